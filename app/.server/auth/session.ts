@@ -1,0 +1,95 @@
+// Sessions: a row in auth.sessions per signed-in browser, referenced by a signed cookie. Deleting
+// the row ends the session ("überall abmelden" deletes all of a user's rows).
+import { redirect } from "@remix-run/node";
+import { asServiceRole } from "../db/privileged";
+import { SESSION_MAX_AGE_SECONDS, sessionCookie } from "./cookie";
+
+export type SessionUser = {
+  id: string;
+  email: string;
+  fullName: string;
+  sessionId: string;
+};
+
+/** Reads the signed cookie and the live session row; null when absent, expired or revoked. */
+export async function getSessionUser(request: Request): Promise<SessionUser | null> {
+  const sessionId = await sessionCookie().parse(request.headers.get("Cookie"));
+  if (typeof sessionId !== "string" || !/^[0-9a-f-]{36}$/.test(sessionId)) return null;
+  const row = await asServiceRole("auth-service", (tx) =>
+    tx
+      .selectFrom("auth.sessions as s")
+      .innerJoin("auth.users as u", "u.id", "s.user_id")
+      .leftJoin("profiles as p", "p.user_id", "u.id")
+      .select(["s.id as sessionId", "u.id", "u.email", "p.full_name as fullName"])
+      .where("s.id", "=", sessionId)
+      .where("s.not_after", ">", new Date())
+      .where("u.email_confirmed_at", "is not", null)
+      .executeTakeFirst(),
+  );
+  if (!row) return null;
+  return { id: row.id, email: row.email, fullName: row.fullName ?? row.email, sessionId: row.sessionId };
+}
+
+/** Only same-site paths; anything else becomes "/". */
+export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
+  if (!to || typeof to !== "string") return fallback;
+  if (!to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
+  return to;
+}
+
+export async function requireUser(request: Request): Promise<SessionUser> {
+  const user = await getSessionUser(request);
+  if (!user) {
+    const url = new URL(request.url);
+    const redirectTo = url.pathname + url.search;
+    const params = new URLSearchParams({ redirectTo });
+    throw redirect(`/anmelden?${params}`);
+  }
+  return user;
+}
+
+export async function requireAnonymous(request: Request): Promise<void> {
+  if (await getSessionUser(request)) throw redirect("/");
+}
+
+/** Creates a session row and returns the Set-Cookie header value for it. */
+export async function createSession(
+  userId: string,
+  meta: { userAgent?: string | null; ip?: string | null } = {},
+): Promise<string> {
+  const notAfter = new Date(Date.now() + SESSION_MAX_AGE_SECONDS * 1000);
+  const row = await asServiceRole("auth-service", (tx) =>
+    tx
+      .insertInto("auth.sessions")
+      .values({
+        user_id: userId,
+        not_after: notAfter,
+        user_agent: meta.userAgent?.slice(0, 300) ?? null,
+        ip: meta.ip ?? null,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow(),
+  );
+  return sessionCookie().serialize(row.id);
+}
+
+/** Ends this browser's session; returns the Set-Cookie header that clears the cookie. */
+export async function destroySession(request: Request): Promise<string> {
+  const sessionId = await sessionCookie().parse(request.headers.get("Cookie"));
+  if (typeof sessionId === "string" && /^[0-9a-f-]{36}$/.test(sessionId)) {
+    await asServiceRole("auth-service", (tx) => tx.deleteFrom("auth.sessions").where("id", "=", sessionId).execute());
+  }
+  return sessionCookie().serialize("", { maxAge: 0 });
+}
+
+/** Ends every session of the user, on every device. */
+export async function destroyAllSessions(userId: string): Promise<void> {
+  await asServiceRole("auth-service", (tx) => tx.deleteFrom("auth.sessions").where("user_id", "=", userId).execute());
+}
+
+/** The client's address as seen by the server (first X-Forwarded-For hop when behind a proxy). */
+export function clientIp(request: Request): string {
+  const forwarded = request.headers.get("x-forwarded-for");
+  if (forwarded) return forwarded.split(",")[0]!.trim().slice(0, 64);
+  return request.headers.get("x-real-ip")?.slice(0, 64) ?? "local";
+}

@@ -1,0 +1,95 @@
+// Opens the configured database: PGlite (embedded, file-backed in .data/) when DATABASE_URL is
+// unset, postgres.js otherwise. Both are wrapped in the same Kysely instance type, so every query
+// in the app runs unchanged on either.
+import fs from "node:fs";
+import path from "node:path";
+import { Kysely } from "kysely";
+import { PGliteDialect } from "kysely-pglite-dialect";
+import { PostgresJSDialect } from "kysely-postgres-js";
+import postgres from "postgres";
+import type { PGlite } from "@electric-sql/pglite";
+import type { DB } from "./schema";
+
+/** Runs multi-statement SQL scripts (migrations, seed) on one pinned connection. */
+export type ScriptRunner = {
+  exec(script: string): Promise<void>;
+  query<R = Record<string, unknown>>(text: string, params?: unknown[]): Promise<R[]>;
+};
+
+export type Database = {
+  kind: "pglite" | "postgres";
+  db: Kysely<DB>;
+  /** Pins one connection for the duration of fn (advisory locks, scripts). */
+  withScriptRunner<T>(fn: (runner: ScriptRunner) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+  /** Only for PGlite: the underlying instance (tests dump and clone it). */
+  pglite?: PGlite;
+};
+
+export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob } = {}): Promise<Database> {
+  const { PGlite } = await import("@electric-sql/pglite");
+  if (options.dataDir) fs.mkdirSync(path.dirname(path.resolve(options.dataDir)), { recursive: true });
+  const pg = await PGlite.create({
+    dataDir: options.dataDir ? path.resolve(options.dataDir) : undefined,
+    loadDataDir: options.loadDataDir,
+  });
+  return fromPglite(pg);
+}
+
+export function fromPglite(pg: PGlite): Database {
+  const db = new Kysely<DB>({ dialect: new PGliteDialect(pg) });
+  return {
+    kind: "pglite",
+    db,
+    pglite: pg,
+    async withScriptRunner(fn) {
+      // PGlite is one connection; the Kysely driver queues its users, so take it through Kysely.
+      return db.connection().execute(async () =>
+        fn({
+          async exec(script) {
+            await pg.exec(script);
+          },
+          async query(text, params) {
+            const result = await pg.query(text, params as unknown[]);
+            return result.rows as never[];
+          },
+        }),
+      );
+    },
+    async close() {
+      await db.destroy();
+    },
+  };
+}
+
+export function openPostgres(url: string, options: { max?: number } = {}): Database {
+  const client = postgres(url, {
+    max: options.max ?? 10,
+    onnotice: () => {},
+    // Timestamps come back as Date, bigint as string: the same as PGlite's defaults for our types.
+    types: {},
+  });
+  const db = new Kysely<DB>({ dialect: new PostgresJSDialect({ postgres: client }) });
+  return {
+    kind: "postgres",
+    db,
+    async withScriptRunner(fn) {
+      const reserved = await client.reserve();
+      try {
+        return await fn({
+          async exec(script) {
+            await reserved.unsafe(script).simple();
+          },
+          async query(text, params) {
+            return (await reserved.unsafe(text, (params ?? []) as never[])) as never[];
+          },
+        });
+      } finally {
+        reserved.release();
+      }
+    },
+    async close() {
+      await db.destroy();
+    },
+  };
+}

@@ -1,0 +1,1 @@
+export async function printDemoSignIns(_db: unknown, _seeded: boolean) {}

@@ -1,0 +1,20 @@
+// Every use of the privileged role (service_role, which bypasses row-level security) is named
+// here, and nowhere else in the app: migrations (in migrate.ts, as the connecting owner), the
+// outbox worker, and the built-in auth service, which plays the part Supabase Auth plays on
+// Supabase (it must find a user by email before anyone is signed in). Request handlers never
+// call this module directly; they go through asUser/asAnon.
+import { sql } from "kysely";
+import { getDatabase } from "./index";
+import type { Tx } from "./request";
+
+export type PrivilegedPurpose = "outbox-worker" | "auth-service" | "demo-listing" | "benchmark";
+
+export async function asServiceRole<T>(purpose: PrivilegedPurpose, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  const { db } = await getDatabase();
+  return db.transaction().execute(async (tx) => {
+    await sql`select set_config('request.jwt.claims', ${JSON.stringify({ role: "service_role", purpose })}, true), set_config('role', 'service_role', true)`.execute(
+      tx,
+    );
+    return fn(tx);
+  });
+}

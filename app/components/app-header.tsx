@@ -1,0 +1,112 @@
+import { Form, Link, NavLink } from "@remix-run/react";
+
+export type HeaderUser = { fullName: string; email: string; unread: number; coordinates: boolean };
+
+const navItems = [
+  { to: "/", label: "Übersicht", end: true },
+  { to: "/traeger", label: "Träger im Kreis", end: false },
+];
+
+function navClass({ isActive }: { isActive: boolean }) {
+  return `block rounded-lg px-3 py-2 text-sm font-medium min-h-11 flex items-center ${
+    isActive ? "bg-brand-50 text-brand-900" : "text-slate-700 hover:bg-slate-100"
+  }`;
+}
+
+export function AppHeader({ user }: { user: HeaderUser | null }) {
+  return (
+    <header className="sticky top-0 z-40 border-b border-slate-200 bg-white/95 backdrop-blur">
+      <div className="mx-auto flex max-w-5xl items-center justify-between gap-2 px-4 py-2">
+        <Link to="/" className="flex min-h-11 items-center gap-2 font-bold text-brand-800">
+          <span aria-hidden="true" className="grid size-8 place-items-center rounded-lg bg-brand-700 text-white">
+            TK
+          </span>
+          <span>Trägerkreis</span>
+        </Link>
+        {user ? (
+          <div className="flex items-center gap-1">
+            <nav aria-label="Hauptnavigation" className="hidden md:block">
+              <ul className="flex gap-1">
+                {navItems.map((item) => (
+                  <li key={item.to}>
+                    <NavLink to={item.to} end={item.end} className={navClass}>
+                      {item.label}
+                    </NavLink>
+                  </li>
+                ))}
+                {user.coordinates ? (
+                  <li>
+                    <NavLink to="/kreis/anfragen" className={navClass}>
+                      Kreis verwalten
+                    </NavLink>
+                  </li>
+                ) : null}
+              </ul>
+            </nav>
+            <Link
+              to="/benachrichtigungen"
+              className="relative grid min-h-11 min-w-11 place-items-center rounded-lg text-slate-700 hover:bg-slate-100"
+              aria-label={user.unread > 0 ? `Benachrichtigungen, ${user.unread} ungelesen` : "Benachrichtigungen"}
+            >
+              <svg aria-hidden="true" viewBox="0 0 24 24" className="size-6" fill="none" stroke="currentColor" strokeWidth="2">
+                <path d="M6 8a6 6 0 1 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
+                <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
+              </svg>
+              {user.unread > 0 ? (
+                <span className="absolute right-1 top-1 min-w-5 rounded-full bg-red-700 px-1 text-center text-xs font-bold text-white">
+                  {user.unread > 99 ? "99+" : user.unread}
+                </span>
+              ) : null}
+            </Link>
+            <details className="relative">
+              <summary className="flex min-h-11 cursor-pointer list-none items-center rounded-lg px-3 text-sm font-medium text-slate-700 hover:bg-slate-100">
+                <span className="sr-only">Menü für </span>
+                <span className="max-w-32 truncate">{user.fullName}</span>
+                <span aria-hidden="true" className="ml-1">▾</span>
+              </summary>
+              <div className="absolute right-0 mt-1 w-64 rounded-xl border border-slate-200 bg-white p-2 shadow-lg">
+                <nav aria-label="Menü" className="md:hidden">
+                  <ul>
+                    {navItems.map((item) => (
+                      <li key={item.to}>
+                        <NavLink to={item.to} end={item.end} className={navClass}>
+                          {item.label}
+                        </NavLink>
+                      </li>
+                    ))}
+                    {user.coordinates ? (
+                      <li>
+                        <NavLink to="/kreis/anfragen" className={navClass}>
+                          Kreis verwalten
+                        </NavLink>
+                      </li>
+                    ) : null}
+                  </ul>
+                  <hr className="my-2 border-slate-200" />
+                </nav>
+                <p className="truncate px-3 py-1 text-xs text-slate-500">{user.email}</p>
+                <NavLink to="/konto" className={navClass}>
+                  Mein Konto
+                </NavLink>
+                <Form method="post" action="/abmelden">
+                  <button type="submit" className="flex min-h-11 w-full items-center rounded-lg px-3 py-2 text-left text-sm font-medium text-slate-700 hover:bg-slate-100">
+                    Abmelden
+                  </button>
+                </Form>
+              </div>
+            </details>
+          </div>
+        ) : (
+          <nav aria-label="Konto" className="flex gap-1">
+            <Link to="/anmelden" className="flex min-h-11 items-center rounded-lg px-3 text-sm font-semibold text-brand-800 hover:bg-brand-50">
+              Anmelden
+            </Link>
+            <Link to="/registrieren" className="flex min-h-11 items-center rounded-lg bg-brand-700 px-3 text-sm font-semibold text-white hover:bg-brand-800">
+              Registrieren
+            </Link>
+          </nav>
+        )}
+      </div>
+    </header>
+  );
+}
