@@ -1,8 +1,3 @@
-import path from "node:path";
-
-export const TEMPLATE_DUMP = path.join(process.cwd(), ".cache", "test-template.tar.gz");
-export const TEMPLATE_DB = "traegerkreis_test_template";
-
 /** `TEST_DB=postgres` runs the suite on the server named by DATABASE_URL; PGlite otherwise. */
 export function testDbKind(): "pglite" | "postgres" {
   return process.env.TEST_DB === "postgres" ? "postgres" : "pglite";
