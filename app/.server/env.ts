@@ -11,9 +11,14 @@ const EnvSchema = z.object({
   RESEND_BASE_URL: z.string().url().optional(),
   MAIL_FROM: z.string().default("Trägerkreis <noreply@traegerkreis.de>"),
   MAILBOX_DIR: z.string().default(".data/mailbox"),
+  // Behind a reverse proxy that sets X-Forwarded-For, "true" lets the per-IP sign-in throttle use it.
+  // Without a proxy the header is whatever the client sends, so it is ignored.
+  TRUST_PROXY: z.enum(["true", "false"]).default("false"),
   OUTBOX_WORKER: z.enum(["on", "off"]).default("on"),
   OUTBOX_POLL_MS: z.coerce.number().int().min(50).default(1000),
-  SEED_DEMO: z.enum(["auto", "never"]).default("auto"),
+  // auto: demo data on a fresh embedded database outside production; always: on any fresh
+  // database in any NODE_ENV (the Playwright server runs the production build on the demo circle).
+  SEED_DEMO: z.enum(["auto", "never", "always"]).default("auto"),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -16,12 +16,13 @@ function navClass({ isActive }: { isActive: boolean }) {
 export function AppHeader({ user }: { user: HeaderUser | null }) {
   return (
     <header className="sticky top-0 z-40 border-b border-slate-200 bg-white/95 backdrop-blur">
-      <div className="mx-auto flex max-w-5xl items-center justify-between gap-2 px-4 py-2">
+      <div className="mx-auto flex max-w-5xl items-center justify-between gap-2 px-3 py-2 sm:px-4">
         <Link to="/" className="flex min-h-11 items-center gap-2 font-bold text-brand-800">
-          <span aria-hidden="true" className="grid size-8 place-items-center rounded-lg bg-brand-700 text-white">
+          <span aria-hidden="true" className="grid size-8 shrink-0 place-items-center rounded-lg bg-brand-700 text-white">
             TK
           </span>
-          <span>Trägerkreis</span>
+          {/* Below 400 px the signed-out header (two buttons) leaves room for the logo only. */}
+          <span className={user ? "" : "sr-only min-[400px]:not-sr-only"}>Trägerkreis</span>
         </Link>
         {user ? (
           <div className="flex items-center gap-1">
@@ -61,7 +62,7 @@ export function AppHeader({ user }: { user: HeaderUser | null }) {
             <details className="relative">
               <summary className="flex min-h-11 cursor-pointer list-none items-center rounded-lg px-3 text-sm font-medium text-slate-700 hover:bg-slate-100">
                 <span className="sr-only">Menü für </span>
-                <span className="max-w-32 truncate">{user.fullName}</span>
+                <span className="max-w-20 truncate sm:max-w-32">{user.fullName}</span>
                 <span aria-hidden="true" className="ml-1">▾</span>
               </summary>
               <div className="absolute right-0 mt-1 w-64 rounded-xl border border-slate-200 bg-white p-2 shadow-lg">
@@ -97,11 +98,11 @@ export function AppHeader({ user }: { user: HeaderUser | null }) {
             </details>
           </div>
         ) : (
-          <nav aria-label="Konto" className="flex gap-1">
-            <Link to="/anmelden" className="flex min-h-11 items-center rounded-lg px-3 text-sm font-semibold text-brand-800 hover:bg-brand-50">
+          <nav aria-label="Konto" className="flex shrink-0 gap-1">
+            <Link to="/anmelden" className="flex min-h-11 items-center rounded-lg px-2 text-sm font-semibold text-brand-800 hover:bg-brand-50 sm:px-3">
               Anmelden
             </Link>
-            <Link to="/registrieren" className="flex min-h-11 items-center rounded-lg bg-brand-700 px-3 text-sm font-semibold text-white hover:bg-brand-800">
+            <Link to="/registrieren" className="flex min-h-11 items-center rounded-lg bg-brand-700 px-2 text-sm font-semibold text-white hover:bg-brand-800 sm:px-3">
               Registrieren
             </Link>
           </nav>

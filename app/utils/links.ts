@@ -17,6 +17,7 @@ export const paths = {
   orgAudit: (slug: string) => `/traeger/${slug}/protokoll`,
   publicCircle: (slug: string) => `/k/${slug}`,
   joinRequests: "/kreis/anfragen",
+  circleSettings: "/kreis/einstellungen",
   notifications: "/benachrichtigungen",
   devMails: "/dev/mails",
 } as const;

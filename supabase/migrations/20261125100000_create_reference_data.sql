@@ -8,8 +8,13 @@ revoke all on schema private from public;
 grant usage on schema private to authenticated, anon, service_role;
 
 -- Nothing is executable by default; each function below is granted on purpose.
-alter default privileges in schema public revoke execute on functions from public;
-alter default privileges in schema private revoke execute on functions from public;
+-- PostgreSQL grants EXECUTE to PUBLIC globally, and a per-schema default can only add to the
+-- global one, never take away from it; so the PUBLIC grant is revoked globally (for the role that
+-- runs the migrations). The per-schema lines drop the grants to the API roles that a Supabase
+-- project adds by default in public; on the local shim they are no-ops.
+alter default privileges revoke execute on functions from public;
+alter default privileges in schema public revoke execute on functions from anon, authenticated;
+alter default privileges in schema private revoke execute on functions from anon, authenticated;
 
 -- Keeps updated_at honest without trusting the client.
 create or replace function private.set_updated_at() returns trigger

@@ -307,9 +307,11 @@ create policy "people can read their own profile"
 create policy "colleagues and the circle can read the profiles they may see"
   on public.profiles for select to authenticated
   using (user_id in (select private.visible_user_ids()));
+-- The profile's email must be the account's own (the claims carry it from auth.users): a profile
+-- with someone else's address could otherwise pass as that person to colleagues.
 create policy "people can create their own profile"
   on public.profiles for insert to authenticated
-  with check (user_id = (select auth.uid()));
+  with check (user_id = (select auth.uid()) and lower(email) = lower((select auth.email())));
 create policy "people can edit their own profile"
   on public.profiles for update to authenticated
   using (user_id = (select auth.uid()))

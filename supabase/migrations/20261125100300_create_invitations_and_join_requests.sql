@@ -135,7 +135,8 @@ begin
   if inv.expires_at < now() then
     raise exception 'TK_INVITATION_EXPIRED' using errcode = 'P0001';
   end if;
-  select p.email into user_email from public.profiles p where p.user_id = uid;
+  -- The account's address (auth.users), not the profile's: a user may write their own profile row.
+  select u.email into user_email from auth.users u where u.id = uid;
   if user_email is null or lower(user_email) <> lower(inv.email) then
     raise exception 'TK_INVITATION_OTHER_EMAIL' using errcode = 'P0001';
   end if;
@@ -297,7 +298,7 @@ begin
   end if;
   select * into net from public.networks n where n.id = req.network_id;
   update public.join_requests
-  set status = 'declined', decided_by = uid, decided_at = now(), decision_message = message
+  set status = 'declined', decided_by = uid, decided_at = now(), decision_message = decline_join_request.message
   where id = req.id;
   perform private.enqueue_mail('join-request-declined', req.email, jsonb_build_object(
     'networkName', net.name, 'orgName', req.org_name, 'contactName', req.contact_name,

@@ -3,6 +3,8 @@ import { afterEach, vi } from "vitest";
 
 process.env.NODE_ENV = "test";
 process.env.OUTBOX_WORKER ??= "off";
+// Tests play the reverse proxy: they set X-Forwarded-For to exercise the per-IP throttle.
+process.env.TRUST_PROXY ??= "true";
 
 let errors: unknown[][] = [];
 const original = console.error;

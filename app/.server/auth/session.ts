@@ -2,6 +2,7 @@
 // the row ends the session ("überall abmelden" deletes all of a user's rows).
 import { redirect } from "@remix-run/node";
 import { asServiceRole } from "../db/privileged";
+import { env } from "../env";
 import { SESSION_MAX_AGE_SECONDS, sessionCookie } from "./cookie";
 
 export type SessionUser = {
@@ -87,9 +88,18 @@ export async function destroyAllSessions(userId: string): Promise<void> {
   await asServiceRole("auth-service", (tx) => tx.deleteFrom("auth.sessions").where("user_id", "=", userId).execute());
 }
 
-/** The client's address as seen by the server (first X-Forwarded-For hop when behind a proxy). */
+/** Marks a request whose client address the server cannot know (no trusted proxy in front). */
+export const UNKNOWN_IP = "unknown";
+
+/**
+ * The client's address: the first X-Forwarded-For hop, but only when TRUST_PROXY says a proxy in
+ * front of the app sets that header. remix-serve does not expose the socket address, so without a
+ * trusted proxy the address is unknown and only the per-email throttle applies (a shared "unknown"
+ * bucket would let one attacker lock everyone out).
+ */
 export function clientIp(request: Request): string {
+  if (env().TRUST_PROXY !== "true") return UNKNOWN_IP;
   const forwarded = request.headers.get("x-forwarded-for");
-  if (forwarded) return forwarded.split(",")[0]!.trim().slice(0, 64);
-  return request.headers.get("x-real-ip")?.slice(0, 64) ?? "local";
+  if (forwarded) return forwarded.split(",")[0]!.trim().slice(0, 64) || UNKNOWN_IP;
+  return request.headers.get("x-real-ip")?.slice(0, 64) ?? UNKNOWN_IP;
 }

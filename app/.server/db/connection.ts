@@ -89,7 +89,11 @@ export function openPostgres(url: string, options: { max?: number } = {}): Datab
       }
     },
     async close() {
+      // Kysely ends the client only when it has used it itself (its driver initialises lazily);
+      // connections taken by withScriptRunner would otherwise stay open and keep the process
+      // (and other sessions on the database, e.g. `create database … template`) waiting.
       await db.destroy();
+      await client.end({ timeout: 5 });
     },
   };
 }

@@ -15,12 +15,20 @@ async function open(): Promise<Database> {
     ? openPostgres(config.DATABASE_URL)
     : await openPglite({ dataDir: config.PGLITE_DIR });
   const seed = config.SEED_DEMO === "never" || config.NODE_ENV === "production" ? "never" : "if-fresh";
-  const report: MigrationReport = await migrate(database, { seed: config.DATABASE_URL ? "never" : seed });
+  const report: MigrationReport = await migrate(database, {
+    seed: config.SEED_DEMO === "always" ? "if-fresh" : config.DATABASE_URL ? "never" : seed,
+  });
   if (report.applied.length > 0 && config.NODE_ENV !== "test") {
     console.log(`[db] ${database.kind}: applied ${report.applied.length} migration(s)`);
   }
   if (config.NODE_ENV !== "test" && config.NODE_ENV !== "production") {
     await printDemoSignIns(database, report.seeded);
+  }
+  // Mail delivery runs in the app process; tests call processOutboxOnce() themselves. Imported
+  // lazily: the worker reaches the database through this module.
+  if (config.OUTBOX_WORKER === "on" && config.NODE_ENV !== "test") {
+    const { startOutboxWorker } = await import("../outbox/worker");
+    startOutboxWorker();
   }
   return database;
 }

@@ -7,7 +7,10 @@ import { sql } from "kysely";
 import { getDatabase } from "./index";
 import type { Tx } from "./request";
 
-export type PrivilegedPurpose = "outbox-worker" | "auth-service" | "demo-listing" | "benchmark";
+// "cover-timers": the Vertretungsbörse's escalation and expiry timers (app/.server/cover/timers.ts)
+// run for every circle at once, with no user signed in; they only call private.widen_due_requests()
+// and private.expire_cover_requests(), which only service_role may execute.
+export type PrivilegedPurpose = "outbox-worker" | "auth-service" | "demo-listing" | "benchmark" | "cover-timers";
 
 export async function asServiceRole<T>(purpose: PrivilegedPurpose, fn: (tx: Tx) => Promise<T>): Promise<T> {
   const { db } = await getDatabase();

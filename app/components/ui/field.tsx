@@ -173,7 +173,7 @@ export function CheckboxGroup({
               name={name}
               value={o.value}
               defaultChecked={defaultValue.includes(o.value)}
-              className="mt-0.5 size-5 accent-brand-700"
+              className="mt-0.5 size-5 shrink-0 accent-brand-700"
             />
             <span>{o.label}</span>
           </label>
@@ -205,7 +205,7 @@ export function CheckboxField({
           {...inputProps}
           type="checkbox"
           id={id}
-          className="mt-0.5 size-5 accent-brand-700"
+          className="mt-0.5 size-5 shrink-0 accent-brand-700"
           aria-invalid={errorId ? true : undefined}
           aria-describedby={errorId}
         />

@@ -1,0 +1,174 @@
+// The circle's directory and a Träger's profile, read as the signed-in user: row-level security
+// limits both to Träger the user may see (their own and those of their circles).
+import { sql } from "kysely";
+import type { SessionUser } from "../auth/session";
+import { asUser } from "../db/request";
+import type { LegalForm, OrgKind, OrgRole } from "../db/schema";
+import { DIRECTORY_PAGE_SIZE, type DirectoryFilters } from "~/validation/circle";
+import { referenceLists, type ReferenceLists } from "./reference";
+
+export type DirectoryEntry = {
+  id: string;
+  slug: string;
+  name: string;
+  kind: OrgKind;
+  city: string | null;
+  hilfearten: string[];
+  gemeinden: string[];
+};
+
+export type Directory = ReferenceLists & {
+  entries: DirectoryEntry[];
+  total: number;
+  page: number;
+  pageCount: number;
+  /** False when the user's Träger belong to no circle yet. */
+  inCircle: boolean;
+};
+
+/** `%` and `_` typed by the user are matched literally. */
+function likePattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/**
+ * One query for the page of Träger: filters in SQL (GIN-indexed array containment), the total
+ * from a window function. The explicit filter on the user's circles repeats what RLS enforces,
+ * so the planner can start from the user's circles (Supabase's advice: filter in the query too).
+ */
+export async function loadDirectory(user: SessionUser, filters: DirectoryFilters): Promise<Directory> {
+  return asUser(user, async (tx) => {
+    const reference = await referenceLists(tx);
+    let query = tx
+      .selectFrom("organizations as o")
+      .select([
+        "o.id",
+        "o.slug",
+        "o.name",
+        "o.kind",
+        "o.city",
+        "o.hilfearten",
+        "o.gemeinden",
+        sql<number>`(count(*) over ())::int`.as("total"),
+      ])
+      .where(
+        sql<boolean>`o.id in (
+          select nm.org_id from public.network_members nm
+          where nm.status = 'active' and nm.network_id in (select private.user_network_ids()))`,
+      );
+    if (filters.hilfeart) query = query.where(sql<boolean>`o.hilfearten @> array[${filters.hilfeart}]::text[]`);
+    if (filters.gemeinde) query = query.where(sql<boolean>`o.gemeinden @> array[${filters.gemeinde}]::text[]`);
+    if (filters.q) query = query.where(sql<boolean>`o.name ilike ${likePattern(filters.q)}`);
+    const rows = await query
+      .orderBy(sql`lower(o.name)`)
+      .orderBy("o.id")
+      .limit(DIRECTORY_PAGE_SIZE)
+      .offset((filters.seite - 1) * DIRECTORY_PAGE_SIZE)
+      .execute();
+    let total = rows[0]?.total ?? 0;
+    let inCircle = true;
+    if (rows.length === 0) {
+      // Nothing on this page: tell "no circle yet" apart from "no match" for the empty state.
+      const circles = await sql<{ n: number }>`select count(*)::int as n from private.user_network_ids()`.execute(tx);
+      inCircle = (circles.rows[0]?.n ?? 0) > 0;
+      total = 0;
+    }
+    return {
+      ...reference,
+      entries: rows.map(({ total: _total, ...entry }) => entry),
+      total,
+      page: filters.seite,
+      pageCount: Math.max(1, Math.ceil(total / DIRECTORY_PAGE_SIZE)),
+      inCircle,
+    };
+  });
+}
+
+export type ContactPerson = {
+  userId: string;
+  fullName: string;
+  title: string | null;
+  email: string;
+  phone: string | null;
+};
+
+export type TraegerProfile = ReferenceLists & {
+  org: {
+    id: string;
+    slug: string;
+    name: string;
+    kind: OrgKind;
+    legalForm: LegalForm | null;
+    leitbild: string;
+    hilfearten: string[];
+    gemeinden: string[];
+    street: string | null;
+    postalCode: string | null;
+    city: string | null;
+    phone: string | null;
+    email: string | null;
+    website: string | null;
+  };
+  contacts: ContactPerson[];
+  circles: Array<{ name: string; role: "member" | "coordinator"; joinedAt: string }>;
+  /** The viewer's role in this Träger, if they belong to it. */
+  myRole: OrgRole | null;
+};
+
+/** A Träger's profile, or null when the user cannot see it (the page answers 404). */
+export async function loadTraegerProfile(user: SessionUser, slug: string): Promise<TraegerProfile | null> {
+  return asUser(user, async (tx) => {
+    const org = await tx
+      .selectFrom("organizations")
+      .select([
+        "id",
+        "slug",
+        "name",
+        "kind",
+        "legal_form as legalForm",
+        "leitbild",
+        "hilfearten",
+        "gemeinden",
+        "street",
+        "postal_code as postalCode",
+        "city",
+        "phone",
+        "email",
+        "website",
+      ])
+      .where("slug", "=", slug)
+      .executeTakeFirst();
+    if (!org) return null;
+    // Only Ansprechpersonen, even when the viewer is a colleague who could see every member.
+    const contacts = await tx
+      .selectFrom("org_members as m")
+      .innerJoin("profiles as p", "p.user_id", "m.user_id")
+      .select(["m.user_id as userId", "p.full_name as fullName", "m.contact_title as title", "p.email", "p.phone"])
+      .where("m.org_id", "=", org.id)
+      .where("m.is_contact_person", "=", true)
+      .orderBy("p.full_name")
+      .execute();
+    const circles = await tx
+      .selectFrom("network_members as nm")
+      .innerJoin("networks as n", "n.id", "nm.network_id")
+      .select(["n.name", "nm.role", "nm.joined_at as joinedAt"])
+      .where("nm.org_id", "=", org.id)
+      .where("nm.status", "=", "active")
+      .orderBy("n.name")
+      .execute();
+    const mine = await tx
+      .selectFrom("org_members")
+      .select("role")
+      .where("org_id", "=", org.id)
+      .where("user_id", "=", user.id)
+      .executeTakeFirst();
+    const reference = await referenceLists(tx);
+    return {
+      ...reference,
+      org,
+      contacts,
+      circles: circles.map((c) => ({ ...c, joinedAt: new Date(c.joinedAt).toISOString() })),
+      myRole: mine?.role ?? null,
+    };
+  });
+}

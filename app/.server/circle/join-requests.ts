@@ -1,0 +1,146 @@
+// What the circle's coordinators do: read and decide join requests, edit the circle's public page.
+// The decisions are security-definer functions in SQL (admit creates the Träger, adds it to the
+// circle and invites its contact, all in one transaction); here we only call them as the user.
+import { sql } from "kysely";
+import type { SessionUser } from "../auth/session";
+import { asUser } from "../db/request";
+
+export type CoordinatedCircle = {
+  id: string;
+  slug: string;
+  name: string;
+  region: string;
+  description: string;
+  publicPage: boolean;
+  contactEmail: string | null;
+  contactPhone: string | null;
+};
+
+export type JoinRequestRow = {
+  id: string;
+  networkId: string;
+  orgName: string;
+  contactName: string;
+  email: string;
+  phone: string | null;
+  message: string;
+  status: "open" | "admitted" | "declined";
+  decisionMessage: string | null;
+  decidedAt: string | null;
+  createdAt: string;
+  /** The Träger created on admission, while it exists and is visible. */
+  orgSlug: string | null;
+};
+
+const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
+
+/** Circles the user coordinates (empty for everyone else: their pages answer 404). */
+export async function coordinatedCircles(user: SessionUser): Promise<CoordinatedCircle[]> {
+  return asUser(user, (tx) =>
+    tx
+      .selectFrom("networks")
+      .select([
+        "id",
+        "slug",
+        "name",
+        "region",
+        "description",
+        "public_page as publicPage",
+        "contact_email as contactEmail",
+        "contact_phone as contactPhone",
+      ])
+      .where(sql<boolean>`id in (select private.coordinated_network_ids())`)
+      .orderBy("name")
+      .execute(),
+  );
+}
+
+const DECIDED_SHOWN = 50;
+
+/** Open requests (oldest first: first come, first served) and the latest decided ones. */
+export async function listJoinRequests(
+  user: SessionUser,
+): Promise<{ open: JoinRequestRow[]; decided: JoinRequestRow[] }> {
+  return asUser(user, async (tx) => {
+    const base = tx
+      .selectFrom("join_requests as j")
+      .leftJoin("organizations as o", "o.id", "j.org_id")
+      .select([
+        "j.id",
+        "j.network_id as networkId",
+        "j.org_name as orgName",
+        "j.contact_name as contactName",
+        "j.email",
+        "j.phone",
+        "j.message",
+        "j.status",
+        "j.decision_message as decisionMessage",
+        "j.decided_at as decidedAt",
+        "j.created_at as createdAt",
+        "o.slug as orgSlug",
+      ])
+      .where(sql<boolean>`j.network_id in (select private.coordinated_network_ids())`);
+    const open = await base.where("j.status", "=", "open").orderBy("j.created_at", "asc").execute();
+    const decided = await base
+      .where("j.status", "<>", "open")
+      .orderBy("j.decided_at", "desc")
+      .limit(DECIDED_SHOWN)
+      .execute();
+    const shape = (r: (typeof open)[number]): JoinRequestRow => ({
+      ...r,
+      decidedAt: iso(r.decidedAt),
+      createdAt: iso(r.createdAt)!,
+    });
+    return { open: open.map(shape), decided: decided.map(shape) };
+  });
+}
+
+/** Admits the request; returns the new Träger's id. Raises TK_NOT_FOUND / TK_ALREADY_DECIDED. */
+export async function admitJoinRequest(user: SessionUser, requestId: string): Promise<string> {
+  return asUser(user, async (tx) => {
+    const result = await sql<{ id: string }>`select public.admit_join_request(${requestId}) as id`.execute(tx);
+    return result.rows[0]!.id;
+  });
+}
+
+export async function declineJoinRequest(user: SessionUser, requestId: string, message: string): Promise<void> {
+  await asUser(user, (tx) => sql`select public.decline_join_request(${requestId}, ${message})`.execute(tx));
+}
+
+/** The request's contact (for the success message), if the user may see it. */
+export async function joinRequestSummary(user: SessionUser, requestId: string) {
+  return asUser(user, (tx) =>
+    tx
+      .selectFrom("join_requests")
+      .select(["org_name as orgName", "contact_name as contactName", "email"])
+      .where("id", "=", requestId)
+      .executeTakeFirst(),
+  );
+}
+
+export type CircleSettings = {
+  region: string;
+  description: string;
+  contactEmail: string | null;
+  contactPhone: string | null;
+  publicPage: boolean;
+};
+
+/** Updates the circle's public details; false when the user does not coordinate it. */
+export async function updateCircleSettings(user: SessionUser, networkId: string, values: CircleSettings): Promise<boolean> {
+  return asUser(user, async (tx) => {
+    const result = await tx
+      .updateTable("networks")
+      .set({
+        region: values.region,
+        description: values.description,
+        contact_email: values.contactEmail,
+        contact_phone: values.contactPhone,
+        public_page: values.publicPage,
+      })
+      .where("id", "=", networkId)
+      .where(sql<boolean>`id in (select private.coordinated_network_ids())`)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  });
+}

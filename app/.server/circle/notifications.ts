@@ -1,0 +1,61 @@
+// The user's notifications (the bell). RLS lets a user read and mark only their own.
+import type { SessionUser } from "../auth/session";
+import { asUser } from "../db/request";
+
+export type NotificationRow = {
+  id: string;
+  kind: string;
+  title: string;
+  body: string | null;
+  link: string | null;
+  createdAt: string;
+  read: boolean;
+};
+
+const SHOWN = 100;
+
+export async function listNotifications(user: SessionUser): Promise<NotificationRow[]> {
+  const rows = await asUser(user, (tx) =>
+    tx
+      .selectFrom("notifications")
+      .select(["id", "kind", "title", "body", "link", "created_at as createdAt", "read_at as readAt"])
+      .where("user_id", "=", user.id)
+      .orderBy("created_at", "desc")
+      .limit(SHOWN)
+      .execute(),
+  );
+  return rows.map(({ readAt, createdAt, ...n }) => ({
+    ...n,
+    createdAt: new Date(createdAt).toISOString(),
+    read: readAt !== null,
+  }));
+}
+
+/** Marks one notification read and returns its link; null when it is not the user's. */
+export async function openNotification(user: SessionUser, id: string): Promise<{ link: string | null } | null> {
+  return asUser(user, async (tx) => {
+    const row = await tx
+      .selectFrom("notifications")
+      .select(["link", "read_at as readAt"])
+      .where("id", "=", id)
+      .where("user_id", "=", user.id)
+      .executeTakeFirst();
+    if (!row) return null;
+    if (row.readAt === null) {
+      await tx.updateTable("notifications").set({ read_at: new Date() }).where("id", "=", id).execute();
+    }
+    return { link: row.link };
+  });
+}
+
+export async function markAllNotificationsRead(user: SessionUser): Promise<number> {
+  return asUser(user, async (tx) => {
+    const result = await tx
+      .updateTable("notifications")
+      .set({ read_at: new Date() })
+      .where("user_id", "=", user.id)
+      .where("read_at", "is", null)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows);
+  });
+}

@@ -1,0 +1,185 @@
+// Delivers the transactional outbox (private.outbox). Rows are written by SQL in the same
+// transaction as the change that causes them; this worker turns them into mails, with retries
+// and backoff, so a mail provider outage delays mail but never loses it.
+//
+// How a row moves:
+//   claim  — a short transaction takes due rows (`pending`, run_after <= now()) with
+//            `for update skip locked`, counts the attempt and leases the row by pushing run_after
+//            LEASE_SECONDS ahead. Other workers (other app instances) skip locked rows and don't
+//            see leased ones as due, so two workers never send the same row at the same time.
+//   send   — outside any transaction (no connection is held during the HTTP call; on PGlite that
+//            connection is the whole app's).
+//   settle — success: status 'sent'. Failure: run_after = now() + backoff, or status 'failed'
+//            after MAX_ATTEMPTS. A payload that cannot be rendered fails at once.
+//
+// Delivery is at-least-once. Once a send succeeded it is never treated as a failure: if the
+// 'sent' update itself fails (database gone, process killed), the row keeps its lease and is
+// sent again only after the lease runs out. That second send carries the same Resend
+// idempotency key (`outbox-<id>`), so Resend drops it within 24 hours; only the dev mailbox
+// would show it twice. Settling is fenced on the attempt count, so a worker whose lease ran out
+// cannot overwrite the outcome of the worker that claimed the row after it.
+import { sql } from "kysely";
+import { env } from "../env";
+import { asServiceRole } from "../db/privileged";
+import { MailRenderError, renderMail } from "../mail/render";
+import { sendMail } from "../mail/send";
+
+export const MAX_ATTEMPTS = 8;
+export const BATCH_SIZE = 10;
+/** Longer than any send may take (the Resend call times out after 20 s). */
+export const LEASE_SECONDS = 300;
+const BASE_BACKOFF_SECONDS = 30;
+const MAX_BACKOFF_SECONDS = 3600;
+const MAX_ERROR_LENGTH = 1000;
+
+/** Seconds to wait after the given (1-based) failed attempt: 30 s, 1 min, 2 min, … at most 1 h. */
+export function backoffSeconds(attempts: number): number {
+  return Math.min(BASE_BACKOFF_SECONDS * 2 ** Math.max(0, attempts - 1), MAX_BACKOFF_SECONDS);
+}
+
+type Claimed = {
+  id: string;
+  attempts: number;
+  payload: { template?: unknown; to?: unknown; props?: unknown };
+};
+
+export type OutboxRunResult = { claimed: number; sent: number; retried: number; failed: number };
+
+async function claim(limit: number): Promise<Claimed[]> {
+  return asServiceRole("outbox-worker", async (tx) => {
+    const result = await sql<Claimed>`
+      with due as (
+        select id from private.outbox
+        where status = 'pending' and run_after <= now()
+        order by run_after, id
+        limit ${limit}
+        for update skip locked
+      )
+      update private.outbox o
+      set attempts = o.attempts + 1,
+          run_after = now() + make_interval(secs => ${LEASE_SECONDS})
+      from due
+      where o.id = due.id
+      returning o.id::text as id, o.attempts, o.payload
+    `.execute(tx);
+    return result.rows;
+  });
+}
+
+function describe(error: unknown): string {
+  const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return text.length > MAX_ERROR_LENGTH ? `${text.slice(0, MAX_ERROR_LENGTH - 1)}…` : text;
+}
+
+async function markSent(row: Claimed): Promise<void> {
+  await asServiceRole("outbox-worker", (tx) =>
+    sql`
+      update private.outbox
+      set status = 'sent', processed_at = now(), last_error = null
+      where id = ${row.id}::bigint and attempts = ${row.attempts} and status = 'pending'
+    `.execute(tx),
+  );
+}
+
+async function markFailedAttempt(row: Claimed, error: unknown, permanent: boolean): Promise<"retried" | "failed"> {
+  const giveUp = permanent || row.attempts >= MAX_ATTEMPTS;
+  const message = describe(error);
+  await asServiceRole("outbox-worker", (tx) =>
+    giveUp
+      ? sql`
+          update private.outbox
+          set status = 'failed', processed_at = now(), last_error = ${message}
+          where id = ${row.id}::bigint and attempts = ${row.attempts} and status = 'pending'
+        `.execute(tx)
+      : sql`
+          update private.outbox
+          set run_after = now() + make_interval(secs => ${backoffSeconds(row.attempts)}), last_error = ${message}
+          where id = ${row.id}::bigint and attempts = ${row.attempts} and status = 'pending'
+        `.execute(tx),
+  );
+  return giveUp ? "failed" : "retried";
+}
+
+async function deliver(row: Claimed): Promise<"sent" | "retried" | "failed"> {
+  const { template, to, props } = row.payload;
+  let rendered;
+  try {
+    if (typeof template !== "string") throw new MailRenderError("Outbox payload has no template name");
+    if (typeof to !== "string" || !to.includes("@")) throw new MailRenderError("Outbox payload has no recipient address");
+    rendered = { ...(await renderMail(template, props ?? {})), to };
+  } catch (error) {
+    console.error(`[outbox] mail ${row.id} cannot be rendered and is given up: ${describe(error)}`);
+    return markFailedAttempt(row, error, true);
+  }
+
+  try {
+    await sendMail({ ...rendered, idempotencyKey: `outbox-${row.id}` });
+  } catch (error) {
+    const outcome = await markFailedAttempt(row, error, false);
+    if (outcome === "failed") {
+      console.error(`[outbox] mail ${row.id} failed ${row.attempts} times and is given up: ${describe(error)}`);
+    } else {
+      console.warn(`[outbox] mail ${row.id} not sent (attempt ${row.attempts}), retrying later: ${describe(error)}`);
+    }
+    return outcome;
+  }
+
+  // Sent. From here on, no failure may lead to a retry of the send (see the top of this file).
+  try {
+    await markSent(row);
+  } catch (error) {
+    console.warn(`[outbox] mail ${row.id} was sent, but could not be marked as sent: ${describe(error)}`);
+  }
+  return "sent";
+}
+
+/**
+ * Delivers every mail that is due now, in batches; returns what happened. Safe to call from
+ * several processes at once. Errors reaching the database propagate; errors of single mails don't.
+ */
+export async function processOutboxOnce(options: { batchSize?: number; maxBatches?: number } = {}): Promise<OutboxRunResult> {
+  const batchSize = options.batchSize ?? BATCH_SIZE;
+  const maxBatches = options.maxBatches ?? 20;
+  const result: OutboxRunResult = { claimed: 0, sent: 0, retried: 0, failed: 0 };
+  for (let batch = 0; batch < maxBatches; batch++) {
+    const rows = await claim(batchSize);
+    result.claimed += rows.length;
+    for (const row of rows) {
+      try {
+        result[await deliver(row)] += 1;
+      } catch (error) {
+        // Settling failed (database unreachable): the lease brings the row back later.
+        console.warn(`[outbox] mail ${row.id}: ${describe(error)}`);
+      }
+    }
+    if (rows.length < batchSize) break;
+  }
+  return result;
+}
+
+type WorkerState = { timer?: ReturnType<typeof setInterval>; running: boolean };
+const state = ((globalThis as Record<string, unknown>).__traegerkreisOutboxWorker ??= { running: false }) as WorkerState;
+
+/**
+ * Polls the outbox every OUTBOX_POLL_MS. Kept on globalThis, so Vite's module reloads in
+ * development never start a second one; a tick is skipped while the previous one still runs.
+ */
+export function startOutboxWorker(): void {
+  if (state.timer) return;
+  state.timer = setInterval(() => {
+    if (state.running) return;
+    state.running = true;
+    processOutboxOnce()
+      .catch((error: unknown) => console.error("[outbox] worker run failed:", error))
+      .finally(() => {
+        state.running = false;
+      });
+  }, env().OUTBOX_POLL_MS);
+  // The worker never keeps a process alive on its own (scripts that open the database exit).
+  state.timer.unref();
+}
+
+export function stopOutboxWorker(): void {
+  if (state.timer) clearInterval(state.timer);
+  state.timer = undefined;
+}

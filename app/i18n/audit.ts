@@ -1,0 +1,16 @@
+// German labels for the actions the audit log records (private.audit(...) in the migrations).
+export const AUDIT_ACTION_LABELS: Record<string, string> = {
+  "organization.created": "Träger angelegt",
+  "member.added": "Mitglied aufgenommen",
+  "member.role_changed": "Rolle geändert",
+  "member.removed": "Mitglied entfernt",
+  "member.contact_person_changed": "Ansprechperson geändert",
+  "invitation.created": "Einladung verschickt",
+  "invitation.accepted": "Einladung angenommen",
+  "network.admitted": "In den Kreis aufgenommen",
+  "auth.sign_in": "Anmeldung",
+};
+
+export function auditActionLabel(action: string): string {
+  return AUDIT_ACTION_LABELS[action] ?? action;
+}

@@ -1,0 +1,122 @@
+import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { signIn } from "~/.server/auth/service";
+import { clientIp, requireAnonymous, safeRedirect } from "~/.server/auth/session";
+import { AuthLayout, linkClass } from "~/components/auth-layout";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Button } from "~/components/ui/button";
+import { Field } from "~/components/ui/field";
+import { FormMessage } from "~/components/ui/layout";
+import { withoutKey } from "~/utils/form-props";
+import { paths } from "~/utils/links";
+import { carryParams, prefilledEmail } from "~/utils/auth-links";
+import { EMAIL_NOT_CONFIRMED, INVALID_CREDENTIALS, SignInSchema, TOO_MANY_ATTEMPTS } from "~/validation/auth";
+
+export const meta: MetaFunction = () => [{ title: "Anmelden · Trägerkreis" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireAnonymous(request);
+  const url = new URL(request.url);
+  return {
+    redirectTo: safeRedirect(url.searchParams.get("redirectTo"), ""),
+    email: prefilledEmail(url.searchParams.get("email")),
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  await requireAnonymous(request);
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: SignInSchema });
+  if (submission.status !== "success") {
+    return { result: submission.reply({ hideFields: ["password"] }), unconfirmedEmail: null };
+  }
+  const { email, password, redirectTo } = submission.value;
+  const outcome = await signIn({
+    email,
+    password,
+    ip: clientIp(request),
+    userAgent: request.headers.get("User-Agent"),
+  });
+  switch (outcome.status) {
+    case "ok":
+      return redirect(safeRedirect(redirectTo), { headers: { "Set-Cookie": outcome.setCookie } });
+    case "throttled":
+      return data(
+        { result: submission.reply({ formErrors: [TOO_MANY_ATTEMPTS], hideFields: ["password"] }), unconfirmedEmail: null },
+        { status: 429 },
+      );
+    case "unconfirmed":
+      return {
+        result: submission.reply({ formErrors: [EMAIL_NOT_CONFIRMED], hideFields: ["password"] }),
+        unconfirmedEmail: email,
+      };
+    default:
+      return { result: submission.reply({ formErrors: [INVALID_CREDENTIALS], hideFields: ["password"] }), unconfirmedEmail: null };
+  }
+}
+
+export default function SignIn() {
+  const { redirectTo, email } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const [form, fields] = useForm({
+    id: "sign-in",
+    lastResult: actionData?.result,
+    constraint: getZodConstraint(SignInSchema),
+    defaultValue: { email, redirectTo },
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: SignInSchema }),
+  });
+  const unconfirmed = actionData?.unconfirmedEmail;
+  return (
+    <AuthLayout
+      title="Anmelden"
+      description="Melden Sie sich mit Ihrer E-Mail-Adresse und Ihrem Passwort an."
+      footer={
+        <p>
+          Noch kein Konto?{" "}
+          <Link to={`${paths.signUp}${carryParams(redirectTo, fields.email.value ?? email)}`} className={linkClass}>
+            Jetzt registrieren
+          </Link>
+        </p>
+      }
+    >
+      <Form method="post" {...getFormProps(form)} className="space-y-4">
+        <FormMessage id={form.errorId} errors={form.errors} />
+        {unconfirmed ? (
+          <p className="text-sm">
+            <Link to={`/registrieren/bestaetigen${carryParams("", unconfirmed)}`} className={linkClass}>
+              Bestätigungslink erneut senden
+            </Link>
+          </p>
+        ) : null}
+        <input {...withoutKey(getInputProps(fields.redirectTo, { type: "hidden" }))} />
+        <Field
+          label="E-Mail-Adresse"
+          errors={fields.email.errors}
+          inputProps={{ ...withoutKey(getInputProps(fields.email, { type: "email" })), autoComplete: "username" }}
+        />
+        <Field
+          label="Passwort"
+          errors={fields.password.errors}
+          inputProps={{ ...withoutKey(getInputProps(fields.password, { type: "password" })), autoComplete: "current-password" }}
+        />
+        <Button type="submit" className="w-full" disabled={navigation.state === "submitting"}>
+          {navigation.state === "submitting" ? "Anmeldung läuft …" : "Anmelden"}
+        </Button>
+        <p className="text-sm">
+          <Link to={`${paths.forgotPassword}${carryParams("", fields.email.value)}`} className={linkClass}>
+            Passwort vergessen?
+          </Link>
+        </p>
+      </Form>
+    </AuthLayout>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,233 @@
+// /k/:slug — the circle's public page, for anyone: what the circle is, who is in it, and
+// "Interesse melden" ("Interessierte Träger können sich … melden"). Runs as `anon`.
+import { getFormProps, getInputProps, getTextareaProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { fileJoinRequest, loadPublicCircle } from "~/.server/circle/public-page";
+import { userMessageFor } from "~/.server/db/errors";
+import { redirectWithToast } from "~/.server/toast";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Button } from "~/components/ui/button";
+import { Field, Honeypot, TextareaField } from "~/components/ui/field";
+import { Card, FormMessage } from "~/components/ui/layout";
+import { withoutKey } from "~/utils/form-props";
+import { invariantResponse } from "~/utils/invariant";
+import { paths } from "~/utils/links";
+import { JoinRequestSchema } from "~/validation/circle";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  data
+    ? [
+        { title: `${data.circle.name} · Trägerkreis` },
+        { name: "description", content: `${data.circle.name}: Interessierte Träger können sich hier melden.` },
+      ]
+    : [{ title: "Nicht gefunden · Trägerkreis" }];
+
+async function requireCircle(slug: string | undefined) {
+  const circle = await loadPublicCircle(slug ?? "");
+  invariantResponse(circle, "Nicht gefunden", { status: 404 });
+  return circle;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const circle = await requireCircle(params.slug);
+  const sent = new URL(request.url).searchParams.get("gesendet") === "1";
+  return {
+    slug: params.slug!,
+    sent,
+    circle: {
+      name: circle.name,
+      region: circle.region,
+      description: circle.description,
+      contactEmail: circle.contactEmail,
+      contactPhone: circle.contactPhone,
+      memberNames: circle.memberNames,
+    },
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const circle = await requireCircle(params.slug);
+  const formData = await request.formData();
+  const thanks = `${paths.publicCircle(params.slug!)}?gesendet=1`;
+  const toast = { title: "Danke! Ihre Meldung ist angekommen." };
+  // A bot filled the hidden field: answer exactly as for a person, write nothing.
+  const trap = formData.get("website_url");
+  if (trap !== null && trap !== "") return redirectWithToast(thanks, toast);
+
+  const submission = parseWithZod(formData, { schema: JoinRequestSchema });
+  if (submission.status !== "success") return { result: submission.reply() };
+  try {
+    await fileJoinRequest(circle.id, submission.value);
+  } catch (error) {
+    const message = userMessageFor(error);
+    if (!message) throw error;
+    return { result: submission.reply({ formErrors: [message] }) };
+  }
+  return redirectWithToast(thanks, toast);
+}
+
+const linkClass = "font-semibold text-brand-800 underline underline-offset-2 hover:text-brand-900 break-words";
+
+export default function PublicCircle() {
+  const { slug, sent, circle } = useLoaderData<typeof loader>();
+  return (
+    <div className={`grid grid-cols-1 gap-6 ${sent ? "" : "lg:grid-cols-[3fr_2fr] lg:items-start"}`}>
+      {sent ? (
+        <div className="rounded-xl border border-green-300 bg-green-50 p-4 shadow-sm sm:p-6">
+          <ThankYou slug={slug} circleName={circle.name} />
+        </div>
+      ) : null}
+      <div className="space-y-6">
+        <div>
+          <p className="text-sm font-semibold text-brand-700">Kooperationskreis freier Träger der Kinder- und Jugendhilfe</p>
+          <h1 className="mt-1 text-2xl font-bold tracking-tight text-slate-900 sm:text-3xl">{circle.name}</h1>
+          {circle.region ? <p className="mt-1 text-slate-600">{circle.region}</p> : null}
+        </div>
+
+        {circle.description.trim() ? (
+          <p className="whitespace-pre-line text-slate-800">{circle.description}</p>
+        ) : (
+          <p className="text-slate-800">
+            Freie Träger, die zusammenarbeiten wollen und dabei eigenständig bleiben: Sie vertreten sich in
+            Notsituationen, organisieren gemeinsame Fortbildungen, treffen sich regelmäßig und starten gemeinsame
+            Projekte für Kinder, Jugendliche und ihre Familien.
+          </p>
+        )}
+
+        <Card>
+          <h2 className="text-lg font-semibold text-slate-900">
+            {circle.memberNames.length === 1 ? "Dieser Träger ist dabei" : `Diese ${circle.memberNames.length} Träger sind dabei`}
+          </h2>
+          {circle.memberNames.length > 0 ? (
+            <ul className="mt-2 grid gap-x-4 gap-y-1 sm:grid-cols-2">
+              {circle.memberNames.map((name) => (
+                <li key={name} className="flex gap-2 text-slate-800">
+                  <span aria-hidden="true" className="text-brand-700">
+                    •
+                  </span>
+                  {name}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="mt-2 text-sm text-slate-600">Der Kreis sucht seine ersten Träger.</p>
+          )}
+        </Card>
+
+        {circle.contactEmail || circle.contactPhone ? (
+          <Card>
+            <h2 className="text-lg font-semibold text-slate-900">Kontakt zur Koordination</h2>
+            <ul className="mt-2 space-y-1 text-slate-800">
+              {circle.contactPhone ? (
+                <li>
+                  Telefon:{" "}
+                  <a href={`tel:${circle.contactPhone.replace(/[^0-9+]/g, "")}`} className={linkClass}>
+                    {circle.contactPhone}
+                  </a>
+                </li>
+              ) : null}
+              {circle.contactEmail ? (
+                <li>
+                  E-Mail:{" "}
+                  <a href={`mailto:${circle.contactEmail}`} className={linkClass}>
+                    {circle.contactEmail}
+                  </a>
+                </li>
+              ) : null}
+            </ul>
+          </Card>
+        ) : null}
+      </div>
+
+      {sent ? null : (
+        <Card className="lg:sticky lg:top-20">
+          <JoinRequestForm circleName={circle.name} />
+        </Card>
+      )}
+    </div>
+  );
+}
+
+function ThankYou({ slug, circleName }: { slug: string; circleName: string }) {
+  return (
+    <div role="status">
+      <h2 className="text-lg font-semibold text-slate-900">Danke für Ihre Meldung!</h2>
+      <p className="mt-2 text-slate-800">
+        Die Koordination von {circleName} hat Ihre Nachricht bekommen und meldet sich per E-Mail bei Ihnen.
+      </p>
+      <p className="mt-2 text-slate-800">
+        Nimmt der Kreis Ihren Träger auf, erhalten Sie eine Einladung: Damit legen Sie Ihr Konto an und pflegen das
+        Profil Ihres Trägers.
+      </p>
+      <p className="mt-4 text-sm">
+        <Link to={paths.publicCircle(slug)} className={linkClass}>
+          Eine weitere Meldung senden
+        </Link>
+      </p>
+    </div>
+  );
+}
+
+function JoinRequestForm({ circleName }: { circleName: string }) {
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const [form, fields] = useForm({
+    id: "interesse-melden",
+    lastResult: actionData?.result,
+    constraint: getZodConstraint(JoinRequestSchema),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: JoinRequestSchema }),
+  });
+  return (
+    <>
+      <h2 className="text-lg font-semibold text-slate-900">Interesse melden</h2>
+      <p className="mt-1 text-sm text-slate-700">
+        Interessierte Träger können sich hier melden. Die Koordination von {circleName} antwortet Ihnen per E-Mail.
+      </p>
+      <Form method="post" {...getFormProps(form)} className="relative mt-4 space-y-4">
+        <FormMessage id={form.errorId} errors={form.errors} />
+        <Honeypot />
+        <Field
+          label="Name des Trägers"
+          errors={fields.orgName.errors}
+          inputProps={{ ...withoutKey(getInputProps(fields.orgName, { type: "text" })), autoComplete: "organization" }}
+        />
+        <Field
+          label="Ansprechperson"
+          errors={fields.contactName.errors}
+          inputProps={{ ...withoutKey(getInputProps(fields.contactName, { type: "text" })), autoComplete: "name" }}
+        />
+        <Field
+          label="E-Mail-Adresse"
+          errors={fields.email.errors}
+          inputProps={{ ...withoutKey(getInputProps(fields.email, { type: "email" })), autoComplete: "email" }}
+        />
+        <Field
+          label="Telefon (optional)"
+          errors={fields.phone.errors}
+          inputProps={{ ...withoutKey(getInputProps(fields.phone, { type: "tel" })), autoComplete: "tel" }}
+        />
+        <TextareaField
+          label="Nachricht"
+          hint="Wer sind Sie, welche Hilfen bieten Sie an, was wünschen Sie sich vom Kreis?"
+          errors={fields.message.errors}
+          textareaProps={{ ...withoutKey(getTextareaProps(fields.message)), rows: 5 }}
+        />
+        <Button type="submit" className="w-full" disabled={navigation.state === "submitting"}>
+          {navigation.state === "submitting" ? "Wird gesendet …" : "Interesse melden"}
+        </Button>
+        <p className="text-xs text-slate-600">
+          Ihre Angaben sehen nur die Koordinator:innen des Kreises. Sie nutzen sie, um über Ihre Aufnahme zu entscheiden
+          und Ihnen zu antworten.
+        </p>
+      </Form>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,218 @@
+import { getFormProps, getInputProps, getTextareaProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { getOwnProfile, updateOwnProfile } from "~/.server/auth/profile";
+import { changePassword, signOutEverywhere } from "~/.server/auth/service";
+import { requireUser } from "~/.server/auth/session";
+import { redirectWithToast } from "~/.server/toast";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Button } from "~/components/ui/button";
+import { Field, TextareaField } from "~/components/ui/field";
+import { Card, FormMessage, PageHeader } from "~/components/ui/layout";
+import { withoutKey } from "~/utils/form-props";
+import { paths } from "~/utils/links";
+import {
+  ChangePasswordSchema,
+  PASSWORD_EQUALS_EMAIL,
+  PASSWORD_MIN,
+  ProfileSchema,
+  WRONG_CURRENT_PASSWORD,
+  splitLanguages,
+} from "~/validation/auth";
+
+export const meta: MetaFunction = () => [{ title: "Mein Konto · Trägerkreis" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const profile = await getOwnProfile(user);
+  return {
+    email: user.email,
+    profile: {
+      fullName: profile?.fullName ?? user.fullName,
+      phone: profile?.phone ?? "",
+      qualifications: profile?.qualifications ?? "",
+      languages: (profile?.languages ?? []).join(", "),
+    },
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+
+  if (intent === "profile") {
+    const submission = parseWithZod(formData, { schema: ProfileSchema });
+    if (submission.status !== "success") return { intent, result: submission.reply() };
+    const { fullName, phone, qualifications, languages } = submission.value;
+    await updateOwnProfile(user, {
+      fullName,
+      phone: phone || null,
+      qualifications: qualifications ?? "",
+      languages: splitLanguages(languages),
+    });
+    return redirectWithToast(paths.account, { title: "Ihr Profil wurde gespeichert." });
+  }
+
+  if (intent === "password") {
+    const submission = parseWithZod(formData, { schema: ChangePasswordSchema });
+    const hideFields = ["currentPassword", "newPassword", "confirmPassword"];
+    if (submission.status !== "success") return { intent, result: submission.reply({ hideFields }) };
+    const outcome = await changePassword(user, submission.value.currentPassword, submission.value.newPassword);
+    if (outcome.status === "wrong-current") {
+      return { intent, result: submission.reply({ fieldErrors: { currentPassword: [WRONG_CURRENT_PASSWORD] }, hideFields }) };
+    }
+    if (outcome.status === "password-equals-email") {
+      return { intent, result: submission.reply({ fieldErrors: { newPassword: [PASSWORD_EQUALS_EMAIL] }, hideFields }) };
+    }
+    return redirectWithToast(paths.account, {
+      title: "Ihr Passwort wurde geändert.",
+      description: "Auf allen anderen Geräten sind Sie jetzt abgemeldet.",
+    });
+  }
+
+  if (intent === "signout-everywhere") {
+    const clearCookie = await signOutEverywhere(user);
+    return redirectWithToast(
+      paths.signIn,
+      { type: "info", title: "Sie wurden überall abgemeldet.", description: "Alle Sitzungen auf allen Geräten sind beendet." },
+      { headers: { "Set-Cookie": clearCookie } },
+    );
+  }
+
+  throw new Response("Diese Aktion gibt es hier nicht.", { status: 400 });
+}
+
+function ProfileForm() {
+  const { email, profile } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const [form, fields] = useForm({
+    id: "profile",
+    lastResult: actionData?.intent === "profile" ? actionData.result : undefined,
+    constraint: getZodConstraint(ProfileSchema),
+    defaultValue: profile,
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ProfileSchema }),
+  });
+  const busy = navigation.state === "submitting" && navigation.formData?.get("intent") === "profile";
+  return (
+    <Card>
+      <h2 className="text-lg font-semibold text-slate-900">Profil</h2>
+      <p className="mt-1 text-sm text-slate-600">
+        Ihre Kolleginnen und Kollegen sehen diese Angaben; als Ansprechperson Ihres Trägers auch der Kreis.
+      </p>
+      <Form method="post" {...getFormProps(form)} className="mt-4 space-y-4">
+        <FormMessage id={form.errorId} errors={form.errors} />
+        <input type="hidden" name="intent" value="profile" />
+        <div>
+          <p className="block text-sm font-medium text-slate-800">E-Mail-Adresse</p>
+          <p className="mt-1 break-all text-slate-900">{email}</p>
+        </div>
+        <Field
+          label="Name"
+          errors={fields.fullName.errors}
+          inputProps={{ ...withoutKey(getInputProps(fields.fullName, { type: "text" })), autoComplete: "name" }}
+        />
+        <Field
+          label="Telefon (optional)"
+          errors={fields.phone.errors}
+          inputProps={{ ...withoutKey(getInputProps(fields.phone, { type: "tel" })), autoComplete: "tel" }}
+        />
+        <TextareaField
+          label="Qualifikationen (optional)"
+          hint="Zum Beispiel: Dipl. Sozialpädagogin, systemische Beraterin, Insoweit erfahrene Fachkraft (§ 8a)."
+          errors={fields.qualifications.errors}
+          textareaProps={{ ...withoutKey(getTextareaProps(fields.qualifications)), rows: 3 }}
+        />
+        <Field
+          label="Sprachen (optional)"
+          hint="Mit Kommas getrennt, z. B. Deutsch, Türkisch, Arabisch."
+          errors={fields.languages.errors}
+          inputProps={withoutKey(getInputProps(fields.languages, { type: "text" }))}
+        />
+        <Button type="submit" disabled={busy}>
+          {busy ? "Wird gespeichert …" : "Profil speichern"}
+        </Button>
+      </Form>
+    </Card>
+  );
+}
+
+function PasswordForm() {
+  const { email } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const [form, fields] = useForm({
+    id: "change-password",
+    lastResult: actionData?.intent === "password" ? actionData.result : undefined,
+    constraint: getZodConstraint(ChangePasswordSchema),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ChangePasswordSchema }),
+  });
+  const busy = navigation.state === "submitting" && navigation.formData?.get("intent") === "password";
+  return (
+    <Card>
+      <h2 className="text-lg font-semibold text-slate-900">Passwort ändern</h2>
+      <p className="mt-1 text-sm text-slate-600">Danach bleiben Sie hier angemeldet; auf allen anderen Geräten werden Sie abgemeldet.</p>
+      <Form method="post" {...getFormProps(form)} className="mt-4 space-y-4">
+        <FormMessage id={form.errorId} errors={form.errors} />
+        <input type="hidden" name="intent" value="password" />
+        <input type="email" name="username" value={email} autoComplete="username" readOnly hidden />
+        <Field
+          label="Aktuelles Passwort"
+          errors={fields.currentPassword.errors}
+          inputProps={{ ...withoutKey(getInputProps(fields.currentPassword, { type: "password" })), autoComplete: "current-password" }}
+        />
+        <Field
+          label="Neues Passwort"
+          hint={`Mindestens ${PASSWORD_MIN} Zeichen, nicht Ihre E-Mail-Adresse.`}
+          errors={fields.newPassword.errors}
+          inputProps={{ ...withoutKey(getInputProps(fields.newPassword, { type: "password" })), autoComplete: "new-password" }}
+        />
+        <Field
+          label="Neues Passwort wiederholen"
+          errors={fields.confirmPassword.errors}
+          inputProps={{ ...withoutKey(getInputProps(fields.confirmPassword, { type: "password" })), autoComplete: "new-password" }}
+        />
+        <Button type="submit" disabled={busy}>
+          {busy ? "Wird geändert …" : "Passwort ändern"}
+        </Button>
+      </Form>
+    </Card>
+  );
+}
+
+export default function Account() {
+  const navigation = useNavigation();
+  const busy = navigation.state === "submitting" && navigation.formData?.get("intent") === "signout-everywhere";
+  return (
+    <div className="mx-auto max-w-2xl">
+      <PageHeader title="Mein Konto" description="Ihr Profil, Ihr Passwort und Ihre Anmeldungen." />
+      <div className="space-y-6">
+        <ProfileForm />
+        <PasswordForm />
+        <Card>
+          <h2 className="text-lg font-semibold text-slate-900">Überall abmelden</h2>
+          <p className="mt-1 text-sm text-slate-600">
+            Beendet alle Ihre Sitzungen auf allen Geräten – auch diese. Nutzen Sie das, wenn Sie ein Gerät verloren
+            haben oder sich an einem fremden Rechner nicht abgemeldet haben. Danach melden Sie sich neu an.
+          </p>
+          <Form method="post" className="mt-4">
+            <input type="hidden" name="intent" value="signout-everywhere" />
+            <Button type="submit" variant="danger" disabled={busy}>
+              Überall abmelden
+            </Button>
+          </Form>
+        </Card>
+      </div>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

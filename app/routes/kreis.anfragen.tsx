@@ -1,0 +1,289 @@
+// /kreis/anfragen — the circle's coordinators decide the join requests from the public page:
+// "Aufnehmen" creates the Träger, adds it to the circle and invites its contact as owner;
+// "Ablehnen" sends the requester the coordinators' message. Everyone else gets a 404.
+import { getFormProps, getTextareaProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { requireUser } from "~/.server/auth/session";
+import {
+  admitJoinRequest,
+  coordinatedCircles,
+  declineJoinRequest,
+  joinRequestSummary,
+  listJoinRequests,
+  type JoinRequestRow,
+} from "~/.server/circle/join-requests";
+import { userMessageFor } from "~/.server/db/errors";
+import { redirectWithToast } from "~/.server/toast";
+import { CircleNav } from "~/components/circle-nav";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Button } from "~/components/ui/button";
+import { TextareaField } from "~/components/ui/field";
+import { Badge, Card, EmptyState, FormMessage, PageHeader } from "~/components/ui/layout";
+import { countLabel, formatDate, formatDateTime } from "~/utils/format";
+import { withoutKey } from "~/utils/form-props";
+import { invariantResponse } from "~/utils/invariant";
+import { paths } from "~/utils/links";
+import { DeclineJoinRequestSchema, JoinRequestDecisionSchema } from "~/validation/circle";
+
+export const meta: MetaFunction = () => [{ title: "Interessensmeldungen · Trägerkreis" }];
+
+async function requireCoordinator(request: Request) {
+  const user = await requireUser(request);
+  const circles = await coordinatedCircles(user);
+  invariantResponse(circles.length > 0, "Nicht gefunden", { status: 404 });
+  return { user, circles };
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { user, circles } = await requireCoordinator(request);
+  const { open, decided } = await listJoinRequests(user);
+  return {
+    circles: circles.map((c) => ({ id: c.id, name: c.name, slug: c.slug, publicPage: c.publicPage })),
+    open,
+    decided,
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { user } = await requireCoordinator(request);
+  const formData = await request.formData();
+  const requestId = String(formData.get("requestId") ?? "");
+  const intent = String(formData.get("intent") ?? "");
+  const submission = parseWithZod(formData, { schema: JoinRequestDecisionSchema });
+  if (submission.status !== "success") return { result: submission.reply(), requestId, intent, formError: null };
+  const decision = submission.value;
+  const summary = await joinRequestSummary(user, decision.requestId);
+  try {
+    if (decision.intent === "admit") {
+      await admitJoinRequest(user, decision.requestId);
+      return redirectWithToast(paths.joinRequests, {
+        title: `${summary?.orgName ?? "Der Träger"} ist aufgenommen.`,
+        description: summary
+          ? `${summary.contactName} bekommt eine Einladung an ${summary.email}, den Träger als Inhaber:in zu übernehmen.`
+          : undefined,
+      });
+    }
+    await declineJoinRequest(user, decision.requestId, decision.message);
+    return redirectWithToast(paths.joinRequests, {
+      title: "Anfrage abgelehnt.",
+      description: summary ? `${summary.contactName} bekommt Ihre Nachricht per E-Mail.` : undefined,
+    });
+  } catch (error) {
+    const message = userMessageFor(error);
+    if (!message) throw error;
+    return { result: submission.reply({ formErrors: [message] }), requestId, intent, formError: message };
+  }
+}
+
+const linkClass = "font-medium text-brand-800 underline underline-offset-2 hover:text-brand-900 break-words";
+
+export default function JoinRequests() {
+  const { circles, open, decided } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const several = circles.length > 1;
+  const circleName = (id: string) => circles.find((c) => c.id === id)?.name ?? "";
+  return (
+    <div>
+      <PageHeader
+        title="Interessensmeldungen"
+        description={
+          several
+            ? "Träger, die über die öffentlichen Seiten Ihrer Kreise Interesse gemeldet haben."
+            : `Träger, die über die öffentliche Seite von ${circles[0]!.name} Interesse gemeldet haben.`
+        }
+      />
+      <CircleNav openCount={open.length} />
+      {actionData?.formError ? (
+        <div className="mb-4">
+          <FormMessage errors={[actionData.formError]} />
+        </div>
+      ) : null}
+
+      <section aria-labelledby="offen-titel">
+        <h2 id="offen-titel" className="mb-3 text-lg font-semibold text-slate-900">
+          Offen <span className="font-normal text-slate-600">· {countLabel(open.length, "Meldung", "Meldungen")}</span>
+        </h2>
+        {open.length === 0 ? (
+          <EmptyState title="Keine offenen Meldungen.">
+            {circles.some((c) => c.publicPage) ? (
+              <>
+                Neue Meldungen kommen über{" "}
+                {circles
+                  .filter((c) => c.publicPage)
+                  .map((c, i) => (
+                    <span key={c.id}>
+                      {i > 0 ? ", " : ""}
+                      <Link to={paths.publicCircle(c.slug)} className={linkClass}>
+                        die öffentliche Seite{several ? ` von ${c.name}` : ""}
+                      </Link>
+                    </span>
+                  ))}
+                . Sie bekommen dann eine Benachrichtigung und eine E-Mail.
+              </>
+            ) : (
+              <>
+                Die öffentliche Seite ist ausgeschaltet.{" "}
+                <Link to={paths.circleSettings} className={linkClass}>
+                  Einschalten
+                </Link>
+              </>
+            )}
+          </EmptyState>
+        ) : (
+          <ul className="space-y-4">
+            {open.map((r) => (
+              <OpenRequest
+                key={r.id}
+                request={r}
+                circleName={several ? circleName(r.networkId) : null}
+                lastResult={actionData?.requestId === r.id && actionData.intent === "decline" ? actionData.result : undefined}
+              />
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="entschieden-titel" className="mt-10">
+        <h2 id="entschieden-titel" className="mb-3 text-lg font-semibold text-slate-900">
+          Entschieden
+        </h2>
+        {decided.length === 0 ? (
+          <p className="text-sm text-slate-600">Noch keine Entscheidungen.</p>
+        ) : (
+          <ul className="divide-y divide-slate-200 rounded-xl border border-slate-200 bg-white">
+            {decided.map((r) => (
+              <li key={r.id} className="p-4">
+                <div className="flex flex-wrap items-center gap-2">
+                  <h3 className="font-semibold text-slate-900">
+                    {r.status === "admitted" && r.orgSlug ? (
+                      <Link to={paths.org(r.orgSlug)} className={linkClass}>
+                        {r.orgName}
+                      </Link>
+                    ) : (
+                      r.orgName
+                    )}
+                  </h3>
+                  <Badge tone={r.status === "admitted" ? "green" : "slate"}>
+                    {r.status === "admitted" ? "Aufgenommen" : "Abgelehnt"}
+                  </Badge>
+                </div>
+                <p className="mt-1 text-sm text-slate-600">
+                  {r.contactName} · {r.email}
+                  {r.decidedAt ? ` · entschieden am ${formatDate(r.decidedAt)}` : ""}
+                  {several ? ` · ${circleName(r.networkId)}` : ""}
+                </p>
+                {r.status === "declined" && r.decisionMessage ? (
+                  <p className="mt-1 whitespace-pre-line text-sm text-slate-700">
+                    <span className="font-medium">Ihre Nachricht: </span>
+                    {r.decisionMessage}
+                  </p>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}
+
+type DecisionResult = NonNullable<ReturnType<typeof useActionData<typeof action>>>["result"];
+
+function OpenRequest({
+  request: r,
+  circleName,
+  lastResult,
+}: {
+  request: JoinRequestRow;
+  circleName: string | null;
+  lastResult: DecisionResult | undefined;
+}) {
+  const navigation = useNavigation();
+  const busy = navigation.state !== "idle" && navigation.formData?.get("requestId") === r.id;
+  const [form, fields] = useForm({
+    id: `ablehnen-${r.id}`,
+    lastResult,
+    constraint: getZodConstraint(DeclineJoinRequestSchema),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: DeclineJoinRequestSchema }),
+  });
+  const messageField = fields.message;
+  // Open after the server refused a decline (also without JS). Derived from the server's answer,
+  // not from live validation: React would close the box as soon as the person starts typing.
+  const declineRefused = lastResult?.status === "error" && lastResult.intent?.type !== "validate";
+  return (
+    <li>
+      <Card as="article">
+        <div className="flex flex-wrap items-baseline justify-between gap-2">
+          <h3 className="text-lg font-semibold text-slate-900">{r.orgName}</h3>
+          <p className="text-sm text-slate-600">
+            gemeldet am {formatDateTime(r.createdAt)}
+            {circleName ? ` · ${circleName}` : ""}
+          </p>
+        </div>
+        <dl className="mt-2 grid gap-x-6 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
+          <dt className="font-medium text-slate-600">Ansprechperson</dt>
+          <dd className="text-slate-900">{r.contactName}</dd>
+          <dt className="font-medium text-slate-600">E-Mail</dt>
+          <dd>
+            <a href={`mailto:${r.email}`} className={linkClass}>
+              {r.email}
+            </a>
+          </dd>
+          {r.phone ? (
+            <>
+              <dt className="font-medium text-slate-600">Telefon</dt>
+              <dd>
+                <a href={`tel:${r.phone.replace(/[^0-9+]/g, "")}`} className={linkClass}>
+                  {r.phone}
+                </a>
+              </dd>
+            </>
+          ) : null}
+        </dl>
+        {r.message ? (
+          <blockquote className="mt-3 whitespace-pre-line break-words rounded-lg bg-slate-50 p-3 text-slate-800">{r.message}</blockquote>
+        ) : null}
+
+        <div className="mt-4 flex flex-col gap-3 sm:flex-row sm:items-start">
+          <Form method="post" className="sm:shrink-0">
+            <input type="hidden" name="intent" value="admit" />
+            <input type="hidden" name="requestId" value={r.id} />
+            <Button type="submit" className="w-full sm:w-auto" disabled={busy}>
+              {busy && navigation.formData?.get("intent") === "admit" ? "Wird aufgenommen …" : "Aufnehmen"}
+            </Button>
+          </Form>
+          <details className="group flex-1" open={declineRefused || undefined}>
+            <summary className="flex min-h-11 cursor-pointer list-none items-center justify-center rounded-lg border border-slate-300 bg-white px-4 text-sm font-semibold text-slate-800 hover:bg-slate-100 sm:inline-flex">
+              Ablehnen …
+            </summary>
+            <Form method="post" {...getFormProps(form)} className="mt-3 space-y-3">
+              <input type="hidden" name="intent" value="decline" />
+              <input type="hidden" name="requestId" value={r.id} />
+              <TextareaField
+                label={`Nachricht an ${r.contactName}`}
+                hint="Sie geht per E-Mail an den Träger. Erklären Sie kurz, warum der Kreis ablehnt."
+                errors={messageField.errors}
+                textareaProps={{ ...withoutKey(getTextareaProps(messageField)), rows: 4 }}
+              />
+              <Button type="submit" variant="danger" disabled={busy}>
+                {busy && navigation.formData?.get("intent") === "decline" ? "Wird abgelehnt …" : "Ablehnen und Nachricht senden"}
+              </Button>
+            </Form>
+          </details>
+        </div>
+        <p className="mt-3 text-xs text-slate-600">
+          „Aufnehmen“ legt den Träger an, nimmt ihn in den Kreis auf und schickt {r.contactName} eine Einladung, ihn als
+          Inhaber:in zu übernehmen.
+        </p>
+      </Card>
+    </li>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

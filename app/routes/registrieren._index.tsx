@@ -1,0 +1,127 @@
+import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { signUp } from "~/.server/auth/service";
+import { requireAnonymous, safeRedirect } from "~/.server/auth/session";
+import { AuthLayout, linkClass } from "~/components/auth-layout";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Button } from "~/components/ui/button";
+import { Field, Honeypot } from "~/components/ui/field";
+import { FormMessage } from "~/components/ui/layout";
+import { carryParams, prefilledEmail } from "~/utils/auth-links";
+import { withoutKey } from "~/utils/form-props";
+import { paths } from "~/utils/links";
+import { EMAIL_TAKEN, PASSWORD_MIN, SignUpSchema } from "~/validation/auth";
+
+export const meta: MetaFunction = () => [{ title: "Registrieren · Trägerkreis" }];
+
+const checkInbox = (email: string) => `/registrieren/bestaetigen${carryParams("", email)}`;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireAnonymous(request);
+  const url = new URL(request.url);
+  return {
+    redirectTo: safeRedirect(url.searchParams.get("redirectTo"), ""),
+    email: prefilledEmail(url.searchParams.get("email")),
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  await requireAnonymous(request);
+  const formData = await request.formData();
+  // A bot filled the hidden field: answer as if it worked, write nothing.
+  if (String(formData.get("website_url") ?? "") !== "") {
+    return redirect(checkInbox(prefilledEmail(String(formData.get("email") ?? ""))));
+  }
+  const submission = parseWithZod(formData, { schema: SignUpSchema });
+  const hideFields = ["password", "confirmPassword"];
+  if (submission.status !== "success") {
+    return { result: submission.reply({ hideFields }), duplicate: false };
+  }
+  const outcome = await signUp(submission.value);
+  if (!outcome.ok) {
+    return { result: submission.reply({ fieldErrors: { email: [EMAIL_TAKEN] }, hideFields }), duplicate: true };
+  }
+  return redirect(checkInbox(outcome.email));
+}
+
+export default function SignUp() {
+  const { redirectTo, email } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const [form, fields] = useForm({
+    id: "sign-up",
+    lastResult: actionData?.result,
+    constraint: getZodConstraint(SignUpSchema),
+    defaultValue: { email, redirectTo },
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: SignUpSchema }),
+  });
+  const duplicate = actionData?.duplicate && fields.email.errors?.includes(EMAIL_TAKEN);
+  return (
+    <AuthLayout
+      title="Konto anlegen"
+      description="Nach der Registrierung schicken wir Ihnen eine E-Mail, mit der Sie Ihre Adresse bestätigen."
+      footer={
+        <p>
+          Schon ein Konto?{" "}
+          <Link to={`${paths.signIn}${carryParams(redirectTo, fields.email.value ?? email)}`} className={linkClass}>
+            Anmelden
+          </Link>
+        </p>
+      }
+    >
+      <Form method="post" {...getFormProps(form)} className="relative space-y-4">
+        <FormMessage id={form.errorId} errors={form.errors} />
+        <Honeypot />
+        <input {...withoutKey(getInputProps(fields.redirectTo, { type: "hidden" }))} />
+        <Field
+          label="Ihr Name"
+          errors={fields.fullName.errors}
+          inputProps={{ ...withoutKey(getInputProps(fields.fullName, { type: "text" })), autoComplete: "name" }}
+        />
+        <div>
+          <Field
+            label="E-Mail-Adresse"
+            errors={fields.email.errors}
+            inputProps={{ ...withoutKey(getInputProps(fields.email, { type: "email" })), autoComplete: "email" }}
+          />
+          {duplicate ? (
+            <p className="mt-1 text-sm text-slate-700">
+              <Link
+                to={`${paths.signIn}${carryParams(redirectTo, fields.email.value)}`}
+                className={linkClass}
+              >
+                Zur Anmeldung
+              </Link>{" "}
+              oder{" "}
+              <Link to={`${paths.forgotPassword}${carryParams("", fields.email.value)}`} className={linkClass}>
+                Passwort vergessen?
+              </Link>
+            </p>
+          ) : null}
+        </div>
+        <Field
+          label="Passwort"
+          hint={`Mindestens ${PASSWORD_MIN} Zeichen, nicht Ihre E-Mail-Adresse.`}
+          errors={fields.password.errors}
+          inputProps={{ ...withoutKey(getInputProps(fields.password, { type: "password" })), autoComplete: "new-password" }}
+        />
+        <Field
+          label="Passwort wiederholen"
+          errors={fields.confirmPassword.errors}
+          inputProps={{ ...withoutKey(getInputProps(fields.confirmPassword, { type: "password" })), autoComplete: "new-password" }}
+        />
+        <Button type="submit" className="w-full" disabled={navigation.state === "submitting"}>
+          {navigation.state === "submitting" ? "Konto wird angelegt …" : "Konto anlegen"}
+        </Button>
+      </Form>
+    </AuthLayout>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,235 @@
+// The Träger's profile as the circle sees it, edited by its owners and admins.
+import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { requireUser } from "~/.server/auth/session";
+import { dbErrorCode, userMessageFor } from "~/.server/db/errors";
+import { requireOrgRole } from "~/.server/orgs/access";
+import { loadEditableProfile, referenceLists, updateProfile } from "~/.server/orgs/profile";
+import { redirectWithToast } from "~/.server/toast";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { OrgNav } from "~/components/org-nav";
+import { Button } from "~/components/ui/button";
+import { CheckboxGroup, ErrorList, Field, SelectField, TextareaField } from "~/components/ui/field";
+import { Card, FormMessage, PageHeader } from "~/components/ui/layout";
+import { LEGAL_FORM_LABELS, ORG_KIND_LABELS } from "~/i18n/labels";
+import { invariantResponse } from "~/utils/invariant";
+import { withoutKey } from "~/utils/form-props";
+import { paths } from "~/utils/links";
+import { LEGAL_FORMS, LEITBILD_MAX, ORG_KINDS, orgProfileSchema } from "~/validation/orgs";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `Einstellungen · ${data.org.name} · Trägerkreis` : "Einstellungen · Trägerkreis" },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const membership = await requireOrgRole(user, params.slug ?? "", "admin");
+  const [profile, lists] = await Promise.all([loadEditableProfile(user, membership.orgId), referenceLists(user)]);
+  invariantResponse(profile, "Nicht gefunden");
+  return { org: { slug: membership.slug, name: membership.name, role: membership.role }, profile, lists };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const membership = await requireOrgRole(user, params.slug ?? "", "admin");
+  const lists = await referenceLists(user);
+  const schema = orgProfileSchema({
+    hilfeartCodes: lists.hilfearten.map((h) => h.code),
+    gemeindeCodes: lists.gemeinden.map((g) => g.code),
+  });
+  const submission = parseWithZod(await request.formData(), { schema });
+  if (submission.status !== "success") return { result: submission.reply() };
+
+  let saved: boolean;
+  try {
+    saved = await updateProfile(user, membership.orgId, submission.value);
+  } catch (error) {
+    const message = userMessageFor(error);
+    if (!message) throw error;
+    const code = dbErrorCode(error);
+    if (code === "TK_UNKNOWN_HILFEART") return { result: submission.reply({ fieldErrors: { hilfearten: [message] } }) };
+    if (code === "TK_UNKNOWN_GEMEINDE") return { result: submission.reply({ fieldErrors: { gemeinden: [message] } }) };
+    return { result: submission.reply({ formErrors: [message] }) };
+  }
+  invariantResponse(saved, "Nicht gefunden");
+  return redirectWithToast(paths.orgSettings(membership.slug), {
+    title: "Profil gespeichert.",
+    description: "Der Kreis sieht die Änderungen ab sofort.",
+  });
+}
+
+export default function OrgSettings() {
+  const { org, profile, lists } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const schema = orgProfileSchema({
+    hilfeartCodes: lists.hilfearten.map((h) => h.code),
+    gemeindeCodes: lists.gemeinden.map((g) => g.code),
+  });
+  const [form, fields] = useForm({
+    id: "org-profile",
+    lastResult: actionData?.result,
+    constraint: getZodConstraint(schema),
+    defaultValue: {
+      name: profile.name,
+      kind: profile.kind,
+      legalForm: profile.legalForm ?? "",
+      leitbild: profile.leitbild,
+      street: profile.street ?? "",
+      postalCode: profile.postalCode ?? "",
+      city: profile.city ?? "",
+      phone: profile.phone ?? "",
+      email: profile.email ?? "",
+      website: profile.website ?? "",
+    },
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+  });
+  const busy = navigation.state !== "idle" && navigation.formMethod === "POST";
+
+  const kreise = [...new Set(lists.gemeinden.map((g) => g.kreis))];
+
+  return (
+    <div>
+      <OrgNav slug={org.slug} orgName={org.name} role={org.role} />
+      <PageHeader title={org.name} description="Profil bearbeiten: Das sieht der Kreis im Verzeichnis." />
+      <Form method="post" {...getFormProps(form)} className="space-y-6">
+        <FormMessage id={form.errorId} errors={form.errors} />
+
+        <Card>
+          <h2 className="mb-4 text-lg font-semibold text-slate-900">Grunddaten</h2>
+          <div className="space-y-5">
+            <Field
+              key={fields.name.key}
+              label="Name des Trägers"
+              errors={fields.name.errors}
+              inputProps={{ ...withoutKey(getInputProps(fields.name, { type: "text" })), autoComplete: "organization" }}
+            />
+            <div className="grid gap-5 sm:grid-cols-2">
+              <SelectField
+                key={fields.kind.key}
+                label="Art"
+                errors={fields.kind.errors}
+                selectProps={withoutKey(getSelectProps(fields.kind))}
+                options={ORG_KINDS.map((k) => ({ value: k, label: ORG_KIND_LABELS[k] }))}
+              />
+              <SelectField
+                key={fields.legalForm.key}
+                label="Rechtsform (optional)"
+                errors={fields.legalForm.errors}
+                selectProps={withoutKey(getSelectProps(fields.legalForm))}
+                options={[
+                  { value: "", label: "Keine Angabe" },
+                  ...LEGAL_FORMS.map((l) => ({ value: l, label: LEGAL_FORM_LABELS[l] })),
+                ]}
+              />
+            </div>
+            <TextareaField
+              key={fields.leitbild.key}
+              label="Leitbild (optional)"
+              hint={`Wofür Ihr Träger steht und wie Sie arbeiten. Höchstens ${LEITBILD_MAX.toLocaleString("de-DE")} Zeichen.`}
+              errors={fields.leitbild.errors}
+              textareaProps={{ ...withoutKey(getTextareaProps(fields.leitbild)), rows: 8 }}
+            />
+          </div>
+        </Card>
+
+        <Card>
+          <h2 className="text-lg font-semibold text-slate-900">Hilfearten</h2>
+          <CheckboxGroup
+            key={fields.hilfearten.key}
+            className="mt-1"
+            legend="Welche Hilfen nach SGB VIII bietet Ihr Träger an?"
+            name={fields.hilfearten.name}
+            options={lists.hilfearten.map((h) => ({ value: h.code, label: `${h.paragraph} ${h.label}` }))}
+            defaultValue={profile.hilfearten}
+            errors={fields.hilfearten.errors}
+          />
+        </Card>
+
+        <Card>
+          <fieldset>
+            <legend className="text-lg font-semibold text-slate-900">Einzugsgebiet</legend>
+            <p className="text-sm text-slate-600">In welchen Gemeinden und Städten ist Ihr Träger tätig?</p>
+            <div className="mt-4 space-y-5">
+              {kreise.map((kreis) => (
+                <CheckboxGroup
+                  key={`${fields.gemeinden.key ?? ""}-${kreis}`}
+                  legend={kreis === "Kreisfreie Stadt" ? "Kreisfreie Städte" : kreis}
+                  name={fields.gemeinden.name}
+                  options={lists.gemeinden.filter((g) => g.kreis === kreis).map((g) => ({ value: g.code, label: g.name }))}
+                  defaultValue={profile.gemeinden}
+                />
+              ))}
+            </div>
+            <ErrorList id={fields.gemeinden.errorId} errors={fields.gemeinden.errors} />
+          </fieldset>
+        </Card>
+
+        <Card>
+          <h2 className="mb-4 text-lg font-semibold text-slate-900">Adresse und Kontakt</h2>
+          <div className="space-y-5">
+            <Field
+              key={fields.street.key}
+              label="Straße und Hausnummer"
+              errors={fields.street.errors}
+              inputProps={{ ...withoutKey(getInputProps(fields.street, { type: "text" })), autoComplete: "street-address" }}
+            />
+            <div className="grid gap-5 sm:grid-cols-[10rem_1fr]">
+              <Field
+                key={fields.postalCode.key}
+                label="Postleitzahl"
+                errors={fields.postalCode.errors}
+                inputProps={{
+                  ...withoutKey(getInputProps(fields.postalCode, { type: "text" })),
+                  inputMode: "numeric",
+                  autoComplete: "postal-code",
+                }}
+              />
+              <Field
+                key={fields.city.key}
+                label="Ort"
+                errors={fields.city.errors}
+                inputProps={{ ...withoutKey(getInputProps(fields.city, { type: "text" })), autoComplete: "address-level2" }}
+              />
+            </div>
+            <div className="grid gap-5 sm:grid-cols-2">
+              <Field
+                key={fields.phone.key}
+                label="Telefon"
+                errors={fields.phone.errors}
+                inputProps={{ ...withoutKey(getInputProps(fields.phone, { type: "tel" })), autoComplete: "tel" }}
+              />
+              <Field
+                key={fields.email.key}
+                label="E-Mail"
+                errors={fields.email.errors}
+                inputProps={{ ...withoutKey(getInputProps(fields.email, { type: "email" })), autoComplete: "email" }}
+              />
+            </div>
+            <Field
+              key={fields.website.key}
+              label="Website"
+              hint="Mit https://, z. B. https://www.beispiel.de"
+              errors={fields.website.errors}
+              inputProps={{ ...withoutKey(getInputProps(fields.website, { type: "text" })), inputMode: "url", autoComplete: "url" }}
+            />
+          </div>
+        </Card>
+
+        <div className="flex flex-col gap-2 sm:flex-row sm:justify-end">
+          <Button type="submit" disabled={busy}>
+            {busy ? "Wird gespeichert …" : "Profil speichern"}
+          </Button>
+        </div>
+      </Form>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,157 @@
+// The Träger's audit log for its owners and admins: who changed what, newest first, 50 per page.
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { requireUser } from "~/.server/auth/session";
+import type { OrgRole } from "~/.server/db/schema";
+import { requireOrgRole } from "~/.server/orgs/access";
+import { AUDIT_PAGE_SIZE, auditPage, type AuditEntry } from "~/.server/orgs/audit";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { OrgNav } from "~/components/org-nav";
+import { buttonClass } from "~/components/ui/button";
+import { Badge, EmptyState, PageHeader } from "~/components/ui/layout";
+import { auditActionLabel } from "~/i18n/audit";
+import { ROLE_LABELS } from "~/i18n/labels";
+import { formatDateTime } from "~/utils/format";
+import { paths } from "~/utils/links";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `Protokoll · ${data.org.name} · Trägerkreis` : "Protokoll · Trägerkreis" },
+];
+
+const MAX_PAGE = 10_000;
+
+function pageFrom(url: URL): number {
+  const raw = url.searchParams.get("seite");
+  const page = raw && /^[0-9]{1,5}$/.test(raw) ? Number(raw) : 1;
+  return Math.min(Math.max(page, 1), MAX_PAGE);
+}
+
+function text(value: unknown): string | undefined {
+  return typeof value === "string" && value ? value : undefined;
+}
+
+function role(value: unknown): string {
+  const code = text(value);
+  return code && code in ROLE_LABELS ? ROLE_LABELS[code as OrgRole] : (code ?? "unbekannt");
+}
+
+/** One readable German sentence per entry; names only where the reader may see them. */
+function summarize(entry: AuditEntry): string {
+  const d = entry.details;
+  const person = entry.targetName ?? text(d.name) ?? text(d.email) ?? "Eine Person";
+  switch (entry.action) {
+    case "organization.created":
+      return `Der Träger „${text(d.name) ?? ""}“ wurde angelegt.`;
+    case "member.added":
+      return `${person} wurde als ${role(d.role)} aufgenommen.`;
+    case "member.role_changed":
+      return `${person}: ${role(d.from)} → ${role(d.to)}.`;
+    case "member.removed":
+      return entry.actorId && entry.actorId === entry.targetId
+        ? `${person} hat den Träger verlassen.`
+        : `${person} (${role(d.role)}) wurde entfernt.`;
+    case "member.contact_person_changed":
+      return d.is_contact_person
+        ? `${person} ist jetzt Ansprechperson${text(d.title) ? ` („${text(d.title)}“)` : ""}.`
+        : `${person} ist keine Ansprechperson mehr.`;
+    case "invitation.created":
+      return `Einladung an ${text(d.email) ?? "eine Adresse"} als ${role(d.role)}.`;
+    case "invitation.accepted":
+      return `${text(d.email) ?? "Eine eingeladene Person"} hat die Einladung als ${role(d.role)} angenommen.`;
+    case "network.admitted":
+      return `Der Träger wurde in den Kreis „${text(d.networkName) ?? ""}“ aufgenommen.`;
+    case "auth.sign_in":
+      return "";
+    default:
+      return "";
+  }
+}
+
+function actorLabel(entry: AuditEntry): string {
+  if (entry.actorName) return entry.actorName;
+  if (!entry.actorId) return "System";
+  return entry.action === "network.admitted" ? "Koordination des Kreises" : "Person außerhalb des Trägers";
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const membership = await requireOrgRole(user, params.slug ?? "", "admin");
+  const page = pageFrom(new URL(request.url));
+  const { entries, hasMore } = await auditPage(user, membership.orgId, page);
+  return {
+    org: { slug: membership.slug, name: membership.name, role: membership.role },
+    page,
+    pageSize: AUDIT_PAGE_SIZE,
+    hasMore,
+    entries: entries.map((e) => ({
+      id: e.id,
+      at: formatDateTime(e.createdAt),
+      atIso: new Date(e.createdAt).toISOString(),
+      label: auditActionLabel(e.action),
+      summary: summarize(e),
+      actor: actorLabel(e),
+    })),
+  };
+}
+
+export default function OrgAuditLog() {
+  const { org, page, pageSize, hasMore, entries } = useLoaderData<typeof loader>();
+  const base = paths.orgAudit(org.slug);
+  return (
+    <div>
+      <OrgNav slug={org.slug} orgName={org.name} role={org.role} />
+      <PageHeader title={org.name} description="Protokoll: wer wann was am Träger geändert hat. Nur Inhaber:innen und Administrator:innen sehen es." />
+      {entries.length === 0 ? (
+        <EmptyState title={page === 1 ? "Noch keine Einträge." : "Auf dieser Seite gibt es keine Einträge mehr."}>
+          {page > 1 ? (
+            <Link to={base} className="font-semibold text-brand-800 underline">
+              Zu den neuesten Einträgen
+            </Link>
+          ) : null}
+        </EmptyState>
+      ) : (
+        <ol className="divide-y divide-slate-200 rounded-xl border border-slate-200 bg-white" aria-label={`Protokoll, Seite ${page}`}>
+          {entries.map((e) => (
+            <li key={e.id} className="flex flex-col gap-1 p-4 sm:flex-row sm:gap-4">
+              <time dateTime={e.atIso} className="shrink-0 text-sm text-slate-600 sm:w-44">
+                {e.at}
+              </time>
+              <div className="min-w-0">
+                <p className="flex flex-wrap items-center gap-2">
+                  <Badge tone={e.label === "Mitglied entfernt" ? "amber" : "slate"}>{e.label}</Badge>
+                  <span className="text-sm text-slate-600">von {e.actor}</span>
+                </p>
+                {e.summary ? <p className="mt-1 break-words text-slate-900">{e.summary}</p> : null}
+              </div>
+            </li>
+          ))}
+        </ol>
+      )}
+      {page > 1 || hasMore ? (
+        <nav aria-label="Seiten des Protokolls" className="mt-4 flex items-center justify-between gap-2">
+          {page > 1 ? (
+            <Link to={page === 2 ? base : `${base}?seite=${page - 1}`} className={buttonClass("secondary")}>
+              ← Neuere
+            </Link>
+          ) : (
+            <span />
+          )}
+          <span className="text-sm text-slate-600">
+            Seite {page} · {pageSize} je Seite
+          </span>
+          {hasMore ? (
+            <Link to={`${base}?seite=${page + 1}`} className={buttonClass("secondary")}>
+              Ältere →
+            </Link>
+          ) : (
+            <span />
+          )}
+        </nav>
+      ) : null}
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,101 @@
+// Create a Träger: the signed-in user becomes its owner and continues on the settings page.
+import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useNavigation } from "@remix-run/react";
+import { requireUser } from "~/.server/auth/session";
+import { userMessageFor } from "~/.server/db/errors";
+import { createOrganization } from "~/.server/orgs/profile";
+import { redirectWithToast } from "~/.server/toast";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Button } from "~/components/ui/button";
+import { Field, SelectField } from "~/components/ui/field";
+import { Card, FormMessage, PageHeader } from "~/components/ui/layout";
+import { LEGAL_FORM_LABELS, ORG_KIND_LABELS } from "~/i18n/labels";
+import { withoutKey } from "~/utils/form-props";
+import { paths } from "~/utils/links";
+import { CreateOrgSchema, LEGAL_FORMS, ORG_KINDS } from "~/validation/orgs";
+
+export const meta: MetaFunction = () => [{ title: "Träger anlegen · Trägerkreis" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUser(request);
+  return {};
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const submission = parseWithZod(await request.formData(), { schema: CreateOrgSchema });
+  if (submission.status !== "success") return { result: submission.reply() };
+  let slug: string;
+  try {
+    slug = await createOrganization(user, submission.value);
+  } catch (error) {
+    const message = userMessageFor(error);
+    if (!message) throw error;
+    return { result: submission.reply({ formErrors: [message] }) };
+  }
+  return redirectWithToast(paths.orgSettings(slug), {
+    title: `„${submission.value.name}“ ist angelegt.`,
+    description: "Sie sind Inhaber:in. Ergänzen Sie jetzt das Profil, damit der Kreis Sie findet.",
+  });
+}
+
+export default function NewOrganization() {
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const [form, fields] = useForm({
+    id: "create-organization",
+    lastResult: actionData?.result,
+    constraint: getZodConstraint(CreateOrgSchema),
+    defaultValue: { kind: "freier_traeger" },
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: CreateOrgSchema }),
+  });
+  const busy = navigation.state !== "idle" && navigation.formAction === paths.newOrg;
+
+  return (
+    <div className="mx-auto max-w-xl">
+      <PageHeader
+        title="Träger anlegen"
+        description="Legen Sie Ihren Träger an. Sie werden seine Inhaberin bzw. sein Inhaber und können danach das Profil ergänzen und Kolleg:innen einladen."
+      />
+      <Card>
+        <Form method="post" {...getFormProps(form)} className="space-y-5">
+          <FormMessage id={form.errorId} errors={form.errors} />
+          <Field
+            key={fields.name.key}
+            label="Name des Trägers"
+            hint="So, wie der Kreis Sie kennt, z. B. „KIZ Niederrhein“."
+            errors={fields.name.errors}
+            inputProps={{ ...withoutKey(getInputProps(fields.name, { type: "text" })), autoComplete: "organization" }}
+          />
+          <SelectField
+            key={fields.kind.key}
+            label="Art"
+            errors={fields.kind.errors}
+            selectProps={withoutKey(getSelectProps(fields.kind))}
+            options={ORG_KINDS.map((k) => ({ value: k, label: ORG_KIND_LABELS[k] }))}
+          />
+          <SelectField
+            key={fields.legalForm.key}
+            label="Rechtsform (optional)"
+            errors={fields.legalForm.errors}
+            selectProps={withoutKey(getSelectProps(fields.legalForm))}
+            options={[{ value: "", label: "Keine Angabe" }, ...LEGAL_FORMS.map((l) => ({ value: l, label: LEGAL_FORM_LABELS[l] }))]}
+          />
+          <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
+            <Button type="submit" disabled={busy}>
+              {busy ? "Wird angelegt …" : "Träger anlegen"}
+            </Button>
+          </div>
+        </Form>
+      </Card>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

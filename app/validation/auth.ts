@@ -1,0 +1,156 @@
+// Forms of the account pages: sign-up, sign-in, password reset and change, profile. Used by the
+// browser (conform) and by the actions, so both refuse the same input with the same words.
+import { z } from "zod";
+
+export const PASSWORD_MIN = 10;
+/** bcrypt reads at most 72 bytes; longer passwords would be cut off silently, so we refuse them. */
+export const PASSWORD_MAX_BYTES = 72;
+
+const utf8Length = (value: string) => new TextEncoder().encode(value).length;
+
+export const EmailSchema = z
+  .string({ error: "Bitte geben Sie Ihre E-Mail-Adresse ein." })
+  .trim()
+  .toLowerCase()
+  .max(254, "Die E-Mail-Adresse ist zu lang.")
+  .email("Bitte geben Sie eine gültige E-Mail-Adresse ein.");
+
+export const NewPasswordSchema = z
+  .string({ error: "Bitte wählen Sie ein Passwort." })
+  .min(PASSWORD_MIN, `Das Passwort muss mindestens ${PASSWORD_MIN} Zeichen lang sein.`)
+  .max(PASSWORD_MAX_BYTES, `Das Passwort darf höchstens ${PASSWORD_MAX_BYTES} Zeichen lang sein.`)
+  .refine(
+    (value) => utf8Length(value) <= PASSWORD_MAX_BYTES,
+    `Das Passwort ist zu lang: höchstens ${PASSWORD_MAX_BYTES} Bytes (Umlaute und Sonderzeichen zählen doppelt oder mehr).`,
+  );
+
+/** An existing password as typed at sign-in: no rules beyond a sane length. */
+const GivenPasswordSchema = z
+  .string({ error: "Bitte geben Sie Ihr Passwort ein." })
+  .max(200, "Das Passwort ist zu lang.");
+
+const RedirectToSchema = z.string().max(500).optional();
+
+export const FullNameSchema = z
+  .string({ error: "Bitte geben Sie Ihren Namen ein." })
+  .trim()
+  .min(1, "Bitte geben Sie Ihren Namen ein.")
+  .max(120, "Der Name darf höchstens 120 Zeichen lang sein.");
+
+export function passwordMatchesEmail(password: string, email: string | undefined): boolean {
+  return Boolean(email) && password.trim().toLowerCase() === email!.trim().toLowerCase();
+}
+
+export const PASSWORD_EQUALS_EMAIL = "Das Passwort darf nicht Ihre E-Mail-Adresse sein.";
+export const PASSWORDS_DIFFER = "Die Passwörter stimmen nicht überein.";
+
+export const SignUpSchema = z
+  .object({
+    fullName: FullNameSchema,
+    email: EmailSchema,
+    password: NewPasswordSchema,
+    confirmPassword: z.string({ error: "Bitte wiederholen Sie das Passwort." }).max(200),
+    redirectTo: RedirectToSchema,
+  })
+  .superRefine((value, ctx) => {
+    if (passwordMatchesEmail(value.password, value.email)) {
+      ctx.addIssue({ code: "custom", path: ["password"], message: PASSWORD_EQUALS_EMAIL });
+    }
+    if (value.password !== value.confirmPassword) {
+      ctx.addIssue({ code: "custom", path: ["confirmPassword"], message: PASSWORDS_DIFFER });
+    }
+  });
+
+export const SignInSchema = z.object({
+  email: EmailSchema,
+  password: GivenPasswordSchema,
+  redirectTo: RedirectToSchema,
+});
+
+export const EmailOnlySchema = z.object({ email: EmailSchema });
+
+export const ResetPasswordSchema = z
+  .object({
+    token: z.string({ error: "Der Link ist unvollständig." }).max(100),
+    password: NewPasswordSchema,
+    confirmPassword: z.string({ error: "Bitte wiederholen Sie das Passwort." }).max(200),
+  })
+  .superRefine((value, ctx) => {
+    if (value.password !== value.confirmPassword) {
+      ctx.addIssue({ code: "custom", path: ["confirmPassword"], message: PASSWORDS_DIFFER });
+    }
+  });
+
+export const ChangePasswordSchema = z
+  .object({
+    intent: z.literal("password"),
+    currentPassword: z.string({ error: "Bitte geben Sie Ihr aktuelles Passwort ein." }).max(200, "Das Passwort ist zu lang."),
+    newPassword: NewPasswordSchema,
+    confirmPassword: z.string({ error: "Bitte wiederholen Sie das neue Passwort." }).max(200),
+  })
+  .superRefine((value, ctx) => {
+    if (value.newPassword !== value.confirmPassword) {
+      ctx.addIssue({ code: "custom", path: ["confirmPassword"], message: PASSWORDS_DIFFER });
+    }
+    if (value.newPassword === value.currentPassword) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["newPassword"],
+        message: "Das neue Passwort muss sich vom aktuellen unterscheiden.",
+      });
+    }
+  });
+
+/** "Deutsch, Türkisch, Arabisch" → ["Deutsch", "Türkisch", "Arabisch"], without duplicates. */
+export function splitLanguages(value: string | undefined): string[] {
+  if (!value) return [];
+  const seen = new Set<string>();
+  const result: string[] = [];
+  for (const part of value.split(/[,;\n]/)) {
+    const language = part.trim();
+    if (!language || seen.has(language.toLowerCase())) continue;
+    seen.add(language.toLowerCase());
+    result.push(language);
+  }
+  return result;
+}
+
+export const ProfileSchema = z.object({
+  intent: z.literal("profile"),
+  fullName: FullNameSchema,
+  phone: z
+    .string()
+    .trim()
+    .max(60, "Die Telefonnummer darf höchstens 60 Zeichen lang sein.")
+    .regex(/^[0-9+()/\-\s]*$/, "Bitte nur Ziffern, Leerzeichen und + ( ) / - verwenden.")
+    .optional(),
+  qualifications: z
+    .string()
+    .trim()
+    .max(1000, "Die Qualifikationen dürfen höchstens 1000 Zeichen lang sein.")
+    .optional(),
+  languages: z
+    .string()
+    .max(600, "Die Angabe ist zu lang.")
+    .optional()
+    .superRefine((value, ctx) => {
+      const list = splitLanguages(value);
+      if (list.length > 20) ctx.addIssue({ code: "custom", message: "Bitte höchstens 20 Sprachen angeben." });
+      if (list.some((l) => l.length > 40)) {
+        ctx.addIssue({ code: "custom", message: "Jede Sprache darf höchstens 40 Zeichen lang sein." });
+      }
+    }),
+});
+
+export const SignOutEverywhereSchema = z.object({ intent: z.literal("signout-everywhere") });
+
+// Messages the account pages show for outcomes of the auth service.
+export const INVALID_CREDENTIALS = "E-Mail-Adresse oder Passwort ist falsch.";
+export const TOO_MANY_ATTEMPTS = "Zu viele Anmeldeversuche. Bitte warten Sie 15 Minuten.";
+export const EMAIL_NOT_CONFIRMED =
+  "Bitte bestätigen Sie zuerst Ihre E-Mail-Adresse über den Link in unserer E-Mail.";
+export const EMAIL_TAKEN = "Für diese E-Mail-Adresse gibt es bereits ein Konto.";
+export const RESET_MAIL_SENT = "Wenn ein Konto existiert, haben wir Ihnen einen Link geschickt.";
+export const CONFIRMATION_RESENT =
+  "Wenn es ein unbestätigtes Konto mit dieser Adresse gibt, haben wir Ihnen einen neuen Link geschickt.";
+export const WRONG_CURRENT_PASSWORD = "Das aktuelle Passwort ist falsch.";

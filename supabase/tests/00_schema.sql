@@ -1,0 +1,150 @@
+-- The schema's security rules, checked on the catalog:
+--   * every table in public has row-level security on, and a policy;
+--   * anon holds no privilege on any table except INSERT of the join form's columns on
+--     join_requests (the public page's "Interesse melden"); the API roles hold nothing in
+--     private and auth;
+--   * authenticated holds exactly the listed privileges on the foundation's tables (a snapshot: a
+--     change must be made here on purpose), nothing in private, auth and supabase_migrations, and
+--     writes only through column grants;
+--   * every policy is `to authenticated`, except the visitors' insert policy on join_requests;
+--   * every function in private and every security-definer function sets search_path = '';
+--     functions in private are security definer, except immutable helpers and trigger functions;
+--   * no function in public or private is executable by PUBLIC; anon may execute only the
+--     functions the public pages need; in private the API roles may execute only read-only
+--     (stable/immutable) helpers, never the internal writers (enqueue_mail, notify, audit,
+--     create_invitation).
+begin;
+\ir helpers/setup.psql
+select plan(19);
+
+-- Tables in public. A tripwire: a NEW TABLE needs its persona tests (allow and deny for select,
+-- insert, update, delete per persona, supabase/tests/NN_<table>.sql) and its name here.
+select tables_are('public', array[
+  'hilfearten', 'gemeinden', 'networks', 'organizations', 'network_members', 'org_members', 'profiles',
+  'invitations', 'join_requests', 'notifications', 'audit_log'],
+  'public holds exactly the tables the persona tests cover (new table? add its persona tests and list it here)');
+
+select is_empty($$
+  select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace
+  where n.nspname = 'public' and c.relkind in ('r', 'p') and not c.relrowsecurity$$,
+  'every table in public has row-level security enabled');
+select is_empty($$
+  select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace
+  where n.nspname = 'public' and c.relkind in ('r', 'p')
+    and not exists (select 1 from pg_policies p where p.schemaname = 'public' and p.tablename = c.relname)$$,
+  'every table in public has at least one policy');
+select is_empty($$
+  select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace
+  where n.nspname = 'public' and c.relkind in ('v', 'm', 'f')$$,
+  'public has no views (a view would bypass row-level security as its owner)');
+
+-- Role attributes
+select results_eq($$select rolname::text collate "default", rolbypassrls, rolsuper from pg_roles
+                    where rolname in ('anon', 'authenticated', 'service_role') order by rolname$$,
+  $$values ('anon', false, false), ('authenticated', false, false), ('service_role', true, false)$$,
+  'only service_role bypasses row-level security; no API role is a superuser');
+
+-- anon: table and column privileges
+create temp view table_privileges as
+  select r.rolname::text as role, n.nspname::text collate "default" as schema,
+    c.relname::text collate "default" as tbl, p.privilege
+  from pg_class c
+  join pg_namespace n on n.oid = c.relnamespace
+  cross join (values ('anon'), ('authenticated')) r(rolname)
+  cross join unnest(array['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'TRUNCATE', 'REFERENCES', 'TRIGGER']) p(privilege)
+  where n.nspname in ('public', 'private', 'auth', 'supabase_migrations')
+    and c.relkind in ('r', 'p', 'v', 'm', 'f')
+    and (has_table_privilege(r.rolname, c.oid, p.privilege)
+         or (p.privilege in ('SELECT', 'INSERT', 'UPDATE', 'REFERENCES')
+             and has_any_column_privilege(r.rolname, c.oid, p.privilege)));
+
+select results_eq($$select schema, tbl, privilege from table_privileges where role = 'anon' order by 1, 2, 3$$,
+  $$values ('public', 'join_requests', 'INSERT')$$,
+  'anon holds no table privilege except INSERT on join_requests');
+select is_empty($$select table_name from information_schema.role_table_grants
+                  where grantee = 'anon' and table_schema <> 'pg_catalog' and table_schema <> 'information_schema'$$,
+  'anon holds no table-level grant at all (the join_requests INSERT is per column)');
+select results_eq($$select column_name::text collate "default" from information_schema.column_privileges
+                    where grantee = 'anon' and table_schema = 'public' order by 1$$,
+  $$values ('contact_name'), ('email'), ('message'), ('network_id'), ('org_name'), ('phone')$$,
+  'anon may insert exactly the join form''s columns (not status, org_id, decided_by, ...)');
+select is_empty($$
+  select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace
+  where n.nspname in ('public', 'private', 'auth') and c.relkind = 'S'
+    and (has_sequence_privilege('anon', c.oid, 'USAGE') or has_sequence_privilege('anon', c.oid, 'SELECT')
+         or has_sequence_privilege('anon', c.oid, 'UPDATE'))$$,
+  'anon holds no sequence privilege');
+
+-- authenticated: the snapshot of the foundation's tables, and nothing outside public
+select is_empty($$select schema, tbl, privilege from table_privileges where role = 'authenticated' and schema <> 'public'$$,
+  'authenticated holds no privilege in private, auth or supabase_migrations');
+select results_eq($$select tbl, string_agg(privilege, ',' order by privilege) from table_privileges
+                    where role = 'authenticated' and schema = 'public'
+                      and tbl in ('hilfearten', 'gemeinden', 'networks', 'organizations', 'network_members',
+                                  'org_members', 'profiles', 'invitations', 'join_requests', 'notifications', 'audit_log')
+                    group by schema, tbl order by schema, tbl$$,
+  $$values
+    ('audit_log', 'SELECT'),
+    ('gemeinden', 'SELECT'),
+    ('hilfearten', 'SELECT'),
+    ('invitations', 'DELETE,SELECT'),
+    ('join_requests', 'INSERT,SELECT'),
+    ('network_members', 'SELECT,UPDATE'),
+    ('networks', 'SELECT,UPDATE'),
+    ('notifications', 'DELETE,SELECT,UPDATE'),
+    ('org_members', 'DELETE,SELECT,UPDATE'),
+    ('organizations', 'SELECT,UPDATE'),
+    ('profiles', 'INSERT,SELECT,UPDATE')$$,
+  'authenticated holds exactly these privileges on the foundation''s tables');
+select is_empty($$select table_name from information_schema.role_table_grants
+                  where grantee = 'authenticated' and privilege_type in ('INSERT', 'UPDATE')
+                    and table_schema not in ('pg_catalog', 'information_schema')$$,
+  'authenticated inserts and updates only through column grants (no table-wide INSERT/UPDATE)');
+
+-- Policies
+select results_eq($$select tablename::text collate "default", cmd collate "default", roles::text collate "default" from pg_policies
+                    where schemaname = 'public' and roles <> '{authenticated}'::name[] order by 1, 2$$,
+  $$values ('join_requests', 'INSERT', '{anon}')$$,
+  'every policy is to authenticated, except the visitors'' insert policy on join_requests');
+
+-- Functions
+select is_empty($$
+  select p.proname from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+  where n.nspname in ('public', 'private')
+    and not exists (select 1 from pg_depend d where d.objid = p.oid and d.deptype = 'e')
+    and (p.prosecdef or n.nspname = 'private')
+    and not coalesce(p.proconfig @> array['search_path=""'], false)$$,
+  'every function in private and every security-definer function sets search_path = ''''');
+select is_empty($$
+  select p.proname from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+  where n.nspname = 'private' and not p.prosecdef
+    and p.provolatile <> 'i' and p.prorettype <> 'trigger'::regtype$$,
+  'functions in private are security definer, except immutable helpers and trigger functions');
+select results_eq($$
+  select (n.nspname || '.' || p.proname) collate "default" from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+  where n.nspname in ('public', 'private')
+    and not exists (select 1 from pg_depend d where d.objid = p.oid and d.deptype = 'e')
+    and has_function_privilege('anon', p.oid, 'execute') order by 1$$,
+  $$values ('private.is_public_network'), ('public.invitation_preview'), ('public.network_public_page'),
+           ('public.public_networks')$$,
+  'anon executes only what the public pages need (and the join_requests insert policy''s helper)');
+select is_empty($$
+  select p.proname from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+  where n.nspname = 'private' and p.provolatile = 'v'
+    and (has_function_privilege('anon', p.oid, 'execute') or has_function_privilege('authenticated', p.oid, 'execute'))$$,
+  'in private, the API roles may execute only read-only (stable or immutable) helpers');
+select is_empty($$
+  select p.proname from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+  where n.nspname = 'private' and p.proname in ('enqueue_mail', 'notify', 'audit', 'create_invitation')
+    and (has_function_privilege('anon', p.oid, 'execute') or has_function_privilege('authenticated', p.oid, 'execute')
+         or has_function_privilege('public', p.oid, 'execute'))$$,
+  'nobody but the system may call enqueue_mail, notify, audit or create_invitation');
+select is_empty($$
+  select (n.nspname || '.' || p.proname) collate "default" from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+  where n.nspname in ('public', 'private')
+    and not exists (select 1 from pg_depend d where d.objid = p.oid and d.deptype = 'e')
+    and has_function_privilege('public', p.oid, 'execute')$$,
+  'no function in public or private is executable by PUBLIC (every grant is on purpose)');
+
+select * from finish();
+rollback;
