@@ -4,7 +4,7 @@
 -- the token, only what the invitation page needs.
 begin;
 \ir helpers/setup.psql
-select plan(24);
+select plan(25);
 select tests.seed_world();
 select tests.create_user('neue@test.example', 'Nele Neu');
 select tests.create_user('andere@test.example', 'Otto Anders');
@@ -37,15 +37,19 @@ select throws_ok($$select public.accept_invitation('falsch')$$, 'P0001', 'TK_INV
   'an unknown token is refused');
 
 -- someone who writes the invited address into their own (new) profile is still someone else:
--- the address that counts is the account's (auth.users), not the profile's
+-- the profile policy refuses an address that is not the account's, and the address that counts
+-- for the invitation is the account's (auth.users) anyway
 select tests.clear_authentication();
 select tests.create_user('ohne-profil@test.example', null, false);
 select tests.authenticate_as('ohne-profil');
+select throws_ok($$insert into public.profiles (user_id, full_name, email)
+  values ((select auth.uid()), 'Nele Neu', 'neue@test.example')$$, '42501', null,
+  'a profile cannot claim another account''s email address');
 select lives_ok($$insert into public.profiles (user_id, full_name, email)
-  values ((select auth.uid()), 'Nele Neu', 'neue@test.example')$$,
-  'a user without a profile may create their own (the app does that for old accounts)');
+  values ((select auth.uid()), 'Olga Ohne', 'ohne-profil@test.example')$$,
+  'a user without a profile may create their own with their own address (the app does that for old accounts)');
 select throws_ok($$select public.accept_invitation((select value from token))$$, 'P0001', 'TK_INVITATION_OTHER_EMAIL',
-  'but a profile claiming the invited address does not make them the invitee');
+  'and the invitation still belongs to the invited address only');
 
 -- expired
 select tests.clear_authentication();
