@@ -21,7 +21,9 @@ select plan(19);
 -- insert, update, delete per persona, supabase/tests/NN_<table>.sql) and its name here.
 select tables_are('public', array[
   'hilfearten', 'gemeinden', 'networks', 'organizations', 'network_members', 'org_members', 'profiles',
-  'invitations', 'join_requests', 'notifications', 'audit_log'],
+  'invitations', 'join_requests', 'notifications', 'audit_log',
+  'training_topics', 'trainings', 'training_co_organizers', 'training_sessions', 'training_contingents',
+  'training_registrations', 'training_queue_moves', 'training_attendance'],
   'public holds exactly the tables the persona tests cover (new table? add its persona tests and list it here)');
 
 select is_empty($$
