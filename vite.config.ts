@@ -33,7 +33,30 @@ export default defineConfig({
     // PGlite loads its WASM and data files relative to its own module; keep it external.
     external: ["@electric-sql/pglite"],
   },
-  optimizeDeps: { exclude: ["@electric-sql/pglite"] },
+  optimizeDeps: {
+    exclude: ["@electric-sql/pglite"],
+    // Pre-bundle every browser dependency at start. Otherwise Vite discovers some on the first
+    // page view, re-optimises and reloads, and that first page runs two copies of React
+    // ("Invalid hook call") — exactly what a person trying the app for the first time would see.
+    include: [
+      "react",
+      "react/jsx-runtime",
+      "react/jsx-dev-runtime",
+      "react-dom",
+      "react-dom/client",
+      "@remix-run/react",
+      "@conform-to/react",
+      "@conform-to/zod/v4",
+      "zod",
+      // Imported by route modules for their loaders and actions; the scanner meets them too.
+      "@remix-run/node",
+      "kysely",
+      "kysely-pglite-dialect",
+      "kysely-postgres-js",
+      "postgres",
+      "bcryptjs",
+    ],
+  },
   plugins: [
     tailwindcss(),
     remix({
