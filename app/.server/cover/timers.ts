@@ -1,0 +1,19 @@
+// The Vertretungsbörse's timers, for the background worker (every minute is plenty):
+//   - widening: an addressed-first request whose widen_at has passed is announced to the whole
+//     circle (private.widen_due_requests; visibility itself already follows widen_at in RLS);
+//   - expiry: an open request whose period has ended expires, its open offers are declined and
+//     the offering Träger told (private.expire_cover_requests).
+// Both are idempotent and take their rows with `for update skip locked`, so several app
+// instances may run them at the same time.
+import { sql } from "kysely";
+import { asServiceRole } from "../db/privileged";
+
+export type CoverTimerResult = { widened: number; expired: number };
+
+export async function runCoverTimers(): Promise<CoverTimerResult> {
+  return asServiceRole("cover-timers", async (tx) => {
+    const widened = await sql<{ n: number }>`select private.widen_due_requests() as n`.execute(tx);
+    const expired = await sql<{ n: number }>`select private.expire_cover_requests() as n`.execute(tx);
+    return { widened: Number(widened.rows[0]?.n ?? 0), expired: Number(expired.rows[0]?.n ?? 0) };
+  });
+}
