@@ -48,6 +48,8 @@ function telHref(phone: string) {
 }
 
 const linkClass = "font-medium text-brand-800 underline underline-offset-2 hover:text-brand-900 break-words";
+/** Mail and phone links stand on their own lines: each a full 44 px tap target on a phone. */
+const contactLinkClass = `${linkClass} inline-flex min-h-11 max-w-full items-center wrap-anywhere`;
 
 export default function TraegerProfile() {
   const { org, hilfearten, gemeinden, contacts, circles, myRole } = useLoaderData<typeof loader>();
@@ -127,13 +129,13 @@ export default function TraegerProfile() {
                     <p className="font-semibold text-slate-900">{c.fullName}</p>
                     {c.title ? <p className="text-sm text-slate-600">{c.title}</p> : null}
                     <p className="text-sm">
-                      <a href={`mailto:${c.email}`} className={linkClass}>
+                      <a href={`mailto:${c.email}`} className={contactLinkClass}>
                         {c.email}
                       </a>
                     </p>
                     {c.phone ? (
                       <p className="text-sm">
-                        <a href={telHref(c.phone)} className={linkClass}>
+                        <a href={telHref(c.phone)} className={contactLinkClass}>
                           {c.phone}
                         </a>
                       </p>
@@ -175,7 +177,7 @@ export default function TraegerProfile() {
                   <div>
                     <dt className="font-medium text-slate-600">Telefon</dt>
                     <dd>
-                      <a href={telHref(org.phone)} className={linkClass}>
+                      <a href={telHref(org.phone)} className={contactLinkClass}>
                         {org.phone}
                       </a>
                     </dd>
@@ -185,7 +187,7 @@ export default function TraegerProfile() {
                   <div>
                     <dt className="font-medium text-slate-600">E-Mail</dt>
                     <dd>
-                      <a href={`mailto:${org.email}`} className={linkClass}>
+                      <a href={`mailto:${org.email}`} className={contactLinkClass}>
                         {org.email}
                       </a>
                     </dd>

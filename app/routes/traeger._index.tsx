@@ -75,75 +75,80 @@ export default function Directory() {
         description="Wer im Kreis welche Hilfen anbietet und wo. Öffnen Sie ein Profil für Leitbild und Ansprechpersonen."
       />
 
-      <Form method="get" role="search" aria-label="Träger filtern" className="mb-6 rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
-        {/* key: a new URL resets the uncontrolled fields to what it says */}
-        <div key={search.toString()} className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-[1fr_1fr_1fr_auto] lg:items-end">
-          <div>
-            <label htmlFor="filter-hilfeart" className="block text-sm font-medium text-slate-800">
-              Hilfeart
-            </label>
-            <select id="filter-hilfeart" name="hilfeart" defaultValue={filters.hilfeart ?? ""} className={selectClass}>
-              <option value="">Alle Hilfearten</option>
-              {hilfearten.map((h) => (
-                <option key={h.code} value={h.code}>
-                  {h.paragraph} {h.label}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <label htmlFor="filter-gemeinde" className="block text-sm font-medium text-slate-800">
-              Gemeinde
-            </label>
-            <select id="filter-gemeinde" name="gemeinde" defaultValue={filters.gemeinde ?? ""} className={selectClass}>
-              <option value="">Alle Gemeinden</option>
-              {kreise.map((kreis) => (
-                <optgroup key={kreis} label={kreis === "Kreisfreie Stadt" ? "Kreisfreie Städte" : kreis}>
-                  {gemeinden
-                    .filter((g) => g.kreis === kreis)
-                    .map((g) => (
-                      <option key={g.code} value={g.code}>
-                        {g.name}
-                      </option>
-                    ))}
-                </optgroup>
-              ))}
-            </select>
-          </div>
-          <div className="sm:col-span-2 lg:col-span-1">
-            <label htmlFor="filter-q" className="block text-sm font-medium text-slate-800">
-              Name enthält
-            </label>
-            <input
-              id="filter-q"
-              type="search"
-              name="q"
-              defaultValue={filters.q ?? ""}
-              maxLength={100}
-              placeholder="z. B. Lebenshilfe"
-              className={selectClass}
-            />
-          </div>
-          <div className="flex gap-2 sm:col-span-2 lg:col-span-1">
-            <Button type="submit" className="flex-1 lg:flex-none">
-              Filtern
-            </Button>
-            {filtering ? (
-              <ButtonLink to={paths.directory} variant="secondary" className="flex-1 lg:flex-none">
-                Zurücksetzen
-              </ButtonLink>
-            ) : null}
-          </div>
-        </div>
-      </Form>
+      {/* Without a circle there is nothing to filter or count: only the empty state below. */}
+      {inCircle ? (
+        <>
+          <Form method="get" role="search" aria-label="Träger filtern" className="mb-6 rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
+            {/* key: a new URL resets the uncontrolled fields to what it says */}
+            <div key={search.toString()} className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-[1fr_1fr_1fr_auto] lg:items-end">
+              <div>
+                <label htmlFor="filter-hilfeart" className="block text-sm font-medium text-slate-800">
+                  Hilfeart
+                </label>
+                <select id="filter-hilfeart" name="hilfeart" defaultValue={filters.hilfeart ?? ""} className={selectClass}>
+                  <option value="">Alle Hilfearten</option>
+                  {hilfearten.map((h) => (
+                    <option key={h.code} value={h.code}>
+                      {h.paragraph} {h.label}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <div>
+                <label htmlFor="filter-gemeinde" className="block text-sm font-medium text-slate-800">
+                  Gemeinde
+                </label>
+                <select id="filter-gemeinde" name="gemeinde" defaultValue={filters.gemeinde ?? ""} className={selectClass}>
+                  <option value="">Alle Gemeinden</option>
+                  {kreise.map((kreis) => (
+                    <optgroup key={kreis} label={kreis === "Kreisfreie Stadt" ? "Kreisfreie Städte" : kreis}>
+                      {gemeinden
+                        .filter((g) => g.kreis === kreis)
+                        .map((g) => (
+                          <option key={g.code} value={g.code}>
+                            {g.name}
+                          </option>
+                        ))}
+                    </optgroup>
+                  ))}
+                </select>
+              </div>
+              <div className="sm:col-span-2 lg:col-span-1">
+                <label htmlFor="filter-q" className="block text-sm font-medium text-slate-800">
+                  Name enthält
+                </label>
+                <input
+                  id="filter-q"
+                  type="search"
+                  name="q"
+                  defaultValue={filters.q ?? ""}
+                  maxLength={100}
+                  placeholder="z. B. Lebenshilfe"
+                  className={selectClass}
+                />
+              </div>
+              <div className="flex gap-2 sm:col-span-2 lg:col-span-1">
+                <Button type="submit" className="flex-1 lg:flex-none">
+                  Filtern
+                </Button>
+                {filtering ? (
+                  <ButtonLink to={paths.directory} variant="secondary" className="flex-1 lg:flex-none">
+                    Zurücksetzen
+                  </ButtonLink>
+                ) : null}
+              </div>
+            </div>
+          </Form>
 
-      <p className="mb-3 text-sm font-semibold text-slate-700" role="status" aria-live="polite">
-        {navigation.state === "loading" && navigation.location?.pathname === "/traeger"
-          ? "Wird geladen …"
-          : filtering
-            ? `${countLabel(total, "Träger")} gefunden`
-            : countLabel(total, "Träger")}
-      </p>
+          <p className="mb-3 text-sm font-semibold text-slate-700" role="status" aria-live="polite">
+            {navigation.state === "loading" && navigation.location?.pathname === "/traeger"
+              ? "Wird geladen …"
+              : filtering
+                ? `${countLabel(total, "Träger")} gefunden`
+                : countLabel(total, "Träger")}
+          </p>
+        </>
+      ) : null}
 
       {entries.length === 0 ? (
         !inCircle ? (
