@@ -84,6 +84,12 @@ export default function PublicCircle() {
           <p className="text-sm font-semibold text-brand-700">Kooperationskreis freier Träger der Kinder- und Jugendhilfe</p>
           <h1 className="mt-1 text-2xl font-bold tracking-tight text-slate-900 sm:text-3xl">{circle.name}</h1>
           {circle.region ? <p className="mt-1 text-slate-600">{circle.region}</p> : null}
+          {sent ? null : (
+            // On a phone the form comes after the description; this takes a visitor straight there.
+            <a href="#interesse-melden-titel" className="mt-3 inline-flex min-h-11 items-center font-semibold text-brand-800 underline underline-offset-2 lg:hidden">
+              Direkt zum Formular „Interesse melden“
+            </a>
+          )}
         </div>
 
         {circle.description.trim() ? (
@@ -183,7 +189,7 @@ function JoinRequestForm({ circleName }: { circleName: string }) {
   });
   return (
     <>
-      <h2 className="text-lg font-semibold text-slate-900">Interesse melden</h2>
+      <h2 id="interesse-melden-titel" className="scroll-mt-20 text-lg font-semibold text-slate-900">Interesse melden</h2>
       <p className="mt-1 text-sm text-slate-700">
         Interessierte Träger können sich hier melden. Die Koordination von {circleName} antwortet Ihnen per E-Mail.
       </p>

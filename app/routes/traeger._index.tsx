@@ -5,6 +5,7 @@ import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { requireUser } from "~/.server/auth/session";
 import { loadDirectory } from "~/.server/circle/directory";
 import { pick } from "~/.server/circle/reference";
+import { myMemberships } from "~/.server/orgs/access";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Button, ButtonLink } from "~/components/ui/button";
 import { Badge, EmptyState, PageHeader } from "~/components/ui/layout";
@@ -19,6 +20,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const filters = parseDirectoryFilters(new URL(request.url).searchParams);
   const directory = await loadDirectory(user, filters);
+  // Only for the empty state's wording: someone outside every circle with or without a Träger.
+  const hasOrg = directory.inCircle || (await myMemberships(user)).length > 0;
   const hilfeartByCode = new Map(directory.hilfearten.map((h) => [h.code, h]));
   return {
     filters,
@@ -26,6 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     page: directory.page,
     pageCount: directory.pageCount,
     inCircle: directory.inCircle,
+    hasOrg,
     hilfearten: directory.hilfearten,
     gemeinden: directory.gemeinden,
     entries: directory.entries.map((e) => ({
@@ -59,7 +63,7 @@ function pageHref(search: URLSearchParams, page: number) {
 }
 
 export default function Directory() {
-  const { filters, total, page, pageCount, inCircle, hilfearten, gemeinden, entries } = useLoaderData<typeof loader>();
+  const { filters, total, page, pageCount, inCircle, hasOrg, hilfearten, gemeinden, entries } = useLoaderData<typeof loader>();
   const navigation = useNavigation();
   const filtering = Boolean(filters.hilfeart || filters.gemeinde || filters.q);
   const search = new URLSearchParams();
@@ -152,8 +156,10 @@ export default function Directory() {
 
       {entries.length === 0 ? (
         !inCircle ? (
-          <EmptyState title="Ihr Träger gehört noch keinem Kreis an.">
-            Sobald die Koordination eines Kreises Ihren Träger aufnimmt, sehen Sie hier die anderen Träger.{" "}
+          <EmptyState title={hasOrg ? "Ihr Träger gehört noch keinem Kreis an." : "Sie gehören noch keinem Träger an."}>
+            {hasOrg
+              ? "Sobald die Koordination eines Kreises Ihren Träger aufnimmt, sehen Sie hier die anderen Träger."
+              : "Legen Sie Ihren Träger an oder nehmen Sie die Einladung Ihres Trägers an; dann sehen Sie hier die Träger Ihres Kreises."}{" "}
             <Link to={paths.home} className="font-semibold text-brand-800 underline">
               Zur Übersicht
             </Link>
