@@ -524,3 +524,446 @@ export function demoSignIns(): DemoSignIn[] {
 export function signInOrgLabel(signIn: DemoSignIn): string {
   return signIn.coordinatesCircle ? `${signIn.orgName} (coordinates the circle)` : signIn.orgName;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Gemeinsame Fortbildungen of the demo circle. Times are Berlin wall-clock times on a day relative
+// to the day the seed runs. The seed writes each training row, then does everything else through
+// the SQL functions as the person who would do it (sessions and publishing as the organiser,
+// registrations as the registrant, attendance as the organiser), so seats, counters, the waitlist
+// and offers are exactly what the rules produce.
+
+export type DemoTrainingSession = { day: number; start: string; end: string };
+
+export type DemoTrainingStep =
+  /** `by` registers `participant` (null: `seats` anonymous client seats of by's Träger). */
+  | { kind: "register"; by: string; participant: string | null; seats?: number }
+  /** `by` cancels the active registration of `participant` (null: by's Träger's client seats). */
+  | { kind: "cancel"; by: string; participant: string | null }
+  /** The organiser moves the sessions (a training that took place: into the past). */
+  | { kind: "move-sessions"; sessions: DemoTrainingSession[] }
+  /** The organiser records attendance: participant → 1 in these session positions, else 0. */
+  | { kind: "attendance"; participant: string; present: number[] }
+  | { kind: "held" };
+
+export type DemoTraining = {
+  id: string;
+  orgSlug: string;
+  /** Owner, admin or coordinator of the Träger who organises. */
+  organizerEmail: string;
+  coOrganizerSlugs: string[];
+  title: string;
+  description: string;
+  topic: string;
+  audience: "fachkraefte" | "leitungen" | "jugendliche" | "eltern" | "gemischt";
+  speaker: string;
+  place: string | null;
+  gemeinde: string | null;
+  onlineUrl: string | null;
+  capacity: number;
+  feeCents: number;
+  minParticipants: number | null;
+  goNoGoDay: number | null;
+  registrationDeadline: { day: number; time: string } | null;
+  cancellationDeadline: { day: number; time: string } | null;
+  defaultContingent: number | null;
+  contingentRelease: { day: number; time: string } | null;
+  needsOrgApproval: boolean;
+  needsOrganizerApproval: boolean;
+  offerHours: number;
+  sessions: DemoTrainingSession[];
+  publish: boolean;
+  createdDaysAgo: number;
+  steps: DemoTrainingStep[];
+};
+
+const self = (email: string): DemoTrainingStep => ({ kind: "register", by: email, participant: email });
+
+export const DEMO_TRAININGS: DemoTraining[] = [
+  {
+    // Free seats.
+    id: "d5000000-0000-4000-8000-000000000001",
+    orgSlug: "kiz-niederrhein",
+    organizerEmail: "koordination@kiz-niederrhein.example",
+    coOrganizerSlugs: [],
+    title: "Kinderschutz nach § 8a SGB VIII: Gefährdung erkennen und einschätzen",
+    description: [
+      "Zwei Tage für Fachkräfte der ambulanten Hilfen: Gewichtige Anhaltspunkte erkennen, die Gefährdungseinschätzung " +
+        "im Zusammenwirken mehrerer Fachkräfte vorbereiten und dokumentieren, Eltern und Kinder beteiligen.",
+      "Am zweiten Tag arbeiten wir an anonymisierten Fallbeispielen, die Sie mitbringen können – bitte ohne Namen und " +
+        "ohne Angaben, die eine Familie erkennbar machen.",
+    ].join("\n\n"),
+    topic: "kinderschutz",
+    audience: "fachkraefte",
+    speaker: "Katrin Vos, insoweit erfahrene Fachkraft",
+    place: "KIZ Niederrhein, Homberger Straße 42, 47441 Moers",
+    gemeinde: "moers",
+    onlineUrl: null,
+    capacity: 16,
+    feeCents: 3500,
+    minParticipants: 8,
+    goNoGoDay: 11,
+    registrationDeadline: { day: 12, time: "18:00" },
+    cancellationDeadline: { day: 14, time: "12:00" },
+    defaultContingent: null,
+    contingentRelease: null,
+    needsOrgApproval: false,
+    needsOrganizerApproval: false,
+    offerHours: 48,
+    sessions: [
+      { day: 18, start: "09:00", end: "16:00" },
+      { day: 25, start: "09:00", end: "13:00" },
+    ],
+    publish: true,
+    createdDaysAgo: 12,
+    steps: [
+      self("team@richtungswechsel.example"),
+      self("koordination@du-und-ich.example"),
+      { kind: "register", by: "admin@kinderleicht.example", participant: "team@kinderleicht.example" },
+      self("team@lebenshilfe-dinslaken.example"),
+      self("koordination@freiraumwohnung.example"),
+    ],
+  },
+  {
+    // Nearly full: two seats per Träger until the release date, so two registrations wait
+    // although one seat is still free (their Träger's contingent is used).
+    id: "d5000000-0000-4000-8000-000000000002",
+    orgSlug: "freiraumwohnung",
+    organizerEmail: "admin@freiraumwohnung.example",
+    coOrganizerSlugs: ["richtungswechsel"],
+    title: "Deeskalation im Alltag der ambulanten Hilfen",
+    description:
+      "Wenn ein Hausbesuch kippt: Frühwarnzeichen, Haltung und Sprache, sichere Wege aus der Situation, Nachsorge im Team. " +
+      "Mit vielen Übungen in kleinen Gruppen; bequeme Kleidung empfohlen.",
+    topic: "deeskalation",
+    audience: "fachkraefte",
+    speaker: "Mehmet Yıldız, Anti-Aggressivitäts-Trainer",
+    place: "Bürgerhaus Hünxe, Dorstener Straße 12, 46569 Hünxe",
+    gemeinde: "huenxe",
+    onlineUrl: null,
+    capacity: 8,
+    feeCents: 4500,
+    minParticipants: null,
+    goNoGoDay: null,
+    registrationDeadline: null,
+    cancellationDeadline: { day: 13, time: "18:00" },
+    defaultContingent: 2,
+    contingentRelease: { day: 9, time: "12:00" },
+    needsOrgApproval: false,
+    needsOrganizerApproval: false,
+    offerHours: 48,
+    sessions: [{ day: 16, start: "09:30", end: "16:30" }],
+    publish: true,
+    createdDaysAgo: 20,
+    steps: [
+      self("team@freiraumwohnung.example"),
+      self("koordination@freiraumwohnung.example"),
+      self("koordination@kiz-niederrhein.example"),
+      self("team@kiz-niederrhein.example"),
+      self("team@du-und-ich.example"),
+      { kind: "register", by: "admin@du-und-ich.example", participant: "koordination@du-und-ich.example" },
+      self("team@kinderleicht.example"),
+      self("admin@freiraumwohnung.example"),
+      self("admin@kiz-niederrhein.example"),
+    ],
+  },
+  {
+    // Took place three weeks ago; attendance recorded, so attendees can download a certificate.
+    id: "d5000000-0000-4000-8000-000000000003",
+    orgSlug: "du-und-ich",
+    organizerEmail: "admin@du-und-ich.example",
+    coOrganizerSlugs: [],
+    title: "Traumapädagogik: Sichere Orte im Alltag schaffen",
+    description:
+      "Grundlagen der Traumapädagogik für die Arbeit in Familien: Was Kinder nach belastenden Erfahrungen brauchen, " +
+      "wie Struktur und Vorhersehbarkeit Sicherheit geben, und wie Fachkräfte gut für sich selbst sorgen.",
+    topic: "traumapaedagogik",
+    audience: "fachkraefte",
+    speaker: "Heike Schürmann",
+    place: "Du & Ich e. V., Marktstraße 87, 46045 Oberhausen",
+    gemeinde: "oberhausen",
+    onlineUrl: null,
+    capacity: 12,
+    feeCents: 6000,
+    minParticipants: null,
+    goNoGoDay: null,
+    registrationDeadline: null,
+    cancellationDeadline: null,
+    defaultContingent: null,
+    contingentRelease: null,
+    needsOrgApproval: false,
+    needsOrganizerApproval: false,
+    offerHours: 48,
+    // Registrations need a future training; the sessions move into the past afterwards.
+    sessions: [
+      { day: 5, start: "09:00", end: "16:00" },
+      { day: 6, start: "09:00", end: "12:30" },
+    ],
+    publish: true,
+    createdDaysAgo: 45,
+    steps: [
+      self("team@kinderleicht.example"),
+      self("team@kiz-niederrhein.example"),
+      self("koordination@lebenshilfe-dinslaken.example"),
+      self("team@freiraumwohnung.example"),
+      {
+        kind: "move-sessions",
+        sessions: [
+          { day: -21, start: "09:00", end: "16:00" },
+          { day: -20, start: "09:00", end: "12:30" },
+        ],
+      },
+      { kind: "attendance", participant: "team@kinderleicht.example", present: [1, 2] },
+      { kind: "attendance", participant: "team@kiz-niederrhein.example", present: [1, 2] },
+      { kind: "attendance", participant: "koordination@lebenshilfe-dinslaken.example", present: [1] },
+      { kind: "attendance", participant: "team@freiraumwohnung.example", present: [] },
+      { kind: "held" },
+    ],
+  },
+  {
+    // A draft: only Kinderleicht sees it.
+    id: "d5000000-0000-4000-8000-000000000004",
+    orgSlug: "kinderleicht",
+    organizerEmail: "koordination@kinderleicht.example",
+    coOrganizerSlugs: [],
+    title: "Medienkompetenz für Eltern: Sicher unterwegs in sozialen Netzwerken",
+    description:
+      "Zwei Abende für Eltern: Was Kinder und Jugendliche online erleben, wie Eltern ins Gespräch kommen und welche " +
+      "Einstellungen schützen. Online, damit niemand eine Betreuung organisieren muss.",
+    topic: "medien",
+    audience: "eltern",
+    speaker: "Samira El-Amrani",
+    place: null,
+    gemeinde: null,
+    onlineUrl: "https://meet.kinderleicht.example/medienkompetenz",
+    capacity: 25,
+    feeCents: 0,
+    minParticipants: null,
+    goNoGoDay: null,
+    registrationDeadline: null,
+    cancellationDeadline: null,
+    defaultContingent: null,
+    contingentRelease: null,
+    needsOrgApproval: false,
+    needsOrganizerApproval: false,
+    offerHours: 48,
+    sessions: [
+      { day: 40, start: "18:00", end: "20:00" },
+      { day: 47, start: "18:00", end: "20:00" },
+    ],
+    publish: false,
+    createdDaysAgo: 2,
+    steps: [],
+  },
+  {
+    // Anonymous client seats: booked as counts by the Träger's coordinators. Kinderleicht gives
+    // its seats back, so the group waiting first (Du & Ich, 2 seats) gets an offer.
+    id: "d5000000-0000-4000-8000-000000000005",
+    orgSlug: "richtungswechsel",
+    organizerEmail: "admin@richtungswechsel.example",
+    coOrganizerSlugs: [],
+    title: "Bewerbungstraining für Jugendliche: Vorstellungsgespräche üben",
+    description:
+      "Zwei Nachmittage für Jugendliche und junge Volljährige: Bewerbungsunterlagen ansehen, Vorstellungsgespräche im " +
+      "Rollenspiel üben, Fragen zu Ausbildung und Jobcenter klären. Die Plätze buchen die Träger anonym für ihre Jugendlichen.",
+    topic: "lebenspraxis",
+    audience: "jugendliche",
+    speaker: "Jonas Lehmkuhl",
+    place: "Jugendtreff Voerde, Rathausplatz 3, 46562 Voerde",
+    gemeinde: "voerde",
+    onlineUrl: null,
+    capacity: 10,
+    feeCents: 1500,
+    minParticipants: null,
+    goNoGoDay: null,
+    registrationDeadline: { day: 20, time: "12:00" },
+    cancellationDeadline: { day: 20, time: "12:00" },
+    defaultContingent: null,
+    contingentRelease: null,
+    needsOrgApproval: false,
+    needsOrganizerApproval: false,
+    offerHours: 48,
+    sessions: [
+      { day: 22, start: "14:00", end: "17:00" },
+      { day: 29, start: "14:00", end: "17:00" },
+    ],
+    publish: true,
+    createdDaysAgo: 9,
+    steps: [
+      { kind: "register", by: "koordination@richtungswechsel.example", participant: null, seats: 3 },
+      { kind: "register", by: "koordination@freiraumwohnung.example", participant: null, seats: 4 },
+      { kind: "register", by: "koordination@kinderleicht.example", participant: null, seats: 3 },
+      { kind: "register", by: "admin@du-und-ich.example", participant: null, seats: 2 },
+      { kind: "cancel", by: "koordination@kinderleicht.example", participant: null },
+    ],
+  },
+];
+
+// ---------------------------------------------------------------------------------------------
+// Vertretungsbörse of the demo circle: an open Notfall addressed first to one Träger, a request
+// that is partly covered (with one more offer waiting), and a cover that was filled and completed
+// (so the Bilanz has an entry). Days are relative to the day the seed runs. The seed writes each
+// request as a draft, then does every step through the SQL functions as the person who would do
+// it (publish, offer, accept, complete), so fill status, ledger and contacts are what the rules
+// produce. Descriptions describe the need, never the family; names are only in handover notes.
+
+export type DemoCoverStep =
+  | {
+      kind: "offer";
+      by: string;
+      hours: number;
+      fromDay: number;
+      qualification: string;
+      languages: string[];
+      message: string;
+    }
+  /** `by` (of the requesting Träger) accepts the open offer of `offerOrg` (all of it, or `hours`). */
+  | { kind: "accept"; by: string; offerOrg: string; hours?: number }
+  /** `by` records the hours actually given for the accepted offer of `offerOrg`. */
+  | { kind: "complete"; by: string; offerOrg: string; actualHours: number };
+
+export type DemoCover = {
+  id: string;
+  orgSlug: string;
+  /** Owner, admin or coordinator of the requesting Träger; publishes the request. */
+  requesterEmail: string;
+  urgency: "notfall" | "dringend" | "planbar";
+  kind: "vertretung" | "krisenintervention" | "umgangsbegleitung" | "uebernahme";
+  hilfeart: string;
+  gemeinde: string;
+  sozialraum: string | null;
+  fromDay: number;
+  toDay: number;
+  hoursPerWeek: number;
+  qualification: string;
+  languages: string[];
+  needsDrivingLicence: boolean;
+  needsCar: boolean;
+  description: string;
+  caseReference: string;
+  handoverNotes: string | null;
+  /** Addressed first to these Träger, for the whole circle after `widenInHours`; [] = the whole circle. */
+  addressedTo: string[];
+  widenInHours: number | null;
+  /** When it was published, shown on the board ("newest first"). */
+  publishedHoursAgo: number;
+  steps: DemoCoverStep[];
+};
+
+export const DEMO_COVERS: DemoCover[] = [
+  {
+    // Open Notfall, addressed first to freiraumwohnung; the circle sees it in three hours.
+    id: "d6000000-0000-4000-8000-000000000001",
+    orgSlug: "du-und-ich",
+    requesterEmail: "koordination@du-und-ich.example",
+    urgency: "notfall",
+    kind: "vertretung",
+    hilfeart: "p31",
+    gemeinde: "dinslaken",
+    sozialraum: "Lohberg",
+    fromDay: 0,
+    toDay: 13,
+    hoursPerWeek: 15,
+    qualification: "Sozialpädagogin/Sozialpädagoge mit Erfahrung in der SPFH",
+    languages: ["Türkisch"],
+    needsDrivingLicence: true,
+    needsCar: true,
+    description:
+      "Unsere Fachkraft fällt kurzfristig für zwei Wochen aus. Familie mit drei Kindern (2, 6 und 9 Jahre), zwei " +
+      "Termine pro Woche zu Hause, Schwerpunkt Tagesstruktur und Begleitung zu Kita und Schule. Die Mutter spricht " +
+      "überwiegend Türkisch.",
+    caseReference: "F-2026-031",
+    handoverNotes:
+      "Familie Aydın, Hünxer Straße 12, Dinslaken-Lohberg. Termine bisher dienstags 9–11 Uhr und donnerstags " +
+      "14–16 Uhr. Ansprechpartnerin im Jugendamt: Frau Peters. Der Vater ist nicht sorgeberechtigt; keine Auskünfte an ihn.",
+    addressedTo: ["freiraumwohnung"],
+    widenInHours: 3,
+    publishedHoursAgo: 1,
+    steps: [],
+  },
+  {
+    // Partly covered: freiraumwohnung takes 12 of 20 hours, KIZ Niederrhein offers 8 more.
+    id: "d6000000-0000-4000-8000-000000000002",
+    orgSlug: "kinderleicht",
+    requesterEmail: "koordination@kinderleicht.example",
+    urgency: "dringend",
+    kind: "vertretung",
+    hilfeart: "p31",
+    gemeinde: "wesel",
+    sozialraum: "Feldmark",
+    fromDay: 2,
+    toDay: 44,
+    hoursPerWeek: 20,
+    qualification: "Staatlich anerkannte Sozialarbeiterin/Sozialarbeiter",
+    languages: [],
+    needsDrivingLicence: true,
+    needsCar: false,
+    description:
+      "Elternzeitvertretung für sechs Wochen: zwei laufende Familienhilfen mit je 10 Fachleistungsstunden, " +
+      "Schwerpunkt Erziehungsfragen bei Kindern im Grundschulalter. Gern auch aufgeteilt auf zwei Fachkräfte.",
+    caseReference: "KL-2026-07",
+    handoverNotes: null,
+    addressedTo: [],
+    widenInHours: null,
+    publishedHoursAgo: 30,
+    steps: [
+      {
+        kind: "offer",
+        by: "koordination@freiraumwohnung.example",
+        hours: 12,
+        fromDay: 2,
+        qualification: "B.A. Soziale Arbeit, drei Jahre SPFH",
+        languages: ["Deutsch"],
+        message: "Unser Kollege Nils kann dienstags und donnerstags übernehmen, Führerschein vorhanden.",
+      },
+      { kind: "accept", by: "koordination@kinderleicht.example", offerOrg: "freiraumwohnung" },
+      {
+        kind: "offer",
+        by: "koordination@kiz-niederrhein.example",
+        hours: 8,
+        fromDay: 7,
+        qualification: "M.A. Soziale Arbeit, Familientherapeut in Weiterbildung",
+        languages: ["Deutsch", "Polnisch"],
+        message: "Ab der zweiten Woche könnten wir die restlichen 8 Stunden abdecken.",
+      },
+    ],
+  },
+  {
+    // Filled and completed: Du & Ich covered for richtungsWechsel for a month; it is in the Bilanz.
+    id: "d6000000-0000-4000-8000-000000000003",
+    orgSlug: "richtungswechsel",
+    requesterEmail: "koordination@richtungswechsel.example",
+    urgency: "planbar",
+    kind: "vertretung",
+    hilfeart: "p30",
+    gemeinde: "duisburg",
+    sozialraum: "Hamborn",
+    fromDay: -30,
+    toDay: 0,
+    hoursPerWeek: 6,
+    qualification: "Erfahrung mit Jugendlichen ab 14 Jahren",
+    languages: [],
+    needsDrivingLicence: false,
+    needsCar: false,
+    description:
+      "Urlaubs- und Fortbildungsvertretung für eine Erziehungsbeistandschaft: ein Jugendlicher (15), wöchentliche " +
+      "Gespräche und Begleitung bei der Praktikumssuche.",
+    caseReference: "RW-2026-112",
+    handoverNotes: "Jugendlicher: Kevin S., Treffpunkt Jugendzentrum Hamborn, Termine mittwochs 15 Uhr.",
+    addressedTo: [],
+    widenInHours: null,
+    publishedHoursAgo: 24 * 34,
+    steps: [
+      {
+        kind: "offer",
+        by: "koordination@du-und-ich.example",
+        hours: 6,
+        fromDay: -30,
+        qualification: "B.A. Soziale Arbeit, Anti-Aggressivitäts-Trainer",
+        languages: ["Deutsch", "Türkisch"],
+        message: "Herr Yıldız übernimmt gern, er kennt das Jugendzentrum.",
+      },
+      { kind: "accept", by: "koordination@richtungswechsel.example", offerOrg: "du-und-ich" },
+      { kind: "complete", by: "koordination@du-und-ich.example", offerOrg: "du-und-ich", actualHours: 24 },
+    ],
+  },
+];

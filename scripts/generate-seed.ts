@@ -15,10 +15,14 @@ import {
   DEMO_NOTIFICATIONS,
   DEMO_ORGS,
   DEMO_PASSWORD,
+  DEMO_COVERS,
+  DEMO_TRAININGS,
   DEMO_USERS,
   demoSignIns,
   demoUser,
   signInOrgLabel,
+  type DemoTraining,
+  type DemoTrainingSession,
 } from "./demo-data";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -200,6 +204,247 @@ ${rows(
     daysAgo(n.readDaysAgo),
   ]),
 )};
+${renderTrainingsSql()}${renderCoversSql()}`;
+}
+
+/** A Berlin wall-clock time on a day relative to the seed's day, as a timestamptz expression. */
+function berlinAt(day: number, time: string): string {
+  const offset = day < 0 ? `- ${-day}` : `+ ${day}`;
+  return `(((now() at time zone 'Europe/Berlin')::date ${offset}) + time '${time}') at time zone 'Europe/Berlin'`;
+}
+
+function sessionsSql(sessions: DemoTrainingSession[]): string {
+  return `jsonb_build_array(${sessions
+    .map((s) => `jsonb_build_object('startsAt', ${berlinAt(s.day, s.start)}, 'endsAt', ${berlinAt(s.day, s.end)})`)
+    .join(",\n    ")})`;
+}
+
+/** The statements that make `email` the signed-in user (claims as the app sets them). */
+function actAs(email: string): string {
+  const user = demoUser(email);
+  return `select set_config('request.jwt.claims', ${text(JSON.stringify({ sub: user.id, email: user.email, role: "authenticated" }))}, false);`;
+}
+
+function trainingSteps(t: DemoTraining): string[] {
+  const lines: string[] = [`-- ${t.title}`, actAs(t.organizerEmail)];
+  lines.push(`select public.set_training_sessions(${text(t.id)}, ${sessionsSql(t.sessions)});`);
+  if (t.publish) lines.push(`select public.publish_training(${text(t.id)});`);
+  let sessionCount = t.sessions.length;
+  const activeRegistration = (participant: string | null, by: string) =>
+    `(select r.id from public.training_registrations r where r.training_id = ${text(t.id)} and ${
+      participant
+        ? `r.user_id = ${text(demoUser(participant).id)}`
+        : `r.user_id is null and r.org_id = ${text(DEMO_ORGS.find((o) => o.slug === demoUser(by).orgSlug)!.id)}`
+    } and r.status in ('pending_approval', 'confirmed', 'waitlisted', 'offered') order by r.arrival_no limit 1)`;
+  for (const step of t.steps) {
+    switch (step.kind) {
+      case "register":
+        lines.push(
+          actAs(step.by),
+          `select public.register_for_training(${text(t.id)}, ${step.participant ? `${text(demoUser(step.participant).id)}::uuid` : "null::uuid"}, ${step.seats ?? 1}, null);`,
+        );
+        break;
+      case "cancel":
+        lines.push(actAs(step.by), `select public.cancel_training_registration(${activeRegistration(step.participant, step.by)});`);
+        break;
+      case "move-sessions":
+        sessionCount = step.sessions.length;
+        lines.push(actAs(t.organizerEmail), `select public.set_training_sessions(${text(t.id)}, ${sessionsSql(step.sessions)});`);
+        break;
+      case "attendance": {
+        lines.push(actAs(t.organizerEmail));
+        for (let position = 1; position <= sessionCount; position++) {
+          lines.push(
+            `select public.set_training_attendance(${activeRegistration(step.participant, t.organizerEmail)}, ` +
+              `(select s.id from public.training_sessions s where s.training_id = ${text(t.id)} and s.position = ${position}), ` +
+              `${step.present.includes(position) ? 1 : 0});`,
+          );
+        }
+        break;
+      }
+      case "held":
+        lines.push(actAs(t.organizerEmail), `select public.mark_training_held(${text(t.id)});`);
+        break;
+    }
+  }
+  return lines;
+}
+
+function at(value: { day: number; time: string } | null): string {
+  return value ? berlinAt(value.day, value.time) : "null";
+}
+
+export function renderTrainingsSql(): string {
+  if (DEMO_TRAININGS.length === 0) return "";
+  const orgId = (slug: string) => DEMO_ORGS.find((o) => o.slug === slug)!.id;
+  const coOrganizers = DEMO_TRAININGS.flatMap((t) => t.coOrganizerSlugs.map((slug) => [text(t.id), text(orgId(slug))]));
+  return `
+-- Gemeinsame Fortbildungen (docs/decisions/006). The rows are written here (fixed ids, checked by
+-- the trainings trigger); everything else goes through the SQL functions as the person who would
+-- do it — sessions, publishing, registrations, cancellations, attendance — so seats, counters,
+-- waitlist positions and offers are what the rules produce.
+insert into public.trainings (id, network_id, org_id, created_by, title, description, topic, audience, speaker,
+  place, gemeinde, online_url, capacity, fee_cents, min_participants, go_no_go_date, registration_deadline,
+  cancellation_deadline, default_contingent, contingent_release_at, needs_org_approval, needs_organizer_approval,
+  offer_hours, created_at) values
+${rows(
+  DEMO_TRAININGS.map((t) => [
+    text(t.id),
+    text(DEMO_NETWORK.id),
+    text(orgId(t.orgSlug)),
+    text(demoUser(t.organizerEmail).id),
+    text(t.title),
+    text(t.description),
+    text(t.topic),
+    text(t.audience),
+    text(t.speaker),
+    text(t.place),
+    text(t.gemeinde),
+    text(t.onlineUrl),
+    String(t.capacity),
+    String(t.feeCents),
+    t.minParticipants === null ? "null" : String(t.minParticipants),
+    t.goNoGoDay === null ? "null" : `(now() at time zone 'Europe/Berlin')::date + ${t.goNoGoDay}`,
+    at(t.registrationDeadline),
+    at(t.cancellationDeadline),
+    t.defaultContingent === null ? "null" : String(t.defaultContingent),
+    at(t.contingentRelease),
+    String(t.needsOrgApproval),
+    String(t.needsOrganizerApproval),
+    String(t.offerHours),
+    daysAgo(t.createdDaysAgo),
+  ]),
+)};
+${
+  coOrganizers.length
+    ? `
+insert into public.training_co_organizers (training_id, org_id) values
+${rows(coOrganizers)};
+`
+    : ""
+}
+-- From here on as the signed-in people (role authenticated, their claims), as the app would.
+set role authenticated;
+${DEMO_TRAININGS.map((t) => trainingSteps(t).join("\n")).join("\n\n")}
+reset role;
+select set_config('request.jwt.claims', '', false);
+
+-- The demo's registrations are history: their mails are not sent, and of their notifications only
+-- the open offer stays (Du & Ich is offered two seats for its young people).
+delete from private.outbox where payload->>'template' like 'training-%';
+delete from public.notifications where kind like 'training.%' and kind <> 'training.offered';
+`;
+}
+
+/** A day relative to the seed's day (Berlin), as a date expression. */
+function seedDay(day: number): string {
+  return `((now() at time zone 'Europe/Berlin')::date ${day < 0 ? "-" : "+"} ${Math.abs(day)})`;
+}
+
+/**
+ * The Vertretungsbörse of the demo circle (docs/decisions/005): each request is written as a draft
+ * (fixed ids), then published, offered, accepted and completed through the SQL functions as the
+ * person who would do it, so covered hours, ledger, contacts and audit entries are what the rules
+ * produce. Publishing times are moved back afterwards, so the board looks like a working week.
+ */
+export function renderCoversSql(): string {
+  if (DEMO_COVERS.length === 0) return "";
+  const orgId = (slug: string) => DEMO_ORGS.find((o) => o.slug === slug)!.id;
+  const recipients = DEMO_COVERS.flatMap((c) => c.addressedTo.map((slug) => [text(c.id), text(orgId(slug))]));
+  const notes = DEMO_COVERS.filter((c) => c.handoverNotes).map((c) => [text(c.id), text(c.handoverNotes), text(demoUser(c.requesterEmail).id)]);
+  const offerOf = (requestId: string, slug: string, status: string) =>
+    `(select o.id from public.cover_offers o where o.request_id = ${text(requestId)} and o.org_id = ${text(orgId(slug))} and o.status = '${status}' order by o.created_at desc limit 1)`;
+  const steps = DEMO_COVERS.map((c) => {
+    const lines = [`-- ${c.urgency}: ${c.hilfeart} in ${c.gemeinde} (${c.orgSlug})`, actAs(c.requesterEmail)];
+    lines.push(`select public.publish_cover_request(${text(c.id)});`);
+    for (const step of c.steps) {
+      switch (step.kind) {
+        case "offer":
+          lines.push(
+            actAs(step.by),
+            `select public.make_cover_offer(${text(c.id)}, ${text(orgId(demoUser(step.by).orgSlug!))}, ${step.hours}::numeric, ` +
+              `${seedDay(step.fromDay)}, ${text(step.qualification)}, ${textArray(step.languages)}::text[], ${text(step.message)});`,
+          );
+          break;
+        case "accept":
+          lines.push(
+            actAs(step.by),
+            `select public.accept_cover_offer(${text(c.id)}, ${offerOf(c.id, step.offerOrg, "offered")}, ${step.hours === undefined ? "null" : String(step.hours)}::numeric);`,
+          );
+          break;
+        case "complete":
+          lines.push(actAs(step.by), `select public.complete_cover(${offerOf(c.id, step.offerOrg, "accepted")}, ${step.actualHours}::numeric);`);
+          break;
+      }
+    }
+    return lines.join("\n");
+  });
+  return `
+-- Vertretungsbörse (docs/decisions/005): an open Notfall addressed first to one Träger, a partly
+-- covered request with one more offer waiting, and a completed cover in the Bilanz. Drafts first,
+-- then every step through the SQL functions as the person who would take it.
+insert into public.cover_requests (id, network_id, org_id, created_by, urgency, kind, hilfeart, gemeinde, sozialraum,
+  period_from, period_to, hours_per_week, qualification, languages, needs_driving_licence, needs_car, description,
+  case_reference, no_sozialdaten_confirmed, no_sozialdaten_confirmed_by, addressing, widen_at) values
+${rows(
+  DEMO_COVERS.map((c) => [
+    text(c.id),
+    text(DEMO_NETWORK.id),
+    text(orgId(c.orgSlug)),
+    text(demoUser(c.requesterEmail).id),
+    text(c.urgency),
+    text(c.kind),
+    text(c.hilfeart),
+    text(c.gemeinde),
+    text(c.sozialraum),
+    seedDay(c.fromDay),
+    seedDay(c.toDay),
+    String(c.hoursPerWeek),
+    text(c.qualification),
+    textArray(c.languages),
+    String(c.needsDrivingLicence),
+    String(c.needsCar),
+    text(c.description),
+    text(c.caseReference),
+    "true",
+    text(demoUser(c.requesterEmail).id),
+    c.addressedTo.length > 0 ? "'addressed'" : "'circle'",
+    c.widenInHours === null ? "null" : `now() + interval '${c.widenInHours} hours'`,
+  ]),
+)};
+${
+  recipients.length
+    ? `
+insert into public.cover_request_recipients (request_id, org_id) values
+${rows(recipients)};
+`
+    : ""
+}${
+  notes.length
+    ? `
+insert into public.cover_handover_notes (request_id, notes, updated_by) values
+${rows(notes)};
+`
+    : ""
+}
+set role authenticated;
+${steps.join("\n\n")}
+reset role;
+select set_config('request.jwt.claims', '', false);
+
+-- Published over the past days, not all at the seed's second.
+${DEMO_COVERS.map(
+  (c) =>
+    `update public.cover_requests set published_at = now() - interval '${c.publishedHoursAgo} hours', ` +
+    `created_at = now() - interval '${c.publishedHoursAgo + 1} hours' where id = ${text(c.id)};`,
+).join("\n")}
+
+-- The demo's covers are history: their mails are not sent; the alerts and offers of the open
+-- requests stay in the bells, those of the completed cover go.
+delete from private.outbox where payload->>'template' like 'cover-%';
+delete from public.notifications where kind like 'cover.%' and link in (${DEMO_COVERS.filter((c) => c.steps.some((s) => s.kind === "complete"))
+    .map((c) => text(`/vertretungen/${c.id}`))
+    .join(", ") || "''"});
 `;
 }
 

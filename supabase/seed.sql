@@ -122,3 +122,176 @@ insert into public.notifications (id, user_id, kind, title, body, link, created_
   ('d4000000-0000-4000-8000-000000000001', 'd2000000-0000-4000-8000-000000000402', 'network.member_joined', 'Neu im Kreis: Kinderleicht', 'Kinderleicht aus Wesel gehört jetzt zum Kooperationskreis.', '/traeger/kinderleicht', now() - interval '58 days', now() - interval '57 days'),
   ('d4000000-0000-4000-8000-000000000002', 'd2000000-0000-4000-8000-000000000402', 'network.member_joined', 'Neu im Kreis: Lebenshilfe Dinslaken e. V.', 'Lebenshilfe Dinslaken e. V. gehört jetzt zum Kooperationskreis.', '/traeger/lebenshilfe-dinslaken', now() - interval '19 days', null),
   ('d4000000-0000-4000-8000-000000000003', 'd2000000-0000-4000-8000-000000000401', 'network.member_joined', 'Neu im Kreis: Lebenshilfe Dinslaken e. V.', 'Lebenshilfe Dinslaken e. V. gehört jetzt zum Kooperationskreis.', '/traeger/lebenshilfe-dinslaken', now() - interval '19 days', now() - interval '18 days');
+
+-- Gemeinsame Fortbildungen (docs/decisions/006). The rows are written here (fixed ids, checked by
+-- the trainings trigger); everything else goes through the SQL functions as the person who would
+-- do it — sessions, publishing, registrations, cancellations, attendance — so seats, counters,
+-- waitlist positions and offers are what the rules produce.
+insert into public.trainings (id, network_id, org_id, created_by, title, description, topic, audience, speaker,
+  place, gemeinde, online_url, capacity, fee_cents, min_participants, go_no_go_date, registration_deadline,
+  cancellation_deadline, default_contingent, contingent_release_at, needs_org_approval, needs_organizer_approval,
+  offer_hours, created_at) values
+  ('d5000000-0000-4000-8000-000000000001', 'd0000000-0000-4000-8000-000000000001', 'd1000000-0000-4000-8000-000000000002', 'd2000000-0000-4000-8000-000000000202', 'Kinderschutz nach § 8a SGB VIII: Gefährdung erkennen und einschätzen', 'Zwei Tage für Fachkräfte der ambulanten Hilfen: Gewichtige Anhaltspunkte erkennen, die Gefährdungseinschätzung im Zusammenwirken mehrerer Fachkräfte vorbereiten und dokumentieren, Eltern und Kinder beteiligen.
+
+Am zweiten Tag arbeiten wir an anonymisierten Fallbeispielen, die Sie mitbringen können – bitte ohne Namen und ohne Angaben, die eine Familie erkennbar machen.', 'kinderschutz', 'fachkraefte', 'Katrin Vos, insoweit erfahrene Fachkraft', 'KIZ Niederrhein, Homberger Straße 42, 47441 Moers', 'moers', null, 16, 3500, 8, (now() at time zone 'Europe/Berlin')::date + 11, (((now() at time zone 'Europe/Berlin')::date + 12) + time '18:00') at time zone 'Europe/Berlin', (((now() at time zone 'Europe/Berlin')::date + 14) + time '12:00') at time zone 'Europe/Berlin', null, null, false, false, 48, now() - interval '12 days'),
+  ('d5000000-0000-4000-8000-000000000002', 'd0000000-0000-4000-8000-000000000001', 'd1000000-0000-4000-8000-000000000004', 'd2000000-0000-4000-8000-000000000401', 'Deeskalation im Alltag der ambulanten Hilfen', 'Wenn ein Hausbesuch kippt: Frühwarnzeichen, Haltung und Sprache, sichere Wege aus der Situation, Nachsorge im Team. Mit vielen Übungen in kleinen Gruppen; bequeme Kleidung empfohlen.', 'deeskalation', 'fachkraefte', 'Mehmet Yıldız, Anti-Aggressivitäts-Trainer', 'Bürgerhaus Hünxe, Dorstener Straße 12, 46569 Hünxe', 'huenxe', null, 8, 4500, null, null, null, (((now() at time zone 'Europe/Berlin')::date + 13) + time '18:00') at time zone 'Europe/Berlin', 2, (((now() at time zone 'Europe/Berlin')::date + 9) + time '12:00') at time zone 'Europe/Berlin', false, false, 48, now() - interval '20 days'),
+  ('d5000000-0000-4000-8000-000000000003', 'd0000000-0000-4000-8000-000000000001', 'd1000000-0000-4000-8000-000000000003', 'd2000000-0000-4000-8000-000000000301', 'Traumapädagogik: Sichere Orte im Alltag schaffen', 'Grundlagen der Traumapädagogik für die Arbeit in Familien: Was Kinder nach belastenden Erfahrungen brauchen, wie Struktur und Vorhersehbarkeit Sicherheit geben, und wie Fachkräfte gut für sich selbst sorgen.', 'traumapaedagogik', 'fachkraefte', 'Heike Schürmann', 'Du & Ich e. V., Marktstraße 87, 46045 Oberhausen', 'oberhausen', null, 12, 6000, null, null, null, null, null, null, false, false, 48, now() - interval '45 days'),
+  ('d5000000-0000-4000-8000-000000000004', 'd0000000-0000-4000-8000-000000000001', 'd1000000-0000-4000-8000-000000000005', 'd2000000-0000-4000-8000-000000000502', 'Medienkompetenz für Eltern: Sicher unterwegs in sozialen Netzwerken', 'Zwei Abende für Eltern: Was Kinder und Jugendliche online erleben, wie Eltern ins Gespräch kommen und welche Einstellungen schützen. Online, damit niemand eine Betreuung organisieren muss.', 'medien', 'eltern', 'Samira El-Amrani', null, null, 'https://meet.kinderleicht.example/medienkompetenz', 25, 0, null, null, null, null, null, null, false, false, 48, now() - interval '2 days'),
+  ('d5000000-0000-4000-8000-000000000005', 'd0000000-0000-4000-8000-000000000001', 'd1000000-0000-4000-8000-000000000001', 'd2000000-0000-4000-8000-000000000101', 'Bewerbungstraining für Jugendliche: Vorstellungsgespräche üben', 'Zwei Nachmittage für Jugendliche und junge Volljährige: Bewerbungsunterlagen ansehen, Vorstellungsgespräche im Rollenspiel üben, Fragen zu Ausbildung und Jobcenter klären. Die Plätze buchen die Träger anonym für ihre Jugendlichen.', 'lebenspraxis', 'jugendliche', 'Jonas Lehmkuhl', 'Jugendtreff Voerde, Rathausplatz 3, 46562 Voerde', 'voerde', null, 10, 1500, null, null, (((now() at time zone 'Europe/Berlin')::date + 20) + time '12:00') at time zone 'Europe/Berlin', (((now() at time zone 'Europe/Berlin')::date + 20) + time '12:00') at time zone 'Europe/Berlin', null, null, false, false, 48, now() - interval '9 days');
+
+insert into public.training_co_organizers (training_id, org_id) values
+  ('d5000000-0000-4000-8000-000000000002', 'd1000000-0000-4000-8000-000000000001');
+
+-- From here on as the signed-in people (role authenticated, their claims), as the app would.
+set role authenticated;
+-- Kinderschutz nach § 8a SGB VIII: Gefährdung erkennen und einschätzen
+select set_config('request.jwt.claims', '{"sub":"d2000000-0000-4000-8000-000000000202","email":"koordination@kiz-niederrhein.example","role":"authenticated"}', false);
+select public.set_training_sessions('d5000000-0000-4000-8000-000000000001', jsonb_build_array(jsonb_build_object('startsAt', (((now() at time zone 'Europe/Berlin')::date + 18) + time '09:00') at time zone 'Europe/Berlin', 'endsAt', (((now() at time zone 'Europe/Berlin')::date + 18) + time '16:00') at time zone 'Europe/Berlin'),
+    jsonb_build_object('startsAt', (((now() at time zone 'Europe/Berlin')::date + 25) + time '09:00') at time zone 'Europe/Berlin', 'endsAt', (((now() at time zone 'Europe/Berlin')::date + 25) + time '13:00') at time zone 'Europe/Berlin')));
+select public.publish_training('d5000000-0000-4000-8000-000000000001');
+select set_config('request.jwt.claims', '{"sub":"d2000000-0000-4000-8000-000000000103","email":"team@richtungswechsel.example","role":"authenticated"}', false);
+select public.register_for_training('d5000000-0000-4000-8000-000000000001', 'd2000000-0000-4000-8000-000000000103'::uuid, 1, null);
+select set_config('request.jwt.claims', '{"sub":"d2000000-0000-4000-8000-000000000302","email":"koordination@du-und-ich.example","role":"authenticated"}', false);
+select public.register_for_training('d5000000-0000-4000-8000-000000000001', 'd2000000-0000-4000-8000-000000000302'::uuid, 1, null);
+select set_config('request.jwt.claims', '{"sub":"d2000000-0000-4000-8000-000000000501","email":"admin@kinderleicht.example","role":"authenticated"}', false);
+select public.register_for_training('d5000000-0000-4000-8000-000000000001', 'd2000000-0000-4000-8000-000000000503'::uuid, 1, null);
+select set_config('request.jwt.claims', '{"sub":"d2000000-0000-4000-8000-000000000603","email":"team@lebenshilfe-dinslaken.example","role":"authenticated"}', false);
+select public.register_for_training('d5000000-0000-4000-8000-000000000001', 'd2000000-0000-4000-8000-000000000603'::uuid, 1, null);
+select set_config('request.jwt.claims', '{"sub":"d2000000-0000-4000-8000-000000000402","email":"koordination@freiraumwohnung.example","role":"authenticated"}', false);
+select public.register_for_training('d5000000-0000-4000-8000-000000000001', 'd2000000-0000-4000-8000-000000000402'::uuid, 1, null);
+
+-- Deeskalation im Alltag der ambulanten Hilfen
+select set_config('request.jwt.claims', '{"sub":"d2000000-0000-4000-8000-000000000401","email":"admin@freiraumwohnung.example","role":"authenticated"}', false);
+select public.set_training_sessions('d5000000-0000-4000-8000-000000000002', jsonb_build_array(jsonb_build_object('startsAt', (((now() at time zone 'Europe/Berlin')::date + 16) + time '09:30') at time zone 'Europe/Berlin', 'endsAt', (((now() at time zone 'Europe/Berlin')::date + 16) + time '16:30') at time zone 'Europe/Berlin')));
+select public.publish_training('d5000000-0000-4000-8000-000000000002');
+select set_config('request.jwt.claims', '{"sub":"d2000000-0000-4000-8000-000000000403","email":"team@freiraumwohnung.example","role":"authenticated"}', false);
+select public.register_for_training('d5000000-0000-4000-8000-000000000002', 'd2000000-0000-4000-8000-000000000403'::uuid, 1, null);
+select set_config('request.jwt.claims', '{"sub":"d2000000-0000-4000-8000-000000000402","email":"koordination@freiraumwohnung.example","role":"authenticated"}', false);
+select public.register_for_training('d5000000-0000-4000-8000-000000000002', 'd2000000-0000-4000-8000-000000000402'::uuid, 1, null);
+select set_config('request.jwt.claims', '{"sub":"d2000000-0000-4000-8000-000000000202","email":"koordination@kiz-niederrhein.example","role":"authenticated"}', false);
+select public.register_for_training('d5000000-0000-4000-8000-000000000002', 'd2000000-0000-4000-8000-000000000202'::uuid, 1, null);
+select set_config('request.jwt.claims', '{"sub":"d2000000-0000-4000-8000-000000000203","email":"team@kiz-niederrhein.example","role":"authenticated"}', false);
+select public.register_for_training('d5000000-0000-4000-8000-000000000002', 'd2000000-0000-4000-8000-000000000203'::uuid, 1, null);
+select set_config('request.jwt.claims', '{"sub":"d2000000-0000-4000-8000-000000000303","email":"team@du-und-ich.example","role":"authenticated"}', false);
+select public.register_for_training('d5000000-0000-4000-8000-000000000002', 'd2000000-0000-4000-8000-000000000303'::uuid, 1, null);
+select set_config('request.jwt.claims', '{"sub":"d2000000-0000-4000-8000-000000000301","email":"admin@du-und-ich.example","role":"authenticated"}', false);
+select public.register_for_training('d5000000-0000-4000-8000-000000000002', 'd2000000-0000-4000-8000-000000000302'::uuid, 1, null);
+select set_config('request.jwt.claims', '{"sub":"d2000000-0000-4000-8000-000000000503","email":"team@kinderleicht.example","role":"authenticated"}', false);
+select public.register_for_training('d5000000-0000-4000-8000-000000000002', 'd2000000-0000-4000-8000-000000000503'::uuid, 1, null);
+select set_config('request.jwt.claims', '{"sub":"d2000000-0000-4000-8000-000000000401","email":"admin@freiraumwohnung.example","role":"authenticated"}', false);
+select public.register_for_training('d5000000-0000-4000-8000-000000000002', 'd2000000-0000-4000-8000-000000000401'::uuid, 1, null);
+select set_config('request.jwt.claims', '{"sub":"d2000000-0000-4000-8000-000000000201","email":"admin@kiz-niederrhein.example","role":"authenticated"}', false);
+select public.register_for_training('d5000000-0000-4000-8000-000000000002', 'd2000000-0000-4000-8000-000000000201'::uuid, 1, null);
+
+-- Traumapädagogik: Sichere Orte im Alltag schaffen
+select set_config('request.jwt.claims', '{"sub":"d2000000-0000-4000-8000-000000000301","email":"admin@du-und-ich.example","role":"authenticated"}', false);
+select public.set_training_sessions('d5000000-0000-4000-8000-000000000003', jsonb_build_array(jsonb_build_object('startsAt', (((now() at time zone 'Europe/Berlin')::date + 5) + time '09:00') at time zone 'Europe/Berlin', 'endsAt', (((now() at time zone 'Europe/Berlin')::date + 5) + time '16:00') at time zone 'Europe/Berlin'),
+    jsonb_build_object('startsAt', (((now() at time zone 'Europe/Berlin')::date + 6) + time '09:00') at time zone 'Europe/Berlin', 'endsAt', (((now() at time zone 'Europe/Berlin')::date + 6) + time '12:30') at time zone 'Europe/Berlin')));
+select public.publish_training('d5000000-0000-4000-8000-000000000003');
+select set_config('request.jwt.claims', '{"sub":"d2000000-0000-4000-8000-000000000503","email":"team@kinderleicht.example","role":"authenticated"}', false);
+select public.register_for_training('d5000000-0000-4000-8000-000000000003', 'd2000000-0000-4000-8000-000000000503'::uuid, 1, null);
+select set_config('request.jwt.claims', '{"sub":"d2000000-0000-4000-8000-000000000203","email":"team@kiz-niederrhein.example","role":"authenticated"}', false);
+select public.register_for_training('d5000000-0000-4000-8000-000000000003', 'd2000000-0000-4000-8000-000000000203'::uuid, 1, null);
+select set_config('request.jwt.claims', '{"sub":"d2000000-0000-4000-8000-000000000602","email":"koordination@lebenshilfe-dinslaken.example","role":"authenticated"}', false);
+select public.register_for_training('d5000000-0000-4000-8000-000000000003', 'd2000000-0000-4000-8000-000000000602'::uuid, 1, null);
+select set_config('request.jwt.claims', '{"sub":"d2000000-0000-4000-8000-000000000403","email":"team@freiraumwohnung.example","role":"authenticated"}', false);
+select public.register_for_training('d5000000-0000-4000-8000-000000000003', 'd2000000-0000-4000-8000-000000000403'::uuid, 1, null);
+select set_config('request.jwt.claims', '{"sub":"d2000000-0000-4000-8000-000000000301","email":"admin@du-und-ich.example","role":"authenticated"}', false);
+select public.set_training_sessions('d5000000-0000-4000-8000-000000000003', jsonb_build_array(jsonb_build_object('startsAt', (((now() at time zone 'Europe/Berlin')::date - 21) + time '09:00') at time zone 'Europe/Berlin', 'endsAt', (((now() at time zone 'Europe/Berlin')::date - 21) + time '16:00') at time zone 'Europe/Berlin'),
+    jsonb_build_object('startsAt', (((now() at time zone 'Europe/Berlin')::date - 20) + time '09:00') at time zone 'Europe/Berlin', 'endsAt', (((now() at time zone 'Europe/Berlin')::date - 20) + time '12:30') at time zone 'Europe/Berlin')));
+select set_config('request.jwt.claims', '{"sub":"d2000000-0000-4000-8000-000000000301","email":"admin@du-und-ich.example","role":"authenticated"}', false);
+select public.set_training_attendance((select r.id from public.training_registrations r where r.training_id = 'd5000000-0000-4000-8000-000000000003' and r.user_id = 'd2000000-0000-4000-8000-000000000503' and r.status in ('pending_approval', 'confirmed', 'waitlisted', 'offered') order by r.arrival_no limit 1), (select s.id from public.training_sessions s where s.training_id = 'd5000000-0000-4000-8000-000000000003' and s.position = 1), 1);
+select public.set_training_attendance((select r.id from public.training_registrations r where r.training_id = 'd5000000-0000-4000-8000-000000000003' and r.user_id = 'd2000000-0000-4000-8000-000000000503' and r.status in ('pending_approval', 'confirmed', 'waitlisted', 'offered') order by r.arrival_no limit 1), (select s.id from public.training_sessions s where s.training_id = 'd5000000-0000-4000-8000-000000000003' and s.position = 2), 1);
+select set_config('request.jwt.claims', '{"sub":"d2000000-0000-4000-8000-000000000301","email":"admin@du-und-ich.example","role":"authenticated"}', false);
+select public.set_training_attendance((select r.id from public.training_registrations r where r.training_id = 'd5000000-0000-4000-8000-000000000003' and r.user_id = 'd2000000-0000-4000-8000-000000000203' and r.status in ('pending_approval', 'confirmed', 'waitlisted', 'offered') order by r.arrival_no limit 1), (select s.id from public.training_sessions s where s.training_id = 'd5000000-0000-4000-8000-000000000003' and s.position = 1), 1);
+select public.set_training_attendance((select r.id from public.training_registrations r where r.training_id = 'd5000000-0000-4000-8000-000000000003' and r.user_id = 'd2000000-0000-4000-8000-000000000203' and r.status in ('pending_approval', 'confirmed', 'waitlisted', 'offered') order by r.arrival_no limit 1), (select s.id from public.training_sessions s where s.training_id = 'd5000000-0000-4000-8000-000000000003' and s.position = 2), 1);
+select set_config('request.jwt.claims', '{"sub":"d2000000-0000-4000-8000-000000000301","email":"admin@du-und-ich.example","role":"authenticated"}', false);
+select public.set_training_attendance((select r.id from public.training_registrations r where r.training_id = 'd5000000-0000-4000-8000-000000000003' and r.user_id = 'd2000000-0000-4000-8000-000000000602' and r.status in ('pending_approval', 'confirmed', 'waitlisted', 'offered') order by r.arrival_no limit 1), (select s.id from public.training_sessions s where s.training_id = 'd5000000-0000-4000-8000-000000000003' and s.position = 1), 1);
+select public.set_training_attendance((select r.id from public.training_registrations r where r.training_id = 'd5000000-0000-4000-8000-000000000003' and r.user_id = 'd2000000-0000-4000-8000-000000000602' and r.status in ('pending_approval', 'confirmed', 'waitlisted', 'offered') order by r.arrival_no limit 1), (select s.id from public.training_sessions s where s.training_id = 'd5000000-0000-4000-8000-000000000003' and s.position = 2), 0);
+select set_config('request.jwt.claims', '{"sub":"d2000000-0000-4000-8000-000000000301","email":"admin@du-und-ich.example","role":"authenticated"}', false);
+select public.set_training_attendance((select r.id from public.training_registrations r where r.training_id = 'd5000000-0000-4000-8000-000000000003' and r.user_id = 'd2000000-0000-4000-8000-000000000403' and r.status in ('pending_approval', 'confirmed', 'waitlisted', 'offered') order by r.arrival_no limit 1), (select s.id from public.training_sessions s where s.training_id = 'd5000000-0000-4000-8000-000000000003' and s.position = 1), 0);
+select public.set_training_attendance((select r.id from public.training_registrations r where r.training_id = 'd5000000-0000-4000-8000-000000000003' and r.user_id = 'd2000000-0000-4000-8000-000000000403' and r.status in ('pending_approval', 'confirmed', 'waitlisted', 'offered') order by r.arrival_no limit 1), (select s.id from public.training_sessions s where s.training_id = 'd5000000-0000-4000-8000-000000000003' and s.position = 2), 0);
+select set_config('request.jwt.claims', '{"sub":"d2000000-0000-4000-8000-000000000301","email":"admin@du-und-ich.example","role":"authenticated"}', false);
+select public.mark_training_held('d5000000-0000-4000-8000-000000000003');
+
+-- Medienkompetenz für Eltern: Sicher unterwegs in sozialen Netzwerken
+select set_config('request.jwt.claims', '{"sub":"d2000000-0000-4000-8000-000000000502","email":"koordination@kinderleicht.example","role":"authenticated"}', false);
+select public.set_training_sessions('d5000000-0000-4000-8000-000000000004', jsonb_build_array(jsonb_build_object('startsAt', (((now() at time zone 'Europe/Berlin')::date + 40) + time '18:00') at time zone 'Europe/Berlin', 'endsAt', (((now() at time zone 'Europe/Berlin')::date + 40) + time '20:00') at time zone 'Europe/Berlin'),
+    jsonb_build_object('startsAt', (((now() at time zone 'Europe/Berlin')::date + 47) + time '18:00') at time zone 'Europe/Berlin', 'endsAt', (((now() at time zone 'Europe/Berlin')::date + 47) + time '20:00') at time zone 'Europe/Berlin')));
+
+-- Bewerbungstraining für Jugendliche: Vorstellungsgespräche üben
+select set_config('request.jwt.claims', '{"sub":"d2000000-0000-4000-8000-000000000101","email":"admin@richtungswechsel.example","role":"authenticated"}', false);
+select public.set_training_sessions('d5000000-0000-4000-8000-000000000005', jsonb_build_array(jsonb_build_object('startsAt', (((now() at time zone 'Europe/Berlin')::date + 22) + time '14:00') at time zone 'Europe/Berlin', 'endsAt', (((now() at time zone 'Europe/Berlin')::date + 22) + time '17:00') at time zone 'Europe/Berlin'),
+    jsonb_build_object('startsAt', (((now() at time zone 'Europe/Berlin')::date + 29) + time '14:00') at time zone 'Europe/Berlin', 'endsAt', (((now() at time zone 'Europe/Berlin')::date + 29) + time '17:00') at time zone 'Europe/Berlin')));
+select public.publish_training('d5000000-0000-4000-8000-000000000005');
+select set_config('request.jwt.claims', '{"sub":"d2000000-0000-4000-8000-000000000102","email":"koordination@richtungswechsel.example","role":"authenticated"}', false);
+select public.register_for_training('d5000000-0000-4000-8000-000000000005', null::uuid, 3, null);
+select set_config('request.jwt.claims', '{"sub":"d2000000-0000-4000-8000-000000000402","email":"koordination@freiraumwohnung.example","role":"authenticated"}', false);
+select public.register_for_training('d5000000-0000-4000-8000-000000000005', null::uuid, 4, null);
+select set_config('request.jwt.claims', '{"sub":"d2000000-0000-4000-8000-000000000502","email":"koordination@kinderleicht.example","role":"authenticated"}', false);
+select public.register_for_training('d5000000-0000-4000-8000-000000000005', null::uuid, 3, null);
+select set_config('request.jwt.claims', '{"sub":"d2000000-0000-4000-8000-000000000301","email":"admin@du-und-ich.example","role":"authenticated"}', false);
+select public.register_for_training('d5000000-0000-4000-8000-000000000005', null::uuid, 2, null);
+select set_config('request.jwt.claims', '{"sub":"d2000000-0000-4000-8000-000000000502","email":"koordination@kinderleicht.example","role":"authenticated"}', false);
+select public.cancel_training_registration((select r.id from public.training_registrations r where r.training_id = 'd5000000-0000-4000-8000-000000000005' and r.user_id is null and r.org_id = 'd1000000-0000-4000-8000-000000000005' and r.status in ('pending_approval', 'confirmed', 'waitlisted', 'offered') order by r.arrival_no limit 1));
+reset role;
+select set_config('request.jwt.claims', '', false);
+
+-- The demo's registrations are history: their mails are not sent, and of their notifications only
+-- the open offer stays (Du & Ich is offered two seats for its young people).
+delete from private.outbox where payload->>'template' like 'training-%';
+delete from public.notifications where kind like 'training.%' and kind <> 'training.offered';
+
+-- Vertretungsbörse (docs/decisions/005): an open Notfall addressed first to one Träger, a partly
+-- covered request with one more offer waiting, and a completed cover in the Bilanz. Drafts first,
+-- then every step through the SQL functions as the person who would take it.
+insert into public.cover_requests (id, network_id, org_id, created_by, urgency, kind, hilfeart, gemeinde, sozialraum,
+  period_from, period_to, hours_per_week, qualification, languages, needs_driving_licence, needs_car, description,
+  case_reference, no_sozialdaten_confirmed, no_sozialdaten_confirmed_by, addressing, widen_at) values
+  ('d6000000-0000-4000-8000-000000000001', 'd0000000-0000-4000-8000-000000000001', 'd1000000-0000-4000-8000-000000000003', 'd2000000-0000-4000-8000-000000000302', 'notfall', 'vertretung', 'p31', 'dinslaken', 'Lohberg', ((now() at time zone 'Europe/Berlin')::date + 0), ((now() at time zone 'Europe/Berlin')::date + 13), 15, 'Sozialpädagogin/Sozialpädagoge mit Erfahrung in der SPFH', array['Türkisch'], true, true, 'Unsere Fachkraft fällt kurzfristig für zwei Wochen aus. Familie mit drei Kindern (2, 6 und 9 Jahre), zwei Termine pro Woche zu Hause, Schwerpunkt Tagesstruktur und Begleitung zu Kita und Schule. Die Mutter spricht überwiegend Türkisch.', 'F-2026-031', true, 'd2000000-0000-4000-8000-000000000302', 'addressed', now() + interval '3 hours'),
+  ('d6000000-0000-4000-8000-000000000002', 'd0000000-0000-4000-8000-000000000001', 'd1000000-0000-4000-8000-000000000005', 'd2000000-0000-4000-8000-000000000502', 'dringend', 'vertretung', 'p31', 'wesel', 'Feldmark', ((now() at time zone 'Europe/Berlin')::date + 2), ((now() at time zone 'Europe/Berlin')::date + 44), 20, 'Staatlich anerkannte Sozialarbeiterin/Sozialarbeiter', '{}', true, false, 'Elternzeitvertretung für sechs Wochen: zwei laufende Familienhilfen mit je 10 Fachleistungsstunden, Schwerpunkt Erziehungsfragen bei Kindern im Grundschulalter. Gern auch aufgeteilt auf zwei Fachkräfte.', 'KL-2026-07', true, 'd2000000-0000-4000-8000-000000000502', 'circle', null),
+  ('d6000000-0000-4000-8000-000000000003', 'd0000000-0000-4000-8000-000000000001', 'd1000000-0000-4000-8000-000000000001', 'd2000000-0000-4000-8000-000000000102', 'planbar', 'vertretung', 'p30', 'duisburg', 'Hamborn', ((now() at time zone 'Europe/Berlin')::date - 30), ((now() at time zone 'Europe/Berlin')::date + 0), 6, 'Erfahrung mit Jugendlichen ab 14 Jahren', '{}', false, false, 'Urlaubs- und Fortbildungsvertretung für eine Erziehungsbeistandschaft: ein Jugendlicher (15), wöchentliche Gespräche und Begleitung bei der Praktikumssuche.', 'RW-2026-112', true, 'd2000000-0000-4000-8000-000000000102', 'circle', null);
+
+insert into public.cover_request_recipients (request_id, org_id) values
+  ('d6000000-0000-4000-8000-000000000001', 'd1000000-0000-4000-8000-000000000004');
+
+insert into public.cover_handover_notes (request_id, notes, updated_by) values
+  ('d6000000-0000-4000-8000-000000000001', 'Familie Aydın, Hünxer Straße 12, Dinslaken-Lohberg. Termine bisher dienstags 9–11 Uhr und donnerstags 14–16 Uhr. Ansprechpartnerin im Jugendamt: Frau Peters. Der Vater ist nicht sorgeberechtigt; keine Auskünfte an ihn.', 'd2000000-0000-4000-8000-000000000302'),
+  ('d6000000-0000-4000-8000-000000000003', 'Jugendlicher: Kevin S., Treffpunkt Jugendzentrum Hamborn, Termine mittwochs 15 Uhr.', 'd2000000-0000-4000-8000-000000000102');
+
+set role authenticated;
+-- notfall: p31 in dinslaken (du-und-ich)
+select set_config('request.jwt.claims', '{"sub":"d2000000-0000-4000-8000-000000000302","email":"koordination@du-und-ich.example","role":"authenticated"}', false);
+select public.publish_cover_request('d6000000-0000-4000-8000-000000000001');
+
+-- dringend: p31 in wesel (kinderleicht)
+select set_config('request.jwt.claims', '{"sub":"d2000000-0000-4000-8000-000000000502","email":"koordination@kinderleicht.example","role":"authenticated"}', false);
+select public.publish_cover_request('d6000000-0000-4000-8000-000000000002');
+select set_config('request.jwt.claims', '{"sub":"d2000000-0000-4000-8000-000000000402","email":"koordination@freiraumwohnung.example","role":"authenticated"}', false);
+select public.make_cover_offer('d6000000-0000-4000-8000-000000000002', 'd1000000-0000-4000-8000-000000000004', 12::numeric, ((now() at time zone 'Europe/Berlin')::date + 2), 'B.A. Soziale Arbeit, drei Jahre SPFH', array['Deutsch']::text[], 'Unser Kollege Nils kann dienstags und donnerstags übernehmen, Führerschein vorhanden.');
+select set_config('request.jwt.claims', '{"sub":"d2000000-0000-4000-8000-000000000502","email":"koordination@kinderleicht.example","role":"authenticated"}', false);
+select public.accept_cover_offer('d6000000-0000-4000-8000-000000000002', (select o.id from public.cover_offers o where o.request_id = 'd6000000-0000-4000-8000-000000000002' and o.org_id = 'd1000000-0000-4000-8000-000000000004' and o.status = 'offered' order by o.created_at desc limit 1), null::numeric);
+select set_config('request.jwt.claims', '{"sub":"d2000000-0000-4000-8000-000000000202","email":"koordination@kiz-niederrhein.example","role":"authenticated"}', false);
+select public.make_cover_offer('d6000000-0000-4000-8000-000000000002', 'd1000000-0000-4000-8000-000000000002', 8::numeric, ((now() at time zone 'Europe/Berlin')::date + 7), 'M.A. Soziale Arbeit, Familientherapeut in Weiterbildung', array['Deutsch', 'Polnisch']::text[], 'Ab der zweiten Woche könnten wir die restlichen 8 Stunden abdecken.');
+
+-- planbar: p30 in duisburg (richtungswechsel)
+select set_config('request.jwt.claims', '{"sub":"d2000000-0000-4000-8000-000000000102","email":"koordination@richtungswechsel.example","role":"authenticated"}', false);
+select public.publish_cover_request('d6000000-0000-4000-8000-000000000003');
+select set_config('request.jwt.claims', '{"sub":"d2000000-0000-4000-8000-000000000302","email":"koordination@du-und-ich.example","role":"authenticated"}', false);
+select public.make_cover_offer('d6000000-0000-4000-8000-000000000003', 'd1000000-0000-4000-8000-000000000003', 6::numeric, ((now() at time zone 'Europe/Berlin')::date - 30), 'B.A. Soziale Arbeit, Anti-Aggressivitäts-Trainer', array['Deutsch', 'Türkisch']::text[], 'Herr Yıldız übernimmt gern, er kennt das Jugendzentrum.');
+select set_config('request.jwt.claims', '{"sub":"d2000000-0000-4000-8000-000000000102","email":"koordination@richtungswechsel.example","role":"authenticated"}', false);
+select public.accept_cover_offer('d6000000-0000-4000-8000-000000000003', (select o.id from public.cover_offers o where o.request_id = 'd6000000-0000-4000-8000-000000000003' and o.org_id = 'd1000000-0000-4000-8000-000000000003' and o.status = 'offered' order by o.created_at desc limit 1), null::numeric);
+select set_config('request.jwt.claims', '{"sub":"d2000000-0000-4000-8000-000000000302","email":"koordination@du-und-ich.example","role":"authenticated"}', false);
+select public.complete_cover((select o.id from public.cover_offers o where o.request_id = 'd6000000-0000-4000-8000-000000000003' and o.org_id = 'd1000000-0000-4000-8000-000000000003' and o.status = 'accepted' order by o.created_at desc limit 1), 24::numeric);
+reset role;
+select set_config('request.jwt.claims', '', false);
+
+-- Published over the past days, not all at the seed's second.
+update public.cover_requests set published_at = now() - interval '1 hours', created_at = now() - interval '2 hours' where id = 'd6000000-0000-4000-8000-000000000001';
+update public.cover_requests set published_at = now() - interval '30 hours', created_at = now() - interval '31 hours' where id = 'd6000000-0000-4000-8000-000000000002';
+update public.cover_requests set published_at = now() - interval '816 hours', created_at = now() - interval '817 hours' where id = 'd6000000-0000-4000-8000-000000000003';
+
+-- The demo's covers are history: their mails are not sent; the alerts and offers of the open
+-- requests stay in the bells, those of the completed cover go.
+delete from private.outbox where payload->>'template' like 'cover-%';
+delete from public.notifications where kind like 'cover.%' and link in ('/vertretungen/d6000000-0000-4000-8000-000000000003');

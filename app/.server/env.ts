@@ -16,6 +16,9 @@ const EnvSchema = z.object({
   TRUST_PROXY: z.enum(["true", "false"]).default("false"),
   OUTBOX_WORKER: z.enum(["on", "off"]).default("on"),
   OUTBOX_POLL_MS: z.coerce.number().int().min(50).default(1000),
+  // How often the worker runs the periodic jobs (app/.server/outbox/jobs.ts: expiring waitlist
+  // offers, go/no-go, reminders, …). Slower than mail polling: they look at deadlines and days.
+  JOBS_INTERVAL_MS: z.coerce.number().int().min(1000).default(30_000),
   // auto: demo data on a fresh embedded database outside production; always: on any fresh
   // database in any NODE_ENV (the Playwright server runs the production build on the demo circle).
   SEED_DEMO: z.enum(["auto", "never", "always"]).default("auto"),

@@ -3,12 +3,14 @@ import { Form, Link, NavLink } from "@remix-run/react";
 export type HeaderUser = { fullName: string; email: string; unread: number; coordinates: boolean };
 
 const navItems = [
+  { to: "/vertretungen", label: "Vertretungen", end: false },
   { to: "/", label: "Übersicht", end: true },
   { to: "/traeger", label: "Träger im Kreis", end: false },
+  { to: "/fortbildungen", label: "Fortbildungen", end: false },
 ];
 
 function navClass({ isActive }: { isActive: boolean }) {
-  return `block rounded-lg px-3 py-2 text-sm font-medium min-h-11 flex items-center ${
+  return `block whitespace-nowrap rounded-lg px-3 py-2 text-sm font-medium min-h-11 flex items-center ${
     isActive ? "bg-brand-50 text-brand-900" : "text-slate-700 hover:bg-slate-100"
   }`;
 }
@@ -26,7 +28,7 @@ export function AppHeader({ user }: { user: HeaderUser | null }) {
         </Link>
         {user ? (
           <div className="flex items-center gap-1">
-            <nav aria-label="Hauptnavigation" className="hidden md:block">
+            <nav aria-label="Hauptnavigation" className="hidden lg:block">
               <ul className="flex gap-1">
                 {navItems.map((item) => (
                   <li key={item.to}>
@@ -66,7 +68,7 @@ export function AppHeader({ user }: { user: HeaderUser | null }) {
                 <span aria-hidden="true" className="ml-1">▾</span>
               </summary>
               <div className="absolute right-0 mt-1 w-64 rounded-xl border border-slate-200 bg-white p-2 shadow-lg">
-                <nav aria-label="Menü" className="md:hidden">
+                <nav aria-label="Menü" className="lg:hidden">
                   <ul>
                     {navItems.map((item) => (
                       <li key={item.to}>

@@ -6,6 +6,9 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { getSessionUser } from "~/.server/auth/session";
 import { loadDashboard, NEW_IN_CIRCLE_DAYS } from "~/.server/circle/dashboard";
 import { listPublicCircles, type PublicCircleSummary } from "~/.server/circle/public-page";
+import { loadUpcomingTrainings } from "~/.server/trainings/list";
+import { NextTrainings } from "~/components/trainings/next-trainings";
+import { CoverDashboardSection } from "~/components/cover/dashboard-section";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ButtonLink } from "~/components/ui/button";
 import { Badge, Card } from "~/components/ui/layout";
@@ -35,6 +38,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     ...dashboard,
     newInCircleDays: NEW_IN_CIRCLE_DAYS,
     publicCircles: needsCircle ? await listPublicCircles() : [],
+    upcomingTrainings: dashboard.circles.length > 0 ? await loadUpcomingTrainings(user, 3) : [],
   };
 }
 
@@ -63,6 +67,8 @@ function Dashboard({ data }: { data: DashboardData }) {
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-[3fr_2fr] lg:items-start">
         <div className="space-y-6">
           {openJoinRequests && openJoinRequests.count > 0 ? <OpenJoinRequests data={openJoinRequests} /> : null}
+
+          <CoverDashboardSection cover={data.cover} />
 
           {hasTraeger ? (
             <section aria-labelledby="meine-traeger">
@@ -108,6 +114,8 @@ function Dashboard({ data }: { data: DashboardData }) {
           ) : (
             <NoTraeger email={data.email} />
           )}
+
+          {circles.length > 0 ? <NextTrainings trainings={data.upcomingTrainings} /> : null}
 
           {circles.length > 0 ? (
             <section aria-labelledby="neu-im-kreis">

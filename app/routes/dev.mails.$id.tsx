@@ -1,6 +1,6 @@
 // One mail of the dev mailbox: the HTML as the recipient sees it (in a sandboxed frame, scripts
-// off; its links open a new tab), the links once more as a list that opens them in this tab, and
-// the text version. Never in production.
+// off; its links open a new tab), the links once more as a list that opens them in this tab, its
+// attachments to download (dev.mails.$id_.anhang.$index), and the text version. Never in production.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useEffect, useRef } from "react";
@@ -40,7 +40,14 @@ export async function loader({ params }: LoaderFunctionArgs) {
   const srcDoc = mail.html.includes("<head>")
     ? mail.html.replace("<head>", '<head><base target="_top">')
     : `<base target="_top">${mail.html}`;
-  return { mail: { ...mail, html: undefined }, srcDoc, links: linksOf(mail.html) };
+  // The attachments' names and sizes only; their content comes from the download route.
+  const attachments = (mail.attachments ?? []).map((a, index) => ({
+    index,
+    filename: a.filename,
+    contentType: a.contentType,
+    size: Math.floor((a.content.length * 3) / 4) - (a.content.endsWith("==") ? 2 : a.content.endsWith("=") ? 1 : 0),
+  }));
+  return { mail: { ...mail, html: undefined, attachments: undefined }, srcDoc, links: linksOf(mail.html), attachments };
 }
 
 function MailFrame({ srcDoc, title }: { srcDoc: string; title: string }) {
@@ -71,7 +78,7 @@ function MailFrame({ srcDoc, title }: { srcDoc: string; title: string }) {
 }
 
 export default function DevMail() {
-  const { mail, srcDoc, links } = useLoaderData<typeof loader>();
+  const { mail, srcDoc, links, attachments } = useLoaderData<typeof loader>();
   return (
     <div className="space-y-6">
       <p>
@@ -102,6 +109,28 @@ export default function DevMail() {
                 <a href={href} className="inline-flex min-h-11 items-center break-all text-brand-700 underline">
                   {href}
                 </a>
+              </li>
+            ))}
+          </ul>
+        </Card>
+      ) : null}
+
+      {attachments.length > 0 ? (
+        <Card>
+          <h2 className="text-lg font-semibold text-slate-900">Anhänge</h2>
+          <ul className="mt-2 space-y-1">
+            {attachments.map((a) => (
+              <li key={a.index} className="flex flex-wrap items-center gap-x-2">
+                <a
+                  href={`${paths.devMails}/${mail.id}/anhang/${a.index}`}
+                  download={a.filename}
+                  className="inline-flex min-h-11 items-center break-all text-brand-700 underline"
+                >
+                  {a.filename}
+                </a>
+                <span className="text-sm text-slate-600">
+                  ({a.contentType.split(";")[0]}, {a.size.toLocaleString("de-DE")} Byte)
+                </span>
               </li>
             ))}
           </ul>

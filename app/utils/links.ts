@@ -20,6 +20,26 @@ export const paths = {
   circleSettings: "/kreis/einstellungen",
   notifications: "/benachrichtigungen",
   devMails: "/dev/mails",
+  // Gemeinsame Fortbildungen. `training` must match the `path` the SQL puts in training mails
+  // (private.training_mail_props: '/fortbildungen/' || id).
+  trainings: "/fortbildungen",
+  newTraining: "/fortbildungen/neu",
+  training: (id: string) => `/fortbildungen/${id}`,
+  editTraining: (id: string) => `/fortbildungen/${id}/bearbeiten`,
+  trainingCalendar: (id: string) => `/fortbildungen/${id}/kalender.ics`,
+  trainingCertificate: (id: string) => `/fortbildungen/${id}/bescheinigung.pdf`,
+  trainingParticipantsCsv: (id: string) => `/fortbildungen/${id}/teilnehmende.csv`,
+  trainingCostsCsv: (id: string) => `/fortbildungen/${id}/kosten.csv`,
+  // Vertretungsbörse. `coverRequest` must match the link the SQL puts in cover notifications
+  // ('/vertretungen/' || id); cover mails build theirs from it.
+  coverRequest: (id: string) => `/vertretungen/${id}`,
+  // The other screens of the Vertretungsbörse.
+  cover: "/vertretungen",
+  newCoverRequest: "/vertretungen/neu",
+  editCoverRequest: (id: string) => `/vertretungen/${id}/bearbeiten`,
+  coverLedger: "/vertretungen/bilanz",
+  coverLedgerCsv: "/vertretungen/bilanz.csv",
+  coverAlerts: "/vertretungen/benachrichtigungen",
 } as const;
 
 /** An absolute URL for mails. */

@@ -12,9 +12,12 @@ export function EmailLayout({
   heading,
   children,
   footer,
+  banner,
 }: {
   /** The line mail programs show next to the subject. */
   preview: string;
+  /** Above the heading, for what must be seen first (a Notfall). */
+  banner?: ReactNode;
   heading: string;
   children: ReactNode;
   /** Why this person got the mail. */
@@ -35,6 +38,7 @@ export function EmailLayout({
           }}
         >
           <Text style={{ color: colors.brand, fontSize: "14px", fontWeight: 700, margin: "0 0 16px" }}>Trägerkreis</Text>
+          {banner}
           <Heading as="h1" style={{ color: colors.text, fontSize: "22px", lineHeight: "1.3", margin: "0 0 16px" }}>
             {heading}
           </Heading>

@@ -107,7 +107,7 @@ const personas: Persona[] = [
         // Without a circle there is nothing to filter: no filter form, only the way forward.
         prepare: async (page) => {
           await expect(page.getByRole("search")).toHaveCount(0);
-          await expect(page.getByText("Ihr Träger gehört noch keinem Kreis an.")).toBeVisible();
+          await expect(page.getByText("Sie gehören noch keinem Träger an.")).toBeVisible();
         },
       },
     ],

@@ -19,7 +19,16 @@ export type CapturedMail = {
   html: string;
   text: string;
   idempotencyKey: string | null;
+  /** Files sent along, as the API received them (base64) and decoded as UTF-8 text. */
+  attachments: CapturedAttachment[];
   receivedAt: string;
+};
+
+export type CapturedAttachment = {
+  filename: string;
+  contentType: string | null;
+  base64: string;
+  text: string;
 };
 
 export type FakeResend = {
@@ -93,6 +102,14 @@ export async function startFakeResend(options: { port?: number; host?: string } 
           html: typeof body.html === "string" ? body.html : "",
           text: typeof body.text === "string" ? body.text : "",
           idempotencyKey: key,
+          attachments: Array.isArray(body.attachments)
+            ? (body.attachments as Array<Record<string, unknown>>).map((a) => ({
+                filename: String(a.filename ?? ""),
+                contentType: typeof a.content_type === "string" ? a.content_type : null,
+                base64: String(a.content ?? ""),
+                text: Buffer.from(String(a.content ?? ""), "base64").toString("utf8"),
+              }))
+            : [],
           receivedAt: new Date().toISOString(),
         };
         mails.push(mail);

@@ -71,7 +71,10 @@ const cases = [
 
 describe("mail templates", () => {
   it("covers every template", () => {
-    expect(cases.map((c) => c.template).sort()).toEqual(Object.keys(mailTemplates).sort());
+    // The training-* templates render from real SQL rows in training-mails.test.ts, the cover-*
+    // templates in cover-mails.test.ts.
+    const here = Object.keys(mailTemplates).filter((name) => !name.startsWith("training-") && !name.startsWith("cover-"));
+    expect(cases.map((c) => c.template).sort()).toEqual(here.sort());
   });
 
   for (const c of cases) {

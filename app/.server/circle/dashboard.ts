@@ -5,6 +5,7 @@ import { sql } from "kysely";
 import type { SessionUser } from "../auth/session";
 import { asUser } from "../db/request";
 import type { OrgRole } from "../db/schema";
+import { coverDashboard, type CoverDashboard } from "../cover/dashboard";
 
 export const NEW_IN_CIRCLE_DAYS = 90;
 
@@ -15,6 +16,8 @@ export type Dashboard = {
   openJoinRequests: { count: number; latest: Array<{ orgName: string; createdAt: string }> } | null;
   unread: Array<{ id: string; title: string; body: string | null; createdAt: string }>;
   unreadCount: number;
+  /** Vertretungsbörse: open Notfälle in the circle, our open requests. */
+  cover: CoverDashboard;
 };
 
 export async function loadDashboard(user: SessionUser): Promise<Dashboard> {
@@ -77,7 +80,10 @@ export async function loadDashboard(user: SessionUser): Promise<Dashboard> {
       .limit(5)
       .execute();
 
+    const cover = await coverDashboard(tx, user.id);
+
     return {
+      cover,
       memberships,
       circles: circles.rows.map((c) => ({ id: c.id, name: c.name, memberCount: c.member_count, coordinates: c.coordinates })),
       newInCircle: newInCircle.rows.map((r) => ({

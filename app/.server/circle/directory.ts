@@ -2,7 +2,7 @@
 // limits both to Träger the user may see (their own and those of their circles).
 import { sql } from "kysely";
 import type { SessionUser } from "../auth/session";
-import { asUser } from "../db/request";
+import { asUser, type Tx } from "../db/request";
 import type { LegalForm, OrgKind, OrgRole } from "../db/schema";
 import { DIRECTORY_PAGE_SIZE, type DirectoryFilters } from "~/validation/circle";
 import { referenceLists, type ReferenceLists } from "./reference";
@@ -35,36 +35,40 @@ function likePattern(text: string): string {
  * One query for the page of Träger: filters in SQL (GIN-indexed array containment), the total
  * from a window function. The explicit filter on the user's circles repeats what RLS enforces,
  * so the planner can start from the user's circles (Supabase's advice: filter in the query too).
+ * Exported so `npm run bench` can run the very same SQL as the user and as service_role.
  */
+export function directoryPageQuery(tx: Tx, filters: DirectoryFilters) {
+  let query = tx
+    .selectFrom("organizations as o")
+    .select([
+      "o.id",
+      "o.slug",
+      "o.name",
+      "o.kind",
+      "o.city",
+      "o.hilfearten",
+      "o.gemeinden",
+      sql<number>`(count(*) over ())::int`.as("total"),
+    ])
+    .where(
+      sql<boolean>`o.id in (
+        select nm.org_id from public.network_members nm
+        where nm.status = 'active' and nm.network_id in (select private.user_network_ids()))`,
+    );
+  if (filters.hilfeart) query = query.where(sql<boolean>`o.hilfearten @> array[${filters.hilfeart}]::text[]`);
+  if (filters.gemeinde) query = query.where(sql<boolean>`o.gemeinden @> array[${filters.gemeinde}]::text[]`);
+  if (filters.q) query = query.where(sql<boolean>`o.name ilike ${likePattern(filters.q)}`);
+  return query
+    .orderBy(sql`lower(o.name)`)
+    .orderBy("o.id")
+    .limit(DIRECTORY_PAGE_SIZE)
+    .offset((filters.seite - 1) * DIRECTORY_PAGE_SIZE);
+}
+
 export async function loadDirectory(user: SessionUser, filters: DirectoryFilters): Promise<Directory> {
   return asUser(user, async (tx) => {
     const reference = await referenceLists(tx);
-    let query = tx
-      .selectFrom("organizations as o")
-      .select([
-        "o.id",
-        "o.slug",
-        "o.name",
-        "o.kind",
-        "o.city",
-        "o.hilfearten",
-        "o.gemeinden",
-        sql<number>`(count(*) over ())::int`.as("total"),
-      ])
-      .where(
-        sql<boolean>`o.id in (
-          select nm.org_id from public.network_members nm
-          where nm.status = 'active' and nm.network_id in (select private.user_network_ids()))`,
-      );
-    if (filters.hilfeart) query = query.where(sql<boolean>`o.hilfearten @> array[${filters.hilfeart}]::text[]`);
-    if (filters.gemeinde) query = query.where(sql<boolean>`o.gemeinden @> array[${filters.gemeinde}]::text[]`);
-    if (filters.q) query = query.where(sql<boolean>`o.name ilike ${likePattern(filters.q)}`);
-    const rows = await query
-      .orderBy(sql`lower(o.name)`)
-      .orderBy("o.id")
-      .limit(DIRECTORY_PAGE_SIZE)
-      .offset((filters.seite - 1) * DIRECTORY_PAGE_SIZE)
-      .execute();
+    const rows = await directoryPageQuery(tx, filters).execute();
     let total = rows[0]?.total ?? 0;
     let inCircle = true;
     if (rows.length === 0) {

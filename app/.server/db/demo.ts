@@ -4,9 +4,10 @@ import { DEMO_PASSWORD, demoSignIns, signInOrgLabel } from "../../../scripts/dem
 import { env } from "../env";
 import type { Database } from "./connection";
 
-/** The address the dev server listens on: `--port` of `remix vite:dev`, else APP_URL. */
+/** The address the dev server listens on: `--port` of `remix vite:dev`, else APP_URL. The last
+ *  `--port` wins, as it does for Vite (`npm run dev -- --port 3301` adds one after the script's). */
 export function devServerUrl(argv: string[] = process.argv): string {
-  const index = argv.findIndex((a) => a === "--port" || a.startsWith("--port="));
+  const index = argv.findLastIndex((a) => a === "--port" || a.startsWith("--port="));
   const port = index < 0 ? undefined : argv[index]!.includes("=") ? argv[index]!.split("=")[1] : argv[index + 1];
   return port && /^\d+$/.test(port) ? `http://localhost:${port}` : env().APP_URL;
 }

@@ -10,7 +10,16 @@ import type { Tx } from "./request";
 // "cover-timers": the Vertretungsbörse's escalation and expiry timers (app/.server/cover/timers.ts)
 // run for every circle at once, with no user signed in; they only call private.widen_due_requests()
 // and private.expire_cover_requests(), which only service_role may execute.
-export type PrivilegedPurpose = "outbox-worker" | "auth-service" | "demo-listing" | "benchmark" | "cover-timers";
+// "training-jobs": the Fortbildungen's periodic job (app/.server/outbox/jobs.ts) runs for every
+// circle at once, with no user signed in; it only calls private.run_training_jobs() (expire
+// waitlist offers, release contingents, go/no-go, reminders), which only service_role may execute.
+export type PrivilegedPurpose =
+  | "outbox-worker"
+  | "auth-service"
+  | "demo-listing"
+  | "benchmark"
+  | "cover-timers"
+  | "training-jobs";
 
 export async function asServiceRole<T>(purpose: PrivilegedPurpose, fn: (tx: Tx) => Promise<T>): Promise<T> {
   const { db } = await getDatabase();

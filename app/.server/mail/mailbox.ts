@@ -6,6 +6,13 @@ import path from "node:path";
 import { randomUUID } from "node:crypto";
 import { env } from "../env";
 
+export type MailboxAttachment = {
+  filename: string;
+  contentType: string;
+  /** Base64. */
+  content: string;
+};
+
 export type MailboxMail = {
   id: string;
   from: string;
@@ -13,6 +20,8 @@ export type MailboxMail = {
   subject: string;
   html: string;
   text: string;
+  /** Files the mail carries (calendar entries); missing on mails without any. */
+  attachments?: MailboxAttachment[];
   createdAt: string;
 };
 

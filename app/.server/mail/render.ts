@@ -20,11 +20,69 @@ import JoinRequestReceived, {
   JoinRequestReceivedPropsSchema,
   subject as joinRequestReceivedSubject,
 } from "../../../emails/join-request-received";
+import TrainingConfirmed, {
+  TrainingConfirmedPropsSchema,
+  subject as trainingConfirmedSubject,
+} from "../../../emails/training-confirmed";
+import TrainingWaitlisted, {
+  TrainingWaitlistedPropsSchema,
+  subject as trainingWaitlistedSubject,
+} from "../../../emails/training-waitlisted";
+import TrainingOffer, { TrainingOfferPropsSchema, subject as trainingOfferSubject } from "../../../emails/training-offer";
+import TrainingRegistrationCancelled, {
+  TrainingRegistrationCancelledPropsSchema,
+  removesCalendarEntry,
+  subject as trainingRegistrationCancelledSubject,
+} from "../../../emails/training-registration-cancelled";
+import TrainingCancelled, {
+  TrainingCancelledPropsSchema,
+  subject as trainingCancelledSubject,
+} from "../../../emails/training-cancelled";
+import TrainingReminder, {
+  TrainingReminderPropsSchema,
+  subject as trainingReminderSubject,
+} from "../../../emails/training-reminder";
+import TrainingApprovalRequested, {
+  TrainingApprovalRequestedPropsSchema,
+  subject as trainingApprovalRequestedSubject,
+} from "../../../emails/training-approval-requested";
+import TrainingGoNoGo, { TrainingGoNoGoPropsSchema, subject as trainingGoNoGoSubject } from "../../../emails/training-go-no-go";
+import CoverRequestAlert, {
+  CoverRequestAlertPropsSchema,
+  subject as coverRequestAlertSubject,
+} from "../../../emails/cover-request-alert";
+import CoverOfferReceived, {
+  CoverOfferReceivedPropsSchema,
+  subject as coverOfferReceivedSubject,
+} from "../../../emails/cover-offer-received";
+import CoverOfferWithdrawn, {
+  CoverOfferWithdrawnPropsSchema,
+  subject as coverOfferWithdrawnSubject,
+} from "../../../emails/cover-offer-withdrawn";
+import CoverOfferAccepted, {
+  CoverOfferAcceptedPropsSchema,
+  subject as coverOfferAcceptedSubject,
+} from "../../../emails/cover-offer-accepted";
+import CoverOfferDeclined, {
+  CoverOfferDeclinedPropsSchema,
+  subject as coverOfferDeclinedSubject,
+} from "../../../emails/cover-offer-declined";
+import CoverRequestCancelled, {
+  CoverRequestCancelledPropsSchema,
+  subject as coverRequestCancelledSubject,
+} from "../../../emails/cover-request-cancelled";
+import CoverRequestExpired, {
+  CoverRequestExpiredPropsSchema,
+  subject as coverRequestExpiredSubject,
+} from "../../../emails/cover-request-expired";
+import { trainingCalendarAttachment, type MailAttachment } from "./attachments";
 
 type Template<S extends z.ZodType> = {
   schema: S;
   subject: (props: z.infer<S> & { appUrl: string }) => string;
   Component: ComponentType<z.infer<S> & { appUrl: string }>;
+  /** Files the mail carries (e.g. a calendar entry), built from the same props. */
+  attachments?: (props: z.infer<S> & { appUrl: string }) => MailAttachment[];
 };
 
 function template<S extends z.ZodType>(t: Template<S>): Template<S> {
@@ -51,10 +109,86 @@ export const mailTemplates = {
     subject: joinRequestReceivedSubject,
     Component: JoinRequestReceived,
   }),
+  // Gemeinsame Fortbildungen. A confirmed seat and the reminder carry the sessions as a calendar
+  // file; a cancelled training, and a seat that was cancelled or removed, carry the file that
+  // takes them out again. The offer carries none: the seat is not booked until accepted.
+  "training-confirmed": template({
+    schema: TrainingConfirmedPropsSchema,
+    subject: trainingConfirmedSubject,
+    Component: TrainingConfirmed,
+    attachments: (props) => [trainingCalendarAttachment(props, "publish")],
+  }),
+  "training-waitlisted": template({
+    schema: TrainingWaitlistedPropsSchema,
+    subject: trainingWaitlistedSubject,
+    Component: TrainingWaitlisted,
+  }),
+  "training-offer": template({ schema: TrainingOfferPropsSchema, subject: trainingOfferSubject, Component: TrainingOffer }),
+  "training-registration-cancelled": template({
+    schema: TrainingRegistrationCancelledPropsSchema,
+    subject: trainingRegistrationCancelledSubject,
+    Component: TrainingRegistrationCancelled,
+    attachments: (props) => (removesCalendarEntry(props.reason) ? [trainingCalendarAttachment(props, "cancel")] : []),
+  }),
+  "training-cancelled": template({
+    schema: TrainingCancelledPropsSchema,
+    subject: trainingCancelledSubject,
+    Component: TrainingCancelled,
+    attachments: (props) => [trainingCalendarAttachment(props, "cancel")],
+  }),
+  "training-reminder": template({
+    schema: TrainingReminderPropsSchema,
+    subject: trainingReminderSubject,
+    Component: TrainingReminder,
+    attachments: (props) => [trainingCalendarAttachment(props, "publish")],
+  }),
+  "training-approval-requested": template({
+    schema: TrainingApprovalRequestedPropsSchema,
+    subject: trainingApprovalRequestedSubject,
+    Component: TrainingApprovalRequested,
+  }),
+  "training-go-no-go": template({ schema: TrainingGoNoGoPropsSchema, subject: trainingGoNoGoSubject, Component: TrainingGoNoGo }),
+  // Vertretungsbörse (props: private.cover_mail_props + the step's own, see the cover migration).
+  "cover-request-alert": template({
+    schema: CoverRequestAlertPropsSchema,
+    subject: coverRequestAlertSubject,
+    Component: CoverRequestAlert,
+  }),
+  "cover-offer-received": template({
+    schema: CoverOfferReceivedPropsSchema,
+    subject: coverOfferReceivedSubject,
+    Component: CoverOfferReceived,
+  }),
+  "cover-offer-withdrawn": template({
+    schema: CoverOfferWithdrawnPropsSchema,
+    subject: coverOfferWithdrawnSubject,
+    Component: CoverOfferWithdrawn,
+  }),
+  "cover-offer-accepted": template({
+    schema: CoverOfferAcceptedPropsSchema,
+    subject: coverOfferAcceptedSubject,
+    Component: CoverOfferAccepted,
+  }),
+  "cover-offer-declined": template({
+    schema: CoverOfferDeclinedPropsSchema,
+    subject: coverOfferDeclinedSubject,
+    Component: CoverOfferDeclined,
+  }),
+  "cover-request-cancelled": template({
+    schema: CoverRequestCancelledPropsSchema,
+    subject: coverRequestCancelledSubject,
+    Component: CoverRequestCancelled,
+  }),
+  "cover-request-expired": template({
+    schema: CoverRequestExpiredPropsSchema,
+    subject: coverRequestExpiredSubject,
+    Component: CoverRequestExpired,
+  }),
 };
 
 export type MailTemplateName = keyof typeof mailTemplates;
-export type RenderedMail = { subject: string; html: string; text: string };
+export type RenderedMail = { subject: string; html: string; text: string; attachments?: MailAttachment[] };
+export type { MailAttachment };
 
 /** A payload that can never become a mail (unknown template, invalid props): retrying won't help. */
 export class MailRenderError extends Error {
@@ -92,5 +226,6 @@ export async function renderMail(
     .trim();
   // Names in subjects come from user input: one line, always.
   const subject = t.subject(full).replace(/\s+/g, " ").trim();
-  return { subject, html, text };
+  const attachments = t.attachments?.(full) ?? [];
+  return attachments.length > 0 ? { subject, html, text, attachments } : { subject, html, text };
 }

@@ -1,8 +1,9 @@
-// Delivers one rendered mail: through Resend when RESEND_API_KEY is set (RESEND_BASE_URL points
+// Delivers one rendered mail (with its attachments, if any): through Resend when RESEND_API_KEY is set (RESEND_BASE_URL points
 // the SDK at a local fake in tests), otherwise into the dev mailbox. Throws when the provider
 // refuses or cannot be reached, so the outbox worker retries later.
 import { Resend } from "resend";
 import { env } from "../env";
+import { attachmentBase64, attachmentBytes } from "./attachments";
 import { writeToMailbox } from "./mailbox";
 import type { RenderedMail } from "./render";
 
@@ -31,13 +32,38 @@ export async function sendMail(mail: OutgoingMail): Promise<SentMail> {
       subject: mail.subject,
       html: mail.html,
       text: mail.text,
+      ...(mail.attachments?.length
+        ? {
+            attachments: mail.attachments.map((a) => ({
+              filename: a.filename,
+              contentType: a.contentType,
+              content: attachmentBase64(a),
+            })),
+          }
+        : {}),
     });
     return { id: stored.id, via: "mailbox" };
   }
 
   const resend = new Resend(config.RESEND_API_KEY, { baseUrl: config.RESEND_BASE_URL });
   const { data, error } = await resend.emails.send(
-    { from: config.MAIL_FROM, to: mail.to, subject: mail.subject, html: mail.html, text: mail.text },
+    {
+      from: config.MAIL_FROM,
+      to: mail.to,
+      subject: mail.subject,
+      html: mail.html,
+      text: mail.text,
+      // Bytes, not a string: the SDK base64-encodes bytes but takes a string as base64 already.
+      ...(mail.attachments?.length
+        ? {
+            attachments: mail.attachments.map((a) => ({
+              filename: a.filename,
+              contentType: a.contentType,
+              content: attachmentBytes(a),
+            })),
+          }
+        : {}),
+    },
     { idempotencyKey: mail.idempotencyKey, signal: AbortSignal.timeout(SEND_TIMEOUT_MS) },
   );
   if (error || !data) {

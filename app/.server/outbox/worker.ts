@@ -12,6 +12,9 @@
 //   settle — success: status 'sent'. Failure: run_after = now() + backoff, or status 'failed'
 //            after MAX_ATTEMPTS. A payload that cannot be rendered fails at once.
 //
+// The same worker also runs the app's periodic jobs (jobs.ts: waitlist offers running out,
+// reminders, …) on a slower clock, JOBS_INTERVAL_MS.
+//
 // Delivery is at-least-once. Once a send succeeded it is never treated as a failure: if the
 // 'sent' update itself fails (database gone, process killed), the row keeps its lease and is
 // sent again only after the lease runs out. That second send carries the same Resend
@@ -22,6 +25,7 @@ import { sql } from "kysely";
 import { env } from "../env";
 import { asServiceRole } from "../db/privileged";
 import { MailRenderError, renderMail } from "../mail/render";
+import { runPeriodicJobsOnce } from "./jobs";
 import { sendMail } from "../mail/send";
 
 export const MAX_ATTEMPTS = 8;
@@ -157,14 +161,29 @@ export async function processOutboxOnce(options: { batchSize?: number; maxBatche
   return result;
 }
 
-type WorkerState = { timer?: ReturnType<typeof setInterval>; running: boolean };
+type WorkerState = {
+  timer?: ReturnType<typeof setInterval>;
+  jobsTimer?: ReturnType<typeof setInterval>;
+  running: boolean;
+};
 const state = ((globalThis as Record<string, unknown>).__traegerkreisOutboxWorker ??= { running: false }) as WorkerState;
 
+function runJobs(): void {
+  // runPeriodicJobsOnce never throws and skips a job whose previous run still goes on.
+  void runPeriodicJobsOnce();
+}
+
 /**
- * Polls the outbox every OUTBOX_POLL_MS. Kept on globalThis, so Vite's module reloads in
- * development never start a second one; a tick is skipped while the previous one still runs.
+ * Polls the outbox every OUTBOX_POLL_MS, and runs the periodic jobs (jobs.ts) once at the start
+ * and then every JOBS_INTERVAL_MS. Kept on globalThis, so Vite's module reloads in development
+ * never start a second one; a tick is skipped while the previous one still runs.
  */
 export function startOutboxWorker(): void {
+  if (!state.jobsTimer) {
+    state.jobsTimer = setInterval(runJobs, env().JOBS_INTERVAL_MS);
+    state.jobsTimer.unref();
+    setTimeout(runJobs, 0).unref();
+  }
   if (state.timer) return;
   state.timer = setInterval(() => {
     if (state.running) return;
@@ -181,5 +200,7 @@ export function startOutboxWorker(): void {
 
 export function stopOutboxWorker(): void {
   if (state.timer) clearInterval(state.timer);
+  if (state.jobsTimer) clearInterval(state.jobsTimer);
   state.timer = undefined;
+  state.jobsTimer = undefined;
 }

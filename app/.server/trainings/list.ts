@@ -1,0 +1,369 @@
+// The browse page (/fortbildungen) and the dashboard's "Nächste Fortbildungen", read as the
+// signed-in user. Seat counts come from the training row (the circle reads them without seeing a
+// single registration); "Meine Anmeldungen" and "Von uns organisiert" read what RLS lets the user
+// see. Every list is one query with indexed filters and a limit.
+import { sql } from "kysely";
+import type { SessionUser } from "../auth/session";
+import { asUser, type Tx } from "../db/request";
+import type {
+  TrainingApprovalState,
+  TrainingAudience,
+  TrainingClosedReason,
+  TrainingRegistrationStatus,
+  TrainingStatus,
+} from "../db/schema";
+import { TRAINING_PAGE_SIZE, type TrainingFilters } from "~/validation/trainings";
+import { berlinMonthRange, berlinParts } from "~/utils/berlin-time";
+
+export type TopicOption = { code: string; label: string };
+export type GemeindeOption = { code: string; name: string; kreis: string };
+
+export type TrainingCard = {
+  id: string;
+  title: string;
+  topicLabel: string;
+  audience: TrainingAudience;
+  place: string | null;
+  gemeindeName: string | null;
+  online: boolean;
+  startsAt: string | null;
+  endsAt: string | null;
+  sessionCount: number;
+  capacity: number;
+  seatsTaken: number;
+  waitlistCount: number;
+  feeCents: number;
+  orgName: string;
+  status: TrainingStatus;
+  registrationDeadline: string | null;
+};
+
+type CardRow = {
+  id: string;
+  title: string;
+  topic_label: string;
+  audience: TrainingAudience;
+  place: string | null;
+  gemeinde_name: string | null;
+  online_url: string | null;
+  starts_at: Date | null;
+  ends_at: Date | null;
+  session_count: number;
+  capacity: number;
+  seats_taken: number;
+  waitlist_count: number;
+  fee_cents: number;
+  org_name: string;
+  status: TrainingStatus;
+  registration_deadline: Date | null;
+};
+
+const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
+
+function toCard(r: CardRow): TrainingCard {
+  return {
+    id: r.id,
+    title: r.title,
+    topicLabel: r.topic_label,
+    audience: r.audience,
+    place: r.place,
+    gemeindeName: r.gemeinde_name,
+    online: r.online_url !== null,
+    startsAt: iso(r.starts_at),
+    endsAt: iso(r.ends_at),
+    sessionCount: Number(r.session_count),
+    capacity: r.capacity,
+    seatsTaken: r.seats_taken,
+    waitlistCount: r.waitlist_count,
+    feeCents: r.fee_cents,
+    orgName: r.org_name,
+    status: r.status,
+    registrationDeadline: iso(r.registration_deadline),
+  };
+}
+
+/** The columns of a card, for `select … from public.trainings t`. */
+const cardColumns = sql`
+  t.id, t.title, tt.label as topic_label, t.audience, t.place, g.name as gemeinde_name, t.online_url,
+  t.starts_at, t.ends_at,
+  (select count(*)::int from public.training_sessions s where s.training_id = t.id) as session_count,
+  t.capacity, t.seats_taken, t.waitlist_count, t.fee_cents, o.name as org_name, t.status, t.registration_deadline`;
+const cardJoins = sql`
+  join public.training_topics tt on tt.code = t.topic
+  join public.organizations o on o.id = t.org_id
+  left join public.gemeinden g on g.code = t.gemeinde`;
+
+export async function trainingReference(tx: Tx): Promise<{ topics: TopicOption[]; gemeinden: GemeindeOption[] }> {
+  const topics = await tx.selectFrom("training_topics").select(["code", "label"]).orderBy("sort_order").execute();
+  const gemeinden = await tx.selectFrom("gemeinden").select(["code", "name", "kreis"]).orderBy("sort_order").execute();
+  return { topics, gemeinden };
+}
+
+/** The next twelve months ("2027-03" → "März 2027") for the month filter. */
+export function monthOptions(now = new Date()): Array<{ value: string; label: string }> {
+  const { date } = berlinParts(now);
+  let [year, month] = date.split("-").map(Number) as [number, number];
+  const format = new Intl.DateTimeFormat("de-DE", { month: "long", year: "numeric", timeZone: "UTC" });
+  const options = [];
+  for (let i = 0; i < 12; i++) {
+    options.push({ value: `${year}-${String(month).padStart(2, "0")}`, label: format.format(new Date(Date.UTC(year, month - 1, 15))) });
+    month += 1;
+    if (month > 12) {
+      month = 1;
+      year += 1;
+    }
+  }
+  return options;
+}
+
+export type OrganiserOption = { orgId: string; orgName: string; networkId: string; networkName: string };
+
+/** The Träger (and their circles) for which the user may organise trainings. */
+export async function organiserOptions(tx: Tx, userId: string): Promise<OrganiserOption[]> {
+  const rows = await sql<{ org_id: string; org_name: string; network_id: string; network_name: string }>`
+    select o.id as org_id, o.name as org_name, n.id as network_id, n.name as network_name
+    from public.org_members m
+    join public.organizations o on o.id = m.org_id
+    join public.network_members nm on nm.org_id = o.id and nm.status = 'active'
+    join public.networks n on n.id = nm.network_id
+    where m.user_id = ${userId} and m.role in ('owner', 'admin', 'coordinator')
+    order by lower(o.name), lower(n.name)
+  `.execute(tx);
+  return rows.rows.map((r) => ({ orgId: r.org_id, orgName: r.org_name, networkId: r.network_id, networkName: r.network_name }));
+}
+
+export type TrainingMeta = {
+  inCircle: boolean;
+  canOrganise: boolean;
+  /** Open registrations of the user (and client seats they booked). */
+  myCount: number;
+  /** Drafts and published trainings the user organises. */
+  organisedCount: number;
+};
+
+/** What the tabs of /fortbildungen need: counts, and whether the user may organise. */
+export async function loadTrainingMeta(user: SessionUser): Promise<TrainingMeta> {
+  return asUser(user, async (tx) => {
+    const meta = await sql<{ circles: number; can_organise: boolean; mine: number; organised: number }>`
+      select
+        (select count(*)::int from private.user_network_ids()) as circles,
+        exists (select 1 from public.org_members m
+                join public.network_members nm on nm.org_id = m.org_id and nm.status = 'active'
+                where m.user_id = ${user.id} and m.role in ('owner', 'admin', 'coordinator')) as can_organise,
+        (select count(*)::int from public.training_registrations r
+          join public.trainings t on t.id = r.training_id
+          where (r.user_id = ${user.id} or (r.user_id is null and r.registered_by = ${user.id}))
+            and r.status in ('pending_approval', 'confirmed', 'waitlisted', 'offered')
+            and t.status = 'published') as mine,
+        (select count(*)::int from public.trainings t
+          where t.id in (select private.managed_training_ids()) and t.status in ('draft', 'published')) as organised
+    `.execute(tx);
+    const m = meta.rows[0]!;
+    return { inCircle: m.circles > 0, canOrganise: m.can_organise, myCount: m.mine, organisedCount: m.organised };
+  });
+}
+
+/** The user's own open registration for a training (for "Sie: Warteliste Platz 2" on cards). */
+export type MyState = {
+  status: TrainingRegistrationStatus;
+  waitlistPosition: number | null;
+  offerExpiresAt: string | null;
+  orgApproval: TrainingApprovalState;
+  organizerApproval: TrainingApprovalState;
+  closedReason: null;
+};
+
+type MineColumns = {
+  my_status: TrainingRegistrationStatus | null;
+  my_position: number | null;
+  my_offer_expires_at: Date | null;
+  my_org_approval: TrainingApprovalState | null;
+  my_organizer_approval: TrainingApprovalState | null;
+};
+
+const mineColumns = sql`mine.status as my_status, mine.waitlist_position as my_position,
+  mine.offer_expires_at as my_offer_expires_at, mine.org_approval as my_org_approval,
+  mine.organizer_approval as my_organizer_approval`;
+
+/** At most one row per training: the unique index (training_id, user_id) on active registrations. */
+const mineJoin = (userId: string) => sql`
+  left join lateral (
+    select r.status, r.waitlist_position, r.offer_expires_at, r.org_approval, r.organizer_approval
+    from public.training_registrations r
+    where r.training_id = t.id and r.user_id = ${userId}
+      and r.status in ('pending_approval', 'confirmed', 'waitlisted', 'offered')
+    limit 1) mine on true`;
+
+function mineOf(r: MineColumns): MyState | null {
+  if (!r.my_status) return null;
+  return {
+    status: r.my_status,
+    waitlistPosition: r.my_position,
+    offerExpiresAt: iso(r.my_offer_expires_at),
+    orgApproval: r.my_org_approval ?? "not_required",
+    organizerApproval: r.my_organizer_approval ?? "not_required",
+    closedReason: null,
+  };
+}
+
+export type TrainingList = {
+  topics: TopicOption[];
+  gemeinden: GemeindeOption[];
+  months: Array<{ value: string; label: string }>;
+  entries: Array<TrainingCard & { mine: MyState | null }>;
+  total: number;
+  page: number;
+  pageCount: number;
+};
+
+/**
+ * One page of upcoming published trainings of the user's circles. The explicit filters repeat
+ * what RLS enforces (network, status), so the planner walks trainings_network_idx
+ * (network_id, status, starts_at) in date order; topic, audience, Gemeinde and month narrow it.
+ */
+export async function loadTrainingList(user: SessionUser, filters: TrainingFilters): Promise<TrainingList> {
+  return asUser(user, async (tx) => {
+    const reference = await trainingReference(tx);
+    const conditions = [
+      sql`t.network_id in (select private.user_network_ids())`,
+      sql`t.status = 'published'`,
+      sql`t.starts_at > now()`,
+    ];
+    if (filters.thema) conditions.push(sql`t.topic = ${filters.thema}`);
+    if (filters.zielgruppe) conditions.push(sql`t.audience = ${filters.zielgruppe}`);
+    if (filters.gemeinde) conditions.push(sql`t.gemeinde = ${filters.gemeinde}`);
+    if (filters.monat) {
+      const { from, to } = berlinMonthRange(filters.monat);
+      conditions.push(sql`t.starts_at >= ${from} and t.starts_at < ${to}`);
+    }
+    const where = sql.join(conditions, sql` and `);
+    const offset = (filters.seite - 1) * TRAINING_PAGE_SIZE;
+    const rows = await sql<CardRow & MineColumns & { total: number }>`
+      select ${cardColumns}, ${mineColumns}, (count(*) over ())::int as total
+      from public.trainings t ${cardJoins}
+      ${mineJoin(user.id)}
+      where ${where}
+      order by t.starts_at, t.id
+      limit ${TRAINING_PAGE_SIZE} offset ${offset}
+    `.execute(tx);
+    let total = rows.rows[0]?.total ?? 0;
+    if (rows.rows.length === 0 && offset > 0) {
+      const counted = await sql<{ n: number }>`select count(*)::int as n from public.trainings t where ${where}`.execute(tx);
+      total = counted.rows[0]?.n ?? 0;
+    }
+    return {
+      ...reference,
+      months: monthOptions(),
+      entries: rows.rows.map((r) => ({ ...toCard(r), mine: mineOf(r) })),
+      total,
+      page: filters.seite,
+      pageCount: Math.max(1, Math.ceil(total / TRAINING_PAGE_SIZE)),
+    };
+  });
+}
+
+export type MyRegistration = {
+  id: string;
+  training: TrainingCard;
+  status: TrainingRegistrationStatus;
+  closedReason: TrainingClosedReason | null;
+  clientSeats: boolean;
+  seats: number;
+  participantName: string | null;
+  orgName: string;
+  waitlistPosition: number | null;
+  offerExpiresAt: string | null;
+  orgApproval: TrainingApprovalState;
+  organizerApproval: TrainingApprovalState;
+  certificate: boolean;
+};
+
+/**
+ * The user's own registrations and the client seats they booked: open ones, and those of the
+ * last year that took place (for the certificate).
+ */
+export async function loadMyRegistrations(user: SessionUser, options: { limit?: number } = {}): Promise<MyRegistration[]> {
+  return asUser(user, async (tx) => {
+    const rows = await sql<
+      CardRow & {
+        registration_id: string;
+        reg_status: TrainingRegistrationStatus;
+        closed_reason: TrainingClosedReason | null;
+        user_id: string | null;
+        seats: number;
+        participant_name: string | null;
+        reg_org_name: string;
+        waitlist_position: number | null;
+        offer_expires_at: Date | null;
+        org_approval: TrainingApprovalState;
+        organizer_approval: TrainingApprovalState;
+        certificate: boolean;
+      }
+    >`
+      select ${cardColumns},
+        r.id as registration_id, r.status as reg_status, r.closed_reason, r.user_id, r.seats, r.participant_name,
+        ro.name as reg_org_name, r.waitlist_position, r.offer_expires_at, r.org_approval, r.organizer_approval,
+        coalesce(r.user_id = ${user.id} and r.status in ('confirmed', 'attended') and exists (
+          select 1 from public.training_attendance a where a.registration_id = r.id and a.present_seats > 0), false) as certificate
+      from public.training_registrations r
+      join public.trainings t on t.id = r.training_id
+      join public.organizations ro on ro.id = r.org_id
+      ${cardJoins}
+      where (r.user_id = ${user.id} or (r.user_id is null and r.registered_by = ${user.id}))
+        and (r.status in ('pending_approval', 'confirmed', 'waitlisted', 'offered')
+             or (r.status in ('attended', 'no_show') and t.ends_at > now() - interval '1 year')
+             or (r.closed_at > now() - interval '30 days' and t.starts_at > now()))
+      order by (t.starts_at < now()), case when t.starts_at < now() then null else t.starts_at end, t.starts_at desc, r.id
+      limit ${options.limit ?? 100}
+    `.execute(tx);
+    return rows.rows.map((r) => ({
+      id: r.registration_id,
+      training: toCard(r),
+      status: r.reg_status,
+      closedReason: r.closed_reason,
+      clientSeats: r.user_id === null,
+      seats: r.seats,
+      participantName: r.participant_name,
+      orgName: r.reg_org_name,
+      waitlistPosition: r.waitlist_position,
+      offerExpiresAt: iso(r.offer_expires_at),
+      orgApproval: r.org_approval,
+      organizerApproval: r.organizer_approval,
+      certificate: r.certificate,
+    }));
+  });
+}
+
+export type OrganisedTraining = TrainingCard & { pendingApprovals: number; offered: number };
+
+/** Trainings the user organises (lead or co-organiser): drafts, published, recently closed. */
+export async function loadOrganisedTrainings(user: SessionUser): Promise<OrganisedTraining[]> {
+  return asUser(user, async (tx) => {
+    const rows = await sql<CardRow & { pending: number; offered: number }>`
+      select ${cardColumns}, t.seats_pending as pending, t.seats_offered as offered
+      from public.trainings t ${cardJoins}
+      where t.id in (select private.managed_training_ids())
+        and (t.status in ('draft', 'published') or coalesce(t.held_at, t.cancelled_at) > now() - interval '60 days')
+      order by case t.status when 'draft' then 0 when 'published' then 1 else 2 end, t.starts_at nulls first, t.id
+      limit 100
+    `.execute(tx);
+    return rows.rows.map((r) => ({ ...toCard(r), pendingApprovals: r.pending, offered: r.offered }));
+  });
+}
+
+export type UpcomingTraining = TrainingCard & { mine: MyState | null };
+
+/** The dashboard: the next published trainings of the user's circles, with the user's own state. */
+export async function loadUpcomingTrainings(user: SessionUser, limit = 3): Promise<UpcomingTraining[]> {
+  return asUser(user, async (tx) => {
+    const rows = await sql<CardRow & MineColumns>`
+      select ${cardColumns}, ${mineColumns}
+      from public.trainings t ${cardJoins}
+      ${mineJoin(user.id)}
+      where t.network_id in (select private.user_network_ids()) and t.status = 'published' and t.starts_at > now()
+      order by t.starts_at, t.id
+      limit ${limit}
+    `.execute(tx);
+    return rows.rows.map((r) => ({ ...toCard(r), mine: mineOf(r) }));
+  });
+}

@@ -1,0 +1,182 @@
+// Pieces the Vertretungsbörse's pages share: the urgency badge, the fill bar ("12 von 20
+// Std./Woche zugesagt"), the requirements line, who can see a request now and when that widens,
+// and the request card of the board. Mobile first: the whole card is one tap target.
+import { Link } from "@remix-run/react";
+import type { CoverCard } from "~/.server/cover/board";
+import { Badge } from "~/components/ui/layout";
+import {
+  fillText,
+  GENDER_LABELS,
+  hoursText,
+  KIND_LABELS,
+  momentText,
+  periodText,
+  REQUEST_STATUS_LABELS,
+  REQUEST_STATUS_TONES,
+  URGENCY_LABELS,
+  URGENCY_TONES,
+} from "~/i18n/cover";
+import { paths } from "~/utils/links";
+import type { CoverUrgency } from "~/.server/db/schema";
+
+export function UrgencyBadge({ urgency }: { urgency: CoverUrgency }) {
+  if (urgency === "notfall") {
+    return (
+      <span className="inline-flex items-center gap-1 rounded-full bg-red-700 px-2.5 py-0.5 text-xs font-bold uppercase tracking-wide text-white">
+        <svg aria-hidden="true" viewBox="0 0 20 20" className="size-3.5" fill="currentColor">
+          <path d="M10 2 1 18h18L10 2Zm-1 6h2v5H9V8Zm0 6h2v2H9v-2Z" />
+        </svg>
+        {URGENCY_LABELS.notfall}
+      </span>
+    );
+  }
+  return <Badge tone={URGENCY_TONES[urgency]}>{URGENCY_LABELS[urgency]}</Badge>;
+}
+
+export function StatusBadge({ status }: { status: CoverCard["status"] }) {
+  return <Badge tone={REQUEST_STATUS_TONES[status]}>{REQUEST_STATUS_LABELS[status]}</Badge>;
+}
+
+/** "12 von 20 Std./Woche zugesagt" with a bar; "besetzt" when covered. */
+export function FillStatus({ covered, total, status }: { covered: string; total: string; status: CoverCard["status"] }) {
+  const ratio = Math.max(0, Math.min(1, Number(covered) / Number(total || 1)));
+  const full = ratio >= 1 || status === "filled" || status === "completed";
+  return (
+    <div>
+      <div className="flex items-baseline justify-between gap-2 text-sm">
+        <span className={full ? "font-semibold text-green-800" : "text-slate-700"}>
+          {full ? `Besetzt · ${hoursText(total)} Std./Woche zugesagt` : fillText(covered, total)}
+        </span>
+      </div>
+      <div
+        className="mt-1 h-2 overflow-hidden rounded-full bg-slate-200"
+        role="img"
+        aria-label={`${Math.round(ratio * 100)} Prozent zugesagt`}
+      >
+        <div className={`h-full rounded-full ${full ? "bg-green-600" : "bg-brand-600"}`} style={{ width: `${ratio * 100}%` }} />
+      </div>
+    </div>
+  );
+}
+
+function Icon({ d }: { d: string }) {
+  return (
+    <svg aria-hidden="true" viewBox="0 0 24 24" className="size-4 shrink-0" fill="none" stroke="currentColor" strokeWidth="2">
+      <path d={d} strokeLinecap="round" strokeLinejoin="round" />
+    </svg>
+  );
+}
+
+const ICONS = {
+  car: "M5 17h14M6 17v2M18 17v2M4 13l2-6h12l2 6v4H4v-4Zm3 1h.01M17 14h.01",
+  licence: "M3 6h18v12H3zM7 10h4M7 14h7M16 10h2",
+  languages: "M4 5h8M8 3v2m-3 0c0 4 3 7 7 8M11 5c0 4-3 7-7 8M13 21l4-9 4 9m-7-3h6",
+  qualification: "M12 3 2 8l10 5 10-5-10-5Zm-6 7v5c3 2 9 2 12 0v-5",
+  person: "M12 12a4 4 0 1 0 0-8 4 4 0 0 0 0 8Zm-7 9a7 7 0 0 1 14 0",
+};
+
+type Requirements = Pick<
+  CoverCard,
+  "needsDrivingLicence" | "needsCar" | "languages" | "qualification" | "genderRequirement"
+>;
+
+/** Führerschein + Auto, Sprachen, Qualifikation, Geschlecht — each with an icon and words. */
+export function RequirementList({ request, className = "" }: { request: Requirements; className?: string }) {
+  const items: Array<{ icon: string; text: string }> = [];
+  if (request.needsDrivingLicence && request.needsCar) items.push({ icon: ICONS.car, text: "Führerschein + Auto" });
+  else if (request.needsDrivingLicence) items.push({ icon: ICONS.licence, text: "Führerschein" });
+  else if (request.needsCar) items.push({ icon: ICONS.car, text: "Auto" });
+  if (request.languages.length > 0) items.push({ icon: ICONS.languages, text: request.languages.join(", ") });
+  if (request.qualification) items.push({ icon: ICONS.qualification, text: request.qualification });
+  if (request.genderRequirement) items.push({ icon: ICONS.person, text: `Fachkraft ${GENDER_LABELS[request.genderRequirement]}` });
+  if (items.length === 0) return null;
+  return (
+    <ul className={`flex flex-wrap gap-x-3 gap-y-1 text-sm text-slate-700 ${className}`} aria-label="Anforderungen">
+      {items.map((item) => (
+        <li key={item.text} className="inline-flex items-center gap-1">
+          <Icon d={item.icon} />
+          <span className="break-words">{item.text}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/**
+ * Who can see the request now: "Zuerst an 2 Träger · ab Mi., 14:00 Uhr für den ganzen Kreis" for
+ * the requester, "Direkt an Ihren Träger gerichtet · …" for an addressee, nothing for circle-wide.
+ */
+export function AddressingText({ request, now }: { request: CoverCard; now: string }) {
+  if (request.addressing !== "addressed" || !request.widenAt) return null;
+  const widened = new Date(request.widenAt).getTime() <= new Date(now).getTime();
+  if (widened) {
+    return <p className="text-sm text-slate-600">Für den ganzen Kreis sichtbar seit {momentText(request.widenAt, now)}</p>;
+  }
+  const who = request.own
+    ? `Zuerst an ${request.recipientCount === 1 ? "1 Träger" : `${request.recipientCount} Träger`}`
+    : request.addressedToUs
+      ? "Direkt an Ihren Träger gerichtet"
+      : "Zuerst an einzelne Träger";
+  return (
+    <p className="inline-flex items-start gap-1 text-sm font-medium text-amber-900">
+      <svg aria-hidden="true" viewBox="0 0 24 24" className="mt-0.5 size-4 shrink-0" fill="none" stroke="currentColor" strokeWidth="2">
+        <circle cx="12" cy="12" r="9" />
+        <path d="M12 7v5l3 2" strokeLinecap="round" />
+      </svg>
+      <span>
+        {who}, ab {momentText(request.widenAt, now)} für den ganzen Kreis
+      </span>
+    </p>
+  );
+}
+
+/** A request on the board: the whole card links to the request. */
+export function CoverCardView({
+  request,
+  now,
+  footer,
+  showStatus = false,
+}: {
+  request: CoverCard;
+  now: string;
+  footer?: React.ReactNode;
+  showStatus?: boolean;
+}) {
+  const urgent = request.urgency === "notfall" && request.status === "open";
+  return (
+    <article
+      className={`relative rounded-xl border bg-white p-4 shadow-sm focus-within:ring-2 focus-within:ring-brand-500 hover:border-brand-500 ${
+        urgent ? "border-red-300 border-l-4 border-l-red-700" : "border-slate-200"
+      }`}
+    >
+      <div className="flex flex-wrap items-center gap-2">
+        <UrgencyBadge urgency={request.urgency} />
+        {showStatus || request.status !== "open" ? <StatusBadge status={request.status} /> : null}
+        <span className="text-sm text-slate-600">{KIND_LABELS[request.kind]}</span>
+        {request.own && request.caseReference ? (
+          <span className="ml-auto font-mono text-xs text-slate-600">{request.caseReference}</span>
+        ) : null}
+      </div>
+      <h3 className="mt-2 font-semibold leading-snug text-slate-900">
+        <Link to={paths.coverRequest(request.id)} className="after:absolute after:inset-0 after:content-[''] focus:outline-none">
+          <span className="text-slate-600">{request.hilfeartParagraph}</span> {request.hilfeartLabel}
+        </Link>
+      </h3>
+      <p className="mt-1 text-sm text-slate-800">
+        <span className="font-medium">{request.gemeindeName}</span>
+        {request.sozialraum ? ` · ${request.sozialraum}` : ""}
+        <span className="text-slate-500"> · </span>
+        {periodText(request.periodFrom, request.periodTo)}
+      </p>
+      <div className="mt-3">
+        <FillStatus covered={request.coveredHours} total={request.hoursPerWeek} status={request.status} />
+      </div>
+      <RequirementList request={request} className="mt-3" />
+      <div className="mt-2 space-y-1">
+        <AddressingText request={request} now={now} />
+        <p className="text-sm text-slate-600">{request.own ? `Ihre Anfrage · ${request.orgName}` : request.orgName}</p>
+      </div>
+      {footer ? <div className="relative mt-3 border-t border-slate-100 pt-3">{footer}</div> : null}
+    </article>
+  );
+}

@@ -1,0 +1,473 @@
+// The requester's form for a cover request (new and draft): the need (urgency, kind, Hilfeart,
+// Gemeinde/Sozialraum, period, hours), requirements, the description with the live Sozialdaten
+// screen, the pseudonymous case reference, the handover notes (apart, released only to the
+// accepted Träger), the contact person, and who sees it first. "Als Entwurf speichern" or
+// "Veröffentlichen"; publishing needs the confirmation "enthält keine Sozialdaten".
+import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { Form, useNavigation } from "@remix-run/react";
+import { useMemo, useState } from "react";
+import type { CoverFormOptions } from "~/.server/cover/requests";
+import { Button } from "~/components/ui/button";
+import { CheckboxField, ErrorList, Field, SelectField, TextareaField } from "~/components/ui/field";
+import { FormMessage } from "~/components/ui/layout";
+import { COVER_GENDERS, COVER_KINDS, COVER_URGENCIES, GENDER_LABELS, KIND_LABELS, URGENCY_HINTS, URGENCY_LABELS } from "~/i18n/cover";
+import { ROLE_LABELS } from "~/i18n/labels";
+import { withoutKey } from "~/utils/form-props";
+import { screenSozialdaten, SOZIALDATEN_HINWEIS } from "~/utils/sozialdaten";
+import { CoverRequestFormSchema, sozialdatenKey } from "~/validation/cover";
+
+export type CoverFormDefaults = {
+  orgId?: string;
+  networkId?: string;
+  urgency?: string;
+  hilfeart?: string;
+  gemeinde?: string;
+  sozialraum?: string;
+  periodFrom?: string;
+  periodTo?: string;
+  hoursPerWeek?: string;
+  kind?: string;
+  qualification?: string;
+  languages?: string;
+  needsDrivingLicence?: boolean;
+  needsCar?: boolean;
+  genderRequirement?: string;
+  genderReason?: string;
+  description?: string;
+  caseReference?: string;
+  handoverNotes?: string;
+  contactUserId?: string;
+  addressing?: string;
+  recipients?: string[];
+  widenAt?: string;
+  noSozialdaten?: boolean;
+  sozialdatenSeen?: string;
+};
+
+function Section({ title, hint, children, tone = "plain" }: { title: string; hint?: React.ReactNode; children: React.ReactNode; tone?: "plain" | "private" }) {
+  return (
+    <fieldset
+      className={`space-y-4 rounded-xl border p-4 shadow-sm sm:p-6 ${
+        tone === "private" ? "border-amber-300 bg-amber-50" : "border-slate-200 bg-white"
+      }`}
+    >
+      <legend className="-ml-1 px-1 text-lg font-semibold text-slate-900">{title}</legend>
+      {hint ? <div className="-mt-2 text-sm text-slate-700">{hint}</div> : null}
+      {children}
+    </fieldset>
+  );
+}
+
+export function CoverRequestForm({
+  id,
+  action,
+  lastResult,
+  defaults,
+  options,
+  mode,
+}: {
+  id: string;
+  action: string;
+  lastResult: SubmissionResult<string[]> | undefined;
+  defaults: CoverFormDefaults;
+  options: CoverFormOptions;
+  mode: "new" | "draft";
+}) {
+  const navigation = useNavigation();
+  const [form, fields] = useForm({
+    id,
+    lastResult,
+    constraint: getZodConstraint(CoverRequestFormSchema),
+    defaultValue: defaults,
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: CoverRequestFormSchema }),
+  });
+  const busy = navigation.state !== "idle" && navigation.formAction === action;
+  const busyIntent = busy ? navigation.formData?.get("intent") : null;
+
+  const orgs = [...new Map(options.posters.map((p) => [p.orgId, p.orgName])).entries()];
+  const networks = [...new Map(options.posters.map((p) => [p.networkId, p.networkName])).entries()];
+  const chosenOrg = fields.orgId.value ?? defaults.orgId ?? orgs[0]?.[0];
+  const chosenNetwork = fields.networkId.value ?? defaults.networkId ?? networks[0]?.[0];
+  const kreise = [...new Set(options.gemeinden.map((g) => g.kreis))];
+
+  /** A field's initial value(s) as conform holds them: the defaults, or what a refused submit sent. */
+  const initial = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : typeof value === "string" ? [value] : []);
+
+  // The Sozialdaten screen runs while typing; the findings shown are sent back, so the server
+  // knows the person saw exactly these before publishing. (initialValue: after a refused submit,
+  // also without JavaScript, what was sent.)
+  const [description, setDescription] = useState(initial(fields.description.initialValue)[0] ?? "");
+  const findings = useMemo(() => screenSozialdaten(description), [description]);
+
+  // "Für den ganzen Kreis ab": +2 h for a Notfall, +24 h otherwise, until the person sets it.
+  const [widenTouched, setWidenTouched] = useState(Boolean(defaults.widenAt));
+  const widenDefault =
+    initial(fields.widenAt.initialValue)[0] || (defaults.urgency === "notfall" ? options.widenDefaults.notfall : options.widenDefaults.other);
+
+  const recipientOptions = options.circleOrgs.filter((o) => o.networkId === chosenNetwork && o.id !== chosenOrg);
+  const colleagueOptions = options.colleagues.filter((c) => c.orgId === chosenOrg);
+  // Radios and checkboxes written by hand take their initial state from conform, which after a
+  // refused submit (also without JavaScript) holds what was sent.
+  const initialUrgency = initial(fields.urgency.initialValue)[0];
+  const chosenRecipients = new Set(initial(fields.recipients.initialValue));
+  const addressedDefault = (initial(fields.addressing.initialValue)[0] ?? "circle") === "addressed";
+
+  return (
+    <Form method="post" action={action} {...getFormProps(form)} className="space-y-6">
+      {/* Enter in a text field saves a draft, never publishes. */}
+      <button type="submit" name="intent" value="draft" tabIndex={-1} aria-hidden="true" className="sr-only">
+        Als Entwurf speichern
+      </button>
+      <FormMessage id={form.errorId} errors={form.errors} />
+
+      <Section title="Bedarf">
+        {mode === "new" && orgs.length > 1 ? (
+          <SelectField
+            key={fields.orgId.key}
+            label="Anfragender Träger"
+            errors={fields.orgId.errors}
+            selectProps={withoutKey(getSelectProps(fields.orgId))}
+            options={orgs.map(([value, label]) => ({ value, label }))}
+          />
+        ) : (
+          <>
+            <input type="hidden" name={fields.orgId.name} value={chosenOrg ?? ""} />
+            {mode === "new" ? (
+              <p className="text-sm text-slate-700">
+                Anfragender Träger: <span className="font-semibold">{orgs[0]?.[1]}</span>
+              </p>
+            ) : null}
+            <ErrorList errors={fields.orgId.errors} />
+          </>
+        )}
+        {mode === "new" && networks.length > 1 ? (
+          <SelectField
+            key={fields.networkId.key}
+            label="Kreis"
+            errors={fields.networkId.errors}
+            selectProps={withoutKey(getSelectProps(fields.networkId))}
+            options={networks.map(([value, label]) => ({ value, label }))}
+          />
+        ) : (
+          <input type="hidden" name={fields.networkId.name} value={chosenNetwork ?? ""} />
+        )}
+
+        <fieldset aria-describedby={fields.urgency.errors?.length ? `${fields.urgency.id}-error` : undefined}>
+          <legend className="text-sm font-medium text-slate-800">Dringlichkeit</legend>
+          <div className="mt-1 grid grid-cols-3 gap-2">
+            {COVER_URGENCIES.map((u) => (
+              <label
+                key={u}
+                className={`flex min-h-11 cursor-pointer flex-col items-center justify-center rounded-lg border-2 px-2 py-2 text-center text-sm has-[:checked]:font-semibold ${
+                  u === "notfall"
+                    ? "border-slate-200 has-[:checked]:border-red-700 has-[:checked]:bg-red-50 has-[:checked]:text-red-900"
+                    : u === "dringend"
+                      ? "border-slate-200 has-[:checked]:border-amber-600 has-[:checked]:bg-amber-50 has-[:checked]:text-amber-900"
+                      : "border-slate-200 has-[:checked]:border-brand-700 has-[:checked]:bg-brand-50 has-[:checked]:text-brand-900"
+                } has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-brand-500`}
+              >
+                <input
+                  type="radio"
+                  name={fields.urgency.name}
+                  value={u}
+                  defaultChecked={initialUrgency === u}
+                  className="sr-only"
+                  onChange={() => {
+                    const widen = document.getElementById(fields.widenAt.id);
+                    if (!widenTouched && widen instanceof HTMLInputElement) {
+                      widen.value = u === "notfall" ? options.widenDefaults.notfall : options.widenDefaults.other;
+                    }
+                  }}
+                />
+                <span>{URGENCY_LABELS[u]}</span>
+                <span className="text-xs font-normal text-slate-600">{URGENCY_HINTS[u]}</span>
+              </label>
+            ))}
+          </div>
+          <ErrorList id={`${fields.urgency.id}-error`} errors={fields.urgency.errors} />
+        </fieldset>
+
+        <SelectField
+          key={fields.kind.key}
+          label="Art"
+          errors={fields.kind.errors}
+          selectProps={withoutKey(getSelectProps(fields.kind))}
+          options={COVER_KINDS.map((k) => ({ value: k, label: KIND_LABELS[k] }))}
+        />
+        <SelectField
+          key={fields.hilfeart.key}
+          label="Hilfeart"
+          errors={fields.hilfeart.errors}
+          selectProps={withoutKey(getSelectProps(fields.hilfeart))}
+          options={[{ value: "", label: "Bitte wählen …" }, ...options.hilfearten.map((h) => ({ value: h.code, label: `${h.paragraph} ${h.label}` }))]}
+        />
+        <div className="grid gap-4 sm:grid-cols-2">
+          <div>
+            <label htmlFor={fields.gemeinde.id} className="block text-sm font-medium text-slate-800">
+              Gemeinde
+            </label>
+            <select
+              {...withoutKey(getSelectProps(fields.gemeinde))}
+              key={fields.gemeinde.key}
+              className="mt-1 block min-h-11 w-full rounded-lg border border-slate-300 bg-white px-3 py-2.5 text-base text-slate-900 shadow-sm aria-[invalid=true]:border-red-600"
+              aria-invalid={fields.gemeinde.errors?.length ? true : undefined}
+              aria-describedby={fields.gemeinde.errors?.length ? `${fields.gemeinde.id}-error` : undefined}
+            >
+              <option value="">Bitte wählen …</option>
+              {kreise.map((k) => (
+                <optgroup key={k} label={k}>
+                  {options.gemeinden
+                    .filter((g) => g.kreis === k)
+                    .map((g) => (
+                      <option key={g.code} value={g.code}>
+                        {g.name}
+                      </option>
+                    ))}
+                </optgroup>
+              ))}
+            </select>
+            <ErrorList id={`${fields.gemeinde.id}-error`} errors={fields.gemeinde.errors} />
+          </div>
+          <Field
+            key={fields.sozialraum.key}
+            label="Sozialraum (optional)"
+            hint="z. B. Stadtteil – keine Straße"
+            errors={fields.sozialraum.errors}
+            inputProps={withoutKey(getInputProps(fields.sozialraum, { type: "text" }))}
+          />
+        </div>
+        <div className="grid grid-cols-2 gap-3">
+          <Field
+            key={fields.periodFrom.key}
+            label="Von"
+            errors={fields.periodFrom.errors}
+            inputProps={withoutKey(getInputProps(fields.periodFrom, { type: "date" }))}
+          />
+          <Field
+            key={fields.periodTo.key}
+            label="Bis"
+            errors={fields.periodTo.errors}
+            inputProps={withoutKey(getInputProps(fields.periodTo, { type: "date" }))}
+          />
+        </div>
+        <Field
+          key={fields.hoursPerWeek.key}
+          label="Stunden pro Woche (Fachleistungsstunden)"
+          hint="Mehr als 0, höchstens 60, z. B. 20 oder 12,5"
+          errors={fields.hoursPerWeek.errors}
+          inputProps={{ ...withoutKey(getInputProps(fields.hoursPerWeek, { type: "text" })), inputMode: "decimal", autoComplete: "off" }}
+          className="sm:max-w-xs"
+        />
+      </Section>
+
+      <Section title="Anforderungen">
+        <Field
+          key={fields.qualification.key}
+          label="Qualifikation (optional)"
+          hint="z. B. Sozialpädagogin/Sozialpädagoge, Erfahrung mit SPFH"
+          errors={fields.qualification.errors}
+          inputProps={withoutKey(getInputProps(fields.qualification, { type: "text" }))}
+        />
+        <Field
+          key={fields.languages.key}
+          label="Sprachen (optional)"
+          hint="Mehrere mit Komma trennen, z. B. Türkisch, Arabisch"
+          errors={fields.languages.errors}
+          inputProps={withoutKey(getInputProps(fields.languages, { type: "text" }))}
+        />
+        <div className="grid gap-1 sm:grid-cols-2">
+          <CheckboxField
+            key={fields.needsDrivingLicence.key}
+            label="Führerschein nötig"
+            errors={fields.needsDrivingLicence.errors}
+            inputProps={withoutKey(getInputProps(fields.needsDrivingLicence, { type: "checkbox" }))}
+          />
+          <CheckboxField
+            key={fields.needsCar.key}
+            label="Eigenes Auto nötig"
+            errors={fields.needsCar.errors}
+            inputProps={withoutKey(getInputProps(fields.needsCar, { type: "checkbox" }))}
+          />
+        </div>
+        <div className="grid gap-4 sm:grid-cols-2">
+          <SelectField
+            key={fields.genderRequirement.key}
+            label="Geschlecht der Fachkraft (optional)"
+            errors={fields.genderRequirement.errors}
+            selectProps={withoutKey(getSelectProps(fields.genderRequirement))}
+            options={[{ value: "", label: "Keine Vorgabe" }, ...COVER_GENDERS.map((g) => ({ value: g, label: GENDER_LABELS[g] }))]}
+          />
+          <Field
+            key={fields.genderReason.key}
+            label="Begründung"
+            hint="Nur mit Vorgabe nötig, z. B. „Umgang mit Mädchen nach Gewalterfahrung“"
+            errors={fields.genderReason.errors}
+            inputProps={withoutKey(getInputProps(fields.genderReason, { type: "text" }))}
+          />
+        </div>
+      </Section>
+
+      <Section
+        title="Beschreibung"
+        hint="Beschreiben Sie den Bedarf, nicht die Familie: Was soll die Fachkraft tun, wie oft, was ist zu beachten?"
+      >
+        <TextareaField
+          key={fields.description.key}
+          label="Beschreibung"
+          errors={fields.description.errors}
+          textareaProps={{
+            ...withoutKey(getTextareaProps(fields.description)),
+            rows: 5,
+            onInput: (event) => setDescription(event.currentTarget.value),
+          }}
+        />
+        <input type="hidden" name={fields.sozialdatenSeen.name} value={sozialdatenKey(findings)} />
+        {findings.length > 0 ? (
+          <div role="alert" className="rounded-lg border-2 border-red-300 bg-red-50 p-3 text-sm text-red-900">
+            <p className="font-semibold">Achtung: Das sieht nach Sozialdaten aus.</p>
+            <ul className="mt-1 list-disc space-y-1 pl-5">
+              {findings.map((f) => (
+                <li key={`${f.kind}-${f.index}`}>{f.message}</li>
+              ))}
+            </ul>
+            <p className="mt-2">
+              Nach §§ 61–65 SGB VIII dürfen Sozialdaten nur für den Zweck weitergegeben werden, für den sie erhoben wurden. Die
+              Anfrage sehen alle Träger des Kreises. Namen, Geburtsdaten und Anschriften gehören in die Übergabenotizen unten.
+            </p>
+          </div>
+        ) : null}
+        <Field
+          key={fields.caseReference.key}
+          label="Fallkürzel (optional)"
+          hint="Pseudonym, z. B. F-2026-014 – nie ein Name. Trägerkreis zeigt es nur Ihrem Träger."
+          errors={fields.caseReference.errors}
+          inputProps={{ ...withoutKey(getInputProps(fields.caseReference, { type: "text" })), autoComplete: "off", className: "uppercase" }}
+          className="sm:max-w-xs"
+        />
+      </Section>
+
+      <Section
+        title="Übergabenotizen"
+        tone="private"
+        hint={
+          <p className="flex items-start gap-2 font-semibold text-amber-900">
+            <svg aria-hidden="true" viewBox="0 0 24 24" className="mt-0.5 size-4 shrink-0" fill="none" stroke="currentColor" strokeWidth="2">
+              <rect x="5" y="11" width="14" height="10" rx="2" />
+              <path d="M8 11V7a4 4 0 0 1 8 0v4" />
+            </svg>
+            Nur für den Träger, dessen Angebot angenommen wird. Die Freigabe wird protokolliert.
+          </p>
+        }
+      >
+        <TextareaField
+          key={fields.handoverNotes.key}
+          label="Was die übernehmende Fachkraft wissen muss (optional)"
+          hint="Hier dürfen Namen, Anschrift und Termine stehen. Sie bleiben bei Ihrem Träger, bis Sie ein Angebot annehmen."
+          errors={fields.handoverNotes.errors}
+          textareaProps={{ ...withoutKey(getTextareaProps(fields.handoverNotes)), rows: 4 }}
+        />
+      </Section>
+
+      <Section title="Kontakt und Sichtbarkeit">
+        <SelectField
+          key={fields.contactUserId.key}
+          label="Ansprechperson Ihres Trägers"
+          hint="Der übernehmende Träger sieht sie nach der Zusage mit Telefon und E-Mail."
+          errors={fields.contactUserId.errors}
+          selectProps={withoutKey(getSelectProps(fields.contactUserId))}
+          options={colleagueOptions.map((c) => ({ value: c.userId, label: `${c.name} (${ROLE_LABELS[c.role]})` }))}
+        />
+        <div className="group/addr space-y-3">
+          <fieldset>
+            <legend className="text-sm font-medium text-slate-800">Wer sieht die Anfrage?</legend>
+            <div className="mt-1 space-y-1">
+              <label className="flex min-h-11 items-start gap-2 rounded-md p-2 text-sm hover:bg-slate-100">
+                <input
+                  type="radio"
+                  name={fields.addressing.name}
+                  value="circle"
+                  defaultChecked={!addressedDefault}
+                  className="mt-0.5 size-5 shrink-0 accent-brand-700"
+                />
+                <span>
+                  <span className="font-medium">Der ganze Kreis</span> – alle Träger, die Gemeinde und Hilfeart anbieten, werden
+                  benachrichtigt.
+                </span>
+              </label>
+              <label className="flex min-h-11 items-start gap-2 rounded-md p-2 text-sm hover:bg-slate-100">
+                <input
+                  id={`${id}-addressed`}
+                  type="radio"
+                  name={fields.addressing.name}
+                  value="addressed"
+                  defaultChecked={addressedDefault}
+                  className="mt-0.5 size-5 shrink-0 accent-brand-700"
+                />
+                <span>
+                  <span className="font-medium">Zuerst an bestimmte Träger</span> – danach automatisch für den ganzen Kreis.
+                </span>
+              </label>
+            </div>
+          </fieldset>
+          <div className="hidden space-y-3 rounded-lg border border-slate-200 bg-slate-50 p-3 group-has-[input[value=addressed]:checked]/addr:block">
+            <fieldset aria-describedby={fields.recipients.errors?.length ? `${id}-recipients-error` : undefined}>
+              <legend className="text-sm font-medium text-slate-800">Zuerst an</legend>
+              <div className="mt-1 grid gap-1 sm:grid-cols-2">
+                {recipientOptions.map((o) => (
+                  <label key={o.id} className="flex min-h-11 items-start gap-2 rounded-md p-2 text-sm hover:bg-white">
+                    <input
+                      type="checkbox"
+                      name={fields.recipients.name}
+                      value={o.id}
+                      defaultChecked={chosenRecipients.has(o.id)}
+                      className="mt-0.5 size-5 shrink-0 accent-brand-700"
+                    />
+                    <span>{o.name}</span>
+                  </label>
+                ))}
+              </div>
+              <ErrorList id={`${id}-recipients-error`} errors={fields.recipients.errors} />
+            </fieldset>
+            <Field
+              label="Danach für den ganzen Kreis ab"
+              hint="Vorschlag: bei Notfall in 2 Stunden, sonst in 24 Stunden"
+              errors={fields.widenAt.errors}
+              inputProps={{
+                ...withoutKey(getInputProps(fields.widenAt, { type: "datetime-local" })),
+                defaultValue: widenDefault,
+                onInput: () => setWidenTouched(true),
+              }}
+              className="sm:max-w-xs"
+            />
+          </div>
+        </div>
+      </Section>
+
+      <section className="space-y-4 rounded-xl border-2 border-brand-200 bg-white p-4 shadow-sm sm:p-6">
+        <h2 className="text-lg font-semibold text-slate-900">Datenschutz bestätigen</h2>
+        <p className="text-sm text-slate-700">{SOZIALDATEN_HINWEIS}</p>
+        <CheckboxField
+          key={fields.noSozialdaten.key}
+          label={<span className="font-semibold">Die Beschreibung enthält keine Sozialdaten.</span>}
+          errors={fields.noSozialdaten.errors}
+          inputProps={withoutKey(getInputProps(fields.noSozialdaten, { type: "checkbox" }))}
+        />
+        <div className="flex flex-col-reverse gap-3 sm:flex-row sm:justify-end">
+          <Button type="submit" name="intent" value="draft" variant="secondary" disabled={busy}>
+            {busyIntent === "draft" ? "Wird gespeichert …" : "Als Entwurf speichern"}
+          </Button>
+          <Button type="submit" name="intent" value="publish" disabled={busy}>
+            {busyIntent === "publish" ? "Wird veröffentlicht …" : "Veröffentlichen"}
+          </Button>
+        </div>
+        <p className="text-xs text-slate-600">
+          Ein Entwurf ist nur für Ihren Träger sichtbar. Beim Veröffentlichen werden die passenden Träger per E-Mail und in der
+          App benachrichtigt.
+        </p>
+      </section>
+    </Form>
+  );
+}

@@ -1,0 +1,152 @@
+// Pieces of the Fortbildungen pages used in several places: the seat badges ("7 von 20 frei",
+// "Warteliste: 3"), dates of one or more sessions, a registration's state in words, the card of
+// the browse list and the dashboard.
+import { Link } from "@remix-run/react";
+import type { TrainingApprovalState, TrainingAudience, TrainingClosedReason, TrainingRegistrationStatus } from "~/.server/db/schema";
+import { Badge } from "~/components/ui/layout";
+import { AUDIENCE_LABELS, CLOSED_REASON_LABELS, REGISTRATION_STATUS_LABELS, TRAINING_STATUS_LABELS, feeLabel, seatsLine, waitlistLine } from "~/i18n/trainings";
+import { formatDate, formatDateTime } from "~/utils/format";
+import { paths } from "~/utils/links";
+
+const timeFormat = new Intl.DateTimeFormat("de-DE", { hour: "2-digit", minute: "2-digit", timeZone: "Europe/Berlin" });
+const weekdayFormat = new Intl.DateTimeFormat("de-DE", { weekday: "short", timeZone: "Europe/Berlin" });
+
+/** "Di., 02.03.2027, 09:00–12:00 Uhr" */
+export function sessionText(startsAt: string, endsAt: string): string {
+  const start = new Date(startsAt);
+  const end = new Date(endsAt);
+  const sameDay = formatDate(start) === formatDate(end);
+  return sameDay
+    ? `${weekdayFormat.format(start)}, ${formatDate(start)}, ${timeFormat.format(start)}–${timeFormat.format(end)} Uhr`
+    : `${formatDateTime(start)} – ${formatDateTime(end)}`;
+}
+
+/** One session: its full text; several: "02.03.2027 – 10.03.2027 · 3 Termine". */
+export function datesText(startsAt: string | null, endsAt: string | null, sessionCount: number): string {
+  if (!startsAt || !endsAt) return "Noch keine Termine";
+  if (sessionCount <= 1) return sessionText(startsAt, endsAt);
+  const from = formatDate(startsAt);
+  const to = formatDate(endsAt);
+  return `${from === to ? from : `${from} – ${to}`} · ${sessionCount} Termine`;
+}
+
+export function SeatBadges({ capacity, seatsTaken, waitlistCount }: { capacity: number; seatsTaken: number; waitlistCount: number }) {
+  const free = capacity - seatsTaken;
+  const tone = free <= 0 ? "red" : free <= Math.max(2, Math.ceil(capacity / 10)) ? "amber" : "green";
+  const waitlist = waitlistLine(waitlistCount);
+  return (
+    <span className="inline-flex flex-wrap gap-1.5">
+      <Badge tone={tone}>{seatsLine(capacity, seatsTaken)}</Badge>
+      {waitlist ? <Badge tone="slate">{waitlist}</Badge> : null}
+    </span>
+  );
+}
+
+export type RegistrationStateInput = {
+  status: TrainingRegistrationStatus;
+  waitlistPosition: number | null;
+  offerExpiresAt: string | null;
+  orgApproval: TrainingApprovalState;
+  organizerApproval: TrainingApprovalState;
+  closedReason: TrainingClosedReason | null;
+};
+
+/** Who still has to approve: "Ihres Trägers und des Veranstalters". */
+function pendingApprovers(r: RegistrationStateInput, own = true): string | null {
+  const who = [
+    r.orgApproval === "pending" ? (own ? "Ihres Trägers" : "des Trägers") : null,
+    r.organizerApproval === "pending" ? "des Veranstalters" : null,
+  ].filter(Boolean);
+  return who.length ? who.join(" und ") : null;
+}
+
+/** The state in words: "bestätigt", "Warteliste Platz 3", "Angebot bis …", "wartet auf Freigabe …". */
+export function registrationStateText(r: RegistrationStateInput, options: { own?: boolean } = {}): string {
+  const approvers = pendingApprovers(r, options.own ?? true);
+  switch (r.status) {
+    case "confirmed":
+      return "bestätigt";
+    case "pending_approval":
+      return approvers ? `Platz reserviert, wartet auf Freigabe ${approvers}` : "wartet auf Freigabe";
+    case "waitlisted":
+      return `Warteliste Platz ${r.waitlistPosition ?? "?"}${approvers ? ` · Freigabe ${approvers} offen` : ""}`;
+    case "offered":
+      return r.offerExpiresAt ? `Platzangebot bis ${formatDateTime(r.offerExpiresAt)}` : "Platzangebot";
+    case "cancelled":
+    case "declined":
+      return r.closedReason ? CLOSED_REASON_LABELS[r.closedReason] : REGISTRATION_STATUS_LABELS[r.status];
+    default:
+      return REGISTRATION_STATUS_LABELS[r.status];
+  }
+}
+
+export function registrationTone(status: TrainingRegistrationStatus): "green" | "amber" | "brand" | "slate" | "red" {
+  switch (status) {
+    case "confirmed":
+    case "attended":
+      return "green";
+    case "offered":
+      return "brand";
+    case "pending_approval":
+    case "waitlisted":
+      return "amber";
+    case "cancelled":
+    case "declined":
+    case "no_show":
+      return "slate";
+  }
+}
+
+export type CardData = {
+  id: string;
+  title: string;
+  topicLabel: string;
+  audience: TrainingAudience;
+  place: string | null;
+  gemeindeName: string | null;
+  online: boolean;
+  startsAt: string | null;
+  endsAt: string | null;
+  sessionCount: number;
+  capacity: number;
+  seatsTaken: number;
+  waitlistCount: number;
+  feeCents: number;
+  orgName: string;
+  status: "draft" | "published" | "cancelled" | "held";
+};
+
+export function whereText(t: { place: string | null; gemeindeName: string | null; online: boolean }): string {
+  const town = t.gemeindeName ?? (t.place ? t.place : null);
+  if (town && t.online) return `${town} und online`;
+  return town ?? "Online";
+}
+
+/** The card of a training in a list; the whole card is the link. */
+export function TrainingCardView({ training, children }: { training: CardData; children?: React.ReactNode }) {
+  return (
+    <article className="relative flex h-full flex-col rounded-xl border border-slate-200 bg-white p-4 shadow-sm hover:border-brand-500">
+      <p className="text-sm font-semibold text-brand-800">{datesText(training.startsAt, training.endsAt, training.sessionCount)}</p>
+      <h3 className="mt-1 text-lg font-semibold leading-snug text-slate-900">
+        <Link to={paths.training(training.id)} className="after:absolute after:inset-0 hover:underline">
+          {training.title}
+        </Link>
+      </h3>
+      <p className="mt-1 text-sm text-slate-600">
+        {training.topicLabel} · für {AUDIENCE_LABELS[training.audience]}
+      </p>
+      <p className="text-sm text-slate-600">
+        {whereText(training)} · {training.orgName}
+      </p>
+      <div className="mt-3 flex flex-wrap items-center gap-1.5">
+        {training.status === "published" ? (
+          <SeatBadges capacity={training.capacity} seatsTaken={training.seatsTaken} waitlistCount={training.waitlistCount} />
+        ) : (
+          <Badge tone={training.status === "draft" ? "amber" : "slate"}>{TRAINING_STATUS_LABELS[training.status]}</Badge>
+        )}
+        <Badge tone="slate">{feeLabel(training.feeCents)}</Badge>
+      </div>
+      {children ? <div className="relative mt-3 border-t border-slate-100 pt-3 text-sm">{children}</div> : null}
+    </article>
+  );
+}

@@ -1,0 +1,403 @@
+// The organiser's form for a training (create and edit): what it is about, one or more sessions
+// (rows added and removed with conform's list intents, which also work without JavaScript), place
+// or online link, seats and fee, deadlines, contingent per Träger, approvals, co-organisers.
+import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { Form, useNavigation } from "@remix-run/react";
+import { Button } from "~/components/ui/button";
+import { CheckboxField, ErrorList, Field, SelectField, TextareaField } from "~/components/ui/field";
+import { FormMessage } from "~/components/ui/layout";
+import { AUDIENCE_LABELS, TRAINING_AUDIENCES } from "~/i18n/trainings";
+import { withoutKey } from "~/utils/form-props";
+import { MAX_SESSIONS, TrainingFormSchema } from "~/validation/trainings";
+
+export type TrainingFormDefaults = {
+  orgId?: string;
+  networkId?: string;
+  title?: string;
+  description?: string;
+  topic?: string;
+  audience?: string;
+  speaker?: string;
+  sessions: Array<{ date: string; start: string; end: string }>;
+  place?: string;
+  gemeinde?: string;
+  onlineUrl?: string;
+  capacity?: string;
+  minParticipants?: string;
+  goNoGoDate?: string;
+  fee?: string;
+  registrationDeadline?: string;
+  cancellationDeadline?: string;
+  defaultContingent?: string;
+  contingentReleaseAt?: string;
+  needsOrgApproval?: boolean;
+  needsOrganizerApproval?: boolean;
+  offerHours?: string;
+  coOrganizers?: string[];
+};
+
+export type TrainingFormOptions = {
+  organisers: Array<{ orgId: string; orgName: string; networkId: string; networkName: string }>;
+  topics: Array<{ code: string; label: string }>;
+  gemeinden: Array<{ code: string; name: string; kreis: string }>;
+  /** Träger of the circle(s) that may co-organise. */
+  circleOrgs: Array<{ id: string; name: string }>;
+};
+
+/** A group of fields in a card. The legend floats, so a long one wraps inside the card. */
+function Section({ title, hint, children, describedBy }: { title: string; hint?: string; children: React.ReactNode; describedBy?: string }) {
+  return (
+    <fieldset className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-6" aria-describedby={describedBy}>
+      <legend className="float-left w-full text-lg font-semibold text-slate-900">{title}</legend>
+      <div className="clear-left space-y-4 pt-1">
+        {hint ? <p className="text-sm text-slate-600">{hint}</p> : null}
+        {children}
+      </div>
+    </fieldset>
+  );
+}
+
+export function TrainingForm({
+  id,
+  action,
+  lastResult,
+  defaults,
+  options,
+  mode,
+  lead,
+}: {
+  id: string;
+  action: string;
+  lastResult: SubmissionResult<string[]> | undefined;
+  defaults: TrainingFormDefaults;
+  options: TrainingFormOptions;
+  /** new: draft or publish; draft: save or publish; published: save changes. */
+  mode: "new" | "draft" | "published";
+  /** Co-organisers can be changed by the lead Träger only. */
+  lead: boolean;
+}) {
+  const navigation = useNavigation();
+  const [form, fields] = useForm({
+    id,
+    lastResult,
+    constraint: getZodConstraint(TrainingFormSchema),
+    defaultValue: defaults,
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: TrainingFormSchema }),
+  });
+  const busy = navigation.state !== "idle" && navigation.formAction === action;
+  const busyIntent = busy ? navigation.formData?.get("intent") : null;
+  const sessions = fields.sessions.getFieldList();
+  const orgs = [...new Map(options.organisers.map((o) => [o.orgId, o.orgName])).entries()];
+  const networks = [...new Map(options.organisers.map((o) => [o.networkId, o.networkName])).entries()];
+  const kreise = [...new Set(options.gemeinden.map((g) => g.kreis))];
+  const chosenOrg = fields.orgId.value ?? defaults.orgId;
+  const chosenCoOrganizers = new Set(defaults.coOrganizers ?? []);
+
+  return (
+    <Form method="post" action={action} {...getFormProps(form)} className="space-y-6">
+      {/* Enter in a text field submits with the first submit button: saving, not adding a session. */}
+      <button type="submit" name="intent" value="save" tabIndex={-1} aria-hidden="true" className="sr-only">
+        Speichern
+      </button>
+      <FormMessage id={form.errorId} errors={form.errors} />
+
+      <Section title="Worum geht es?">
+        {mode === "new" ? (
+          orgs.length > 1 ? (
+            <SelectField
+              key={fields.orgId.key}
+              label="Veranstaltender Träger"
+              errors={fields.orgId.errors}
+              selectProps={withoutKey(getSelectProps(fields.orgId))}
+              options={orgs.map(([value, label]) => ({ value, label }))}
+            />
+          ) : (
+            <>
+              <input type="hidden" name={fields.orgId.name} value={orgs[0]?.[0] ?? ""} />
+              <p className="text-sm text-slate-700">
+                Veranstalter: <span className="font-semibold">{orgs[0]?.[1]}</span>
+              </p>
+              <ErrorList errors={fields.orgId.errors} />
+            </>
+          )
+        ) : (
+          <input type="hidden" name={fields.orgId.name} value={defaults.orgId} />
+        )}
+        {mode === "new" && networks.length > 1 ? (
+          <SelectField
+            key={fields.networkId.key}
+            label="Kreis"
+            errors={fields.networkId.errors}
+            selectProps={withoutKey(getSelectProps(fields.networkId))}
+            options={networks.map(([value, label]) => ({ value, label }))}
+          />
+        ) : (
+          <input type="hidden" name={fields.networkId.name} value={defaults.networkId ?? networks[0]?.[0] ?? ""} />
+        )}
+        <Field
+          key={fields.title.key}
+          label="Titel"
+          hint="Kurz und konkret, z. B. „Deeskalation im Alltag der ambulanten Hilfen“."
+          errors={fields.title.errors}
+          inputProps={withoutKey(getInputProps(fields.title, { type: "text" }))}
+        />
+        <TextareaField
+          key={fields.description.key}
+          label="Beschreibung (optional)"
+          hint="Inhalte, Methoden, was Teilnehmende mitbringen sollen."
+          errors={fields.description.errors}
+          textareaProps={{ ...withoutKey(getTextareaProps(fields.description)), rows: 6 }}
+        />
+        <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
+          <SelectField
+            key={fields.topic.key}
+            label="Thema"
+            errors={fields.topic.errors}
+            selectProps={withoutKey(getSelectProps(fields.topic))}
+            options={[{ value: "", label: "Bitte wählen" }, ...options.topics.map((t) => ({ value: t.code, label: t.label }))]}
+          />
+          <SelectField
+            key={fields.audience.key}
+            label="Zielgruppe"
+            errors={fields.audience.errors}
+            selectProps={withoutKey(getSelectProps(fields.audience))}
+            options={[{ value: "", label: "Bitte wählen" }, ...TRAINING_AUDIENCES.map((a) => ({ value: a, label: AUDIENCE_LABELS[a] }))]}
+          />
+        </div>
+        <Field
+          key={fields.speaker.key}
+          label="Referent:in (optional)"
+          errors={fields.speaker.errors}
+          inputProps={withoutKey(getInputProps(fields.speaker, { type: "text" }))}
+        />
+      </Section>
+
+      <Section title="Termine" hint="Ein oder mehrere Termine in zeitlicher Reihenfolge (Uhrzeiten in deutscher Zeit).">
+        <ErrorList id={fields.sessions.errorId} errors={fields.sessions.errors} />
+        <ol className="space-y-3">
+          {sessions.map((session, index) => {
+            const s = session.getFieldset();
+            return (
+              <li key={session.key} className="rounded-lg border border-slate-200 p-3">
+                <div className="mb-2 flex items-center justify-between gap-2">
+                  <p className="text-sm font-semibold text-slate-800">Termin {index + 1}</p>
+                  {sessions.length > 1 ? (
+                    <button
+                      {...form.remove.getButtonProps({ name: fields.sessions.name, index })}
+                      className="min-h-11 rounded-lg px-3 text-sm font-semibold text-red-800 hover:bg-red-50"
+                      aria-label={`Termin ${index + 1} entfernen`}
+                    >
+                      Entfernen
+                    </button>
+                  ) : null}
+                </div>
+                <div className="grid grid-cols-2 gap-3 sm:grid-cols-[2fr_1fr_1fr]">
+                  <Field
+                    key={s.date.key}
+                    className="col-span-2 sm:col-span-1"
+                    label="Datum"
+                    errors={s.date.errors}
+                    inputProps={withoutKey(getInputProps(s.date, { type: "date" }))}
+                  />
+                  <Field key={s.start.key} label="Beginn" errors={s.start.errors} inputProps={withoutKey(getInputProps(s.start, { type: "time" }))} />
+                  <Field key={s.end.key} label="Ende" errors={s.end.errors} inputProps={withoutKey(getInputProps(s.end, { type: "time" }))} />
+                </div>
+              </li>
+            );
+          })}
+        </ol>
+        {sessions.length < MAX_SESSIONS ? (
+          <Button
+            variant="secondary"
+            {...form.insert.getButtonProps({ name: fields.sessions.name, defaultValue: { date: "", start: "09:00", end: "16:00" } })}
+          >
+            Weiteren Termin hinzufügen
+          </Button>
+        ) : null}
+      </Section>
+
+      <Section title="Ort" hint="Eine Adresse mit Gemeinde, ein Online-Link oder beides.">
+        <Field
+          key={fields.place.key}
+          label="Adresse"
+          hint="z. B. „Bildungshaus, Am Markt 1, 46483 Wesel“"
+          errors={fields.place.errors}
+          inputProps={{ ...withoutKey(getInputProps(fields.place, { type: "text" })), autoComplete: "street-address" }}
+        />
+        <div>
+          <label htmlFor={fields.gemeinde.id} className="block text-sm font-medium text-slate-800">
+            Gemeinde
+          </label>
+          <select
+            {...withoutKey(getSelectProps(fields.gemeinde))}
+            key={fields.gemeinde.key}
+            aria-invalid={fields.gemeinde.errors ? true : undefined}
+            aria-describedby={fields.gemeinde.errors ? fields.gemeinde.errorId : undefined}
+            className="mt-1 block min-h-11 w-full rounded-lg border border-slate-300 bg-white px-3 py-2.5 text-base text-slate-900 shadow-sm aria-[invalid=true]:border-red-600"
+          >
+            <option value="">Keine (nur online)</option>
+            {kreise.map((kreis) => (
+              <optgroup key={kreis} label={kreis === "Kreisfreie Stadt" ? "Kreisfreie Städte" : kreis}>
+                {options.gemeinden
+                  .filter((g) => g.kreis === kreis)
+                  .map((g) => (
+                    <option key={g.code} value={g.code}>
+                      {g.name}
+                    </option>
+                  ))}
+              </optgroup>
+            ))}
+          </select>
+          <ErrorList id={fields.gemeinde.errorId} errors={fields.gemeinde.errors} />
+        </div>
+        <Field
+          key={fields.onlineUrl.key}
+          label="Online-Link (optional)"
+          hint="Beginnt mit https://. Der Kreis sieht ihn auf der Seite der Fortbildung."
+          errors={fields.onlineUrl.errors}
+          inputProps={{ ...withoutKey(getInputProps(fields.onlineUrl, { type: "url" })), placeholder: "https://" }}
+        />
+      </Section>
+
+      <Section title="Plätze und Kosten">
+        <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
+          <Field
+            key={fields.capacity.key}
+            label="Plätze insgesamt"
+            errors={fields.capacity.errors}
+            inputProps={{ ...withoutKey(getInputProps(fields.capacity, { type: "number" })), inputMode: "numeric" }}
+          />
+          <Field
+            key={fields.fee.key}
+            label="Gebühr pro Platz in Euro"
+            hint="Leer oder 0: kostenfrei. z. B. 45 oder 45,50"
+            errors={fields.fee.errors}
+            inputProps={{ ...withoutKey(getInputProps(fields.fee, { type: "text" })), inputMode: "decimal" }}
+          />
+          <Field
+            key={fields.minParticipants.key}
+            label="Mindestteilnehmendenzahl (optional)"
+            errors={fields.minParticipants.errors}
+            inputProps={{ ...withoutKey(getInputProps(fields.minParticipants, { type: "number" })), inputMode: "numeric" }}
+          />
+          <Field
+            key={fields.goNoGoDate.key}
+            label="Entscheidung, ob sie stattfindet, am"
+            hint="Sind an diesem Tag weniger bestätigt, werden Sie gefragt."
+            errors={fields.goNoGoDate.errors}
+            inputProps={withoutKey(getInputProps(fields.goNoGoDate, { type: "date" }))}
+          />
+        </div>
+      </Section>
+
+      <Section title="Fristen" hint="Beide optional; sie müssen vor dem ersten Termin liegen.">
+        <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
+          <Field
+            key={fields.registrationDeadline.key}
+            label="Anmeldeschluss"
+            errors={fields.registrationDeadline.errors}
+            inputProps={withoutKey(getInputProps(fields.registrationDeadline, { type: "datetime-local" }))}
+          />
+          <Field
+            key={fields.cancellationDeadline.key}
+            label="Stornofrist"
+            hint="Bis dahin können Teilnehmende einen Platz zurückgeben."
+            errors={fields.cancellationDeadline.errors}
+            inputProps={withoutKey(getInputProps(fields.cancellationDeadline, { type: "datetime-local" }))}
+          />
+          <Field
+            key={fields.offerHours.key}
+            label="Nachrücken: Angebot gilt (Stunden)"
+            hint="Wird ein Platz frei, hat die oder der Erste der Warteliste so lange Zeit zum Annehmen."
+            errors={fields.offerHours.errors}
+            inputProps={{ ...withoutKey(getInputProps(fields.offerHours, { type: "number" })), inputMode: "numeric" }}
+          />
+        </div>
+      </Section>
+
+      <Section
+        title="Kontingent pro Träger (optional)"
+        hint="Damit alle Träger eine Chance haben: Jeder Träger kann bis zum Freigabedatum höchstens so viele Plätze belegen. Danach stehen freie Plätze allen offen."
+      >
+        <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
+          <Field
+            key={fields.defaultContingent.key}
+            label="Höchstens Plätze pro Träger"
+            errors={fields.defaultContingent.errors}
+            inputProps={{ ...withoutKey(getInputProps(fields.defaultContingent, { type: "number" })), inputMode: "numeric" }}
+          />
+          <Field
+            key={fields.contingentReleaseAt.key}
+            label="Freigabe für alle ab"
+            errors={fields.contingentReleaseAt.errors}
+            inputProps={withoutKey(getInputProps(fields.contingentReleaseAt, { type: "datetime-local" }))}
+          />
+        </div>
+      </Section>
+
+      <Section title="Freigaben">
+        <CheckboxField
+          key={fields.needsOrgApproval.key}
+          label="Anmeldungen brauchen die Freigabe der Leitung des eigenen Trägers (Inhaber:in oder Administrator:in)"
+          errors={fields.needsOrgApproval.errors}
+          inputProps={withoutKey(getInputProps(fields.needsOrgApproval, { type: "checkbox" }))}
+        />
+        <CheckboxField
+          key={fields.needsOrganizerApproval.key}
+          label="Anmeldungen brauchen unsere Freigabe als Veranstalter"
+          errors={fields.needsOrganizerApproval.errors}
+          inputProps={withoutKey(getInputProps(fields.needsOrganizerApproval, { type: "checkbox" }))}
+        />
+        <p className="text-sm text-slate-600">Eine Anmeldung, die auf Freigabe wartet, hält ihren Platz.</p>
+      </Section>
+
+      {lead && options.circleOrgs.length > 0 ? (
+        <Section
+          title="Mitveranstalter (optional)"
+          hint="Mitveranstaltende Träger sehen den Entwurf und die Anmeldungen und können die Fortbildung mit verwalten."
+          describedBy={fields.coOrganizers.errors ? fields.coOrganizers.errorId : undefined}
+        >
+          <div className="grid gap-1 sm:grid-cols-2">
+            {options.circleOrgs
+              .filter((o) => o.id !== chosenOrg)
+              .map((o) => (
+                <label key={o.id} className="flex min-h-11 items-start gap-2 rounded-md p-2 text-sm hover:bg-slate-100">
+                  <input
+                    type="checkbox"
+                    name={fields.coOrganizers.name}
+                    value={o.id}
+                    defaultChecked={chosenCoOrganizers.has(o.id)}
+                    className="mt-0.5 size-5 shrink-0 accent-brand-700"
+                  />
+                  <span>{o.name}</span>
+                </label>
+              ))}
+          </div>
+          <ErrorList id={fields.coOrganizers.errorId} errors={fields.coOrganizers.errors} />
+        </Section>
+      ) : (
+        (defaults.coOrganizers ?? []).map((orgId) => <input key={orgId} type="hidden" name={fields.coOrganizers.name} value={orgId} />)
+      )}
+
+      <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
+        {mode === "published" ? (
+          <Button type="submit" name="intent" value="save" disabled={busy}>
+            {busyIntent === "save" ? "Wird gespeichert …" : "Änderungen speichern"}
+          </Button>
+        ) : (
+          <>
+            <Button type="submit" name="intent" value="save" variant="secondary" disabled={busy}>
+              {busyIntent === "save" ? "Wird gespeichert …" : "Als Entwurf speichern"}
+            </Button>
+            <Button type="submit" name="intent" value="publish" disabled={busy}>
+              {busyIntent === "publish" ? "Wird veröffentlicht …" : "Speichern und veröffentlichen"}
+            </Button>
+          </>
+        )}
+      </div>
+    </Form>
+  );
+}

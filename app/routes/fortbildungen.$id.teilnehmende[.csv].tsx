@@ -1,0 +1,14 @@
+// /fortbildungen/:id/teilnehmende.csv — the participant list for the organisers (404 for others).
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { requireUser } from "~/.server/auth/session";
+import { csvResponse, participantListCsv } from "~/.server/trainings/exports";
+import { invariantResponse } from "~/utils/invariant";
+import { TrainingIdSchema } from "~/validation/trainings";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  invariantResponse(TrainingIdSchema.safeParse(params.id).success, "Nicht gefunden");
+  const file = await participantListCsv(user, params.id!);
+  invariantResponse(file, "Nicht gefunden");
+  return csvResponse(file);
+}

@@ -1,0 +1,122 @@
+// npm run bench — seeds 200 Träger and 2,000 users and measures the server time of the app's pages
+// under concurrent signed-in users, on PGlite and (when DATABASE_URL is set) on that PostgreSQL
+// server, in one run. Loaders are called directly, as the Remix server calls them (session cookie
+// → requireUser → asUser), so the figures are the server's time without HTTP and rendering.
+//
+//   npm run bench                                   PGlite in a temporary directory
+//   DATABASE_URL=postgres://… npm run bench         PGlite, then a fresh tk_bench_* database there
+//   npm run bench -- --iterations 100 --explain     more samples; print EXPLAIN ANALYZE plans
+//
+// Options: --concurrency N (10) --iterations N (50 per user) --warmup N (5 per user)
+//          --sql-iterations N (300) --only pglite|postgres --case <name> --explain --json <file>
+// Cases live in scripts/bench/cases/ (registry in cases/index.ts).
+import fs from "node:fs";
+import os from "node:os";
+import { parseArgs } from "node:util";
+import { useDatabaseForTests } from "../app/.server/db/index";
+import { cases } from "./bench/cases";
+import { summarize, table, type TargetResult } from "./bench/report";
+import { openPgliteTarget, openServerTarget, removeLeftovers, type OpenTarget } from "./bench/targets";
+import type { BenchContext, BenchOptions } from "./bench/types";
+import { TRAEGER_COUNT, PEOPLE_PER_TRAEGER } from "./bench/seed-circle";
+
+const { values: args } = parseArgs({
+  options: {
+    concurrency: { type: "string", default: "10" },
+    iterations: { type: "string", default: "50" },
+    warmup: { type: "string", default: "5" },
+    "sql-iterations": { type: "string", default: "300" },
+    only: { type: "string" },
+    case: { type: "string", multiple: true },
+    explain: { type: "boolean", default: false },
+    json: { type: "string" },
+  },
+});
+
+function positive(name: string, value: string | undefined): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} must be a positive whole number`);
+  return n;
+}
+
+const options: BenchOptions = {
+  concurrency: positive("concurrency", args.concurrency),
+  iterations: positive("iterations", args.iterations),
+  warmup: Number(args.warmup) || 0,
+  sqlIterations: positive("sql-iterations", args["sql-iterations"]),
+  explain: args.explain ?? false,
+};
+
+const log = (message: string) => console.log(message);
+let interrupted = false;
+process.once("SIGINT", () => {
+  interrupted = true;
+  // Connections the forced drop ends may throw from the driver's internals; nothing to report then.
+  process.on("uncaughtException", () => {});
+  console.error("\n[bench] interrupted, removing the bench databases …");
+  void removeLeftovers({ force: true }).finally(() => process.exit(130));
+});
+
+async function main() {
+  const selected = args.case?.length ? cases.filter((c) => args.case!.includes(c.name)) : cases;
+  if (selected.length === 0) throw new Error(`no case named ${args.case?.join(", ")}; known: ${cases.map((c) => c.name).join(", ")}`);
+
+  const serverUrl = process.env.DATABASE_URL || undefined;
+  const openers: Array<[string, () => Promise<OpenTarget>]> = [];
+  if (args.only !== "postgres") openers.push(["PGlite", openPgliteTarget]);
+  if (args.only !== "pglite") {
+    if (serverUrl) openers.push(["PostgreSQL", () => openServerTarget(serverUrl)]);
+    else if (args.only === "postgres") throw new Error("--only postgres needs DATABASE_URL");
+    else log("[bench] DATABASE_URL is not set: PGlite only");
+  }
+
+  log(
+    `[bench] ${TRAEGER_COUNT} Träger, ${(TRAEGER_COUNT * PEOPLE_PER_TRAEGER).toLocaleString("en")} users · ` +
+      `${options.concurrency} concurrent users × ${options.iterations} requests (+${options.warmup} warm-up) per variant · ` +
+      `Node ${process.version}, ${os.cpus().length} CPUs, load ${os.loadavg()[0]!.toFixed(1)}`,
+  );
+
+  const results: TargetResult[] = [];
+  for (const [name, openTarget] of openers) {
+    const t0 = Date.now();
+    log(`[bench] ${name}: migrating a fresh database …`);
+    const target = await openTarget();
+    // The app's loaders reach the database through getDatabase(); point it at this target.
+    useDatabaseForTests(target.database);
+    const ctx: BenchContext = { target, options, cache: new Map(), log };
+    const measurements = [];
+    for (const benchCase of selected) {
+      const s0 = Date.now();
+      await benchCase.seed(ctx);
+      log(`[bench] ${target.label}: ${benchCase.name} seeded (${((Date.now() - s0) / 1000).toFixed(1)} s), measuring …`);
+      measurements.push(...(await benchCase.run(ctx)));
+    }
+    results.push({ label: target.label, measurements });
+    await target.dispose();
+    log(`[bench] ${target.label}: done in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  }
+
+  log(`\n${table(results)}\n`);
+  log(
+    "median/p95: server time of one loader call (session lookup + page data, no HTTP/rendering) while " +
+      `${options.concurrency} users call it at once. RLS ratio: median of the page's SQL as the user ÷ as service_role.`,
+  );
+  if (args.json) {
+    const json = {
+      at: new Date().toISOString(),
+      options,
+      cpus: os.cpus().length,
+      loadavg: os.loadavg(),
+      targets: results.map((r) => ({ label: r.label, results: r.measurements.map(summarize) })),
+    };
+    fs.writeFileSync(args.json, `${JSON.stringify(json, null, 2)}\n`);
+  }
+}
+
+main()
+  .catch((error: unknown) => {
+    if (interrupted) return;
+    console.error(`[bench] failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    process.exitCode = 1;
+  })
+  .finally(() => removeLeftovers());

@@ -1,0 +1,7 @@
+// The registry of bench cases, run in this order. A later feature adds its page here: a case with
+// `seed` (reuse the circle through circleSeed(ctx), add its own rows) and `run` (measure, return rows).
+import type { BenchCase } from "../types";
+import { coverPublishCase } from "./cover-publish";
+import { directoryCase } from "./directory";
+
+export const cases: BenchCase[] = [directoryCase, coverPublishCase];

@@ -1,0 +1,79 @@
+// The bench's compact table (one column group per target) and its JSON form.
+import type { Measurement } from "./types";
+import { median, ms, p95 } from "./stats";
+
+export type TargetResult = { label: string; measurements: Measurement[] };
+
+export type Summary =
+  | { kind: "latency"; case: string; variant: string; n: number; medianMs: number; p95Ms: number; requestsPerSecond: number }
+  | { kind: "ratio"; case: string; variant: string; n: number; withRlsMedianMs: number; withoutRlsMedianMs: number; ratio: number };
+
+export function summarize(m: Measurement): Summary {
+  if (m.kind === "latency") {
+    return {
+      kind: "latency",
+      case: m.case,
+      variant: m.variant,
+      n: m.samples.length,
+      medianMs: median(m.samples),
+      p95Ms: p95(m.samples),
+      requestsPerSecond: (m.samples.length / m.wallMs) * 1000,
+    };
+  }
+  const withRls = median(m.withRls);
+  const withoutRls = median(m.withoutRls);
+  return {
+    kind: "ratio",
+    case: m.case,
+    variant: m.variant,
+    n: m.withRls.length,
+    withRlsMedianMs: withRls,
+    withoutRlsMedianMs: withoutRls,
+    ratio: withRls / withoutRls,
+  };
+}
+
+function cell(s: Summary | undefined): string[] {
+  if (!s) return ["", "", ""];
+  if (s.kind === "latency") return [ms(s.medianMs), ms(s.p95Ms), `${s.requestsPerSecond.toFixed(0)}/s`];
+  return [`${s.ratio.toFixed(2)}×`, ms(s.withRlsMedianMs), ms(s.withoutRlsMedianMs)];
+}
+
+export function table(results: TargetResult[]): string {
+  const keys: Array<{ case: string; variant: string; kind: Summary["kind"] }> = [];
+  for (const r of results) {
+    for (const m of r.measurements) {
+      if (!keys.some((k) => k.case === m.case && k.variant === m.variant)) keys.push({ case: m.case, variant: m.variant, kind: m.kind });
+    }
+  }
+  const lookup = (r: TargetResult, k: { case: string; variant: string }) => {
+    const m = r.measurements.find((x) => x.case === k.case && x.variant === k.variant);
+    return m ? summarize(m) : undefined;
+  };
+  const head = ["case", "variant"];
+  const lines: string[][] = [];
+  const section = (kind: Summary["kind"], subhead: string[]) => {
+    const rows = keys.filter((k) => k.kind === kind);
+    if (rows.length === 0) return;
+    lines.push([...head, ...results.flatMap(() => subhead)]);
+    for (const k of rows) lines.push([k.case, k.variant, ...results.flatMap((r) => cell(lookup(r, k)))]);
+    lines.push([]);
+  };
+  section("latency", ["median", "p95", "thrpt"]);
+  section("ratio", ["RLS ratio", "as user", "as service"]);
+  const columns = 2 + results.length * 3;
+  const width = Array.from({ length: columns }, (_, c) => Math.max(...lines.map((l) => (l[c] ?? "").length)));
+  const groupWidth = (i: number) => width.slice(2 + i * 3, 5 + i * 3).reduce((a, b) => a + b, 0) + 4;
+  const title =
+    " ".repeat(width[0]! + width[1]! + 2) +
+    results.map((r, i) => ` │ ${r.label.padEnd(groupWidth(i))}`).join("");
+  const body = lines.map((l) => {
+    if (l.length === 0) return "";
+    const left = `${l[0]!.padEnd(width[0]!)}  ${l[1]!.padEnd(width[1]!)}`;
+    const groups = results.map((_, i) =>
+      [0, 1, 2].map((j) => (l[2 + i * 3 + j] ?? "").padStart(width[2 + i * 3 + j]!)).join("  "),
+    );
+    return `${left}${groups.map((g) => ` │ ${g}`).join("")}`;
+  });
+  return [title, ...body].join("\n").trimEnd();
+}

@@ -1,0 +1,97 @@
+// Where the bench runs: a fresh PGlite in a temporary directory (always), and a fresh database on
+// the PostgreSQL server named by DATABASE_URL (when set). The server database is created for the
+// run (tk_bench_<random>) and dropped afterwards; the database DATABASE_URL names is only used to
+// issue `create database` / `drop database`, its data is never touched.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { randomBytes } from "node:crypto";
+import { openPglite, openPostgres, type Database } from "../../app/.server/db/connection";
+import { migrate } from "../../app/.server/db/migrate";
+import type { Target } from "./types";
+
+export type OpenTarget = Target & {
+  /** Closes the connections and removes the database. */
+  dispose(): Promise<void>;
+};
+
+/** What exists on disk or on the server right now, from its creation on (also while migrating). */
+const leftovers = new Map<string, { remove: () => Promise<void>; dispose?: () => Promise<void> }>();
+
+/**
+ * Removes every bench database still there: after a failure by closing it first (given a few
+ * seconds: a failed run may leave transactions in flight), on Ctrl-C (`force`) at once, ending
+ * connections still in use.
+ */
+export async function removeLeftovers(options: { force?: boolean } = {}) {
+  const entries = [...leftovers.values()];
+  leftovers.clear();
+  await Promise.all(
+    entries.map(async ({ remove, dispose }) => {
+      if (dispose && !options.force) {
+        const closed = await Promise.race([
+          dispose().then(() => true),
+          new Promise<false>((resolve) => setTimeout(() => resolve(false), 5000).unref()),
+        ]).catch(() => false);
+        if (closed) return;
+      }
+      await remove().catch((e) => console.error(`[bench] cleanup: ${e}`));
+    }),
+  );
+}
+
+async function prepare(label: string, database: Database, key: string, remove: () => Promise<void>): Promise<OpenTarget> {
+  let done = false;
+  const dispose = async () => {
+    if (done) return;
+    done = true;
+    leftovers.delete(key);
+    await database.close().catch(() => {});
+    await remove();
+  };
+  try {
+    await migrate(database, { seed: "never" });
+  } catch (error) {
+    await dispose();
+    throw error;
+  }
+  leftovers.set(key, { remove, dispose });
+  return { label, database, dispose };
+}
+
+export async function openPgliteTarget(): Promise<OpenTarget> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tk-bench-"));
+  const remove = async () => fs.rmSync(dir, { recursive: true, force: true });
+  leftovers.set(dir, { remove });
+  const database = await openPglite({ dataDir: path.join(dir, "pglite") });
+  return prepare("PGlite", database, dir, remove);
+}
+
+function withDatabase(url: string, name: string): string {
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+async function onServer(url: string, statement: string) {
+  const admin = openPostgres(url, { max: 1 });
+  try {
+    await admin.withScriptRunner((r) => r.exec(statement));
+  } finally {
+    await admin.close();
+  }
+}
+
+export async function openServerTarget(url: string): Promise<OpenTarget> {
+  const name = `tk_bench_${randomBytes(6).toString("hex")}`;
+  // `with (force)` ends sessions still connected to it (the pool's, after an interrupt).
+  const remove = () => onServer(url, `drop database if exists ${name} with (force)`);
+  leftovers.set(name, { remove });
+  await onServer(url, `create database ${name}`);
+  // The app's pool size (connection.ts default), so 10 concurrent users get what they would get.
+  const database = openPostgres(withDatabase(url, name));
+  const target = await prepare("PostgreSQL", database, name, remove);
+  const version = await database.withScriptRunner((r) => r.query<{ server_version: string }>("show server_version"));
+  target.label = `PostgreSQL ${version[0]?.server_version.split(" ")[0] ?? ""}`.trim();
+  return target;
+}

@@ -1,0 +1,67 @@
+// The bench's building blocks: a target (one migrated database the app is pointed at), a case
+// (seeds what it needs, then measures), and what a case reports.
+import type { Database } from "../../app/.server/db/connection";
+
+export type Target = {
+  /** "PGlite" or "PostgreSQL 15.x": a column of the table. */
+  label: string;
+  database: Database;
+};
+
+export type BenchOptions = {
+  /** Simulated users calling a page at the same time. */
+  concurrency: number;
+  /** Requests per user and variant (after the warm-up). */
+  iterations: number;
+  /** Requests per user and variant that are not counted (JIT, caches, plans). */
+  warmup: number;
+  /** Sequential runs per variant of the RLS-overhead comparison. */
+  sqlIterations: number;
+  /** Print EXPLAIN ANALYZE of the cases' queries. */
+  explain: boolean;
+};
+
+export type BenchContext = {
+  target: Target;
+  options: BenchOptions;
+  /** Seeds shared between cases (e.g. the 200-Träger circle), keyed by name; see shared(). */
+  cache: Map<string, unknown>;
+  log(message: string): void;
+};
+
+/** A row of the result table. */
+export type Measurement =
+  | {
+      kind: "latency";
+      case: string;
+      variant: string;
+      /** Milliseconds, one per counted request. */
+      samples: number[];
+      /** Wall time of the whole concurrent run, for requests per second. */
+      wallMs: number;
+    }
+  | {
+      kind: "ratio";
+      case: string;
+      variant: string;
+      /** Milliseconds of the measured statement, with RLS (as the user) and without (service_role). */
+      withRls: number[];
+      withoutRls: number[];
+    };
+
+/**
+ * A named benchmark. `seed` writes what the case needs into the target (reuse shared seeds through
+ * `shared()`), `run` measures and returns rows for the table. Register new cases in cases/index.ts.
+ */
+export type BenchCase = {
+  name: string;
+  description: string;
+  seed(ctx: BenchContext): Promise<void>;
+  run(ctx: BenchContext): Promise<Measurement[]>;
+};
+
+/** Runs `make` once per target and hands every later caller the same value. */
+export async function shared<T>(ctx: BenchContext, key: string, make: () => Promise<T>): Promise<T> {
+  if (!ctx.cache.has(key)) ctx.cache.set(key, make());
+  return (await ctx.cache.get(key)) as T;
+}
