@@ -383,15 +383,14 @@ export function renderCoversSql(): string {
 -- Vertretungsbörse (docs/decisions/005): an open Notfall addressed first to one Träger, a partly
 -- covered request with one more offer waiting, and a completed cover in the Bilanz. Drafts first,
 -- then every step through the SQL functions as the person who would take it.
-insert into public.cover_requests (id, network_id, org_id, created_by, urgency, kind, hilfeart, gemeinde, sozialraum,
+insert into public.cover_requests (id, network_id, org_id, urgency, kind, hilfeart, gemeinde, sozialraum,
   period_from, period_to, hours_per_week, qualification, languages, needs_driving_licence, needs_car, description,
-  case_reference, no_sozialdaten_confirmed, no_sozialdaten_confirmed_by, addressing, widen_at) values
+  no_sozialdaten_confirmed, addressing, widen_at) values
 ${rows(
   DEMO_COVERS.map((c) => [
     text(c.id),
     text(DEMO_NETWORK.id),
     text(orgId(c.orgSlug)),
-    text(demoUser(c.requesterEmail).id),
     text(c.urgency),
     text(c.kind),
     text(c.hilfeart),
@@ -405,13 +404,18 @@ ${rows(
     String(c.needsDrivingLicence),
     String(c.needsCar),
     text(c.description),
-    text(c.caseReference),
     "true",
-    text(demoUser(c.requesterEmail).id),
     c.addressedTo.length > 0 ? "'addressed'" : "'circle'",
     c.widenInHours === null ? "null" : `now() + interval '${c.widenInHours} hours'`,
   ]),
 )};
+-- What only the requesting Träger reads (docs/decisions/007): the row came with the request.
+${DEMO_COVERS.map(
+  (c) =>
+    `update public.cover_request_internals set case_reference = ${text(c.caseReference)}, ` +
+    `created_by = ${text(demoUser(c.requesterEmail).id)}, no_sozialdaten_confirmed_by = ${text(demoUser(c.requesterEmail).id)} ` +
+    `where request_id = ${text(c.id)};`,
+).join("\n")}
 ${
   recipients.length
     ? `

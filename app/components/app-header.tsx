@@ -15,6 +15,22 @@ function navClass({ isActive }: { isActive: boolean }) {
   }`;
 }
 
+/** The main sections: a row in the header on wide screens, the top of the menu on small ones. */
+function MainNavList({ coordinates, className }: { coordinates: boolean; className?: string }) {
+  const items = coordinates ? [...navItems, { to: "/kreis/anfragen", label: "Kreis verwalten", end: false }] : navItems;
+  return (
+    <ul className={className}>
+      {items.map((item) => (
+        <li key={item.to}>
+          <NavLink to={item.to} end={item.end} className={navClass}>
+            {item.label}
+          </NavLink>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 export function AppHeader({ user }: { user: HeaderUser | null }) {
   return (
     <header className="sticky top-0 z-40 border-b border-slate-200 bg-white/95 backdrop-blur">
@@ -29,22 +45,7 @@ export function AppHeader({ user }: { user: HeaderUser | null }) {
         {user ? (
           <div className="flex items-center gap-1">
             <nav aria-label="Hauptnavigation" className="hidden lg:block">
-              <ul className="flex gap-1">
-                {navItems.map((item) => (
-                  <li key={item.to}>
-                    <NavLink to={item.to} end={item.end} className={navClass}>
-                      {item.label}
-                    </NavLink>
-                  </li>
-                ))}
-                {user.coordinates ? (
-                  <li>
-                    <NavLink to="/kreis/anfragen" className={navClass}>
-                      Kreis verwalten
-                    </NavLink>
-                  </li>
-                ) : null}
-              </ul>
+              <MainNavList coordinates={user.coordinates} className="flex gap-1" />
             </nav>
             <Link
               to="/benachrichtigungen"
@@ -69,22 +70,7 @@ export function AppHeader({ user }: { user: HeaderUser | null }) {
               </summary>
               <div className="absolute right-0 mt-1 w-64 rounded-xl border border-slate-200 bg-white p-2 shadow-lg">
                 <nav aria-label="Menü" className="lg:hidden">
-                  <ul>
-                    {navItems.map((item) => (
-                      <li key={item.to}>
-                        <NavLink to={item.to} end={item.end} className={navClass}>
-                          {item.label}
-                        </NavLink>
-                      </li>
-                    ))}
-                    {user.coordinates ? (
-                      <li>
-                        <NavLink to="/kreis/anfragen" className={navClass}>
-                          Kreis verwalten
-                        </NavLink>
-                      </li>
-                    ) : null}
-                  </ul>
+                  <MainNavList coordinates={user.coordinates} />
                   <hr className="my-2 border-slate-200" />
                 </nav>
                 <p className="truncate px-3 py-1 text-xs text-slate-500">{user.email}</p>

@@ -229,7 +229,7 @@ function OpenJoinRequests({ data }: { data: NonNullable<DashboardData["openJoinR
         Offene Interessensmeldungen <span className="font-normal">· {data.count}</span>
       </h2>
       <ul className="mt-2 space-y-1 text-sm text-slate-800">
-        {data.latest.map((r) => (
+        {data.oldest.map((r) => (
           <li key={`${r.orgName}-${r.createdAt}`}>
             <span className="font-medium">{r.orgName}</span>
             <span className="text-slate-600"> · gemeldet am {formatDate(r.createdAt)}</span>

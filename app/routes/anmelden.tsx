@@ -2,6 +2,7 @@ import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useEffect } from "react";
 import { signIn } from "~/.server/auth/service";
 import { clientIp, requireAnonymous, safeRedirect } from "~/.server/auth/session";
 import { AuthLayout, linkClass } from "~/components/auth-layout";
@@ -71,6 +72,17 @@ export default function SignIn() {
     onValidate: ({ formData }) => parseWithZod(formData, { schema: SignInSchema }),
   });
   const unconfirmed = actionData?.unconfirmedEmail;
+  // The reply hides the password from conform's state, but with JavaScript the typed value stays
+  // in the field. After a refused attempt: empty it and put the cursor there for the next try
+  // (unless a field of its own is wrong: conform focuses that one).
+  const passwordId = fields.password.id;
+  useEffect(() => {
+    if (!actionData) return;
+    const input = document.getElementById(passwordId);
+    if (!(input instanceof HTMLInputElement)) return;
+    input.value = "";
+    if (Object.keys(actionData.result.error ?? {}).every((name) => name === "")) input.focus();
+  }, [actionData, passwordId]);
   return (
     <AuthLayout
       title="Anmelden"

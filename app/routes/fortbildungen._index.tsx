@@ -4,7 +4,7 @@
 // "Meine Anmeldungen" with each registration's state; "Von uns organisiert" (with drafts) for
 // admins and coordinators.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
+import { Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { requireUser } from "~/.server/auth/session";
 import {
   loadMyRegistrations,
@@ -15,11 +15,17 @@ import {
 } from "~/.server/trainings/list";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { TrainingCardView, registrationStateText, registrationTone } from "~/components/trainings/parts";
-import { Button, ButtonLink } from "~/components/ui/button";
+import { ButtonLink } from "~/components/ui/button";
+import { SelectField } from "~/components/ui/field";
+import { FilterActions, FilterBox } from "~/components/ui/filter-box";
 import { Badge, EmptyState, PageHeader } from "~/components/ui/layout";
+import { Pagination } from "~/components/ui/pagination";
+import { TabNav } from "~/components/ui/tab-nav";
 import { AUDIENCE_LABELS, TRAINING_AUDIENCES, seatsCount } from "~/i18n/trainings";
 import { countLabel } from "~/utils/format";
+import { gemeindeOptionGroups } from "~/utils/gemeinden";
 import { paths } from "~/utils/links";
+import { pageHref, searchOf } from "~/utils/search-params";
 import { parseTrainingFilters, type TrainingFilters, type TrainingView } from "~/validation/trainings";
 
 export const meta: MetaFunction = () => [{ title: "Fortbildungen · Trägerkreis" }];
@@ -37,27 +43,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { filters, meta, list, mine, organised };
 }
 
-const selectClass =
-  "mt-1 block w-full min-w-0 rounded-lg border border-slate-300 bg-white px-2 py-2.5 text-base text-slate-900 shadow-sm min-h-11 sm:px-3";
 const linkClass = "font-semibold text-brand-800 underline underline-offset-2 hover:text-brand-900";
 
 function filterSearch(filters: TrainingFilters): URLSearchParams {
-  const search = new URLSearchParams();
-  if (filters.thema) search.set("thema", filters.thema);
-  if (filters.zielgruppe) search.set("zielgruppe", filters.zielgruppe);
-  if (filters.monat) search.set("monat", filters.monat);
-  if (filters.gemeinde) search.set("gemeinde", filters.gemeinde);
-  return search;
-}
-
-function href(search: URLSearchParams, changes: Record<string, string | null>) {
-  const next = new URLSearchParams(search);
-  for (const [key, value] of Object.entries(changes)) {
-    if (value === null) next.delete(key);
-    else next.set(key, value);
-  }
-  const query = next.toString();
-  return query ? `${paths.trainings}?${query}` : paths.trainings;
+  return searchOf({ thema: filters.thema, zielgruppe: filters.zielgruppe, monat: filters.monat, gemeinde: filters.gemeinde });
 }
 
 export default function Trainings() {
@@ -82,28 +71,17 @@ export default function Trainings() {
         description="Gemeinsame Fortbildungen des Kreises – für Mitarbeitende und für Klient:innen."
         actions={meta.canOrganise ? <ButtonLink to={paths.newTraining}>Fortbildung anlegen</ButtonLink> : undefined}
       />
-      <nav aria-label="Ansicht" className="-mx-4 mb-6 overflow-x-auto border-b border-slate-200 px-4">
-        <ul className="flex min-w-max gap-1">
-          {tabs
-            .filter((t) => t.show)
-            .map((t) => (
-              <li key={t.view}>
-                <Link
-                  to={t.view === "angebote" ? paths.trainings : `${paths.trainings}?ansicht=${t.view}`}
-                  aria-current={view === t.view ? "page" : undefined}
-                  className={`-mb-px flex min-h-11 items-center border-b-2 px-3 text-sm font-semibold ${
-                    view === t.view
-                      ? "border-brand-700 text-brand-800"
-                      : "border-transparent text-slate-600 hover:border-slate-300 hover:text-slate-900"
-                  }`}
-                >
-                  <span className="sm:hidden">{t.short}</span>
-                  <span className="hidden sm:inline">{t.label}</span>
-                </Link>
-              </li>
-            ))}
-        </ul>
-      </nav>
+      <TabNav
+        label="Ansicht"
+        items={tabs
+          .filter((t) => t.show)
+          .map((t) => ({
+            to: t.view === "angebote" ? paths.trainings : `${paths.trainings}?ansicht=${t.view}`,
+            label: t.label,
+            shortLabel: t.short,
+            current: view === t.view,
+          }))}
+      />
 
       {!meta.inCircle ? (
         <EmptyState title="Ihr Träger gehört noch keinem Kreis an.">
@@ -127,82 +105,35 @@ export default function Trainings() {
 function Offers({ filters, list }: { filters: TrainingFilters; list: TrainingList }) {
   const navigation = useNavigation();
   const search = filterSearch(filters);
-  const filtering = search.toString() !== "";
-  const kreise = [...new Set(list.gemeinden.map((g) => g.kreis))];
+  const active = [...search.keys()].length;
+  const filtering = active > 0;
   return (
     <>
-      <Form method="get" role="search" aria-label="Fortbildungen filtern" className="mb-6 rounded-xl border border-slate-200 bg-white p-3 shadow-sm sm:p-4">
+      <FilterBox label="Fortbildungen filtern" action={paths.trainings} active={active}>
         <div key={search.toString()} className="grid grid-cols-2 gap-x-2 gap-y-3 sm:gap-3 lg:grid-cols-[1fr_1fr_1fr_1fr_auto] lg:items-end">
-          <div>
-            <label htmlFor="filter-thema" className="block text-sm font-medium text-slate-800">
-              Thema
-            </label>
-            <select id="filter-thema" name="thema" defaultValue={filters.thema ?? ""} className={selectClass}>
-              <option value="">Alle</option>
-              {list.topics.map((t) => (
-                <option key={t.code} value={t.code}>
-                  {t.label}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <label htmlFor="filter-zielgruppe" className="block text-sm font-medium text-slate-800">
-              Zielgruppe
-            </label>
-            <select id="filter-zielgruppe" name="zielgruppe" defaultValue={filters.zielgruppe ?? ""} className={selectClass}>
-              <option value="">Alle</option>
-              {TRAINING_AUDIENCES.map((a) => (
-                <option key={a} value={a}>
-                  {AUDIENCE_LABELS[a]}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <label htmlFor="filter-monat" className="block text-sm font-medium text-slate-800">
-              Monat
-            </label>
-            <select id="filter-monat" name="monat" defaultValue={filters.monat ?? ""} className={selectClass}>
-              <option value="">Alle</option>
-              {list.months.map((m) => (
-                <option key={m.value} value={m.value}>
-                  {m.label}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <label htmlFor="filter-gemeinde" className="block text-sm font-medium text-slate-800">
-              Gemeinde
-            </label>
-            <select id="filter-gemeinde" name="gemeinde" defaultValue={filters.gemeinde ?? ""} className={selectClass}>
-              <option value="">Alle</option>
-              {kreise.map((kreis) => (
-                <optgroup key={kreis} label={kreis === "Kreisfreie Stadt" ? "Kreisfreie Städte" : kreis}>
-                  {list.gemeinden
-                    .filter((g) => g.kreis === kreis)
-                    .map((g) => (
-                      <option key={g.code} value={g.code}>
-                        {g.name}
-                      </option>
-                    ))}
-                </optgroup>
-              ))}
-            </select>
-          </div>
-          <div className="col-span-2 flex gap-2 lg:col-span-1">
-            <Button type="submit" className="flex-1 lg:flex-none">
-              Filtern
-            </Button>
-            {filtering ? (
-              <ButtonLink to={paths.trainings} variant="secondary" className="flex-1 lg:flex-none">
-                Zurücksetzen
-              </ButtonLink>
-            ) : null}
-          </div>
+          <SelectField
+            label="Thema"
+            selectProps={{ id: "filter-thema", name: "thema", defaultValue: filters.thema ?? "" }}
+            options={[{ value: "", label: "Alle" }, ...list.topics.map((t) => ({ value: t.code, label: t.label }))]}
+          />
+          <SelectField
+            label="Zielgruppe"
+            selectProps={{ id: "filter-zielgruppe", name: "zielgruppe", defaultValue: filters.zielgruppe ?? "" }}
+            options={[{ value: "", label: "Alle" }, ...TRAINING_AUDIENCES.map((a) => ({ value: a, label: AUDIENCE_LABELS[a] }))]}
+          />
+          <SelectField
+            label="Monat"
+            selectProps={{ id: "filter-monat", name: "monat", defaultValue: filters.monat ?? "" }}
+            options={[{ value: "", label: "Alle" }, ...list.months]}
+          />
+          <SelectField
+            label="Gemeinde"
+            selectProps={{ id: "filter-gemeinde", name: "gemeinde", defaultValue: filters.gemeinde ?? "" }}
+            options={[{ value: "", label: "Alle" }, ...gemeindeOptionGroups(list.gemeinden)]}
+          />
+          <FilterActions resetTo={paths.trainings} active={active} className="col-span-2 lg:col-span-1" />
         </div>
-      </Form>
+      </FilterBox>
 
       <p className="mb-3 text-sm font-semibold text-slate-700" role="status" aria-live="polite">
         {navigation.state === "loading" && navigation.location?.pathname === paths.trainings
@@ -245,27 +176,7 @@ function Offers({ filters, list }: { filters: TrainingFilters; list: TrainingLis
         </ul>
       )}
 
-      {list.pageCount > 1 ? (
-        <nav aria-label="Seiten" className="mt-6 flex items-center justify-between gap-2">
-          {list.page > 1 ? (
-            <ButtonLink to={href(search, { seite: list.page - 1 > 1 ? String(list.page - 1) : null })} variant="secondary">
-              Vorherige Seite
-            </ButtonLink>
-          ) : (
-            <span />
-          )}
-          <span className="text-sm text-slate-600">
-            Seite {list.page} von {list.pageCount}
-          </span>
-          {list.page < list.pageCount ? (
-            <ButtonLink to={href(search, { seite: String(list.page + 1) })} variant="secondary">
-              Nächste Seite
-            </ButtonLink>
-          ) : (
-            <span />
-          )}
-        </nav>
-      ) : null}
+      <Pagination page={list.page} pageCount={list.pageCount} href={(page) => pageHref(paths.trainings, search, page)} />
     </>
   );
 }

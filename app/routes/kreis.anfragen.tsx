@@ -5,13 +5,12 @@ import { getFormProps, getTextareaProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { requireUser } from "~/.server/auth/session";
 import {
   admitJoinRequest,
-  coordinatedCircles,
   declineJoinRequest,
   joinRequestSummary,
   listJoinRequests,
+  requireCoordinator,
   type JoinRequestRow,
 } from "~/.server/circle/join-requests";
 import { userMessageFor } from "~/.server/db/errors";
@@ -23,18 +22,10 @@ import { TextareaField } from "~/components/ui/field";
 import { Badge, Card, EmptyState, FormMessage, PageHeader } from "~/components/ui/layout";
 import { countLabel, formatDate, formatDateTime } from "~/utils/format";
 import { withoutKey } from "~/utils/form-props";
-import { invariantResponse } from "~/utils/invariant";
 import { paths } from "~/utils/links";
 import { DeclineJoinRequestSchema, JoinRequestDecisionSchema } from "~/validation/circle";
 
 export const meta: MetaFunction = () => [{ title: "Interessensmeldungen · Trägerkreis" }];
-
-async function requireCoordinator(request: Request) {
-  const user = await requireUser(request);
-  const circles = await coordinatedCircles(user);
-  invariantResponse(circles.length > 0, "Nicht gefunden", { status: 404 });
-  return { user, circles };
-}
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user, circles } = await requireCoordinator(request);

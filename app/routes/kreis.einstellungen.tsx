@@ -4,8 +4,7 @@ import { getFormProps, getInputProps, getTextareaProps, useForm } from "@conform
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { requireUser } from "~/.server/auth/session";
-import { coordinatedCircles, type CoordinatedCircle, updateCircleSettings } from "~/.server/circle/join-requests";
+import { requireCoordinator, type CoordinatedCircle, updateCircleSettings } from "~/.server/circle/join-requests";
 import { userMessageFor } from "~/.server/db/errors";
 import { redirectWithToast } from "~/.server/toast";
 import { CircleNav } from "~/components/circle-nav";
@@ -19,13 +18,6 @@ import { paths } from "~/utils/links";
 import { CircleSettingsSchema } from "~/validation/circle";
 
 export const meta: MetaFunction = () => [{ title: "Öffentliche Seite des Kreises · Trägerkreis" }];
-
-async function requireCoordinator(request: Request) {
-  const user = await requireUser(request);
-  const circles = await coordinatedCircles(user);
-  invariantResponse(circles.length > 0, "Nicht gefunden", { status: 404 });
-  return { user, circles };
-}
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { circles } = await requireCoordinator(request);

@@ -1,17 +1,22 @@
 // /traeger — the directory of the Träger in the user's circle(s), filtered by Hilfeart, Gemeinde
 // and name. A plain GET form: works without JavaScript and keeps its state in the URL.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
+import { Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { requireUser } from "~/.server/auth/session";
 import { loadDirectory } from "~/.server/circle/directory";
 import { pick } from "~/.server/circle/reference";
 import { myMemberships } from "~/.server/orgs/access";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { Button, ButtonLink } from "~/components/ui/button";
+import { Field, SelectField } from "~/components/ui/field";
+import { FilterActions, FilterBox } from "~/components/ui/filter-box";
 import { Badge, EmptyState, PageHeader } from "~/components/ui/layout";
+import { Pagination } from "~/components/ui/pagination";
+import { hilfeartOptions, hilfeartShortLabel } from "~/i18n/hilfearten";
 import { ORG_KIND_LABELS } from "~/i18n/labels";
 import { countLabel } from "~/utils/format";
+import { gemeindeOptionGroups } from "~/utils/gemeinden";
 import { paths } from "~/utils/links";
+import { pageHref, searchOf } from "~/utils/search-params";
 import { parseDirectoryFilters } from "~/validation/circle";
 
 export const meta: MetaFunction = () => [{ title: "Träger im Kreis · Trägerkreis" }];
@@ -41,7 +46,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         .map((code) => hilfeartByCode.get(code))
         .filter((h) => h !== undefined)
         .sort((a, b) => directory.hilfearten.indexOf(a) - directory.hilfearten.indexOf(b))
-        .map((h) => ({ code: h.code, paragraph: h.paragraph, label: h.label })),
+        .map((h) => ({ code: h.code, paragraph: h.paragraph, label: h.label, shortLabel: hilfeartShortLabel(h) })),
       // The Gemeinde filtered for comes first, so the card shows why it matched.
       gemeinden: pick(directory.gemeinden, e.gemeinden)
         .sort((x, y) => Number(y.code === filters.gemeinde) - Number(x.code === filters.gemeinde))
@@ -50,27 +55,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-const selectClass =
-  "mt-1 block w-full rounded-lg border border-slate-300 bg-white px-3 py-2.5 text-base text-slate-900 shadow-sm min-h-11";
 const GEMEINDEN_SHOWN = 4;
-
-function pageHref(search: URLSearchParams, page: number) {
-  const next = new URLSearchParams(search);
-  if (page <= 1) next.delete("seite");
-  else next.set("seite", String(page));
-  const query = next.toString();
-  return query ? `${paths.directory}?${query}` : paths.directory;
-}
 
 export default function Directory() {
   const { filters, total, page, pageCount, inCircle, hasOrg, hilfearten, gemeinden, entries } = useLoaderData<typeof loader>();
   const navigation = useNavigation();
-  const filtering = Boolean(filters.hilfeart || filters.gemeinde || filters.q);
-  const search = new URLSearchParams();
-  if (filters.hilfeart) search.set("hilfeart", filters.hilfeart);
-  if (filters.gemeinde) search.set("gemeinde", filters.gemeinde);
-  if (filters.q) search.set("q", filters.q);
-  const kreise = [...new Set(gemeinden.map((g) => g.kreis))];
+  const active = [filters.hilfeart, filters.gemeinde, filters.q].filter(Boolean).length;
+  const filtering = active > 0;
+  const search = searchOf({ hilfeart: filters.hilfeart, gemeinde: filters.gemeinde, q: filters.q });
 
   return (
     <div>
@@ -82,67 +74,34 @@ export default function Directory() {
       {/* Without a circle there is nothing to filter or count: only the empty state below. */}
       {inCircle ? (
         <>
-          <Form method="get" role="search" aria-label="Träger filtern" className="mb-6 rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
+          <FilterBox label="Träger filtern" action={paths.directory} active={active}>
             {/* key: a new URL resets the uncontrolled fields to what it says */}
             <div key={search.toString()} className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-[1fr_1fr_1fr_auto] lg:items-end">
-              <div>
-                <label htmlFor="filter-hilfeart" className="block text-sm font-medium text-slate-800">
-                  Hilfeart
-                </label>
-                <select id="filter-hilfeart" name="hilfeart" defaultValue={filters.hilfeart ?? ""} className={selectClass}>
-                  <option value="">Alle Hilfearten</option>
-                  {hilfearten.map((h) => (
-                    <option key={h.code} value={h.code}>
-                      {h.paragraph} {h.label}
-                    </option>
-                  ))}
-                </select>
-              </div>
-              <div>
-                <label htmlFor="filter-gemeinde" className="block text-sm font-medium text-slate-800">
-                  Gemeinde
-                </label>
-                <select id="filter-gemeinde" name="gemeinde" defaultValue={filters.gemeinde ?? ""} className={selectClass}>
-                  <option value="">Alle Gemeinden</option>
-                  {kreise.map((kreis) => (
-                    <optgroup key={kreis} label={kreis === "Kreisfreie Stadt" ? "Kreisfreie Städte" : kreis}>
-                      {gemeinden
-                        .filter((g) => g.kreis === kreis)
-                        .map((g) => (
-                          <option key={g.code} value={g.code}>
-                            {g.name}
-                          </option>
-                        ))}
-                    </optgroup>
-                  ))}
-                </select>
-              </div>
-              <div className="sm:col-span-2 lg:col-span-1">
-                <label htmlFor="filter-q" className="block text-sm font-medium text-slate-800">
-                  Name enthält
-                </label>
-                <input
-                  id="filter-q"
-                  type="search"
-                  name="q"
-                  defaultValue={filters.q ?? ""}
-                  maxLength={100}
-                  placeholder="z. B. Lebenshilfe"
-                  className={selectClass}
-                />
-              </div>
-              <div className="flex gap-2 sm:col-span-2 lg:col-span-1">
-                <Button type="submit" className="flex-1 lg:flex-none">
-                  Filtern
-                </Button>
-                {filtering ? (
-                  <ButtonLink to={paths.directory} variant="secondary" className="flex-1 lg:flex-none">
-                    Zurücksetzen
-                  </ButtonLink>
-                ) : null}
-              </div>
+              <SelectField
+                label="Hilfeart"
+                selectProps={{ id: "filter-hilfeart", name: "hilfeart", defaultValue: filters.hilfeart ?? "" }}
+                options={[{ value: "", label: "Alle Hilfearten" }, ...hilfeartOptions(hilfearten)]}
+              />
+              <SelectField
+                label="Gemeinde"
+                selectProps={{ id: "filter-gemeinde", name: "gemeinde", defaultValue: filters.gemeinde ?? "" }}
+                options={[{ value: "", label: "Alle Gemeinden" }, ...gemeindeOptionGroups(gemeinden)]}
+              />
+              <Field
+                label="Name enthält"
+                className="sm:col-span-2 lg:col-span-1"
+                inputProps={{
+                  id: "filter-q",
+                  type: "search",
+                  name: "q",
+                  defaultValue: filters.q ?? "",
+                  maxLength: 100,
+                  placeholder: "z. B. Lebenshilfe",
+                }}
+              />
+              <FilterActions resetTo={paths.directory} active={active} className="sm:col-span-2 lg:col-span-1" />
             </div>
-          </Form>
+          </FilterBox>
 
           <p className="mb-3 text-sm font-semibold text-slate-700" role="status" aria-live="polite">
             {navigation.state === "loading" && navigation.location?.pathname === "/traeger"
@@ -195,7 +154,9 @@ export default function Directory() {
                   {entry.hilfearten.map((h) => (
                     <li key={h.code}>
                       <Badge tone={h.code === filters.hilfeart ? "brand" : "slate"}>
-                        <span title={h.label}>{h.paragraph}</span>
+                        <span title={h.label}>
+                          {h.paragraph} {h.shortLabel}
+                        </span>
                       </Badge>
                     </li>
                   ))}
@@ -213,27 +174,7 @@ export default function Directory() {
         </ul>
       )}
 
-      {pageCount > 1 ? (
-        <nav aria-label="Seiten" className="mt-6 flex items-center justify-between gap-2">
-          {page > 1 ? (
-            <ButtonLink to={pageHref(search, page - 1)} variant="secondary">
-              Vorherige Seite
-            </ButtonLink>
-          ) : (
-            <span />
-          )}
-          <span className="text-sm text-slate-600">
-            Seite {page} von {pageCount}
-          </span>
-          {page < pageCount ? (
-            <ButtonLink to={pageHref(search, page + 1)} variant="secondary">
-              Nächste Seite
-            </ButtonLink>
-          ) : (
-            <span />
-          )}
-        </nav>
-      ) : null}
+      <Pagination page={page} pageCount={pageCount} href={(p) => pageHref(paths.directory, search, p)} />
     </div>
   );
 }

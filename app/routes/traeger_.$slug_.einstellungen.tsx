@@ -14,8 +14,10 @@ import { Button } from "~/components/ui/button";
 import { CheckboxGroup, ErrorList, Field, SelectField, TextareaField } from "~/components/ui/field";
 import { Card, FormMessage, PageHeader } from "~/components/ui/layout";
 import { LEGAL_FORM_LABELS, ORG_KIND_LABELS } from "~/i18n/labels";
+import { hilfeartOptions } from "~/i18n/hilfearten";
 import { invariantResponse } from "~/utils/invariant";
 import { withoutKey } from "~/utils/form-props";
+import { gemeindeOptionGroups } from "~/utils/gemeinden";
 import { paths } from "~/utils/links";
 import { LEGAL_FORMS, LEITBILD_MAX, ORG_KINDS, orgProfileSchema } from "~/validation/orgs";
 
@@ -90,7 +92,6 @@ export default function OrgSettings() {
   });
   const busy = navigation.state !== "idle" && navigation.formMethod === "POST";
 
-  const kreise = [...new Set(lists.gemeinden.map((g) => g.kreis))];
 
   return (
     <div>
@@ -144,7 +145,7 @@ export default function OrgSettings() {
             className="mt-1"
             legend="Welche Hilfen nach SGB VIII bietet Ihr Träger an?"
             name={fields.hilfearten.name}
-            options={lists.hilfearten.map((h) => ({ value: h.code, label: `${h.paragraph} ${h.label}` }))}
+            options={hilfeartOptions(lists.hilfearten)}
             defaultValue={profile.hilfearten}
             errors={fields.hilfearten.errors}
           />
@@ -155,12 +156,12 @@ export default function OrgSettings() {
             <legend className="text-lg font-semibold text-slate-900">Einzugsgebiet</legend>
             <p className="text-sm text-slate-600">In welchen Gemeinden und Städten ist Ihr Träger tätig?</p>
             <div className="mt-4 space-y-5">
-              {kreise.map((kreis) => (
+              {gemeindeOptionGroups(lists.gemeinden).map((group) => (
                 <CheckboxGroup
-                  key={`${fields.gemeinden.key ?? ""}-${kreis}`}
-                  legend={kreis === "Kreisfreie Stadt" ? "Kreisfreie Städte" : kreis}
+                  key={`${fields.gemeinden.key ?? ""}-${group.label}`}
+                  legend={group.label}
                   name={fields.gemeinden.name}
-                  options={lists.gemeinden.filter((g) => g.kreis === kreis).map((g) => ({ value: g.code, label: g.name }))}
+                  options={group.options}
                   defaultValue={profile.gemeinden}
                 />
               ))}

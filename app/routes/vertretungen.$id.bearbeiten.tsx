@@ -41,7 +41,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseWithZod(formData, { schema: CoverRequestFormSchema });
   if (submission.status !== "success") return { result: submission.reply() };
   const refusal = sozialdatenRefusal(submission.value);
-  if (refusal) return { result: submission.reply({ fieldErrors: { description: refusal } }) };
+  if (refusal) return { result: submission.reply({ fieldErrors: refusal }) };
   try {
     const saved = await updateCoverRequest(user, id, submission.value);
     invariantResponse(saved, "Nicht gefunden", { status: 404 });

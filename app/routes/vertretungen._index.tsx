@@ -3,17 +3,24 @@
 // with a plain GET form: works without JavaScript, state in the URL, paginated), "Unsere Anfragen"
 // (drafts included, with the number of offers) and "Unsere Angebote" (with their state).
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/.server/auth/session";
 import { loadCoverBoard, type CoverBoard } from "~/.server/cover/board";
 import { CoverCardView } from "~/components/cover/parts";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { Button, ButtonLink } from "~/components/ui/button";
+import { ButtonLink } from "~/components/ui/button";
+import { Field, SelectField } from "~/components/ui/field";
+import { FilterActions, FilterBox } from "~/components/ui/filter-box";
 import { Badge, EmptyState, PageHeader } from "~/components/ui/layout";
+import { Pagination } from "~/components/ui/pagination";
+import { TabNav } from "~/components/ui/tab-nav";
 import { COVER_URGENCIES, hoursText, OFFER_STATUS_LABELS, OFFER_STATUS_TONES, URGENCY_HINTS, URGENCY_LABELS } from "~/i18n/cover";
 import { dayText } from "~/i18n/cover";
+import { hilfeartOptions } from "~/i18n/hilfearten";
 import { formatDate } from "~/utils/format";
+import { gemeindeOptionGroups } from "~/utils/gemeinden";
 import { paths } from "~/utils/links";
+import { pageHref, searchOf } from "~/utils/search-params";
 import { parseCoverBoardFilters, type CoverBoardFilters, type CoverView } from "~/validation/cover";
 
 export const meta: MetaFunction = () => [{ title: "Vertretungen · Trägerkreis" }];
@@ -25,31 +32,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { filters, board };
 }
 
-const selectClass =
-  "mt-1 block w-full rounded-lg border border-slate-300 bg-white px-3 py-2.5 text-base text-slate-900 shadow-sm min-h-11";
 const linkClass = "font-semibold text-brand-800 underline underline-offset-2 hover:text-brand-900";
 
 function filterSearch(filters: CoverBoardFilters): URLSearchParams {
-  const search = new URLSearchParams();
-  if (filters.ansicht !== "offen") search.set("ansicht", filters.ansicht);
-  if (filters.ansicht === "offen") {
-    if (filters.gemeinde) search.set("gemeinde", filters.gemeinde);
-    if (filters.hilfeart) search.set("hilfeart", filters.hilfeart);
-    if (filters.dringlichkeit) search.set("dringlichkeit", filters.dringlichkeit);
-    if (filters.von) search.set("von", filters.von);
-    if (filters.bis) search.set("bis", filters.bis);
-  }
-  return search;
-}
-
-function href(search: URLSearchParams, changes: Record<string, string | null>) {
-  const next = new URLSearchParams(search);
-  for (const [key, value] of Object.entries(changes)) {
-    if (value === null) next.delete(key);
-    else next.set(key, value);
-  }
-  const query = next.toString();
-  return query ? `${paths.cover}?${query}` : paths.cover;
+  if (filters.ansicht !== "offen") return searchOf({ ansicht: filters.ansicht });
+  const { gemeinde, hilfeart, dringlichkeit, von, bis } = filters;
+  return searchOf({ gemeinde, hilfeart, dringlichkeit, von, bis });
 }
 
 export default function CoverBoardPage() {
@@ -85,25 +73,15 @@ export default function CoverBoardPage() {
           </div>
         }
       />
-      <nav aria-label="Ansicht" className="-mx-4 mb-4 border-b border-slate-200 px-4">
-        <ul className="grid grid-cols-3 sm:flex sm:gap-1">
-          {tabs.map((t) => (
-            <li key={t.view}>
-              <Link
-                to={t.view === "offen" ? paths.cover : `${paths.cover}?ansicht=${t.view}`}
-                aria-current={view === t.view ? "page" : undefined}
-                className={`-mb-px flex h-full min-h-11 items-center justify-center border-b-2 px-2 py-1 text-center text-sm font-semibold leading-tight sm:px-3 ${
-                  view === t.view
-                    ? "border-brand-700 text-brand-800"
-                    : "border-transparent text-slate-600 hover:border-slate-300 hover:text-slate-900"
-                }`}
-              >
-                {t.label}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <TabNav
+        label="Ansicht"
+        layout="grid"
+        items={tabs.map((t) => ({
+          to: t.view === "offen" ? paths.cover : `${paths.cover}?ansicht=${t.view}`,
+          label: t.label,
+          current: view === t.view,
+        }))}
+      />
 
       {!board.inCircle && board.orgNames.length === 0 ? (
         <EmptyState title="Sie gehören noch keinem Träger an.">
@@ -130,117 +108,36 @@ export default function CoverBoardPage() {
   );
 }
 
-function Pagination({ filters, hasMore }: { filters: CoverBoardFilters; hasMore: boolean }) {
-  if (filters.seite === 1 && !hasMore) return null;
-  const search = filterSearch(filters);
-  return (
-    <nav aria-label="Seiten" className="mt-6 flex items-center justify-between gap-2">
-      {filters.seite > 1 ? (
-        <Link to={href(search, { seite: filters.seite === 2 ? null : String(filters.seite - 1) })} className={`${linkClass} inline-flex min-h-11 items-center`}>
-          ← Vorherige Seite
-        </Link>
-      ) : (
-        <span />
-      )}
-      <span className="text-sm text-slate-600">Seite {filters.seite}</span>
-      {hasMore ? (
-        <Link to={href(search, { seite: String(filters.seite + 1) })} className={`${linkClass} inline-flex min-h-11 items-center`}>
-          Nächste Seite →
-        </Link>
-      ) : (
-        <span />
-      )}
-    </nav>
-  );
+function BoardPagination({ filters, hasMore }: { filters: CoverBoardFilters; hasMore: boolean }) {
+  return <Pagination page={filters.seite} hasMore={hasMore} href={(page) => pageHref(paths.cover, filterSearch(filters), page)} />;
 }
 
 function OpenBoard({ filters, board }: { filters: CoverBoardFilters; board: CoverBoard }) {
-  const navigation = useNavigation();
   const active = [filters.gemeinde, filters.hilfeart, filters.dringlichkeit, filters.von, filters.bis].filter(Boolean).length;
-  const searching = navigation.state === "loading" && navigation.location?.pathname === paths.cover;
-  const kreise = [...new Set(board.reference.gemeinden.map((g) => g.kreis))];
   return (
     <>
-      <details className="group mb-4 rounded-xl border border-slate-200 bg-white shadow-sm" open={active > 0 || undefined}>
-        <summary className="flex min-h-11 cursor-pointer list-none items-center justify-between gap-2 px-4 py-2 text-sm font-semibold text-slate-800">
-          <span>
-            Filter
-            {active > 0 ? <span className="ml-2 rounded-full bg-brand-100 px-2 py-0.5 text-xs text-brand-900">{active} aktiv</span> : null}
-          </span>
-          <span aria-hidden="true" className="transition-transform group-open:rotate-180">
-            ▾
-          </span>
-        </summary>
-        <Form method="get" action={paths.cover} className="grid gap-3 border-t border-slate-100 p-4 sm:grid-cols-2 lg:grid-cols-3">
-          <div>
-            <label htmlFor="filter-dringlichkeit" className="block text-sm font-medium text-slate-800">
-              Dringlichkeit
-            </label>
-            <select id="filter-dringlichkeit" name="dringlichkeit" defaultValue={filters.dringlichkeit ?? ""} className={selectClass}>
-              <option value="">Alle</option>
-              {COVER_URGENCIES.map((u) => (
-                <option key={u} value={u}>
-                  {URGENCY_LABELS[u]} – {URGENCY_HINTS[u]}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <label htmlFor="filter-gemeinde" className="block text-sm font-medium text-slate-800">
-              Gemeinde
-            </label>
-            <select id="filter-gemeinde" name="gemeinde" defaultValue={filters.gemeinde ?? ""} className={selectClass}>
-              <option value="">Alle Gemeinden</option>
-              {kreise.map((k) => (
-                <optgroup key={k} label={k}>
-                  {board.reference.gemeinden
-                    .filter((g) => g.kreis === k)
-                    .map((g) => (
-                      <option key={g.code} value={g.code}>
-                        {g.name}
-                      </option>
-                    ))}
-                </optgroup>
-              ))}
-            </select>
-          </div>
-          <div>
-            <label htmlFor="filter-hilfeart" className="block text-sm font-medium text-slate-800">
-              Hilfeart
-            </label>
-            <select id="filter-hilfeart" name="hilfeart" defaultValue={filters.hilfeart ?? ""} className={selectClass}>
-              <option value="">Alle Hilfearten</option>
-              {board.reference.hilfearten.map((h) => (
-                <option key={h.code} value={h.code}>
-                  {h.paragraph} {h.label}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <label htmlFor="filter-von" className="block text-sm font-medium text-slate-800">
-              Zeitraum ab
-            </label>
-            <input id="filter-von" type="date" name="von" defaultValue={filters.von ?? ""} className={selectClass} />
-          </div>
-          <div>
-            <label htmlFor="filter-bis" className="block text-sm font-medium text-slate-800">
-              Zeitraum bis
-            </label>
-            <input id="filter-bis" type="date" name="bis" defaultValue={filters.bis ?? ""} className={selectClass} />
-          </div>
-          <div className="flex items-end gap-2">
-            <Button type="submit" className="flex-1" disabled={searching}>
-              {searching ? "Wird gefiltert …" : "Filtern"}
-            </Button>
-            {active > 0 ? (
-              <Link to={paths.cover} className={`${linkClass} inline-flex min-h-11 items-center px-2 text-sm`}>
-                Zurücksetzen
-              </Link>
-            ) : null}
-          </div>
-        </Form>
-      </details>
+      <FilterBox label="Anfragen filtern" action={paths.cover} active={active}>
+        <div key={filterSearch(filters).toString()} className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
+          <SelectField
+            label="Dringlichkeit"
+            selectProps={{ id: "filter-dringlichkeit", name: "dringlichkeit", defaultValue: filters.dringlichkeit ?? "" }}
+            options={[{ value: "", label: "Alle" }, ...COVER_URGENCIES.map((u) => ({ value: u, label: `${URGENCY_LABELS[u]} – ${URGENCY_HINTS[u]}` }))]}
+          />
+          <SelectField
+            label="Gemeinde"
+            selectProps={{ id: "filter-gemeinde", name: "gemeinde", defaultValue: filters.gemeinde ?? "" }}
+            options={[{ value: "", label: "Alle Gemeinden" }, ...gemeindeOptionGroups(board.reference.gemeinden)]}
+          />
+          <SelectField
+            label="Hilfeart"
+            selectProps={{ id: "filter-hilfeart", name: "hilfeart", defaultValue: filters.hilfeart ?? "" }}
+            options={[{ value: "", label: "Alle Hilfearten" }, ...hilfeartOptions(board.reference.hilfearten)]}
+          />
+          <Field label="Zeitraum ab" inputProps={{ id: "filter-von", type: "date", name: "von", defaultValue: filters.von ?? "" }} />
+          <Field label="Zeitraum bis" inputProps={{ id: "filter-bis", type: "date", name: "bis", defaultValue: filters.bis ?? "" }} />
+          <FilterActions resetTo={paths.cover} active={active} className="items-end" />
+        </div>
+      </FilterBox>
 
       {board.open.length === 0 ? (
         <EmptyState title={active > 0 ? "Keine offenen Anfragen für diese Filter." : "Zurzeit keine offenen Anfragen im Kreis."}>
@@ -266,7 +163,7 @@ function OpenBoard({ filters, board }: { filters: CoverBoardFilters; board: Cove
           ))}
         </ul>
       )}
-      <Pagination filters={filters} hasMore={board.hasMore} />
+      <BoardPagination filters={filters} hasMore={board.hasMore} />
     </>
   );
 }
@@ -312,7 +209,7 @@ function OwnRequests({ board, filters }: { board: CoverBoard; filters: CoverBoar
           </li>
         ))}
       </ul>
-      <Pagination filters={filters} hasMore={board.hasMore} />
+      <BoardPagination filters={filters} hasMore={board.hasMore} />
     </>
   );
 }
@@ -352,7 +249,7 @@ function OwnOffers({ board, filters }: { board: CoverBoard; filters: CoverBoardF
           </li>
         ))}
       </ul>
-      <Pagination filters={filters} hasMore={board.hasMore} />
+      <BoardPagination filters={filters} hasMore={board.hasMore} />
     </>
   );
 }

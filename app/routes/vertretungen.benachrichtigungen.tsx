@@ -14,6 +14,7 @@ import { Button } from "~/components/ui/button";
 import { CheckboxField, CheckboxGroup, ErrorList } from "~/components/ui/field";
 import { FormMessage, PageHeader } from "~/components/ui/layout";
 import { COVER_URGENCIES, URGENCY_HINTS, URGENCY_LABELS } from "~/i18n/cover";
+import { hilfeartOptions } from "~/i18n/hilfearten";
 import { paths } from "~/utils/links";
 import { CoverAlertPreferencesSchema } from "~/validation/cover";
 
@@ -120,10 +121,7 @@ export default function CoverAlertsPage() {
           <CheckboxGroup
             legend="Hilfearten"
             name="hilfearten"
-            options={(hilfeartenServed.length > 0 ? hilfeartenServed : settings.reference.hilfearten).map((h) => ({
-              value: h.code,
-              label: `${h.paragraph} ${h.label}`,
-            }))}
+            options={hilfeartOptions(hilfeartenServed.length > 0 ? hilfeartenServed : settings.reference.hilfearten)}
             defaultValue={settings.hilfearten}
             errors={errors.hilfearten}
           />

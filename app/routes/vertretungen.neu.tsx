@@ -32,7 +32,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const submission = parseWithZod(formData, { schema: CoverRequestFormSchema });
   if (submission.status !== "success") return { result: submission.reply() };
   const refusal = sozialdatenRefusal(submission.value);
-  if (refusal) return { result: submission.reply({ fieldErrors: { description: refusal } }) };
+  if (refusal) return { result: submission.reply({ fieldErrors: refusal }) };
   let id: string;
   try {
     id = await createCoverRequest(user, submission.value);

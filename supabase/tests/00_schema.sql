@@ -3,9 +3,13 @@
 --   * anon holds no privilege on any table except INSERT of the join form's columns on
 --     join_requests (the public page's "Interesse melden"); the API roles hold nothing in
 --     private and auth;
---   * authenticated holds exactly the listed privileges on the foundation's tables (a snapshot: a
+--   * authenticated holds exactly the listed privileges on the foundation's and the
+--     Vertretungsbörse's tables, and writes exactly the listed columns of the latter (snapshots: a
 --     change must be made here on purpose), nothing in private, auth and supabase_migrations, and
 --     writes only through column grants;
+--   * cover_requests, which the whole circle reads, holds exactly the listed columns: RLS hides
+--     rows, not columns, so whatever only the requesting Träger may know lives in
+--     cover_request_internals (docs/decisions/007-cover-private-columns.md);
 --   * every policy is `to authenticated`, except the visitors' insert policy on join_requests;
 --   * every function in private and every security-definer function sets search_path = '';
 --     functions in private are security definer, except immutable helpers and trigger functions;
@@ -15,7 +19,7 @@
 --     create_invitation).
 begin;
 \ir helpers/setup.psql
-select plan(19);
+select plan(22);
 
 -- Tables in public. A tripwire: a NEW TABLE needs its persona tests (allow and deny for select,
 -- insert, update, delete per persona, supabase/tests/NN_<table>.sql) and its name here.
@@ -24,7 +28,7 @@ select tables_are('public', array[
   'invitations', 'join_requests', 'notifications', 'audit_log',
   'training_topics', 'trainings', 'training_co_organizers', 'training_sessions', 'training_contingents',
   'training_registrations', 'training_queue_moves', 'training_attendance',
-  'cover_requests', 'cover_request_recipients', 'cover_offers', 'cover_handover_notes', 'cover_contacts',
+  'cover_requests', 'cover_request_internals', 'cover_request_recipients', 'cover_offers', 'cover_handover_notes', 'cover_contacts',
   'cover_ledger', 'cover_ledger_months', 'cover_alert_preferences'],
   'public holds exactly the tables the persona tests cover (new table? add its persona tests and list it here)');
 
@@ -100,6 +104,48 @@ select results_eq($$select tbl, string_agg(privilege, ',' order by privilege) fr
     ('organizations', 'SELECT,UPDATE'),
     ('profiles', 'INSERT,SELECT,UPDATE')$$,
   'authenticated holds exactly these privileges on the foundation''s tables');
+select results_eq($$select tbl, string_agg(privilege, ',' order by privilege) from table_privileges
+                    where role = 'authenticated' and schema = 'public' and tbl like 'cover%'
+                    group by schema, tbl order by schema, tbl$$,
+  $$values
+    ('cover_alert_preferences', 'DELETE,INSERT,SELECT,UPDATE'),
+    ('cover_contacts', 'SELECT'),
+    ('cover_handover_notes', 'DELETE,INSERT,SELECT,UPDATE'),
+    ('cover_ledger', 'SELECT,UPDATE'),
+    ('cover_ledger_months', 'SELECT'),
+    ('cover_offers', 'SELECT'),
+    ('cover_request_internals', 'SELECT,UPDATE'),
+    ('cover_request_recipients', 'DELETE,INSERT,SELECT'),
+    ('cover_requests', 'DELETE,INSERT,SELECT,UPDATE')$$,
+  'authenticated holds exactly these privileges on the Vertretungsbörse''s tables');
+select results_eq($$select table_name::text collate "default", privilege_type::text collate "default",
+                      string_agg(column_name::text, ',' order by column_name::text) collate "default"
+                    from information_schema.column_privileges
+                    where grantee = 'authenticated' and table_schema = 'public' and table_name like 'cover%'
+                      and privilege_type in ('INSERT', 'UPDATE')
+                    group by 1, 2 order by 1, 2$$,
+  $$values
+    ('cover_alert_preferences', 'INSERT', 'email_enabled,gemeinden,hilfearten,notfall_only,urgencies,user_id'),
+    ('cover_alert_preferences', 'UPDATE', 'email_enabled,gemeinden,hilfearten,notfall_only,urgencies'),
+    ('cover_handover_notes', 'INSERT', 'notes,request_id'),
+    ('cover_handover_notes', 'UPDATE', 'notes'),
+    ('cover_ledger', 'UPDATE', 'agreement_reference'),
+    ('cover_request_internals', 'UPDATE', 'case_reference'),
+    ('cover_request_recipients', 'INSERT', 'org_id,request_id'),
+    ('cover_requests', 'INSERT', 'addressing,description,gemeinde,gender_reason,gender_requirement,hilfeart,hours_per_week,kind,languages,needs_car,needs_driving_licence,network_id,no_sozialdaten_confirmed,org_id,period_from,period_to,qualification,sozialraum,urgency,widen_at'),
+    ('cover_requests', 'UPDATE', 'addressing,description,gemeinde,gender_reason,gender_requirement,hilfeart,hours_per_week,kind,languages,needs_car,needs_driving_licence,no_sozialdaten_confirmed,period_from,period_to,qualification,sozialraum,urgency,widen_at')$$,
+  'authenticated writes exactly these columns of the Vertretungsbörse''s tables');
+-- A tripwire: every column of cover_requests is read by the whole circle (RLS hides rows, not
+-- columns). A new column either belongs to the circle (add it here) or to the requesting Träger
+-- (put it in cover_request_internals).
+select results_eq($$select column_name::text collate "default" from information_schema.columns
+                    where table_schema = 'public' and table_name = 'cover_requests' order by ordinal_position$$,
+  $$values ('id'), ('network_id'), ('org_id'), ('status'), ('urgency'), ('urgency_rank'), ('hilfeart'), ('gemeinde'),
+    ('sozialraum'), ('period_from'), ('period_to'), ('hours_per_week'), ('kind'), ('qualification'), ('languages'),
+    ('needs_driving_licence'), ('needs_car'), ('gender_requirement'), ('gender_reason'), ('description'),
+    ('no_sozialdaten_confirmed'), ('no_sozialdaten_confirmed_at'), ('addressing'), ('widen_at'), ('widened_at'),
+    ('covered_hours'), ('cancelled_at'), ('published_at'), ('filled_at'), ('closed_at'), ('created_at'), ('updated_at')$$,
+  'cover_requests holds only what the circle may read (what only the requester may know is in cover_request_internals)');
 select is_empty($$select table_name from information_schema.role_table_grants
                   where grantee = 'authenticated' and privilege_type in ('INSERT', 'UPDATE')
                     and table_schema not in ('pg_catalog', 'information_schema')$$,

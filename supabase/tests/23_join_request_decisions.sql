@@ -1,10 +1,11 @@
 -- public.admit_join_request / public.decline_join_request: only the circle's coordinators decide
 -- its join requests (everyone else gets TK_NOT_FOUND, as if it did not exist); admitting creates
--- the Träger, puts it into the circle and invites the contact as its owner by mail; declining
--- mails the requester; a decided request stays decided; visitors cannot call either.
+-- the Träger, puts it into the circle, invites the contact as its owner by mail and tells the
+-- owners and admins of the circle's other Träger ("Neu im Kreis"); declining mails the requester;
+-- a decided request stays decided; visitors cannot call either.
 begin;
 \ir helpers/setup.psql
-select plan(33);
+select plan(36);
 select tests.seed_world();
 
 select tests.authenticate_anon();
@@ -52,6 +53,21 @@ select throws_ok($$select public.decline_join_request((select id from req where 
   'P0001', 'TK_ALREADY_DECIDED', 'nor declined afterwards');
 select is((select count(*)::int from public.invitations), 0,
   'a-coord does not see the owner invitation (it belongs to the new Träger)');
+
+-- "Neu im Kreis": the owners and admins of the circle's Träger, not its other members, not the
+-- coordinator who admitted it, not another circle
+select tests.clear_authentication();
+select results_eq($$select p.email from public.notifications n join public.profiles p on p.user_id = n.user_id
+                    where n.kind = 'network.admitted' order by p.email$$,
+  $$values ('a-owner@test.example'), ('b-admin@test.example'), ('b-owner@test.example')$$,
+  'the owners and admins of Träger A and B are told');
+select results_eq($$select distinct title, body, link from public.notifications where kind = 'network.admitted'$$,
+  $$values ('Neu im Kreis: Hoffnungsträger e. V.', 'Hoffnungsträger e. V. ist jetzt Teil von Kreis K.',
+            '/traeger/hoffnungstraeger-e-v')$$,
+  'the notification names the new Träger and links to its profile');
+select tests.authenticate_as('b-admin');
+select is((select count(*)::int from public.notifications where kind = 'network.admitted'), 1,
+  'b-admin reads it in the app');
 
 -- decline: a-owner (owner of the coordinating Träger)
 select tests.authenticate_as('a-owner');

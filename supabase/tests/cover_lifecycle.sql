@@ -135,7 +135,8 @@ select tests.authenticate_as('a-coord');
 select throws_ok($$select public.make_cover_offer((select id from ids where ref = 'p4'), tests.org_id('traeger-a'), 2, current_date)$$,
   'P0001', 'TK_COVER_CANCELLED', 'a cancelled request takes no offers');
 select tests.clear_authentication();
-select results_eq($$select status, cancel_reason, cancelled_by from public.cover_requests where id = (select id from ids where ref = 'p4')$$,
+select results_eq($$select r.status, i.cancel_reason, i.cancelled_by from public.cover_requests r
+                    join public.cover_request_internals i on i.request_id = r.id where r.id = (select id from ids where ref = 'p4')$$,
   $$values ('cancelled', 'Die Fachkraft ist wieder gesund.', tests.user_id('b-coord'))$$, 'the request is cancelled with the reason');
 select results_eq($$select status, decline_message from public.cover_offers where request_id = (select id from ids where ref = 'p4') order by status$$,
   $$values ('accepted', null::text), ('declined', 'Die Anfrage wurde abgesagt: Die Fachkraft ist wieder gesund.')$$,

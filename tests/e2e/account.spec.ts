@@ -77,6 +77,9 @@ test("a wrong password is refused with a message", async ({ page, checkA11y }) =
   await expect(page.getByText("E-Mail-Adresse oder Passwort ist falsch.")).toBeVisible();
   expect(new URL(page.url()).pathname).toBe("/anmelden");
   await expect(page.getByLabel("E-Mail-Adresse")).toHaveValue(demo.newcomer.email);
+  // The wrong password does not stay in the field; the cursor waits there for the next try.
+  await expect(page.getByLabel("Passwort", { exact: true })).toHaveValue("");
+  await expect(page.getByLabel("Passwort", { exact: true })).toBeFocused();
   await checkA11y();
 });
 

@@ -48,12 +48,16 @@ function isoDate(offsetDays: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-/** A confirmed draft of the requesting Träger, written through RLS as its coordinator. */
+/**
+ * A confirmed draft of the requesting Träger, written through RLS as its coordinator. The case
+ * reference (default "F-2026-014") goes where the form puts it: cover_request_internals.
+ */
 export async function draftRequest(
   world: CoverWorld,
-  values: Partial<NewCoverRequest> = {},
+  values: Partial<NewCoverRequest> & { case_reference?: string | null } = {},
   user: TestUser = world.requester.coordinator,
 ): Promise<string> {
+  const { case_reference: caseReference = "F-2026-014", ...requestValues } = values;
   return asUser(user, async (tx) => {
     const row = await tx
       .insertInto("cover_requests")
@@ -68,12 +72,16 @@ export async function draftRequest(
         hours_per_week: 20,
         kind: "vertretung",
         description: "Familie mit drei Kindern braucht Unterstützung im Alltag.",
-        case_reference: "F-2026-014",
         no_sozialdaten_confirmed: true,
-        ...values,
+        ...requestValues,
       })
       .returning("id")
       .executeTakeFirstOrThrow();
+    await tx
+      .updateTable("cover_request_internals")
+      .set({ case_reference: caseReference })
+      .where("request_id", "=", row.id)
+      .execute();
     return row.id;
   });
 }
@@ -83,7 +91,10 @@ export async function publishRequest(user: TestUser, requestId: string): Promise
 }
 
 /** A published request (circle-wide unless values say otherwise). */
-export async function openRequest(world: CoverWorld, values: Partial<NewCoverRequest> = {}): Promise<string> {
+export async function openRequest(
+  world: CoverWorld,
+  values: Partial<NewCoverRequest> & { case_reference?: string | null } = {},
+): Promise<string> {
   const id = await draftRequest(world, values);
   await publishRequest(world.requester.coordinator, id);
   return id;

@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "~/.server/db/connection";
 import { loader as indexLoader } from "~/routes/_index";
 import { action as notificationsAction, loader as notificationsLoader } from "~/routes/benachrichtigungen";
+import { loader as joinRequestsLoader } from "~/routes/kreis.anfragen";
 import { freshDatabase } from "../helpers/db";
 import { addMember, createNetwork, createOrg, createUser, joinNetwork, requestAs, type TestUser } from "../helpers/fixtures";
 import { callRoute } from "../helpers/routes";
@@ -13,6 +14,7 @@ type IndexData = Awaited<ReturnType<typeof indexLoader>>;
 type Dashboard = Extract<IndexData, { kind: "dashboard" }>;
 type Landing = Extract<IndexData, { kind: "landing" }>;
 type NotificationsData = Awaited<ReturnType<typeof notificationsLoader>>;
+type JoinRequestsData = Awaited<ReturnType<typeof joinRequestsLoader>>;
 
 describe("the dashboard and notifications", () => {
   let database: Database;
@@ -62,7 +64,7 @@ describe("the dashboard and notifications", () => {
     expect(data.memberships.map((m) => [m.name, m.role])).toEqual([["Koordinator e. V.", "owner"]]);
     expect(data.circles).toEqual([{ id: network.id, name: "Kreis Dashboard", memberCount: 3, coordinates: true }]);
     expect(data.newInCircle.map((t) => t.name)).toEqual(["Frischer Träger"]);
-    expect(data.openJoinRequests).toEqual({ count: 1, latest: [expect.objectContaining({ orgName: "Wartender Träger" })] });
+    expect(data.openJoinRequests).toEqual({ count: 1, oldest: [expect.objectContaining({ orgName: "Wartender Träger" })] });
     expect(data.unreadCount).toBe(1);
     expect(data.unread[0]!.title).toBe("Neue Interessensmeldung: Wartender Träger");
     expect(data.publicCircles).toEqual([]);
@@ -134,6 +136,23 @@ describe("the dashboard and notifications", () => {
       await requestAs(database, member, "/benachrichtigungen", { form: { intent: "open", id: list.data.notifications[0]!.id } }),
     );
     expect(opened.location).toBe("/benachrichtigungen");
+  });
+
+  it("lists open join requests oldest first, on the dashboard as on /kreis/anfragen", async () => {
+    for (const [name, daysAgo] of [["Zweitältester Träger", 2], ["Ältester Träger", 5]] as const) {
+      await database.db
+        .insertInto("join_requests")
+        .values({ network_id: network.id, org_name: name, contact_name: "Olga", email: `${daysAgo}@example.org`, message: "Hallo" })
+        .execute();
+      await sql`update public.join_requests set created_at = now() - make_interval(days => ${daysAgo}) where org_name = ${name}`.execute(
+        database.db,
+      );
+    }
+    const expected = ["Ältester Träger", "Zweitältester Träger", "Wartender Träger"];
+    const data = await dashboard(coordinator);
+    expect(data.openJoinRequests?.oldest.map((r) => r.orgName)).toEqual(expected);
+    const page = await callRoute<JoinRequestsData>(joinRequestsLoader, await requestAs(database, coordinator, "/kreis/anfragen"));
+    expect(page.data.open.map((r) => r.orgName)).toEqual(expected);
   });
 
   it("answers a malformed action with 400, not 500", async () => {

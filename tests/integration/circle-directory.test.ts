@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "~/.server/db/connection";
 import { loader as directoryLoader } from "~/routes/traeger._index";
 import { loader as profileLoader } from "~/routes/traeger.$slug._index";
+import { hilfeartShortLabel } from "~/i18n/hilfearten";
 import { freshDatabase } from "../helpers/db";
 import { addMember, createNetwork, createOrg, createUser, joinNetwork, requestAs, type TestUser } from "../helpers/fixtures";
 import { callRoute } from "../helpers/routes";
@@ -132,5 +133,15 @@ describe("the circle's directory and profiles", () => {
     expect(outcome.status).toBe(200);
     expect(outcome.data.myRole).toBe("owner");
     expect(outcome.data.circles).toEqual([expect.objectContaining({ name: "Kreis Süd", role: "coordinator" })]);
+  });
+
+  it("names every Hilfeart on the cards in words, not only by its paragraph", async () => {
+    const hilfearten = await database.db.selectFrom("hilfearten").select(["code", "paragraph", "label"]).execute();
+    expect(hilfearten.length).toBeGreaterThan(0);
+    // Short enough for a badge on a 360 px card (a Hilfeart without a short name shows its long label).
+    expect(hilfearten.filter((h) => hilfeartShortLabel(h).length > 20).map((h) => h.code)).toEqual([]);
+    const outcome = await callRoute<DirectoryData>(directoryLoader, await requestAs(database, alice, "/traeger"));
+    const alpha = outcome.data.entries.find((e) => e.name === "Alpha Jugendhilfe")!;
+    expect(alpha.hilfearten.map((h) => `${h.paragraph} ${h.shortLabel}`)).toEqual(["§ 30 Erziehungsbeistand", "§ 31 SPFH"]);
   });
 });

@@ -129,6 +129,15 @@ describe("coordinators decide join requests", () => {
     const page = await callRoute<PageData>(loader, await requestAs(database, coordinator, "/kreis/anfragen"));
     expect(page.data.open.map((r) => r.id)).not.toContain(id);
     expect(page.data.decided).toContainEqual(expect.objectContaining({ id, status: "admitted", orgSlug: "neuer-traeger-xanten" }));
+
+    // The circle hears of it: the owners and admins of its other Träger, not the coordinator who
+    // admitted it, not a plain member, not another circle.
+    const told = await database.db
+      .selectFrom("notifications")
+      .select(["user_id", "title", "link"])
+      .where("kind", "=", "network.admitted")
+      .execute();
+    expect(told).toEqual([{ user_id: ownerOfMember.id, title: "Neu im Kreis: Neuer Träger Xanten", link: "/traeger/neuer-traeger-xanten" }]);
   });
 
   it("says so when a request was already decided, and changes nothing", async () => {

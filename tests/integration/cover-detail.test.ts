@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "~/.server/db/connection";
 import { action, loader } from "~/routes/vertretungen.$id._index/route";
 import { freshDatabase } from "../helpers/db";
-import { acceptOffer, coverWorld, draftRequest, makeOffer, openRequest, publishRequest, type CoverWorld } from "../helpers/cover";
+import { acceptOffer, coverWorld, draftRequest, makeOffer, openRequest, publishRequest, type CoverWorld, type Side } from "../helpers/cover";
 import { createUser, requestAs, type TestUser } from "../helpers/fixtures";
 import { callRoute } from "../helpers/routes";
 
@@ -164,9 +164,29 @@ describe("the cover request page", () => {
     expect(cancelled.status).toBe(302);
     const page = await view(world.requester.coordinator, id);
     expect(page.data.request).toMatchObject({ status: "cancelled", cancelReason: "Kollegin ist zurück." });
+    // Neither the Träger declined before nor the one that withdrew was told, so they read no reason.
+    for (const side of world.offerers) {
+      expect((await view(side.coordinator, id)).data.request).toMatchObject({ status: "cancelled", cancelReason: null });
+    }
     // Accepting an offer of a cancelled request: a message, nothing written.
     const late = await step(world.requester.coordinator, id, { intent: "accept", formId: `accept-${a}`, offerId: a });
     expect(late.data.result.error?.[""]).toEqual(["Diese Anfrage wurde abgesagt."]);
+  });
+
+  it("shows the reason of a cancellation to the requester and the Träger that had an offer then, not to the circle", async () => {
+    const three = await coverWorld(database, { offerers: 3 });
+    const [accepted, open, third] = three.offerers as [Side, Side, Side];
+    const id = await openRequest(three, { hours_per_week: 20 });
+    await acceptOffer(three.requester.coordinator, id, await makeOffer(accepted, id, 10));
+    await makeOffer(open, id, 5);
+    const cancelled = await step(three.requester.coordinator, id, { intent: "cancel", formId: "cancel", reason: "Die Hilfe endet vorzeitig." });
+    expect(cancelled.status).toBe(302);
+    for (const user of [three.requester.coordinator, three.requester.member, accepted.coordinator, accepted.member, open.coordinator]) {
+      expect((await view(user, id)).data.request).toMatchObject({ status: "cancelled", cancelReason: "Die Hilfe endet vorzeitig." });
+    }
+    const circle = (await view(third.coordinator, id)).data.request;
+    expect(circle).toMatchObject({ status: "cancelled", cancelReason: null, caseReference: null });
+    expect(circle.cancelledAt).not.toBeNull();
   });
 
   it("marks an accepted cover as completed with the hours actually given (either side)", async () => {

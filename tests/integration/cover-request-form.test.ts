@@ -102,6 +102,9 @@ describe("the cover request form", () => {
     ["hours that are no number", { hoursPerWeek: "zwanzig" }, "hoursPerWeek", /Zahl wie 20/],
     ["a name as case reference", { caseReference: "Müller" }, "caseReference", /nie ein Name/],
     ["a gender requirement without reason", { genderRequirement: "weiblich" }, "genderReason", /begründen/],
+    // The reason is read by the whole circle with the requirement: no client data, not even in a draft.
+    ["a gender reason that names the client", { genderRequirement: "weiblich", genderReason: "Frau Yilmaz akzeptiert nur Frauen." }, "genderReason", /sieht der ganze Kreis.*„Frau Yilmaz“/],
+    ["a draft whose gender reason names the child", { intent: "draft", noSozialdaten: undefined, genderRequirement: "weiblich", genderReason: "Kind Anna spricht nur mit Frauen." }, "genderReason", /„Kind Anna“/],
     ["addressed without Träger", { addressing: "addressed", widenAt: berlinDateTimeLocal(new Date(Date.now() + 7200_000)) }, "recipients", /mindestens einen Träger/],
     ["a widening time in the past", { addressing: "addressed", recipients: [], widenAt: "2020-01-01T10:00" }, "widenAt", /Vergangenheit/],
     ["an overlong description", { description: "x".repeat(2001) }, "description", /höchstens 2.000 Zeichen/],
@@ -155,7 +158,20 @@ describe("the cover request form", () => {
     expect(outcome.status).toBe(302);
     const id = outcome.location!.split("/").pop()!;
     const row = await database.db.selectFrom("cover_requests").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
-    expect(row).toMatchObject({ status: "draft", no_sozialdaten_confirmed: false, case_reference: "F-2026-014" });
+    expect(row).toMatchObject({ status: "draft", no_sozialdaten_confirmed: false });
+    expect(row).not.toHaveProperty("case_reference");
+    // The case reference is kept apart, readable only by the requesting Träger (docs/decisions/007).
+    const internals = await database.db
+      .selectFrom("cover_request_internals")
+      .selectAll()
+      .where("request_id", "=", id)
+      .executeTakeFirstOrThrow();
+    expect(internals).toMatchObject({
+      org_id: world.requester.org.id,
+      case_reference: "F-2026-014",
+      created_by: world.requester.coordinator.id,
+      no_sozialdaten_confirmed_by: null,
+    });
     expect(Number(row.hours_per_week)).toBe(12.5);
     expect(row.languages).toEqual(["Türkisch", "Arabisch"]);
   });

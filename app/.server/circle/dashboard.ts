@@ -13,7 +13,8 @@ export type Dashboard = {
   memberships: Array<{ orgId: string; slug: string; name: string; role: OrgRole }>;
   circles: Array<{ id: string; name: string; memberCount: number; coordinates: boolean }>;
   newInCircle: Array<{ slug: string; name: string; city: string | null; circleName: string; joinedAt: string }>;
-  openJoinRequests: { count: number; latest: Array<{ orgName: string; createdAt: string }> } | null;
+  /** The oldest open requests first: the circle answers them first come, first served (as on /kreis/anfragen). */
+  openJoinRequests: { count: number; oldest: Array<{ orgName: string; createdAt: string }> } | null;
   unread: Array<{ id: string; title: string; body: string | null; createdAt: string }>;
   unreadCount: number;
   /** Vertretungsbörse: open Notfälle in the circle, our open requests. */
@@ -62,12 +63,12 @@ export async function loadDashboard(user: SessionUser): Promise<Dashboard> {
         .select(["org_name as orgName", "created_at as createdAt", sql<number>`(count(*) over ())::int`.as("total")])
         .where("status", "=", "open")
         .where(sql<boolean>`network_id in (select private.coordinated_network_ids())`)
-        .orderBy("created_at", "desc")
+        .orderBy("created_at", "asc")
         .limit(3)
         .execute();
       openJoinRequests = {
         count: open[0]?.total ?? 0,
-        latest: open.map((r) => ({ orgName: r.orgName, createdAt: new Date(r.createdAt).toISOString() })),
+        oldest: open.map((r) => ({ orgName: r.orgName, createdAt: new Date(r.createdAt).toISOString() })),
       };
     }
 

@@ -2,7 +2,8 @@
 // The decisions are security-definer functions in SQL (admit creates the Träger, adds it to the
 // circle and invites its contact, all in one transaction); here we only call them as the user.
 import { sql } from "kysely";
-import type { SessionUser } from "../auth/session";
+import { invariantResponse } from "~/utils/invariant";
+import { requireUser, type SessionUser } from "../auth/session";
 import { asUser } from "../db/request";
 
 export type CoordinatedCircle = {
@@ -53,6 +54,14 @@ export async function coordinatedCircles(user: SessionUser): Promise<Coordinated
       .orderBy("name")
       .execute(),
   );
+}
+
+/** The signed-in coordinator and their circles, for the pages under /kreis; 404 for everyone else. */
+export async function requireCoordinator(request: Request): Promise<{ user: SessionUser; circles: CoordinatedCircle[] }> {
+  const user = await requireUser(request);
+  const circles = await coordinatedCircles(user);
+  invariantResponse(circles.length > 0, "Nicht gefunden", { status: 404 });
+  return { user, circles };
 }
 
 const DECIDED_SHOWN = 50;

@@ -6,7 +6,8 @@
 //             (explicit org_id filter: cover_requests_org_id_idx).
 //   angebote  the person's Träger's offers with their state (cover_offers_org_id_idx).
 // Fill status comes from the request row (covered_hours), never from offers: the circle sees how
-// far a request is covered without learning who offered.
+// far a request is covered without learning who offered. The case reference comes from
+// cover_request_internals, which only the requesting Träger can read.
 import { sql, type RawBuilder } from "kysely";
 import type { SessionUser } from "../auth/session";
 import { referenceLists, type ReferenceLists } from "../circle/reference";
@@ -53,7 +54,7 @@ export type CoverCard = {
   addressedToUs: boolean;
   publishedAt: string | null;
   createdAt: string;
-  /** Only for the requesting Träger. */
+  /** Only for the requesting Träger (cover_request_internals; RLS returns nothing to others). */
   caseReference: string | null;
 };
 
@@ -146,7 +147,9 @@ export function cardColumns(orgIds: string[]): RawBuilder<unknown> {
     to_char(r.period_from, 'YYYY-MM-DD') as period_from, to_char(r.period_to, 'YYYY-MM-DD') as period_to,
     r.hours_per_week::text as hours_per_week, r.covered_hours::text as covered_hours,
     r.qualification, r.languages, r.needs_driving_licence, r.needs_car, r.gender_requirement,
-    r.org_id, o.name as org_name, r.addressing, r.widen_at, r.published_at, r.created_at, r.case_reference,
+    r.org_id, o.name as org_name, r.addressing, r.widen_at, r.published_at, r.created_at,
+    case when r.org_id = any(${orgIds}::uuid[]) then
+      (select i.case_reference from public.cover_request_internals i where i.request_id = r.id) end as case_reference,
     case when r.addressing = 'addressed' then
       (select count(*)::int from public.cover_request_recipients rr where rr.request_id = r.id) end as recipient_count,
     case when r.addressing = 'addressed' then
@@ -183,6 +186,11 @@ export type CoverBoard = {
 
 /** Open requests of the circles the person's Träger belong to, as the filters ask. */
 async function openRequests(tx: Tx, context: CoverContext, filters: CoverBoardFilters): Promise<CardRow[]> {
+  return (await openRequestsQuery(context, filters).execute(tx)).rows;
+}
+
+/** The board's list query ("Offen im Kreis"); exported for the bench (RLS overhead, plans). */
+export function openRequestsQuery(context: CoverContext, filters: CoverBoardFilters): RawBuilder<CardRow> {
   const conditions = [sql`r.status = 'open'`, idFilter("r.network_id", context.networkIds)];
   if (filters.gemeinde) conditions.push(sql`r.gemeinde = ${filters.gemeinde}`);
   if (filters.hilfeart) conditions.push(sql`r.hilfeart = ${filters.hilfeart}`);
@@ -193,14 +201,13 @@ async function openRequests(tx: Tx, context: CoverContext, filters: CoverBoardFi
   if (filters.von) conditions.push(sql`r.period_to >= ${filters.von}::date`);
   if (filters.bis) conditions.push(sql`r.period_from <= ${filters.bis}::date`);
   const offset = (filters.seite - 1) * COVER_PAGE_SIZE;
-  const result = await sql<CardRow>`
+  return sql<CardRow>`
     select ${cardColumns(context.orgIds)}
     from public.cover_requests r ${cardJoins}
     where ${sql.join(conditions, sql` and `)}
     order by r.urgency_rank, r.published_at desc, r.id
     limit ${COVER_PAGE_SIZE + 1} offset ${offset}
-  `.execute(tx);
-  return result.rows;
+  `;
 }
 
 async function ownRequests(tx: Tx, context: CoverContext, page: number) {

@@ -2,7 +2,9 @@
 // side sees is what RLS returns, nothing is filtered in TypeScript:
 //   - the circle (or the addressed Träger until widen_at): need, region, period, fill status;
 //   - offers: the requesting Träger all of them, an offering Träger its own, a third Träger none;
-//   - contact persons and handover notes: the requester, and the other side once accepted.
+//   - contact persons and handover notes: the requester, and the other side once accepted;
+//   - the case reference: the requester only (cover_request_internals); the reason of a
+//     cancellation: the requester and the Träger that had an offer then (cover_cancel_reason).
 import { sql } from "kysely";
 import type { SessionUser } from "../auth/session";
 import { asUser } from "../db/request";
@@ -37,6 +39,7 @@ export type CoverDetail = {
     description: string;
     genderReason: string | null;
     networkName: string;
+    /** Only for the requesting Träger and the Träger whose offer was open or accepted then. */
     cancelReason: string | null;
     cancelledAt: string | null;
     filledAt: string | null;
@@ -85,7 +88,7 @@ export async function loadCoverDetail(user: SessionUser, requestId: string): Pro
       }
     >`
       select ${cardColumns(context.orgIds)}, r.network_id, r.description, r.gender_reason, n.name as network_name,
-        r.cancel_reason, r.cancelled_at, r.filled_at, r.closed_at, r.widened_at, r.no_sozialdaten_confirmed_at
+        case when r.status = 'cancelled' then public.cover_cancel_reason(r.id) end as cancel_reason, r.cancelled_at, r.filled_at, r.closed_at, r.widened_at, r.no_sozialdaten_confirmed_at
       from public.cover_requests r ${cardJoins}
       join public.networks n on n.id = r.network_id
       where r.id = ${requestId}::uuid

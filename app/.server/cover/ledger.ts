@@ -135,7 +135,7 @@ export async function loadCoverLedger(user: SessionUser, filters: CoverLedgerFil
         to_char(l.period_from, 'YYYY-MM-DD') as period_from, to_char(l.period_to, 'YYYY-MM-DD') as period_to,
         l.planned_hours::text as planned_hours, l.actual_hours::text as actual_hours, l.completed_at,
         l.aueg_note, l.agreement_reference, h.label as hilfeart_label, g.name as gemeinde_name, r.kind,
-        r.status as request_status, case when not l.given then r.case_reference end as case_reference
+        r.status as request_status, case when not l.given then i.case_reference end as case_reference
       from (
         select l.*, true as given, l.taker_org_id as partner_id
         from public.cover_ledger l where l.giver_org_id = ${org}::uuid
@@ -144,6 +144,8 @@ export async function loadCoverLedger(user: SessionUser, filters: CoverLedgerFil
         from public.cover_ledger l where l.taker_org_id = ${org}::uuid
       ) l
       left join public.cover_requests r on r.id = l.request_id
+      -- The case reference is the taker's (the requester's): RLS returns it only to that Träger.
+      left join public.cover_request_internals i on i.request_id = l.request_id
       left join public.hilfearten h on h.code = r.hilfeart
       left join public.gemeinden g on g.code = r.gemeinde
       where true ${coverYearFilter}

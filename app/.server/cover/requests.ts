@@ -53,19 +53,33 @@ export function replyWithCoverError<R>(
 }
 
 /**
- * The server's screen on save: a publish whose description contains what looks like client data
- * goes through only when the person was shown exactly these findings (and confirmed). Returns the
- * messages to show at the description, or null.
+ * The server's screen on save, as field errors (or null):
+ * - description: a publish whose description contains what looks like client data goes through
+ *   only when the person was shown exactly these findings (and confirmed);
+ * - genderReason: the reason of a gender requirement is read by the whole circle with the
+ *   requirement (docs/decisions/007-cover-private-columns.md), so what looks like client data is
+ *   refused there on every save — a short reason never needs a name, a date or an address; case
+ *   details belong in the handover notes.
  */
-export function sozialdatenRefusal(input: CoverRequestFormInput): string[] | null {
-  if (input.intent !== "publish") return null;
-  const findings = screenSozialdaten(input.description);
-  if (findings.length === 0) return null;
-  if ((input.sozialdatenSeen ?? "") === sozialdatenKey(findings) && input.noSozialdaten) return null;
-  return [
-    "Bitte prüfen Sie die Beschreibung, bevor Sie veröffentlichen:",
-    ...findings.map((f) => f.message),
-  ];
+export function sozialdatenRefusal(input: CoverRequestFormInput): Record<string, string[]> | null {
+  const errors: Record<string, string[]> = {};
+  const reasonFindings = input.genderRequirement && input.genderReason ? screenSozialdaten(input.genderReason) : [];
+  if (reasonFindings.length > 0) {
+    errors.genderReason = [
+      "Die Begründung sieht der ganze Kreis. Bitte begründen Sie allgemein, ohne Sozialdaten:",
+      ...reasonFindings.map((f) => f.message),
+    ];
+  }
+  if (input.intent === "publish") {
+    const findings = screenSozialdaten(input.description);
+    if (findings.length > 0 && !((input.sozialdatenSeen ?? "") === sozialdatenKey(findings) && input.noSozialdaten)) {
+      errors.description = [
+        "Bitte prüfen Sie die Beschreibung, bevor Sie veröffentlichen:",
+        ...findings.map((f) => f.message),
+      ];
+    }
+  }
+  return Object.keys(errors).length > 0 ? errors : null;
 }
 
 /** The request's columns from the form. */
@@ -87,7 +101,6 @@ function columns(input: CoverRequestFormInput) {
     gender_requirement: input.genderRequirement ?? null,
     gender_reason: input.genderRequirement ? (input.genderReason ?? null) : null,
     description: input.description,
-    case_reference: input.caseReference || null,
     no_sozialdaten_confirmed: input.noSozialdaten,
     addressing: input.addressing,
     widen_at: addressed && input.widenAt ? berlinDateTimeToInstant(input.widenAt) : null,
@@ -100,6 +113,19 @@ async function setRecipients(tx: Tx, requestId: string, input: CoverRequestFormI
   await tx
     .insertInto("cover_request_recipients")
     .values([...new Set(input.recipients)].map((orgId) => ({ request_id: requestId, org_id: orgId })))
+    .execute();
+}
+
+/**
+ * The case reference lives apart from the request, readable only by the requesting Träger
+ * (cover_request_internals, a row per request made by a trigger); RLS lets its coordinators set it
+ * while the request is a draft.
+ */
+async function setCaseReference(tx: Tx, requestId: string, caseReference: string | undefined) {
+  await tx
+    .updateTable("cover_request_internals")
+    .set({ case_reference: caseReference || null })
+    .where("request_id", "=", requestId)
     .execute();
 }
 
@@ -123,6 +149,7 @@ export async function createCoverRequest(user: SessionUser, input: CoverRequestF
       .values({ network_id: input.networkId, org_id: input.orgId, ...columns(input) })
       .returning("id")
       .executeTakeFirstOrThrow();
+    if (input.caseReference) await setCaseReference(tx, row.id, input.caseReference);
     await setRecipients(tx, row.id, input);
     await setHandoverNotes(tx, row.id, input.handoverNotes);
     if (input.contactUserId) await setCoverContact(tx, row.id, input.orgId, input.contactUserId);
@@ -143,6 +170,7 @@ export async function updateCoverRequest(user: SessionUser, requestId: string, i
     if (!current) return false;
     const updated = await tx.updateTable("cover_requests").set(columns(input)).where("id", "=", requestId).executeTakeFirst();
     if (Number(updated.numUpdatedRows) === 0) return false;
+    await setCaseReference(tx, requestId, input.caseReference);
     await setRecipients(tx, requestId, input);
     await setHandoverNotes(tx, requestId, input.handoverNotes);
     if (input.contactUserId) await setCoverContact(tx, requestId, current.org_id, input.contactUserId);
@@ -290,8 +318,9 @@ export async function loadCoverDraft(
       select r.id, r.org_id, r.network_id, r.urgency, r.hilfeart, r.gemeinde, r.sozialraum,
         to_char(r.period_from, 'YYYY-MM-DD') as period_from, to_char(r.period_to, 'YYYY-MM-DD') as period_to,
         r.hours_per_week::text as hours_per_week, r.kind, r.qualification, r.languages, r.needs_driving_licence,
-        r.needs_car, r.gender_requirement, r.gender_reason, r.description, r.case_reference, r.addressing,
+        r.needs_car, r.gender_requirement, r.gender_reason, r.description, r.addressing,
         r.widen_at, r.no_sozialdaten_confirmed,
+        (select i.case_reference from public.cover_request_internals i where i.request_id = r.id) as case_reference,
         (select hn.notes from public.cover_handover_notes hn where hn.request_id = r.id) as notes,
         (select c.user_id from public.cover_contacts c where c.request_id = r.id and c.org_id = r.org_id) as contact_user_id,
         (select array_agg(rr.org_id) from public.cover_request_recipients rr where rr.request_id = r.id) as recipients

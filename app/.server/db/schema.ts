@@ -373,7 +373,6 @@ export interface CoverRequestTable {
   id: Generated<string>;
   network_id: ColumnType<string, string, never>;
   org_id: ColumnType<string, string, never>;
-  created_by: CoverSystem<string | null>;
   status: CoverSystem<CoverRequestStatus>;
   urgency: CoverUrgency;
   urgency_rank: CoverSystem<number>;
@@ -391,23 +390,36 @@ export interface CoverRequestTable {
   gender_requirement: CoverGenderRequirement | null;
   gender_reason: string | null;
   description: string;
-  case_reference: string | null;
   no_sozialdaten_confirmed: Generated<boolean>;
   no_sozialdaten_confirmed_at: CoverSystem<Date | null>;
-  no_sozialdaten_confirmed_by: CoverSystem<string | null>;
   addressing: Generated<CoverAddressing>;
   /** Until then only the addressed Träger see it (addressing 'addressed'); null for 'circle'. */
   widen_at: Timestamp | null;
   widened_at: CoverSystem<Date | null>;
   /** Sum of accepted hours: the fill status the circle sees ("12 von 20 Std./Woche zugesagt"). */
   covered_hours: CoverSystem<string>;
-  cancel_reason: CoverSystem<string | null>;
   cancelled_at: CoverSystem<Date | null>;
-  cancelled_by: CoverSystem<string | null>;
   published_at: CoverSystem<Date | null>;
   filled_at: CoverSystem<Date | null>;
   closed_at: CoverSystem<Date | null>;
   created_at: CoverSystem<Date>;
+  updated_at: CoverSystem<Date>;
+}
+
+/**
+ * What only the requesting Träger may read of a request (RLS hides rows, not columns; see
+ * docs/decisions/007-cover-private-columns.md). One row per request, created with it by a trigger:
+ * the app only updates the case reference of a draft.
+ */
+export interface CoverRequestInternalsTable {
+  request_id: ColumnType<string, never, never>;
+  org_id: CoverSystem<string>;
+  /** Pseudonymous, chosen by the requester ("F-2026-014"). */
+  case_reference: ColumnType<string | null, never, string | null>;
+  created_by: CoverSystem<string | null>;
+  no_sozialdaten_confirmed_by: CoverSystem<string | null>;
+  cancel_reason: CoverSystem<string | null>;
+  cancelled_by: CoverSystem<string | null>;
   updated_at: CoverSystem<Date>;
 }
 
@@ -520,6 +532,7 @@ export interface DB {
   training_queue_moves: TrainingQueueMoveTable;
   training_attendance: TrainingAttendanceTable;
   cover_requests: CoverRequestTable;
+  cover_request_internals: CoverRequestInternalsTable;
   cover_request_recipients: CoverRequestRecipientTable;
   cover_offers: CoverOfferTable;
   cover_handover_notes: CoverHandoverNoteTable;

@@ -13,7 +13,9 @@ import { CheckboxField, ErrorList, Field, SelectField, TextareaField } from "~/c
 import { FormMessage } from "~/components/ui/layout";
 import { COVER_GENDERS, COVER_KINDS, COVER_URGENCIES, GENDER_LABELS, KIND_LABELS, URGENCY_HINTS, URGENCY_LABELS } from "~/i18n/cover";
 import { ROLE_LABELS } from "~/i18n/labels";
+import { hilfeartOptions } from "~/i18n/hilfearten";
 import { withoutKey } from "~/utils/form-props";
+import { gemeindeOptionGroups } from "~/utils/gemeinden";
 import { screenSozialdaten, SOZIALDATEN_HINWEIS } from "~/utils/sozialdaten";
 import { CoverRequestFormSchema, sozialdatenKey } from "~/validation/cover";
 
@@ -91,7 +93,6 @@ export function CoverRequestForm({
   const networks = [...new Map(options.posters.map((p) => [p.networkId, p.networkName])).entries()];
   const chosenOrg = fields.orgId.value ?? defaults.orgId ?? orgs[0]?.[0];
   const chosenNetwork = fields.networkId.value ?? defaults.networkId ?? networks[0]?.[0];
-  const kreise = [...new Set(options.gemeinden.map((g) => g.kreis))];
 
   /** A field's initial value(s) as conform holds them: the defaults, or what a refused submit sent. */
   const initial = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : typeof value === "string" ? [value] : []);
@@ -202,35 +203,16 @@ export function CoverRequestForm({
           label="Hilfeart"
           errors={fields.hilfeart.errors}
           selectProps={withoutKey(getSelectProps(fields.hilfeart))}
-          options={[{ value: "", label: "Bitte wählen …" }, ...options.hilfearten.map((h) => ({ value: h.code, label: `${h.paragraph} ${h.label}` }))]}
+          options={[{ value: "", label: "Bitte wählen …" }, ...hilfeartOptions(options.hilfearten)]}
         />
         <div className="grid gap-4 sm:grid-cols-2">
-          <div>
-            <label htmlFor={fields.gemeinde.id} className="block text-sm font-medium text-slate-800">
-              Gemeinde
-            </label>
-            <select
-              {...withoutKey(getSelectProps(fields.gemeinde))}
-              key={fields.gemeinde.key}
-              className="mt-1 block min-h-11 w-full rounded-lg border border-slate-300 bg-white px-3 py-2.5 text-base text-slate-900 shadow-sm aria-[invalid=true]:border-red-600"
-              aria-invalid={fields.gemeinde.errors?.length ? true : undefined}
-              aria-describedby={fields.gemeinde.errors?.length ? `${fields.gemeinde.id}-error` : undefined}
-            >
-              <option value="">Bitte wählen …</option>
-              {kreise.map((k) => (
-                <optgroup key={k} label={k}>
-                  {options.gemeinden
-                    .filter((g) => g.kreis === k)
-                    .map((g) => (
-                      <option key={g.code} value={g.code}>
-                        {g.name}
-                      </option>
-                    ))}
-                </optgroup>
-              ))}
-            </select>
-            <ErrorList id={`${fields.gemeinde.id}-error`} errors={fields.gemeinde.errors} />
-          </div>
+          <SelectField
+            key={fields.gemeinde.key}
+            label="Gemeinde"
+            errors={fields.gemeinde.errors}
+            selectProps={withoutKey(getSelectProps(fields.gemeinde))}
+            options={[{ value: "", label: "Bitte wählen …" }, ...gemeindeOptionGroups(options.gemeinden)]}
+          />
           <Field
             key={fields.sozialraum.key}
             label="Sozialraum (optional)"

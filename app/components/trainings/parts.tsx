@@ -2,7 +2,8 @@
 // "Warteliste: 3"), dates of one or more sessions, a registration's state in words, the card of
 // the browse list and the dashboard.
 import { Link } from "@remix-run/react";
-import type { TrainingApprovalState, TrainingAudience, TrainingClosedReason, TrainingRegistrationStatus } from "~/.server/db/schema";
+import type { TrainingApprovalState, TrainingClosedReason, TrainingRegistrationStatus } from "~/.server/db/schema";
+import type { TrainingCard } from "~/.server/trainings/list";
 import { Badge } from "~/components/ui/layout";
 import { AUDIENCE_LABELS, CLOSED_REASON_LABELS, REGISTRATION_STATUS_LABELS, TRAINING_STATUS_LABELS, feeLabel, seatsLine, waitlistLine } from "~/i18n/trainings";
 import { formatDate, formatDateTime } from "~/utils/format";
@@ -97,24 +98,8 @@ export function registrationTone(status: TrainingRegistrationStatus): "green" | 
   }
 }
 
-export type CardData = {
-  id: string;
-  title: string;
-  topicLabel: string;
-  audience: TrainingAudience;
-  place: string | null;
-  gemeindeName: string | null;
-  online: boolean;
-  startsAt: string | null;
-  endsAt: string | null;
-  sessionCount: number;
-  capacity: number;
-  seatsTaken: number;
-  waitlistCount: number;
-  feeCents: number;
-  orgName: string;
-  status: "draft" | "published" | "cancelled" | "held";
-};
+/** What a training's card shows (the list's row without the deadline). */
+export type CardData = Omit<TrainingCard, "registrationDeadline">;
 
 export function whereText(t: { place: string | null; gemeindeName: string | null; online: boolean }): string {
   const town = t.gemeindeName ?? (t.place ? t.place : null);

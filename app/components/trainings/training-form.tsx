@@ -9,6 +9,7 @@ import { CheckboxField, ErrorList, Field, SelectField, TextareaField } from "~/c
 import { FormMessage } from "~/components/ui/layout";
 import { AUDIENCE_LABELS, TRAINING_AUDIENCES } from "~/i18n/trainings";
 import { withoutKey } from "~/utils/form-props";
+import { gemeindeOptionGroups } from "~/utils/gemeinden";
 import { MAX_SESSIONS, TrainingFormSchema } from "~/validation/trainings";
 
 export type TrainingFormDefaults = {
@@ -92,7 +93,6 @@ export function TrainingForm({
   const sessions = fields.sessions.getFieldList();
   const orgs = [...new Map(options.organisers.map((o) => [o.orgId, o.orgName])).entries()];
   const networks = [...new Map(options.organisers.map((o) => [o.networkId, o.networkName])).entries()];
-  const kreise = [...new Set(options.gemeinden.map((g) => g.kreis))];
   const chosenOrg = fields.orgId.value ?? defaults.orgId;
   const chosenCoOrganizers = new Set(defaults.coOrganizers ?? []);
 
@@ -227,32 +227,13 @@ export function TrainingForm({
           errors={fields.place.errors}
           inputProps={{ ...withoutKey(getInputProps(fields.place, { type: "text" })), autoComplete: "street-address" }}
         />
-        <div>
-          <label htmlFor={fields.gemeinde.id} className="block text-sm font-medium text-slate-800">
-            Gemeinde
-          </label>
-          <select
-            {...withoutKey(getSelectProps(fields.gemeinde))}
-            key={fields.gemeinde.key}
-            aria-invalid={fields.gemeinde.errors ? true : undefined}
-            aria-describedby={fields.gemeinde.errors ? fields.gemeinde.errorId : undefined}
-            className="mt-1 block min-h-11 w-full rounded-lg border border-slate-300 bg-white px-3 py-2.5 text-base text-slate-900 shadow-sm aria-[invalid=true]:border-red-600"
-          >
-            <option value="">Keine (nur online)</option>
-            {kreise.map((kreis) => (
-              <optgroup key={kreis} label={kreis === "Kreisfreie Stadt" ? "Kreisfreie Städte" : kreis}>
-                {options.gemeinden
-                  .filter((g) => g.kreis === kreis)
-                  .map((g) => (
-                    <option key={g.code} value={g.code}>
-                      {g.name}
-                    </option>
-                  ))}
-              </optgroup>
-            ))}
-          </select>
-          <ErrorList id={fields.gemeinde.errorId} errors={fields.gemeinde.errors} />
-        </div>
+        <SelectField
+          key={fields.gemeinde.key}
+          label="Gemeinde"
+          errors={fields.gemeinde.errors}
+          selectProps={withoutKey(getSelectProps(fields.gemeinde))}
+          options={[{ value: "", label: "Keine (nur online)" }, ...gemeindeOptionGroups(options.gemeinden)]}
+        />
         <Field
           key={fields.onlineUrl.key}
           label="Online-Link (optional)"

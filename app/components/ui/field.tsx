@@ -27,15 +27,25 @@ function describedBy(...ids: Array<string | undefined | false>) {
 
 type FieldBase = { label: string; hint?: string; errors?: ListOfErrors; className?: string };
 
-export function Field({
+/** What the frame hands its control: the id the label points at, the style, the error wiring. */
+type ControlProps = {
+  id: string;
+  className: string;
+  "aria-invalid": true | undefined;
+  "aria-describedby": string | undefined;
+};
+
+/** Label, hint, one control and its errors: the frame the single-control fields share. */
+function FieldFrame({
   label,
   hint,
   errors,
   className = "",
-  inputProps,
-}: FieldBase & { inputProps: React.InputHTMLAttributes<HTMLInputElement> }) {
+  controlId,
+  children,
+}: FieldBase & { controlId: string | undefined; children: (control: ControlProps) => React.ReactNode }) {
   const fallbackId = useId();
-  const id = inputProps.id ?? fallbackId;
+  const id = controlId ?? fallbackId;
   const errorId = errors?.filter(Boolean).length ? `${id}-error` : undefined;
   const hintId = hint ? `${id}-hint` : undefined;
   return (
@@ -48,92 +58,69 @@ export function Field({
           {hint}
         </p>
       ) : null}
-      <input
-        {...inputProps}
-        id={id}
-        className={`mt-1 ${inputClass}`}
-        aria-invalid={errorId ? true : undefined}
-        aria-describedby={describedBy(errorId, hintId)}
-      />
+      {children({
+        id,
+        className: `mt-1 ${inputClass}`,
+        "aria-invalid": errorId ? true : undefined,
+        "aria-describedby": describedBy(errorId, hintId),
+      })}
       <ErrorList id={errorId} errors={errors} />
     </div>
+  );
+}
+
+export function Field({ inputProps, ...frame }: FieldBase & { inputProps: React.InputHTMLAttributes<HTMLInputElement> }) {
+  return (
+    <FieldFrame {...frame} controlId={inputProps.id}>
+      {(control) => <input {...inputProps} {...control} />}
+    </FieldFrame>
   );
 }
 
 export function TextareaField({
-  label,
-  hint,
-  errors,
-  className = "",
   textareaProps,
+  ...frame
 }: FieldBase & { textareaProps: React.TextareaHTMLAttributes<HTMLTextAreaElement> }) {
-  const fallbackId = useId();
-  const id = textareaProps.id ?? fallbackId;
-  const errorId = errors?.filter(Boolean).length ? `${id}-error` : undefined;
-  const hintId = hint ? `${id}-hint` : undefined;
   return (
-    <div className={className}>
-      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
-        {label}
-      </label>
-      {hint ? (
-        <p id={hintId} className="text-sm text-slate-600">
-          {hint}
-        </p>
-      ) : null}
-      <textarea
-        rows={4}
-        {...textareaProps}
-        id={id}
-        className={`mt-1 ${inputClass}`}
-        aria-invalid={errorId ? true : undefined}
-        aria-describedby={describedBy(errorId, hintId)}
-      />
-      <ErrorList id={errorId} errors={errors} />
-    </div>
+    <FieldFrame {...frame} controlId={textareaProps.id}>
+      {(control) => <textarea rows={4} {...textareaProps} {...control} />}
+    </FieldFrame>
   );
 }
 
+export type SelectOption = { value: string; label: string };
+/** Options under a heading (an <optgroup>), e.g. the Gemeinden of one Kreis. */
+export type SelectOptionGroup = { label: string; options: SelectOption[] };
+
 export function SelectField({
-  label,
-  hint,
-  errors,
-  className = "",
   selectProps,
   options,
+  ...frame
 }: FieldBase & {
   selectProps: React.SelectHTMLAttributes<HTMLSelectElement>;
-  options: Array<{ value: string; label: string }>;
+  options: Array<SelectOption | SelectOptionGroup>;
 }) {
-  const fallbackId = useId();
-  const id = selectProps.id ?? fallbackId;
-  const errorId = errors?.filter(Boolean).length ? `${id}-error` : undefined;
-  const hintId = hint ? `${id}-hint` : undefined;
+  const option = (o: SelectOption) => (
+    <option key={o.value} value={o.value}>
+      {o.label}
+    </option>
+  );
   return (
-    <div className={className}>
-      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
-        {label}
-      </label>
-      {hint ? (
-        <p id={hintId} className="text-sm text-slate-600">
-          {hint}
-        </p>
-      ) : null}
-      <select
-        {...selectProps}
-        id={id}
-        className={`mt-1 ${inputClass}`}
-        aria-invalid={errorId ? true : undefined}
-        aria-describedby={describedBy(errorId, hintId)}
-      >
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-      <ErrorList id={errorId} errors={errors} />
-    </div>
+    <FieldFrame {...frame} controlId={selectProps.id}>
+      {(control) => (
+        <select {...selectProps} {...control}>
+          {options.map((o) =>
+            "options" in o ? (
+              <optgroup key={o.label} label={o.label}>
+                {o.options.map(option)}
+              </optgroup>
+            ) : (
+              option(o)
+            ),
+          )}
+        </select>
+      )}
+    </FieldFrame>
   );
 }
 

@@ -9,7 +9,7 @@ import { registrationStateText, registrationTone, sessionText } from "~/componen
 import { seatsCount } from "~/i18n/trainings";
 import { formatDateTime } from "~/utils/format";
 import { paths } from "~/utils/links";
-import { ActionForm, answerErrors, useAnswerFor, useBusy } from "./action-form";
+import { IntentForm, answerErrors, useAnswerFor, useBusy } from "~/components/ui/intent-form";
 import { actsFor, registrationLabel, roleIn } from "./participant-panel";
 import { RegistrationActions, type Registration } from "./registration-actions";
 import type { DetailData } from "./route";
@@ -21,11 +21,11 @@ const HOLDING = new Set(["confirmed", "pending_approval", "offered", "attended",
 function SimpleAction({ formId, intent, label, busyLabel, variant = "secondary" }: { formId: string; intent: string; label: string; busyLabel: string; variant?: "primary" | "secondary" | "danger" }) {
   const busy = useBusy(formId);
   return (
-    <ActionForm formId={formId} intent={intent}>
+    <IntentForm formId={formId} intent={intent}>
       <Button variant={variant} disabled={busy} className="w-full sm:w-auto">
         {busy ? busyLabel : label}
       </Button>
-    </ActionForm>
+    </IntentForm>
   );
 }
 
@@ -274,7 +274,7 @@ function CancelTrainingForm() {
   return (
     <details className="mt-4 border-t border-slate-100 pt-2" open={result ? true : undefined}>
       <summary className="flex min-h-11 cursor-pointer items-center text-sm font-semibold text-red-800">Fortbildung absagen …</summary>
-      <ActionForm formId={formId} intent="cancel-training" visible={["reason"]} className="mt-2 space-y-2">
+      <IntentForm formId={formId} intent="cancel-training" visible={["reason"]} className="mt-2 space-y-2">
         <label htmlFor="cancel-reason" className="block text-sm font-medium text-slate-800">
           Begründung für die Angemeldeten (optional)
         </label>
@@ -292,7 +292,7 @@ function CancelTrainingForm() {
         <Button variant="danger" disabled={busy}>
           {busy ? "Wird abgesagt …" : "Endgültig absagen"}
         </Button>
-      </ActionForm>
+      </IntentForm>
     </details>
   );
 }
@@ -304,12 +304,12 @@ function DeleteDraftForm() {
   return (
     <details className="mt-4 border-t border-slate-100 pt-2" open={result ? true : undefined}>
       <summary className="flex min-h-11 cursor-pointer items-center text-sm font-semibold text-red-800">Entwurf löschen …</summary>
-      <ActionForm formId={formId} intent="delete-draft" className="mt-2 space-y-2">
+      <IntentForm formId={formId} intent="delete-draft" className="mt-2 space-y-2">
         <p className="text-sm text-slate-600">Der Entwurf wird mit allen Angaben gelöscht.</p>
         <Button variant="danger" disabled={busy}>
           {busy ? "Wird gelöscht …" : "Ja, Entwurf löschen"}
         </Button>
-      </ActionForm>
+      </IntentForm>
     </details>
   );
 }
@@ -325,7 +325,7 @@ function MoveForm({ r, count }: { r: Registration; count: number }) {
       <summary className="flex min-h-11 cursor-pointer items-center text-sm font-semibold text-brand-800" aria-label={`Verschieben: ${registrationLabel(r)}`}>
         Verschieben …
       </summary>
-      <ActionForm formId={formId} intent="move" fields={{ registrationId: r.id }} visible={["position", "reason"]} className="mt-2 grid grid-cols-1 gap-2 sm:grid-cols-[8rem_1fr_auto] sm:items-end">
+      <IntentForm formId={formId} intent="move" fields={{ registrationId: r.id }} visible={["position", "reason"]} className="mt-2 grid grid-cols-1 gap-2 sm:grid-cols-[8rem_1fr_auto] sm:items-end">
         <div>
           <label htmlFor={`${formId}-position`} className="block text-sm font-medium text-slate-800">
             Neuer Platz
@@ -365,7 +365,7 @@ function MoveForm({ r, count }: { r: Registration; count: number }) {
         <Button variant="secondary" disabled={busy}>
           {busy ? "Wird verschoben …" : "Verschieben"}
         </Button>
-      </ActionForm>
+      </IntentForm>
     </details>
   );
 }
@@ -374,7 +374,7 @@ function AttendanceForm({ session, registrations }: { session: DetailData["sessi
   const formId = `attendance-${session.id.slice(0, 8)}`;
   const busy = useBusy(formId);
   return (
-    <ActionForm formId={formId} intent="attendance" fields={{ sessionId: session.id }} className="rounded-lg border border-slate-200 p-3">
+    <IntentForm formId={formId} intent="attendance" fields={{ sessionId: session.id }} className="rounded-lg border border-slate-200 p-3">
       <fieldset>
         <legend className="text-sm font-semibold text-slate-900">
           Termin {session.position}: {sessionText(session.startsAt, session.endsAt)}
@@ -427,6 +427,6 @@ function AttendanceForm({ session, registrations }: { session: DetailData["sessi
           {busy ? "Wird gespeichert …" : `Anwesenheit Termin ${session.position} speichern`}
         </Button>
       ) : null}
-    </ActionForm>
+    </IntentForm>
   );
 }

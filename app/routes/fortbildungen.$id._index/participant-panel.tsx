@@ -8,7 +8,7 @@ import { registrationStateText, registrationTone } from "~/components/trainings/
 import { seatsCount } from "~/i18n/trainings";
 import { formatDateTime } from "~/utils/format";
 import { paths } from "~/utils/links";
-import { ActionForm, answerErrors, useAnswerFor, useBusy } from "./action-form";
+import { IntentForm, answerErrors, useAnswerFor, useBusy } from "~/components/ui/intent-form";
 import { ACTIVE, RegistrationActions, type Registration } from "./registration-actions";
 import type { DetailData } from "./route";
 
@@ -146,7 +146,7 @@ function RegisterSelfForm({ orgs, full }: { orgs: DetailData["viewer"]["orgs"]; 
   const busy = useBusy(formId);
   const result = useAnswerFor(formId);
   return (
-    <ActionForm formId={formId} intent="register-self" visible={["orgId"]} className="mt-3 space-y-3">
+    <IntentForm formId={formId} intent="register-self" visible={["orgId"]} className="mt-3 space-y-3">
       {full ? <p className="text-sm text-slate-700">Die Fortbildung ist ausgebucht. Sie kommen auf die Warteliste und bekommen ein Angebot, wenn ein Platz frei wird.</p> : null}
       {orgs.length > 1 ? (
         <div>
@@ -166,7 +166,7 @@ function RegisterSelfForm({ orgs, full }: { orgs: DetailData["viewer"]["orgs"]; 
       <Button disabled={busy} className="w-full">
         {busy ? "Wird angemeldet …" : full ? "Auf die Warteliste" : "Anmelden"}
       </Button>
-    </ActionForm>
+    </IntentForm>
   );
 }
 
@@ -178,7 +178,7 @@ function ColleagueForm({ group, showOrg }: { group: DetailData["colleagues"][num
   const errorId = `${formId}-error`;
   const errors = answerErrors(result, "participantId");
   return (
-    <ActionForm formId={formId} intent="register-colleague" fields={{ orgId: group.orgId }} visible={["participantId"]} className="mt-4 space-y-2">
+    <IntentForm formId={formId} intent="register-colleague" fields={{ orgId: group.orgId }} visible={["participantId"]} className="mt-4 space-y-2">
       <h3 className="font-semibold text-slate-900">Kolleg:in anmelden{showOrg ? ` (${group.orgName})` : ""}</h3>
       {free.length === 0 ? (
         <p className="text-sm text-slate-600">Alle Kolleg:innen sind schon angemeldet oder auf der Warteliste.</p>
@@ -208,7 +208,7 @@ function ColleagueForm({ group, showOrg }: { group: DetailData["colleagues"][num
           </Button>
         </>
       )}
-    </ActionForm>
+    </IntentForm>
   );
 }
 
@@ -218,7 +218,7 @@ function ClientSeatsForm({ orgs }: { orgs: DetailData["viewer"]["orgs"] }) {
   const result = useAnswerFor(formId);
   const seatErrors = answerErrors(result, "seats");
   return (
-    <ActionForm
+    <IntentForm
       formId={formId}
       intent="book-client-seats"
       fields={orgs.length === 1 ? { orgId: orgs[0]!.orgId } : {}}
@@ -267,6 +267,6 @@ function ClientSeatsForm({ orgs }: { orgs: DetailData["viewer"]["orgs"] }) {
       <Button variant="secondary" disabled={busy} className="w-full">
         {busy ? "Wird gebucht …" : "Plätze buchen"}
       </Button>
-    </ActionForm>
+    </IntentForm>
   );
 }

@@ -4,7 +4,7 @@
 import { Button } from "~/components/ui/button";
 import { formatDateTime } from "~/utils/format";
 import type { DetailData } from "./route";
-import { ActionForm, useAnswerFor, useBusy } from "./action-form";
+import { IntentForm, useAnswerFor, useBusy } from "~/components/ui/intent-form";
 
 export type Registration = DetailData["registrations"][number];
 
@@ -31,11 +31,11 @@ function IntentButton({
 }) {
   const busy = useBusy(formId);
   return (
-    <ActionForm formId={formId} intent={intent} fields={{ registrationId, ...extra }}>
+    <IntentForm formId={formId} intent={intent} fields={{ registrationId, ...extra }}>
       <Button variant={variant} disabled={busy} aria-label={ariaLabel} className="w-full sm:w-auto">
         {busy ? busyLabel : label}
       </Button>
-    </ActionForm>
+    </IntentForm>
   );
 }
 

@@ -8,7 +8,7 @@ import { Card } from "~/components/ui/layout";
 import { ROLE_LABELS } from "~/i18n/labels";
 import { formatDateTime } from "~/utils/format";
 import type { DetailData } from "./route";
-import { answerErrors, answerValue, StepForm, useAnswerFor, useBusy } from "./step-form";
+import { answerErrors, answerValue, IntentForm, useAnswerFor, useBusy } from "~/components/ui/intent-form";
 
 const linkClass = "font-medium text-brand-800 underline underline-offset-2 hover:text-brand-900 break-all";
 
@@ -72,7 +72,7 @@ function ChangeContact({ data, orgId, current }: { data: DetailData; orgId: stri
       <summary className="inline-flex min-h-11 cursor-pointer list-none items-center text-sm font-semibold text-brand-800 underline underline-offset-2">
         Ansprechperson ändern
       </summary>
-      <StepForm formId={formId} intent="contact" fields={{ orgId }} visible={["userId"]} className="mt-2 space-y-2">
+      <IntentForm formId={formId} intent="contact" fields={{ orgId }} visible={["userId"]} className="mt-2 space-y-2">
         <label htmlFor={`${formId}-user`} className="block text-sm font-medium text-slate-800">
           Ansprechperson
         </label>
@@ -96,7 +96,7 @@ function ChangeContact({ data, orgId, current }: { data: DetailData; orgId: stri
         <Button type="submit" variant="secondary" disabled={busy}>
           {busy ? "Wird gespeichert …" : "Speichern"}
         </Button>
-      </StepForm>
+      </IntentForm>
     </details>
   );
 }
@@ -122,7 +122,7 @@ export function HandoverNotesSection({ data }: { data: DetailData }) {
           : "Für Ihren Träger freigegeben, weil Ihr Angebot angenommen wurde. Vertraulich – nur für die übernehmende Fachkraft."}
       </p>
       {editable ? (
-        <StepForm formId={formId} intent="handover" visible={["notes"]} className="mt-3 space-y-3">
+        <IntentForm formId={formId} intent="handover" visible={["notes"]} className="mt-3 space-y-3">
           <TextareaField
             label="Was die übernehmende Fachkraft wissen muss"
             errors={answerErrors(result, "notes")}
@@ -131,7 +131,7 @@ export function HandoverNotesSection({ data }: { data: DetailData }) {
           <Button type="submit" variant="secondary" disabled={busy}>
             {busy ? "Wird gespeichert …" : "Übergabenotizen speichern"}
           </Button>
-        </StepForm>
+        </IntentForm>
       ) : notes ? (
         <p className="mt-3 whitespace-pre-line break-words rounded-lg bg-white p-3 text-slate-900">{notes.notes}</p>
       ) : (

@@ -10,7 +10,7 @@ import { berlinParts } from "~/utils/berlin-time";
 import { formatDateTime } from "~/utils/format";
 import type { DetailData } from "./route";
 import { CompleteForm } from "./requester-panel";
-import { answerErrors, answerValue, StepForm, useAnswerFor, useBusy } from "./step-form";
+import { answerErrors, answerValue, IntentForm, useAnswerFor, useBusy } from "~/components/ui/intent-form";
 
 export function OffererPanel({ data }: { data: DetailData }) {
   const r = data.request;
@@ -86,11 +86,11 @@ function OwnOffer({ offer, canAct }: { offer: DetailData["offers"][number]; canA
         </p>
       ) : null}
       {offer.status === "offered" && canAct ? (
-        <StepForm formId={formId} intent="withdraw" fields={{ offerId: offer.id }} className="mt-3">
+        <IntentForm formId={formId} intent="withdraw" fields={{ offerId: offer.id }} className="mt-3">
           <Button type="submit" variant="secondary" disabled={busy}>
             {busy ? "Wird zurückgezogen …" : "Zurückziehen"}
           </Button>
-        </StepForm>
+        </IntentForm>
       ) : null}
       {offer.status === "accepted" && canAct ? <CompleteForm offer={offer} /> : null}
     </Card>
@@ -123,7 +123,7 @@ function OfferForm({
         Noch offen: <span className="font-semibold">{hoursText(openHours)} Std./Woche</span>. Sie können alles oder einen Teil
         übernehmen. Nur der anfragende Träger sieht Ihr Angebot.
       </p>
-      <StepForm
+      <IntentForm
         formId={formId}
         intent="offer"
         visible={["orgId", "hoursPerWeek", "availableFrom", "qualification", "languages", "message"]}
@@ -199,7 +199,7 @@ function OfferForm({
         <Button type="submit" className="w-full sm:w-auto" disabled={busy}>
           {busy ? "Wird gesendet …" : "Angebot abgeben"}
         </Button>
-      </StepForm>
+      </IntentForm>
     </section>
   );
 }

@@ -10,7 +10,7 @@ import { dayText, hoursText, OFFER_STATUS_LABELS, OFFER_STATUS_TONES } from "~/i
 import { formatDateTime } from "~/utils/format";
 import { paths } from "~/utils/links";
 import type { DetailData } from "./route";
-import { answerErrors, answerValue, StepForm, useAnswerFor, useBusy } from "./step-form";
+import { answerErrors, answerValue, IntentForm, useAnswerFor, useBusy } from "~/components/ui/intent-form";
 
 type Offer = DetailData["offers"][number];
 
@@ -98,7 +98,7 @@ export function CompleteForm({ offer }: { offer: Offer }) {
       <summary className="inline-flex min-h-11 cursor-pointer list-none items-center rounded-lg border border-slate-300 bg-white px-4 text-sm font-semibold text-slate-800 hover:bg-slate-100">
         Als erledigt markieren …
       </summary>
-      <StepForm formId={formId} intent="complete" fields={{ offerId: offer.id }} visible={["actualHours"]} className="mt-3 space-y-3">
+      <IntentForm formId={formId} intent="complete" fields={{ offerId: offer.id }} visible={["actualHours"]} className="mt-3 space-y-3">
         <Field
           label="Tatsächlich geleistete Stunden insgesamt"
           hint={`Geplant waren ${hoursText(offer.ledger.plannedHours)} Std. Die Zahl geht in die Bilanz beider Träger.`}
@@ -115,7 +115,7 @@ export function CompleteForm({ offer }: { offer: Offer }) {
         <Button type="submit" disabled={busy}>
           {busy ? "Wird gespeichert …" : "Als erledigt markieren"}
         </Button>
-      </StepForm>
+      </IntentForm>
     </details>
   );
 }
@@ -150,7 +150,7 @@ function OfferCard({ offer, data, canDecide, openHours }: { offer: Offer; data: 
       {offer.status === "accepted" && data.canManage ? <CompleteForm offer={offer} /> : null}
       {offer.status === "offered" && canDecide ? (
         <div className="mt-4 space-y-3 border-t border-slate-100 pt-4">
-          <StepForm formId={acceptId} intent="accept" fields={{ offerId: offer.id }} visible={["hours"]}>
+          <IntentForm formId={acceptId} intent="accept" fields={{ offerId: offer.id }} visible={["hours"]}>
             <label htmlFor={`${acceptId}-hours`} className="block text-sm font-medium text-slate-800">
               Annehmen mit Std./Woche
             </label>
@@ -174,12 +174,12 @@ function OfferCard({ offer, data, canDecide, openHours }: { offer: Offer; data: 
               </Button>
             </div>
             <ErrorList id={`${acceptId}-error`} errors={answerErrors(acceptResult, "hours")} />
-          </StepForm>
+          </IntentForm>
           <details open={declineResult ? true : undefined}>
             <summary className="inline-flex min-h-11 cursor-pointer list-none items-center rounded-lg border border-slate-300 bg-white px-4 text-sm font-semibold text-slate-800 hover:bg-slate-100">
               Ablehnen …
             </summary>
-            <StepForm formId={declineId} intent="decline" fields={{ offerId: offer.id }} visible={["message"]} className="mt-3 space-y-3">
+            <IntentForm formId={declineId} intent="decline" fields={{ offerId: offer.id }} visible={["message"]} className="mt-3 space-y-3">
               <TextareaField
                 label={`Nachricht an ${offer.orgName} (optional)`}
                 hint="z. B. „Wir haben intern eine Lösung gefunden. Vielen Dank!“"
@@ -189,7 +189,7 @@ function OfferCard({ offer, data, canDecide, openHours }: { offer: Offer; data: 
               <Button type="submit" variant="danger" disabled={declineBusy}>
                 {declineBusy ? "Wird abgelehnt …" : "Ablehnen"}
               </Button>
-            </StepForm>
+            </IntentForm>
           </details>
         </div>
       ) : null}
@@ -205,7 +205,7 @@ function CancelRequest({ data }: { data: DetailData }) {
   return (
     <details className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm" open={result ? true : undefined}>
       <summary className="flex min-h-11 cursor-pointer list-none items-center font-semibold text-red-800">Anfrage zurückziehen …</summary>
-      <StepForm formId={formId} intent="cancel" visible={["reason"]} className="mt-3 space-y-3">
+      <IntentForm formId={formId} intent="cancel" visible={["reason"]} className="mt-3 space-y-3">
         <p className="text-sm text-slate-700">
           Alle Träger mit einem Angebot werden benachrichtigt
           {accepted ? ", auch die, deren Angebot Sie schon angenommen haben" : ""}. Offene Angebote werden abgelehnt.
@@ -219,7 +219,7 @@ function CancelRequest({ data }: { data: DetailData }) {
         <Button type="submit" variant="danger" disabled={busy}>
           {busy ? "Wird zurückgezogen …" : "Anfrage zurückziehen"}
         </Button>
-      </StepForm>
+      </IntentForm>
     </details>
   );
 }
@@ -257,17 +257,17 @@ function DraftActions({ data }: { data: DetailData }) {
             Entwurf bearbeiten
           </ButtonLink>
           {data.request.sozialdatenConfirmedAt && data.sozialdaten.length === 0 ? (
-            <StepForm formId="publish" intent="publish">
+            <IntentForm formId="publish" intent="publish">
               <Button type="submit" className="w-full" disabled={publishBusy}>
                 {publishBusy ? "Wird veröffentlicht …" : "Veröffentlichen"}
               </Button>
-            </StepForm>
+            </IntentForm>
           ) : null}
-          <StepForm formId="delete-draft" intent="delete-draft">
+          <IntentForm formId="delete-draft" intent="delete-draft">
             <Button type="submit" variant="ghost" className="w-full text-red-800" disabled={deleteBusy}>
               {deleteBusy ? "Wird gelöscht …" : "Entwurf löschen"}
             </Button>
-          </StepForm>
+          </IntentForm>
         </div>
       ) : (
         <p className="text-sm text-slate-600">

@@ -1,6 +1,7 @@
-// The small forms of the request page (a button, or a few fields): each posts an `intent` and a
-// form id; the action's answer (field errors, or the database's German refusal such as "bereits
-// besetzt") is shown only in the form it belongs to. Plain forms: they work without JavaScript.
+// The small forms of a page with several actions (a button, or a few fields): each posts an
+// `intent` and a form id; the action's answer (field errors, or the database's German refusal such
+// as "bereits besetzt") is shown only in the form it belongs to. Plain forms: they work without
+// JavaScript. The action answers `{ formId, result: submission.reply() }`.
 import type { SubmissionResult } from "@conform-to/react";
 import { Form, useActionData, useNavigation } from "@remix-run/react";
 import { FormMessage } from "~/components/ui/layout";
@@ -13,7 +14,7 @@ export function useAnswerFor(formId: string) {
   return answer && answer.formId === formId ? answer.result : undefined;
 }
 
-/** The errors of one field of an answer. */
+/** The errors of one field of an answer ("" = the form-level errors). */
 export function answerErrors(result: SubmissionResult<string[]> | undefined, name: string): string[] | undefined {
   return result?.error?.[name] ?? undefined;
 }
@@ -24,12 +25,13 @@ export function answerValue(result: SubmissionResult<string[]> | undefined, name
   return typeof value === "string" ? value : undefined;
 }
 
+/** Whether the form with this id is being sent. */
 export function useBusy(formId: string) {
   const navigation = useNavigation();
   return navigation.state !== "idle" && navigation.formData?.get("formId") === formId;
 }
 
-export function StepForm({
+export function IntentForm({
   formId,
   intent,
   fields = {},

@@ -1,0 +1,67 @@
+// Tabs that are links: a Träger's pages, the circle's admin pages, the views of the cover board
+// and of the trainings list. A <nav> named by `label`; the current tab carries aria-current="page"
+// (NavLink sets it from the path; tabs that differ only in the query string pass `current`).
+// On phones the row scrolls sideways ("scroll"), or its tabs share the width ("grid", for a few
+// tabs whose labels may wrap to two lines); from sm up it is always one row.
+import { Link, NavLink } from "@remix-run/react";
+import type { ReactNode } from "react";
+
+export type TabNavItem = {
+  to: string;
+  label: ReactNode;
+  /** A shorter label below sm, where the row is narrow. */
+  shortLabel?: ReactNode;
+  /** Only the exact path is current (NavLink `end`), e.g. a profile above its sub-pages. */
+  end?: boolean;
+  /** Set when the path alone cannot tell (views in the query string): then this decides. */
+  current?: boolean;
+};
+
+const tabClass = "-mb-px flex min-h-11 items-center border-b-2 font-semibold sm:px-3 sm:text-sm";
+// Phones: a scrolling row is set a little tighter, so that four tabs (a Träger's pages) fit 360 px.
+const scrollTabClass = "whitespace-nowrap px-1.5 text-[13px]";
+const gridTabClass = "h-full justify-center px-2 py-1 text-center text-sm leading-tight";
+const activeClass = "border-brand-700 text-brand-800";
+const idleClass = "border-transparent text-slate-600 hover:border-slate-300 hover:text-slate-900";
+
+export function TabNav({ label, items, layout = "scroll" }: { label: string; items: TabNavItem[]; layout?: "scroll" | "grid" }) {
+  const grid = layout === "grid";
+  const className = (active: boolean) => `${tabClass} ${grid ? gridTabClass : scrollTabClass} ${active ? activeClass : idleClass}`;
+  return (
+    <nav aria-label={label} className={`-mx-4 mb-6 border-b border-slate-200 sm:mx-0 sm:px-0 ${grid ? "px-4" : "overflow-x-auto px-2.5"}`}>
+      <ul
+        className={grid ? "grid sm:flex sm:gap-1" : "flex min-w-max sm:gap-1"}
+        style={grid ? { gridTemplateColumns: `repeat(${items.length}, minmax(0, 1fr))` } : undefined}
+      >
+        {items.map((item) => {
+          const text = item.shortLabel ? (
+            <>
+              <span className="sm:hidden">{item.shortLabel}</span>
+              <span className="hidden sm:inline">{item.label}</span>
+            </>
+          ) : (
+            item.label
+          );
+          return (
+            <li key={item.to}>
+              {item.current === undefined ? (
+                <NavLink to={item.to} end={item.end} prefetch="intent" className={({ isActive }) => className(isActive)}>
+                  {text}
+                </NavLink>
+              ) : (
+                <Link
+                  to={item.to}
+                  prefetch="intent"
+                  aria-current={item.current ? "page" : undefined}
+                  className={className(item.current)}
+                >
+                  {text}
+                </Link>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}
