@@ -157,7 +157,6 @@ async function draft(database: Database, world: PublishWorld): Promise<string> {
       hours_per_week: 15,
       kind: "krisenintervention",
       description: "Kurzfristiger Ausfall, zwei Hausbesuche pro Woche.",
-      case_reference: "B-2026-1",
       no_sozialdaten_confirmed: true,
     })
     .returning("id")
