@@ -6,10 +6,14 @@
 //   npm run bench                                   PGlite in a temporary directory
 //   DATABASE_URL=postgres://… npm run bench         PGlite, then a fresh tk_bench_* database there
 //   npm run bench -- --iterations 100 --explain     more samples; print EXPLAIN ANALYZE plans
+//   npm run bench -- --case trainings --scale 0.1 --iterations 10 --seat-seconds 3   a quick look
 //
 // Options: --concurrency N (10) --iterations N (50 per user) --warmup N (5 per user)
-//          --sql-iterations N (300) --only pglite|postgres --case <name> --explain --json <file>
-// Cases live in scripts/bench/cases/ (registry in cases/index.ts).
+//          --sql-iterations N (300) --only pglite|postgres --case <name> (repeatable) --explain
+//          --json <file> --scale F (1: 50,000 cover requests, 10,000 trainings, …; 0.1 a tenth)
+//          --seat-seconds N (10) --seat-clients N (20)
+// Cases (run in this order): directory, cover-publish, cover-board, trainings. They live in
+// scripts/bench/cases/ (registry in cases/index.ts).
 import fs from "node:fs";
 import os from "node:os";
 import { parseArgs } from "node:util";
@@ -30,6 +34,9 @@ const { values: args } = parseArgs({
     case: { type: "string", multiple: true },
     explain: { type: "boolean", default: false },
     json: { type: "string" },
+    scale: { type: "string", default: "1" },
+    "seat-seconds": { type: "string", default: "10" },
+    "seat-clients": { type: "string", default: "20" },
   },
 });
 
@@ -39,12 +46,21 @@ function positive(name: string, value: string | undefined): number {
   return n;
 }
 
+function fraction(name: string, value: string | undefined): number {
+  const n = Number(value);
+  if (!(n > 0 && n <= 1)) throw new Error(`--${name} must be a number in (0, 1]`);
+  return n;
+}
+
 const options: BenchOptions = {
   concurrency: positive("concurrency", args.concurrency),
   iterations: positive("iterations", args.iterations),
   warmup: Number(args.warmup) || 0,
   sqlIterations: positive("sql-iterations", args["sql-iterations"]),
   explain: args.explain ?? false,
+  scale: fraction("scale", args.scale),
+  seatSeconds: positive("seat-seconds", args["seat-seconds"]),
+  seatClients: positive("seat-clients", args["seat-clients"]),
 };
 
 const log = (message: string) => console.log(message);
@@ -59,7 +75,8 @@ process.once("SIGINT", () => {
 
 async function main() {
   const selected = args.case?.length ? cases.filter((c) => args.case!.includes(c.name)) : cases;
-  if (selected.length === 0) throw new Error(`no case named ${args.case?.join(", ")}; known: ${cases.map((c) => c.name).join(", ")}`);
+  const unknown = (args.case ?? []).filter((name) => !cases.some((c) => c.name === name));
+  if (unknown.length > 0) throw new Error(`no case named ${unknown.join(", ")}; known: ${cases.map((c) => c.name).join(", ")}`);
 
   const serverUrl = process.env.DATABASE_URL || undefined;
   const openers: Array<[string, () => Promise<OpenTarget>]> = [];

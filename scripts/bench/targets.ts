@@ -91,6 +91,7 @@ export async function openServerTarget(url: string): Promise<OpenTarget> {
   // The app's pool size (connection.ts default), so 10 concurrent users get what they would get.
   const database = openPostgres(withDatabase(url, name));
   const target = await prepare("PostgreSQL", database, name, remove);
+  target.connect = (max) => openPostgres(withDatabase(url, name), { max });
   const version = await database.withScriptRunner((r) => r.query<{ server_version: string }>("show server_version"));
   target.label = `PostgreSQL ${version[0]?.server_version.split(" ")[0] ?? ""}`.trim();
   return target;

@@ -6,6 +6,8 @@ export type Target = {
   /** "PGlite" or "PostgreSQL 15.x": a column of the table. */
   label: string;
   database: Database;
+  /** A further pool on the same database with `max` connections (server only; PGlite is one connection). */
+  connect?(max: number): Database;
 };
 
 export type BenchOptions = {
@@ -19,6 +21,11 @@ export type BenchOptions = {
   sqlIterations: number;
   /** Print EXPLAIN ANALYZE of the cases' queries. */
   explain: boolean;
+  /** Share of the large seeds (cover requests and offers, trainings and registrations) to write: 1 = all. */
+  scale: number;
+  /** How long the seat-throughput clients register, and how many there are. */
+  seatSeconds: number;
+  seatClients: number;
 };
 
 export type BenchContext = {

@@ -1,7 +1,9 @@
 // The registry of bench cases, run in this order. A later feature adds its page here: a case with
 // `seed` (reuse the circle through circleSeed(ctx), add its own rows) and `run` (measure, return rows).
 import type { BenchCase } from "../types";
+import { coverBoardCase } from "./cover-board";
 import { coverPublishCase } from "./cover-publish";
 import { directoryCase } from "./directory";
+import { trainingsCase } from "./trainings";
 
-export const cases: BenchCase[] = [directoryCase, coverPublishCase];
+export const cases: BenchCase[] = [directoryCase, coverPublishCase, coverBoardCase, trainingsCase];
