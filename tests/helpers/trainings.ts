@@ -7,6 +7,7 @@ import type { Database } from "../../app/.server/db/connection";
 import { dbErrorCode } from "../../app/.server/db/errors";
 import { asUser } from "../../app/.server/db/request";
 import type { DB, TrainingRegistrationStatus } from "../../app/.server/db/schema";
+import { berlinParts, berlinToInstant } from "../../app/utils/berlin-time";
 
 type Person = { id: string; email: string };
 export type SessionInput = { startsAt: Date; endsAt: Date };
@@ -14,9 +15,11 @@ export type SessionInput = { startsAt: Date; endsAt: Date };
 const hours = (n: number) => n * 3600_000;
 const days = (n: number) => hours(24 * n);
 
-/** Two sessions, 10 and 11 days from now, 09:00–12:00 style (3 hours each). */
+/** Two sessions, 10 and 11 days from now, 09:00–12:00 Berlin time (3 hours each): a fixed
+ * wall-clock hour, so a test run late in the evening never gets a session across midnight (the
+ * form takes a date with a start and an end time). */
 export function defaultSessions(fromNow = days(10)): SessionInput[] {
-  const start = Date.now() + fromNow;
+  const start = berlinToInstant(berlinParts(new Date(Date.now() + fromNow)).date, "09:00").getTime();
   return [
     { startsAt: new Date(start), endsAt: new Date(start + hours(3)) },
     { startsAt: new Date(start + days(1)), endsAt: new Date(start + days(1) + hours(3)) },
