@@ -5,8 +5,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { Kysely } from "kysely";
 import { PGliteDialect } from "kysely-pglite-dialect";
-import { PostgresJSDialect } from "kysely-postgres-js";
+import { CompiledQuery } from "kysely";
 import postgres from "postgres";
+import { GuardedPostgresDialect, withGuardedReservation } from "./connection-loss";
 import type { PGlite } from "@electric-sql/pglite";
 import type { DB } from "./schema";
 
@@ -69,24 +70,24 @@ export function openPostgres(url: string, options: { max?: number } = {}): Datab
     // Timestamps come back as Date, bigint as string: the same as PGlite's defaults for our types.
     types: {},
   });
-  const db = new Kysely<DB>({ dialect: new PostgresJSDialect({ postgres: client }) });
+  // Reserved connections are guarded against connections that close underneath them
+  // (connection-loss.ts); scripts go through the same guard.
+  const db = new Kysely<DB>({ dialect: new GuardedPostgresDialect(client) });
   return {
     kind: "postgres",
     db,
     async withScriptRunner(fn) {
-      const reserved = await client.reserve();
-      try {
-        return await fn({
+      return withGuardedReservation(client, (connection) =>
+        fn({
           async exec(script) {
-            await reserved.unsafe(script).simple();
+            // Without parameters postgres.js sends the simple protocol: several statements at once.
+            await connection.executeQuery(CompiledQuery.raw(script));
           },
           async query(text, params) {
-            return (await reserved.unsafe(text, (params ?? []) as never[])) as never[];
+            return (await connection.executeQuery(CompiledQuery.raw(text, params ?? []))).rows as never[];
           },
-        });
-      } finally {
-        reserved.release();
-      }
+        }),
+      );
     },
     async close() {
       // Kysely ends the client only when it has used it itself (its driver initialises lazily);
