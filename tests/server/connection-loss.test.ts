@@ -175,7 +175,7 @@ describe.skipIf(!adminUrl)("a database that is down when the app starts", () => 
       // listens, no answer yet), the process alive, and the retries in its log.
       const deadline = Date.now() + 30_000;
       let sawUnavailable = false;
-      while (Date.now() < deadline && (app.output().match(/nicht erreichbar/g) ?? []).length < 3) {
+      while (Date.now() < deadline && (app.output().match(/Die Datenbank ist nicht erreichbar/g) ?? []).length < 3) {
         const outcome = await load(app, PUBLIC_PAGE);
         expect([503, "socket"]).toContain(outcome.status);
         if (outcome.status === 503) {

@@ -12,11 +12,14 @@
 //     next statement into the connection after another request reconnected and reserved it. So a
 //     handle whose connection was closed is never used or released again.
 //   - `installConnectionLossGuard()`: postgres.js writes a Sync message from a `setImmediate` after
-//     a failed write, which throws the same TypeError outside any promise. That one error (its
-//     message and a stack inside postgres.js's connection code) is logged; any other uncaught
-//     exception still ends the process, as Node would without the guard.
-import { PostgresAdapter, PostgresDriver, PostgresIntrospector, PostgresQueryCompiler } from "kysely";
-import type { CompiledQuery, DatabaseConnection, Dialect, Driver, Kysely, QueryResult } from "kysely";
+//     a failed write, which throws the same TypeError outside any promise; and it fetches array
+//     types after each reconnect in an async call nobody awaits, whose rejection (the connection
+//     was terminated again meanwhile) Node raises as an uncaught exception. Those failures (a
+//     connection error with a stack inside postgres.js' connection code) are logged; any other
+//     uncaught exception or unhandled rejection still ends the process, as Node would without
+//     the guard.
+import { CompiledQuery, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler } from "kysely";
+import type { DatabaseConnection, Dialect, Driver, Kysely, QueryResult, TransactionSettings } from "kysely";
 import type { Sql, ReservedSql } from "postgres";
 
 /** SQLSTATEs that mean the server ended or refused the session, not that the statement was bad. */
@@ -52,6 +55,22 @@ export function isPostgresJsClosedSocketWrite(error: unknown): boolean {
     error.message === NULL_WRITE_MESSAGE &&
     typeof error.stack === "string" &&
     POSTGRES_CONNECTION_FRAME.test(error.stack)
+  );
+}
+
+/**
+ * A connection failure that postgres.js raises outside any caller's promise: the closed-socket
+ * write above, and a lost connection while it fetches the array types after (re)connecting (an
+ * async call nobody awaits, so its rejection is unhandled and Node raises it as uncaught).
+ * Recognised by a stack inside postgres.js' connection code, so our own code's errors never are.
+ */
+export function isPostgresJsConnectionFailure(error: unknown): boolean {
+  if (isPostgresJsClosedSocketWrite(error)) return true;
+  return (
+    error instanceof Error &&
+    typeof error.stack === "string" &&
+    POSTGRES_CONNECTION_FRAME.test(error.stack) &&
+    isConnectionLost(error)
   );
 }
 
@@ -109,6 +128,8 @@ class GuardedConnection implements DatabaseConnection {
   #connection?: PgConnection;
   #ownReservation: unknown;
   #lost = false;
+  /** The command tag of the last statement (COMMIT answers "ROLLBACK" after a failed transaction). */
+  lastCommand?: string;
 
   constructor(reserved: ReservedSql) {
     this.#reserved = reserved;
@@ -129,6 +150,11 @@ class GuardedConnection implements DatabaseConnection {
     return true;
   };
 
+  /** The connection was lost while this handle held it. */
+  get lost(): boolean {
+    return !this.#stillOurs();
+  }
+
   /** True while the reserved connection is still ours and open (as far as we can tell). */
   #stillOurs(): boolean {
     if (this.#lost) return false;
@@ -136,13 +162,30 @@ class GuardedConnection implements DatabaseConnection {
     return !this.#lost;
   }
 
-  async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
+  /**
+   * One statement at a time. postgres.js keeps statements given to a busy reserved connection in a
+   * queue of the handle, and when the connection closes that queue is neither sent nor rejected:
+   * a transaction that runs statements side by side (Promise.all) would wait forever.
+   */
+  #tail: Promise<unknown> = Promise.resolve();
+
+  executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
+    const run = this.#tail.then(
+      () => this.#execute<R>(compiled),
+      () => this.#execute<R>(compiled),
+    );
+    this.#tail = run.catch(() => {});
+    return run;
+  }
+
+  async #execute<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
     if (!this.#stillOurs()) throw new ConnectionLostError();
     try {
       const result = await this.#reserved.unsafe(compiled.sql, [...compiled.parameters] as never[], {
         onexecute: this.#capture,
       } as never);
       const { command, count } = result;
+      this.lastCommand = command;
       return {
         numAffectedRows:
           command === "INSERT" || command === "UPDATE" || command === "DELETE" || command === "MERGE"
@@ -179,15 +222,85 @@ class GuardedConnection implements DatabaseConnection {
   }
 }
 
-class GuardedPostgresDriver extends PostgresDriver implements Driver {
+/** How long a reservation may wait before it is asked for again, and before we give up. */
+export const RESERVE_REISSUE_MS = 2000;
+export const RESERVE_GIVE_UP_MS = 30_000;
+
+/**
+ * `client.reserve()`, asked again when it does not resolve in time. postgres.js 3.4.9 drops a
+ * waiting reservation when a connection closes and reconnects for it (the reconnect takes the
+ * reservation out of its queue, then nulls it once connected, as it does for its own start-up
+ * type query), so that request would wait forever. A reservation that resolves after we stopped
+ * waiting for it is released at once; after RESERVE_GIVE_UP_MS the database counts as unreachable.
+ */
+export function reserveSurely(client: Sql): Promise<ReservedSql> {
+  return new Promise((resolve, reject) => {
+    let settled = false;
+    let failures = 0;
+    let asked = 0;
+    const started = Date.now();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const finish = () => {
+      settled = true;
+      if (timer) clearTimeout(timer);
+    };
+    const ask = () => {
+      asked += 1;
+      client.reserve().then(
+        (reserved) => {
+          if (settled) {
+            reserved.release();
+            return;
+          }
+          finish();
+          resolve(reserved);
+        },
+        (error: unknown) => {
+          failures += 1;
+          if (settled || failures < asked) return;
+          finish();
+          reject(error);
+        },
+      );
+      timer = setTimeout(() => {
+        if (settled) return;
+        if (Date.now() - started >= RESERVE_GIVE_UP_MS) {
+          finish();
+          reject(new ConnectionLostError("No database connection became free"));
+          return;
+        }
+        ask();
+      }, RESERVE_REISSUE_MS);
+    };
+    ask();
+  });
+}
+
+class GuardedPostgresDriver implements Driver {
   #client: Sql;
   constructor(client: Sql) {
-    super({ pool: undefined as never });
     this.#client = client;
   }
   async init(): Promise<void> {}
   async acquireConnection(): Promise<DatabaseConnection> {
-    return new GuardedConnection(await this.#client.reserve());
+    return new GuardedConnection(await reserveSurely(this.#client));
+  }
+  async beginTransaction(connection: DatabaseConnection, settings: TransactionSettings): Promise<void> {
+    const parts = ["start transaction"];
+    if (settings.isolationLevel) parts.push(`isolation level ${settings.isolationLevel}`);
+    if (settings.accessMode) parts.push(settings.accessMode);
+    await connection.executeQuery(CompiledQuery.raw(parts.join(" ")));
+  }
+  async commitTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw("commit"));
+    // PostgreSQL answers COMMIT with a ROLLBACK tag when the transaction had already failed.
+    if ((connection as GuardedConnection).lastCommand === "ROLLBACK") throw new Error("The transaction was rolled back");
+  }
+  async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    // On a lost connection there is nothing to roll back (the server already did): the guarded
+    // connection refuses the statement, and the caller sees the original error.
+    if ((connection as GuardedConnection).lost) return;
+    await connection.executeQuery(CompiledQuery.raw("rollback"));
   }
   async releaseConnection(connection: DatabaseConnection): Promise<void> {
     (connection as GuardedConnection).release();
@@ -220,7 +333,7 @@ export class GuardedPostgresDialect implements Dialect {
 
 /** Runs fn on one reserved connection with the same guard (scripts, migrations, advisory locks). */
 export async function withGuardedReservation<T>(client: Sql, fn: (connection: DatabaseConnection) => Promise<T>): Promise<T> {
-  const connection = new GuardedConnection(await client.reserve());
+  const connection = new GuardedConnection(await reserveSurely(client));
   try {
     return await fn(connection);
   } finally {
@@ -238,19 +351,19 @@ const guard = ((globalThis as Record<string, unknown>).__traegerkreisConnectionG
   lastLog: 0,
 }) as GuardState;
 
-/** How many closed-socket writes the guard has absorbed in this process (for tests and logs). */
+/** How many postgres.js connection failures the guard has absorbed in this process (for tests and logs). */
 export function absorbedClosedSocketWrites(): number {
   return guard.swallowed;
 }
 
 function onUncaughtException(error: unknown): void {
-  if (isPostgresJsClosedSocketWrite(error)) {
+  if (isPostgresJsConnectionFailure(error)) {
     guard.swallowed += 1;
     const now = Date.now();
     if (now - guard.lastLog > 10_000) {
       guard.lastLog = now;
       console.warn(
-        `[db] A database connection closed while postgres.js was writing to it (${guard.swallowed} so far); the connection reconnects on next use.`,
+        `[db] A database connection was lost inside postgres.js (${describeConnectionError(error)}; ${guard.swallowed} so far); it reconnects on next use.`,
       );
     }
     return;

@@ -63,10 +63,22 @@ export function fromPglite(pg: PGlite): Database {
   };
 }
 
+/** Seconds to wait before reconnecting after `retries` failures (see openPostgres). */
+export function reconnectDelaySeconds(retries: number): number {
+  return Math.min(0.05 * retries, 1) * (0.5 + Math.random() / 2);
+}
+
 export function openPostgres(url: string, options: { max?: number } = {}): Database {
   const client = postgres(url, {
     max: options.max ?? 10,
     onnotice: () => {},
+    // postgres.js waits before reconnecting by a retry count it shares across the pool and
+    // raises on every closed connection: after a restart that dropped ten connections at once,
+    // its default wait reaches 3^10/100 s, capped at 20 s, and requests queue for that long.
+    // Here: 50 ms per counted failure, at most 1 s (with jitter); the count resets on success.
+    backoff: reconnectDelaySeconds,
+    // Fail a connection attempt to a host that does not answer after 10 s (default 30 s).
+    connect_timeout: 10,
     // Timestamps come back as Date, bigint as string: the same as PGlite's defaults for our types.
     types: {},
   });
