@@ -170,6 +170,7 @@ describe.skipIf(!adminUrl)("a database that is down when the app starts", () => 
       waitUntilReady: false,
     });
     let proxy: net.Server | undefined;
+    const sockets = new Set<net.Socket>();
     try {
       // Until the database is there: 503 pages (or, for a server that opens the database before it
       // listens, no answer yet), the process alive, and the retries in its log.
@@ -195,6 +196,7 @@ describe.skipIf(!adminUrl)("a database that is down when the app starts", () => 
       // The database comes up.
       proxy = net.createServer((client) => {
         const upstream = net.connect(Number(target.port || 5432), target.hostname);
+        sockets.add(client).add(upstream);
         client.pipe(upstream).pipe(client);
         client.on("error", () => upstream.destroy());
         upstream.on("error", () => client.destroy());
@@ -210,6 +212,7 @@ describe.skipIf(!adminUrl)("a database that is down when the app starts", () => 
       expect(app.alive()).toBe(true);
     } finally {
       await app.stop();
+      for (const socket of sockets) socket.destroy();
       await new Promise((resolve) => (proxy ? proxy.close(resolve) : resolve(undefined)));
       await database.drop();
     }
