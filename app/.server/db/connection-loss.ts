@@ -223,7 +223,7 @@ class GuardedConnection implements DatabaseConnection {
 }
 
 /** How long a reservation may wait before it is asked for again, and before we give up. */
-export const RESERVE_REISSUE_MS = 2000;
+export const RESERVE_REISSUE_MS = 500;
 export const RESERVE_GIVE_UP_MS = 30_000;
 
 /**

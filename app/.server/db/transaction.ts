@@ -10,6 +10,9 @@ import { DatabaseUnavailableError, isConnectionLost } from "./connection-loss";
 import { getDatabaseForRequest } from "./index";
 import type { Tx } from "./request";
 
+/** Pause before a read-only transaction is tried again after a lost connection. */
+export const RETRY_PAUSE_MS = 100;
+
 export type TransactionOptions = {
   /** The transaction only reads (loaders): it runs read-only and is retried once after a lost connection. */
   readOnly?: boolean;
@@ -38,6 +41,9 @@ export async function runWithClaims<T>(
       if (attempt >= attempts || error instanceof DatabaseUnavailableError) {
         throw error instanceof DatabaseUnavailableError ? error : new DatabaseUnavailableError(error);
       }
+      // The other idle connections were usually dropped at the same moment; give postgres.js a
+      // moment to see their sockets close, so the retry gets a live (or freshly opened) one.
+      await new Promise((resolve) => setTimeout(resolve, RETRY_PAUSE_MS));
     }
   }
 }
