@@ -19,7 +19,7 @@
 --     create_invitation).
 begin;
 \ir helpers/setup.psql
-select plan(25);
+select plan(26);
 
 -- Tables in public. A tripwire: a NEW TABLE needs its persona tests (allow and deny for select,
 -- insert, update, delete per persona, supabase/tests/NN_<table>.sql) and its name here.
@@ -188,6 +188,15 @@ select results_eq($$select tablename::text collate "default", cmd collate "defau
                     where schemaname = 'public' and roles <> '{authenticated}'::name[] order by 1, 2$$,
   $$values ('join_requests', 'INSERT', '{anon}')$$,
   'every policy is to authenticated, except the visitors'' insert policy on join_requests');
+
+-- One permissive policy per table and command where the advisor flagged several (each is
+-- evaluated for every row); their conditions are OR-ed in one policy.
+select is_empty($$
+  select tablename || ' ' || cmd || ': ' || count(*) from pg_policies
+  where schemaname = 'public' and permissive = 'PERMISSIVE'
+    and tablename in ('audit_log', 'cover_requests', 'org_members', 'profiles', 'training_registrations')
+  group by tablename, cmd having count(*) > 1$$,
+  'audit_log, cover_requests, org_members, profiles and training_registrations have one permissive policy per command');
 
 -- Functions
 select is_empty($$
