@@ -5,6 +5,7 @@
 #   3. vitest on the PostgreSQL server (TEST_DB=postgres)   — needs DATABASE_URL
 #   4. pgTAP through pg_prove (scripts/pgtap.sh)            — needs DATABASE_URL and pg_prove
 #   5. production build + Playwright                        — needs a Chromium
+#   6. the production app as a process on the server        — needs DATABASE_URL (and the build)
 # A step runs only when its prerequisite is there; the summary says what was skipped and why.
 # With CI=true nothing may be skipped: a missing prerequisite fails the run.
 set -euo pipefail
@@ -96,6 +97,17 @@ if [[ -z "$e2e_reason" ]]; then
   step_done
 else
   skip "Playwright" "$e2e_reason"
+fi
+
+# The production app as its own process on the server (tests/server: lost connections, a
+# database that is down at start). Needs the production build, which the step above made.
+if [[ -z "$server_reason" ]]; then
+  step_start "server tests: production app on PostgreSQL (vitest.server.config.ts)"
+  [[ -f build/server/index.js ]] || npm run build --silent
+  "$bin/vitest" run --config vitest.server.config.ts
+  step_done
+else
+  skip "server tests" "$server_reason"
 fi
 
 if (( skipped > 0 )); then

@@ -10,6 +10,7 @@ export function CircleNav({ openCount }: { openCount?: number }) {
       items={[
         { to: paths.joinRequests, label: `Interessensmeldungen${count}`, shortLabel: `Meldungen${count}` },
         { to: paths.circleSettings, label: "Öffentliche Seite" },
+        { to: paths.undeliverableMails, label: "Unzustellbare E-Mails", shortLabel: "Unzustellbar" },
       ]}
     />
   );

@@ -7,6 +7,7 @@ const titles: Record<number, string> = {
   405: "Diese Aktion gibt es hier nicht",
   413: "Die Eingabe ist zu groß",
   429: "Zu viele Versuche",
+  503: "Kurz nicht erreichbar",
 };
 
 /** A friendly page per status; never shows a stack trace or database text. */
@@ -29,6 +30,10 @@ export function GeneralErrorBoundary() {
         <p className="mt-3 text-slate-600">Die Seite gibt es nicht, oder sie ist für Sie nicht sichtbar.</p>
       ) : detail && detail !== title ? (
         <p className="mt-3 text-slate-600">{detail}</p>
+      ) : status === 503 ? (
+        <p className="mt-3 text-slate-600">
+          Trägerkreis ist kurz nicht erreichbar, bitte versuchen Sie es gleich noch einmal.
+        </p>
       ) : status >= 500 ? (
         <p className="mt-3 text-slate-600">Bitte versuchen Sie es gleich noch einmal.</p>
       ) : null}

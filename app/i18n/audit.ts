@@ -9,6 +9,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "invitation.accepted": "Einladung angenommen",
   "network.admitted": "In den Kreis aufgenommen",
   "auth.sign_in": "Anmeldung",
+  "mail.requeued": "Unzustellbare E-Mail erneut in den Versand gegeben",
 };
 
 export function auditActionLabel(action: string): string {

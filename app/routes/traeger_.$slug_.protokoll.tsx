@@ -101,6 +101,12 @@ export default function OrgAuditLog() {
     <div>
       <OrgNav slug={org.slug} orgName={org.name} role={org.role} />
       <PageHeader title={org.name} description="Protokoll: wer wann was am Träger geändert hat. Nur Inhaber:innen und Administrator:innen sehen es." />
+      <p className="mb-4 text-sm text-slate-700">
+        E-Mails an Ihre Mitglieder, die nicht zugestellt werden konnten:{" "}
+        <Link to={paths.undeliverableMails} className="font-semibold text-brand-800 underline">
+          Unzustellbare E-Mails
+        </Link>
+      </p>
       {entries.length === 0 ? (
         <EmptyState title={page === 1 ? "Noch keine Einträge." : "Auf dieser Seite gibt es keine Einträge mehr."}>
           {page > 1 ? (

@@ -20,6 +20,7 @@ export const paths = {
   circleSettings: "/kreis/einstellungen",
   notifications: "/benachrichtigungen",
   devMails: "/dev/mails",
+  undeliverableMails: "/unzustellbare-mails",
   // Gemeinsame Fortbildungen. `training` must match the `path` the SQL puts in training mails
   // (private.training_mail_props: '/fortbildungen/' || id).
   trainings: "/fortbildungen",

@@ -19,7 +19,7 @@
 --     create_invitation).
 begin;
 \ir helpers/setup.psql
-select plan(22);
+select plan(26);
 
 -- Tables in public. A tripwire: a NEW TABLE needs its persona tests (allow and deny for select,
 -- insert, update, delete per persona, supabase/tests/NN_<table>.sql) and its name here.
@@ -82,6 +82,38 @@ select is_empty($$
     and (has_sequence_privilege('anon', c.oid, 'USAGE') or has_sequence_privilege('anon', c.oid, 'SELECT')
          or has_sequence_privilege('anon', c.oid, 'UPDATE'))$$,
   'anon holds no sequence privilege');
+
+-- Sequences: identity columns need no privilege, so the API roles hold none (Supabase's default
+-- privileges would give them USAGE/SELECT/UPDATE on every new sequence in public; the local shim
+-- gives the same defaults on a fresh database).
+select is_empty($$
+  select n.nspname || '.' || c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace
+  where n.nspname in ('public', 'private', 'auth') and c.relkind = 'S'
+    and (has_sequence_privilege('authenticated', c.oid, 'USAGE') or has_sequence_privilege('authenticated', c.oid, 'SELECT')
+         or has_sequence_privilege('authenticated', c.oid, 'UPDATE'))$$,
+  'authenticated holds no sequence privilege');
+select is_empty($$
+  select n.nspname || ': ' || a.grantee::regrole::text from pg_default_acl d
+  join pg_namespace n on n.oid = d.defaclnamespace
+  cross join lateral aclexplode(d.defaclacl) a
+  where d.defaclobjtype = 'S' and d.defaclrole = current_user::regrole
+    and a.grantee in ('anon'::regrole, 'authenticated'::regrole)$$,
+  'new sequences grant nothing to anon or authenticated by default');
+
+-- Every foreign key has an index whose leading columns are its columns (deleting a referenced
+-- row must not scan the referencing table).
+select is_empty($$
+  select c.conrelid::regclass::text || ' (' || (
+           select string_agg(a.attname, ', ') from pg_attribute a
+           where a.attrelid = c.conrelid and a.attnum = any (c.conkey)) || ')'
+  from pg_constraint c join pg_namespace n on n.oid = c.connamespace
+  where c.contype = 'f' and n.nspname in ('public', 'private')
+    and not exists (
+      select 1 from pg_index i
+      where i.indrelid = c.conrelid
+        and (i.indkey::int2[])[0:cardinality(c.conkey) - 1] @> c.conkey
+        and (i.indkey::int2[])[0:cardinality(c.conkey) - 1] <@ c.conkey)$$,
+  'every foreign key in public and private has an index on its columns');
 
 -- authenticated: the snapshot of the foundation's tables, and nothing outside public
 select is_empty($$select schema, tbl, privilege from table_privileges where role = 'authenticated' and schema <> 'public'$$,
@@ -156,6 +188,15 @@ select results_eq($$select tablename::text collate "default", cmd collate "defau
                     where schemaname = 'public' and roles <> '{authenticated}'::name[] order by 1, 2$$,
   $$values ('join_requests', 'INSERT', '{anon}')$$,
   'every policy is to authenticated, except the visitors'' insert policy on join_requests');
+
+-- One permissive policy per table and command where the advisor flagged several (each is
+-- evaluated for every row); their conditions are OR-ed in one policy.
+select is_empty($$
+  select tablename || ' ' || cmd || ': ' || count(*) from pg_policies
+  where schemaname = 'public' and permissive = 'PERMISSIVE'
+    and tablename in ('audit_log', 'cover_requests', 'org_members', 'profiles', 'training_registrations')
+  group by tablename, cmd having count(*) > 1$$,
+  'audit_log, cover_requests, org_members, profiles and training_registrations have one permissive policy per command');
 
 -- Functions
 select is_empty($$

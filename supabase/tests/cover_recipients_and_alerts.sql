@@ -5,7 +5,7 @@
 begin;
 \ir helpers/setup.psql
 \ir helpers/cover.psql
-select plan(48);
+select plan(53);
 select tests.cover_world();
 
 create temp table ids (ref text primary key, id uuid not null);
@@ -18,6 +18,21 @@ insert into public.cover_request_recipients (request_id, org_id) values
   ((select id from ids where ref = 'pub'), tests.org_id('traeger-e'));
 select tests.clear_authentication();
 select tests.cover_publish((select id from ids where ref = 'pub'));
+
+-- select: a draft's addressee sees nothing of it before publication (issue 7, item 9)
+select tests.authenticate_as('b-coord');
+insert into public.cover_request_recipients (request_id, org_id) values ((select id from ids where ref = 'draft'), tests.org_id('traeger-d'));
+select * from tests.each_count(array['d-coord', 'd-member'],
+  $$select count(*) from public.cover_request_recipients where request_id = (select id from ids where ref = 'draft')$$, 0,
+  'an addressee does not read its row of a draft');
+select * from tests.each_count(array['b-coord', 'b-member'],
+  $$select count(*) from public.cover_request_recipients where request_id = (select id from ids where ref = 'draft')$$, 1,
+  'the requesting Träger reads the addressee of its draft');
+select tests.authenticate_as('b-coord');
+delete from public.cover_request_recipients where request_id = (select id from ids where ref = 'draft');
+select tests.clear_authentication();
+select is((select count(*)::int from public.cover_request_recipients where request_id = (select id from ids where ref = 'draft')), 0,
+  'the draft has no addressee again');
 
 -- select
 select * from tests.each_count(array['b-coord', 'b-member'],

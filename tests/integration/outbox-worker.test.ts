@@ -8,7 +8,7 @@ import { asUser } from "~/.server/db/request";
 import { resetEnvCache } from "~/.server/env";
 import { listMailbox } from "~/.server/mail/mailbox";
 import { enqueueMail } from "~/.server/outbox/enqueue";
-import { MAX_ATTEMPTS, processOutboxOnce } from "~/.server/outbox/worker";
+import { RETRY_WINDOW_HOURS, backoffSeconds, processOutboxOnce } from "~/.server/outbox/worker";
 import { freshDatabase } from "../helpers/db";
 import { testDbKind } from "../helpers/db-config";
 import { extractLink, startFakeResend, type FakeResend } from "../helpers/fake-resend";
@@ -121,23 +121,35 @@ describe("the outbox worker", () => {
     expect(fake.requests()).toBe(3);
   });
 
-  it(`gives up after ${MAX_ATTEMPTS} attempts`, async () => {
+  it("backs off 30 s, doubling, to at most an hour", () => {
+    expect([1, 2, 3, 4, 5, 6, 7, 8, 9, 50].map(backoffSeconds)).toEqual([30, 60, 120, 240, 480, 960, 1920, 3600, 3600, 3600]);
+  });
+
+  it(`keeps a mail for ${RETRY_WINDOW_HOURS} hours of failures, then marks it undeliverable (never drops it)`, async () => {
     vi.spyOn(console, "warn").mockImplementation(() => {});
     const error = vi.spyOn(console, "error").mockImplementation(() => {});
     const id = await enqueue("confirm-email", "carla@example.org", { token: "tok-c", name: "Carla" });
-    fake.failNext(100);
+    fake.failNext(1000);
 
-    for (let i = 0; i < MAX_ATTEMPTS; i++) {
+    // Twenty failed attempts (the old worker gave up after eight): still pending.
+    for (let i = 0; i < 20; i++) {
       await makeDue(id);
       await processOutboxOnce();
     }
+    expect(await row(id)).toMatchObject({ status: "pending", attempts: 20 });
+    expect(error).not.toHaveBeenCalled();
 
+    // Just before the window closes: retried again.
+    await sql`update private.outbox set first_attempt_at = now() - make_interval(hours => ${RETRY_WINDOW_HOURS}) + interval '1 minute', run_after = now() where id = ${id}::bigint`.execute(database.db);
+    expect(await processOutboxOnce()).toMatchObject({ retried: 1, failed: 0 });
+    // The window has passed: undeliverable, kept with its address and error.
+    await sql`update private.outbox set first_attempt_at = now() - make_interval(hours => ${RETRY_WINDOW_HOURS}) - interval '1 second', run_after = now() where id = ${id}::bigint`.execute(database.db);
+    expect(await processOutboxOnce()).toMatchObject({ failed: 1 });
     const final = await row(id);
-    expect(final).toMatchObject({ status: "failed", attempts: MAX_ATTEMPTS });
+    expect(final).toMatchObject({ status: "undeliverable", attempts: 22 });
     expect(final.processed_at).not.toBeNull();
     expect(final.last_error).toContain("500");
     expect(error).toHaveBeenCalledOnce();
-    expect(fake.requests()).toBe(MAX_ATTEMPTS);
 
     await makeDue(id);
     expect(await processOutboxOnce()).toMatchObject({ claimed: 0 });
@@ -151,7 +163,7 @@ describe("the outbox worker", () => {
 
     expect(await processOutboxOnce()).toMatchObject({ claimed: 2, failed: 2 });
 
-    expect(await row(unknown)).toMatchObject({ status: "failed", attempts: 1 });
+    expect(await row(unknown)).toMatchObject({ status: "undeliverable", attempts: 1 });
     expect((await row(unknown)).last_error).toContain('Unknown mail template "newsletter"');
     expect((await row(broken)).last_error).toContain("token");
     expect(error).toHaveBeenCalledTimes(2);

@@ -1,7 +1,7 @@
 // The signed-in person's own profile (name, phone, qualifications, languages), read and written
 // as that person: row-level security allows exactly their own row.
 import type { SessionUser } from "./session";
-import { asUser } from "../db/request";
+import { asUser, asUserReadOnly } from "../db/request";
 
 export type OwnProfile = {
   fullName: string;
@@ -12,7 +12,7 @@ export type OwnProfile = {
 };
 
 export async function getOwnProfile(user: SessionUser): Promise<OwnProfile | undefined> {
-  return asUser(user, (tx) =>
+  return asUserReadOnly(user, (tx) =>
     tx
       .selectFrom("profiles")
       .select(["full_name as fullName", "email", "phone", "qualifications", "languages"])

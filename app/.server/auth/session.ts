@@ -26,6 +26,7 @@ export async function getSessionUser(request: Request): Promise<SessionUser | nu
       .where("s.not_after", ">", new Date())
       .where("u.email_confirmed_at", "is not", null)
       .executeTakeFirst(),
+    { readOnly: true },
   );
   if (!row) return null;
   return { id: row.id, email: row.email, fullName: row.fullName ?? row.email, sessionId: row.sessionId };

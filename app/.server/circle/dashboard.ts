@@ -3,7 +3,7 @@
 // real data, so a section with nothing to show can say so or stay away.
 import { sql } from "kysely";
 import type { SessionUser } from "../auth/session";
-import { asUser } from "../db/request";
+import { asUser, asUserReadOnly } from "../db/request";
 import type { OrgRole } from "../db/schema";
 import { coverDashboard, type CoverDashboard } from "../cover/dashboard";
 
@@ -22,7 +22,7 @@ export type Dashboard = {
 };
 
 export async function loadDashboard(user: SessionUser): Promise<Dashboard> {
-  return asUser(user, async (tx) => {
+  return asUserReadOnly(user, async (tx) => {
     const memberships = await tx
       .selectFrom("org_members as m")
       .innerJoin("organizations as o", "o.id", "m.org_id")

@@ -2,7 +2,7 @@
 // limits both to Träger the user may see (their own and those of their circles).
 import { sql } from "kysely";
 import type { SessionUser } from "../auth/session";
-import { asUser, type Tx } from "../db/request";
+import { asUser, type Tx, asUserReadOnly } from "../db/request";
 import type { LegalForm, OrgKind, OrgRole } from "../db/schema";
 import { DIRECTORY_PAGE_SIZE, type DirectoryFilters } from "~/validation/circle";
 import { referenceLists, type ReferenceLists } from "./reference";
@@ -66,7 +66,7 @@ export function directoryPageQuery(tx: Tx, filters: DirectoryFilters) {
 }
 
 export async function loadDirectory(user: SessionUser, filters: DirectoryFilters): Promise<Directory> {
-  return asUser(user, async (tx) => {
+  return asUserReadOnly(user, async (tx) => {
     const reference = await referenceLists(tx);
     const rows = await directoryPageQuery(tx, filters).execute();
     let total = rows[0]?.total ?? 0;
@@ -121,7 +121,7 @@ export type TraegerProfile = ReferenceLists & {
 
 /** A Träger's profile, or null when the user cannot see it (the page answers 404). */
 export async function loadTraegerProfile(user: SessionUser, slug: string): Promise<TraegerProfile | null> {
-  return asUser(user, async (tx) => {
+  return asUserReadOnly(user, async (tx) => {
     const org = await tx
       .selectFrom("organizations")
       .select([

@@ -4,7 +4,7 @@
 import { sql } from "kysely";
 import { invariantResponse } from "~/utils/invariant";
 import { requireUser, type SessionUser } from "../auth/session";
-import { asUser } from "../db/request";
+import { asUser, asUserReadOnly } from "../db/request";
 
 export type CoordinatedCircle = {
   id: string;
@@ -37,7 +37,7 @@ const iso = (value: Date | string | null) => (value === null ? null : new Date(v
 
 /** Circles the user coordinates (empty for everyone else: their pages answer 404). */
 export async function coordinatedCircles(user: SessionUser): Promise<CoordinatedCircle[]> {
-  return asUser(user, (tx) =>
+  return asUserReadOnly(user, (tx) =>
     tx
       .selectFrom("networks")
       .select([
@@ -70,7 +70,7 @@ const DECIDED_SHOWN = 50;
 export async function listJoinRequests(
   user: SessionUser,
 ): Promise<{ open: JoinRequestRow[]; decided: JoinRequestRow[] }> {
-  return asUser(user, async (tx) => {
+  return asUserReadOnly(user, async (tx) => {
     const base = tx
       .selectFrom("join_requests as j")
       .leftJoin("organizations as o", "o.id", "j.org_id")
@@ -118,7 +118,7 @@ export async function declineJoinRequest(user: SessionUser, requestId: string, m
 
 /** The request's contact (for the success message), if the user may see it. */
 export async function joinRequestSummary(user: SessionUser, requestId: string) {
-  return asUser(user, (tx) =>
+  return asUserReadOnly(user, (tx) =>
     tx
       .selectFrom("join_requests")
       .select(["org_name as orgName", "contact_name as contactName", "email"])

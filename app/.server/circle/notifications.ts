@@ -1,6 +1,6 @@
 // The user's notifications (the bell). RLS lets a user read and mark only their own.
 import type { SessionUser } from "../auth/session";
-import { asUser } from "../db/request";
+import { asUser, asUserReadOnly } from "../db/request";
 
 export type NotificationRow = {
   id: string;
@@ -15,7 +15,7 @@ export type NotificationRow = {
 const SHOWN = 100;
 
 export async function listNotifications(user: SessionUser): Promise<NotificationRow[]> {
-  const rows = await asUser(user, (tx) =>
+  const rows = await asUserReadOnly(user, (tx) =>
     tx
       .selectFrom("notifications")
       .select(["id", "kind", "title", "body", "link", "created_at as createdAt", "read_at as readAt"])

@@ -3,7 +3,7 @@
 // request, and nothing else (it cannot even read back the row it inserted).
 import { sql } from "kysely";
 import type { z } from "zod";
-import { asAnon } from "../db/request";
+import { asAnon, asAnonReadOnly } from "../db/request";
 import type { JoinRequestSchema } from "~/validation/circle";
 
 export type PublicCircle = {
@@ -19,7 +19,7 @@ export type PublicCircle = {
 /** The circle with this slug if its public page is on; null otherwise (the page answers 404). */
 export async function loadPublicCircle(slug: string): Promise<PublicCircle | null> {
   if (!/^[a-z0-9-]{1,80}$/.test(slug)) return null;
-  return asAnon(async (tx) => {
+  return asAnonReadOnly(async (tx) => {
     const result = await sql<{
       id: string;
       name: string;
@@ -48,7 +48,7 @@ export type PublicCircleSummary = { slug: string; name: string; region: string; 
 
 /** Every circle with a public page (for visitors and for users without a Träger). */
 export async function listPublicCircles(): Promise<PublicCircleSummary[]> {
-  return asAnon(async (tx) => {
+  return asAnonReadOnly(async (tx) => {
     const result = await sql<{ slug: string; name: string; region: string; member_count: number }>`
       select * from public.public_networks()`.execute(tx);
     return result.rows.map((r) => ({ slug: r.slug, name: r.name, region: r.region, memberCount: r.member_count }));

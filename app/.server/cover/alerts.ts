@@ -4,7 +4,7 @@
 // row. Alerts reach owners, admins and coordinators of Träger that serve the request's Gemeinde and
 // Hilfeart (private.alert_cover_request); being asked by name always reaches them.
 import type { SessionUser } from "../auth/session";
-import { asUser } from "../db/request";
+import { asUser, asUserReadOnly } from "../db/request";
 import type { CoverUrgency } from "../db/schema";
 import type { CoverAlertPreferencesInput } from "~/validation/cover";
 import { coverReference } from "./board";
@@ -25,7 +25,7 @@ export type CoverAlertSettings = {
 };
 
 export async function loadCoverAlertSettings(user: SessionUser): Promise<CoverAlertSettings> {
-  return asUser(user, async (tx) => {
+  return asUserReadOnly(user, async (tx) => {
     const context = await coverContext(tx, user.id);
     const reference = await coverReference(tx);
     const row = await tx

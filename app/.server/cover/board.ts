@@ -11,7 +11,7 @@
 import { sql, type RawBuilder } from "kysely";
 import type { SessionUser } from "../auth/session";
 import { referenceLists, type ReferenceLists } from "../circle/reference";
-import { asUser, type Tx } from "../db/request";
+import { asUser, type Tx, asUserReadOnly } from "../db/request";
 import type {
   CoverAddressing,
   CoverGenderRequirement,
@@ -260,7 +260,7 @@ async function ownOffers(tx: Tx, context: CoverContext, page: number) {
 }
 
 export async function loadCoverBoard(user: SessionUser, filters: CoverBoardFilters): Promise<CoverBoard> {
-  return asUser(user, async (tx) => {
+  return asUserReadOnly(user, async (tx) => {
     const context = await coverContext(tx, user.id);
     const reference = await coverReference(tx);
     const board: CoverBoard = {

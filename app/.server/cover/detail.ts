@@ -7,7 +7,7 @@
 //     cancellation: the requester and the Träger that had an offer then (cover_cancel_reason).
 import { sql } from "kysely";
 import type { SessionUser } from "../auth/session";
-import { asUser } from "../db/request";
+import { asUser, asUserReadOnly } from "../db/request";
 import type { CoverOfferStatus, OrgRole } from "../db/schema";
 import { cardColumns, cardJoins, toCard, type CoverCard } from "./board";
 import { coverContext } from "./context";
@@ -71,7 +71,7 @@ export type CoverDetail = {
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 
 export async function loadCoverDetail(user: SessionUser, requestId: string): Promise<CoverDetail | null> {
-  return asUser(user, async (tx) => {
+  return asUserReadOnly(user, async (tx) => {
     const context = await coverContext(tx, user.id);
     const result = await sql<
       Parameters<typeof toCard>[0] & {

@@ -5,7 +5,7 @@
 // requesting (taking) Träger.
 import { sql } from "kysely";
 import type { SessionUser } from "../auth/session";
-import { asUser } from "../db/request";
+import { asUser, asUserReadOnly } from "../db/request";
 import type { CoverKind, CoverRequestStatus } from "../db/schema";
 import type { CoverLedgerFilters } from "~/validation/cover";
 import { AUEG_NOTE, dayText, hoursText, KIND_LABELS } from "~/i18n/cover";
@@ -92,7 +92,7 @@ type CoverRow = {
  * of theirs (the route answers 404).
  */
 export async function loadCoverLedger(user: SessionUser, filters: CoverLedgerFilters): Promise<CoverLedger | null> {
-  return asUser(user, async (tx) => {
+  return asUserReadOnly(user, async (tx) => {
     const context = await coverContext(tx, user.id);
     const orgs = context.orgs.map((o) => ({ slug: o.slug, name: o.name, coordinates: o.coordinates }));
     const chosen = filters.traeger ? context.orgs.find((o) => o.slug === filters.traeger) : context.orgs[0];
@@ -294,7 +294,7 @@ export async function ledgerMonthsByOffer(
   orgId: string,
   year: number | null,
 ): Promise<Map<string, Array<{ month: string; planned: string; actual: string | null }>>> {
-  return asUser(user, async (tx) => {
+  return asUserReadOnly(user, async (tx) => {
     const yearFilter = year ? sql`and extract(year from lm.month) = ${year}` : sql``;
     const rows = await sql<{ offer_id: string; month: string; planned: string; actual: string | null }>`
       select offer_id, month, planned, actual from (

@@ -5,7 +5,7 @@
 import { sql } from "kysely";
 import type { SessionUser } from "../auth/session";
 import { dbErrorCode, userMessageFor } from "../db/errors";
-import { asUser, type Tx } from "../db/request";
+import { asUser, type Tx, asUserReadOnly } from "../db/request";
 import type { CoverAddressing, CoverGenderRequirement, CoverKind, CoverUrgency, OrgRole } from "../db/schema";
 import { berlinDateTimeLocal, berlinDateTimeToInstant } from "~/utils/berlin-time";
 import { sozialdatenKey, type CoverRequestFormInput } from "~/validation/cover";
@@ -201,7 +201,7 @@ export type CoverFormOptions = {
 
 /** What the request form offers: the person's Träger and circles, the lists, addressees, colleagues. */
 export async function loadCoverFormOptions(user: SessionUser): Promise<CoverFormOptions> {
-  return asUser(user, async (tx) => {
+  return asUserReadOnly(user, async (tx) => {
     const context = await coverContext(tx, user.id);
     return formOptions(tx, context);
   });
@@ -287,7 +287,7 @@ export async function loadCoverDraft(
   user: SessionUser,
   requestId: string,
 ): Promise<{ allowed: boolean; defaults: CoverDraftDefaults; options: CoverFormOptions } | null> {
-  return asUser(user, async (tx) => {
+  return asUserReadOnly(user, async (tx) => {
     const row = await sql<{
       id: string;
       org_id: string;

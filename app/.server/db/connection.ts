@@ -5,8 +5,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { Kysely } from "kysely";
 import { PGliteDialect } from "kysely-pglite-dialect";
-import { PostgresJSDialect } from "kysely-postgres-js";
+import { CompiledQuery } from "kysely";
 import postgres from "postgres";
+import { GuardedPostgresDialect, withGuardedReservation } from "./connection-loss";
 import type { PGlite } from "@electric-sql/pglite";
 import type { DB } from "./schema";
 
@@ -62,31 +63,43 @@ export function fromPglite(pg: PGlite): Database {
   };
 }
 
+/** Seconds to wait before reconnecting after `retries` failures (see openPostgres). */
+export function reconnectDelaySeconds(retries: number): number {
+  return Math.min(0.05 * retries, 1) * (0.5 + Math.random() / 2);
+}
+
 export function openPostgres(url: string, options: { max?: number } = {}): Database {
   const client = postgres(url, {
     max: options.max ?? 10,
     onnotice: () => {},
+    // postgres.js waits before reconnecting by a retry count it shares across the pool and
+    // raises on every closed connection: after a restart that dropped ten connections at once,
+    // its default wait reaches 3^10/100 s, capped at 20 s, and requests queue for that long.
+    // Here: 50 ms per counted failure, at most 1 s (with jitter); the count resets on success.
+    backoff: reconnectDelaySeconds,
+    // Fail a connection attempt to a host that does not answer after 10 s (default 30 s).
+    connect_timeout: 10,
     // Timestamps come back as Date, bigint as string: the same as PGlite's defaults for our types.
     types: {},
   });
-  const db = new Kysely<DB>({ dialect: new PostgresJSDialect({ postgres: client }) });
+  // Reserved connections are guarded against connections that close underneath them
+  // (connection-loss.ts); scripts go through the same guard.
+  const db = new Kysely<DB>({ dialect: new GuardedPostgresDialect(client) });
   return {
     kind: "postgres",
     db,
     async withScriptRunner(fn) {
-      const reserved = await client.reserve();
-      try {
-        return await fn({
+      return withGuardedReservation(client, (connection) =>
+        fn({
           async exec(script) {
-            await reserved.unsafe(script).simple();
+            // Without parameters postgres.js sends the simple protocol: several statements at once.
+            await connection.executeQuery(CompiledQuery.raw(script));
           },
           async query(text, params) {
-            return (await reserved.unsafe(text, (params ?? []) as never[])) as never[];
+            return (await connection.executeQuery(CompiledQuery.raw(text, params ?? []))).rows as never[];
           },
-        });
-      } finally {
-        reserved.release();
-      }
+        }),
+      );
     },
     async close() {
       // Kysely ends the client only when it has used it itself (its driver initialises lazily);

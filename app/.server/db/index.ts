@@ -1,26 +1,90 @@
-// The app's one database handle. Opened on first use, migrated, and on a fresh embedded database
-// seeded with the demo circle. Kept on globalThis so Vite's module reloads in development never
-// open the same PGlite data directory twice.
+// The app's one database handle. Opened on first use (or by the server before it listens),
+// migrated, and on a fresh embedded database seeded with the demo circle. Kept on globalThis so
+// Vite's module reloads in development never open the same PGlite data directory twice.
+//
+// A database that cannot be reached at start (not up yet, wrong host, restarting) is retried
+// with a capped backoff (RETRY_DELAYS_MS, then every 30 s) for as long as it takes: the process
+// stays up and says so in its log, requests meanwhile get the 503 page at once
+// (`getDatabaseForRequest`), and the first attempt that connects migrates and carries on.
+// Any other failure (a migration that does not apply) is thrown as before.
+import fs from "node:fs";
+import path from "node:path";
 import { env } from "../env";
-import { migrate, type MigrationReport } from "./migrate";
+import { migrate, type MigrationProgress, type MigrationReport } from "./migrate";
 import { openPglite, openPostgres, type Database } from "./connection";
+import {
+  DatabaseUnavailableError,
+  describeConnectionError,
+  installConnectionLossGuard,
+  isConnectionLost,
+} from "./connection-loss";
 import { printDemoSignIns } from "./demo";
 
-type Holder = { promise?: Promise<Database> };
+export type { MigrationProgress } from "./migrate";
+
+/** Waits between attempts to reach the database at start; the last one repeats. */
+export const RETRY_DELAYS_MS = [500, 1000, 2000, 4000, 8000, 15_000, 30_000];
+
+type Holder = {
+  promise?: Promise<Database>;
+  database?: Database;
+  /** Set while the start-up waits for an unreachable database; requests answer 503 meanwhile. */
+  unavailable?: unknown;
+  waiters?: Set<(error: unknown) => void>;
+};
 const holder = ((globalThis as Record<string, unknown>).__traegerkreisDb ??= {}) as Holder;
 
-async function open(): Promise<Database> {
+export type OpenOptions = {
+  /** Called with each start-up step (German `message`); default: printed, except in tests. */
+  onProgress?: (progress: MigrationProgress) => void;
+};
+
+function defaultProgress(progress: MigrationProgress) {
+  if (env().NODE_ENV !== "test") console.log(`[db] ${progress.message}`);
+}
+
+function sleep(ms: number) {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+async function openAndMigrate(onProgress: (p: MigrationProgress) => void): Promise<{ database: Database; report: MigrationReport }> {
   const config = env();
-  const database = config.DATABASE_URL
-    ? openPostgres(config.DATABASE_URL)
-    : await openPglite({ dataDir: config.PGLITE_DIR });
   const seed = config.SEED_DEMO === "never" || config.NODE_ENV === "production" ? "never" : "if-fresh";
-  const report: MigrationReport = await migrate(database, {
-    seed: config.SEED_DEMO === "always" ? "if-fresh" : config.DATABASE_URL ? "never" : seed,
-  });
-  if (report.applied.length > 0 && config.NODE_ENV !== "test") {
-    console.log(`[db] ${database.kind}: applied ${report.applied.length} migration(s)`);
+  const seedOption = config.SEED_DEMO === "always" ? "if-fresh" : config.DATABASE_URL ? "never" : seed;
+  if (!config.DATABASE_URL) {
+    const fresh = !fs.existsSync(path.join(path.resolve(config.PGLITE_DIR), "PG_VERSION"));
+    if (fresh) onProgress({ step: "creating", message: "Datenbank wird angelegt …" });
+    const database = await openPglite({ dataDir: config.PGLITE_DIR });
+    return { database, report: await migrate(database, { seed: seedOption, onProgress, fresh }) };
   }
+  for (let attempt = 1; ; attempt++) {
+    const database = openPostgres(config.DATABASE_URL);
+    try {
+      return { database, report: await migrate(database, { seed: seedOption, onProgress }) };
+    } catch (error) {
+      await database.close().catch(() => {});
+      if (!isConnectionLost(error)) throw error;
+      const delay = RETRY_DELAYS_MS[Math.min(attempt - 1, RETRY_DELAYS_MS.length - 1)]!;
+      console.error(
+        `[db] Die Datenbank ist nicht erreichbar (${describeConnectionError(error)}). ` +
+          `Neuer Versuch in ${(delay / 1000).toLocaleString("de-DE")} s (Versuch ${attempt}). ` +
+          "Bis dahin beantwortet die App Anfragen mit „kurz nicht erreichbar“.",
+      );
+      holder.unavailable = error;
+      for (const waiter of holder.waiters ?? []) waiter(error);
+      holder.waiters?.clear();
+      await sleep(delay);
+    }
+  }
+}
+
+async function open(options: OpenOptions): Promise<Database> {
+  const config = env();
+  const onProgress = options.onProgress ?? defaultProgress;
+  // The process guard belongs to the app process only (see connection-loss.ts).
+  if (config.DATABASE_URL && config.NODE_ENV !== "test") installConnectionLossGuard();
+  const { database, report } = await openAndMigrate(onProgress);
+  holder.unavailable = undefined;
   if (config.NODE_ENV !== "test" && config.NODE_ENV !== "production") {
     await printDemoSignIns(database, report.seeded);
   }
@@ -30,18 +94,42 @@ async function open(): Promise<Database> {
     const { startOutboxWorker } = await import("../outbox/worker");
     startOutboxWorker();
   }
+  holder.database = database;
   return database;
 }
 
-export function getDatabase(): Promise<Database> {
-  holder.promise ??= open().catch((error) => {
+/**
+ * The database, opened and migrated on the first call. The server may call it before it listens,
+ * with `onProgress` to show the start-up steps ("Datenbank wird angelegt …", "Migrationen werden
+ * angewendet …", "Demo-Kreis wird angelegt …", "Datenbank bereit."); later callers just wait.
+ */
+export function getDatabase(options: OpenOptions = {}): Promise<Database> {
+  holder.promise ??= open(options).catch((error) => {
     holder.promise = undefined;
+    holder.unavailable = undefined;
     throw error;
   });
   return holder.promise;
 }
 
+/**
+ * For request handlers: the database, or a DatabaseUnavailableError as soon as it is known that
+ * the database cannot be reached (instead of waiting with the request for the start-up retries).
+ */
+export function getDatabaseForRequest(): Promise<Database> {
+  if (holder.database) return Promise.resolve(holder.database);
+  const opening = getDatabase();
+  if (holder.unavailable) return Promise.reject(new DatabaseUnavailableError(holder.unavailable));
+  return new Promise((resolve, reject) => {
+    const waiter = (error: unknown) => reject(new DatabaseUnavailableError(error));
+    (holder.waiters ??= new Set()).add(waiter);
+    opening.then(resolve, reject).finally(() => holder.waiters?.delete(waiter));
+  });
+}
+
 /** Tests swap in their own database (a fresh PGlite per file, or the server). */
 export function useDatabaseForTests(database: Database) {
   holder.promise = Promise.resolve(database);
+  holder.database = database;
+  holder.unavailable = undefined;
 }

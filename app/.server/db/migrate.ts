@@ -21,22 +21,48 @@ function sqlFiles(dir: string): string[] {
     .sort();
 }
 
-async function isSupabase(runner: ScriptRunner): Promise<boolean> {
+/**
+ * Whether THIS database is a Supabase database: Supabase Auth (GoTrue) keeps its own migration
+ * table and the identities table in the database's `auth` schema; the local shim creates neither.
+ * Roles are cluster-wide (a `supabase_admin` role says nothing about the database we are in: a
+ * plain database on a server that also hosts a Supabase-shaped one would be taken for Supabase
+ * and migrated without the shim).
+ */
+export async function isSupabase(runner: ScriptRunner): Promise<boolean> {
   const rows = await runner.query<{ supabase: boolean }>(
-    "select exists (select 1 from pg_roles where rolname = 'supabase_admin') as supabase",
+    "select (to_regclass('auth.schema_migrations') is not null and to_regclass('auth.identities') is not null) as supabase",
   );
   return Boolean(rows[0]?.supabase);
 }
 
 export type MigrationReport = { applied: string[]; fresh: boolean; seeded: boolean };
 
+/** A start-up step, with its German line for the server's output. */
+export type MigrationProgress =
+  | { step: "creating"; message: string }
+  | { step: "migrating"; message: string; pending: number }
+  | { step: "seeding"; message: string }
+  | { step: "done"; message: string; applied: number };
+
 export async function migrate(
   database: Database,
-  options: { seed: "never" | "if-fresh" | "always" } = { seed: "never" },
+  options: {
+    seed: "never" | "if-fresh" | "always";
+    onProgress?: (progress: MigrationProgress) => void;
+    /** The caller already knows (and said) that the database was just created (PGlite). */
+    fresh?: boolean;
+  } = { seed: "never" },
 ): Promise<MigrationReport> {
+  const progress = options.onProgress ?? (() => {});
   return database.withScriptRunner(async (runner) => {
     await runner.query("select pg_advisory_lock($1)", [MIGRATION_LOCK]);
     try {
+      const recorded = await runner.query<{ exists: boolean }>(
+        "select to_regclass('supabase_migrations.schema_migrations') is not null as exists",
+      );
+      if (!recorded[0]?.exists && options.fresh === undefined) {
+        progress({ step: "creating", message: "Datenbank wird angelegt …" });
+      }
       if (!(await isSupabase(runner))) {
         for (const file of sqlFiles(shimDir)) {
           await runner.exec(fs.readFileSync(path.join(shimDir, file), "utf8"));
@@ -55,9 +81,20 @@ export async function migrate(
       );
       const fresh = done.size === 0;
       const applied: string[] = [];
-      for (const file of sqlFiles(migrationsDir)) {
+      const pending = sqlFiles(migrationsDir).filter((file) => {
+        const version = file.split("_")[0];
+        return version && !done.has(version);
+      });
+      if (pending.length > 0) {
+        progress({
+          step: "migrating",
+          message: `Migrationen werden angewendet … (${pending.length})`,
+          pending: pending.length,
+        });
+      }
+      for (const file of pending) {
         const [version, ...rest] = file.replace(/\.sql$/, "").split("_");
-        if (!version || done.has(version)) continue;
+        if (!version) continue;
         const script = fs.readFileSync(path.join(migrationsDir, file), "utf8");
         await runner.exec("begin");
         try {
@@ -76,10 +113,12 @@ export async function migrate(
       let seeded = false;
       if (options.seed === "always" || (options.seed === "if-fresh" && fresh)) {
         if (fs.existsSync(seedFile)) {
+          progress({ step: "seeding", message: "Demo-Kreis wird angelegt …" });
           await runner.exec(fs.readFileSync(seedFile, "utf8"));
           seeded = true;
         }
       }
+      progress({ step: "done", message: "Datenbank bereit.", applied: applied.length });
       return { applied, fresh, seeded };
     } finally {
       await runner.query("select pg_advisory_unlock($1)", [MIGRATION_LOCK]);

@@ -3,9 +3,8 @@
 // outbox worker, and the built-in auth service, which plays the part Supabase Auth plays on
 // Supabase (it must find a user by email before anyone is signed in). Request handlers never
 // call this module directly; they go through asUser/asAnon.
-import { sql } from "kysely";
-import { getDatabase } from "./index";
 import type { Tx } from "./request";
+import { forRequest, runWithClaims, type TransactionOptions } from "./transaction";
 
 // "cover-timers": the Vertretungsbörse's escalation and expiry timers (app/.server/cover/timers.ts)
 // run for every circle at once, with no user signed in; they only call private.widen_due_requests()
@@ -21,12 +20,16 @@ export type PrivilegedPurpose =
   | "cover-timers"
   | "training-jobs";
 
-export async function asServiceRole<T>(purpose: PrivilegedPurpose, fn: (tx: Tx) => Promise<T>): Promise<T> {
-  const { db } = await getDatabase();
-  return db.transaction().execute(async (tx) => {
-    await sql`select set_config('request.jwt.claims', ${JSON.stringify({ role: "service_role", purpose })}, true), set_config('role', 'service_role', true)`.execute(
-      tx,
-    );
-    return fn(tx);
-  });
+// Purposes that run inside a request (signing in, the session lookup of every page): a lost
+// database is the 503 page there, like in asUser. The background purposes get the
+// DatabaseUnavailableError itself; the worker and the jobs log it and try again on their next tick.
+const requestPurposes = new Set<PrivilegedPurpose>(["auth-service", "demo-listing"]);
+
+export async function asServiceRole<T>(
+  purpose: PrivilegedPurpose,
+  fn: (tx: Tx) => Promise<T>,
+  options: TransactionOptions = {},
+): Promise<T> {
+  const run = () => runWithClaims({ role: "service_role", purpose }, "service_role", fn, options);
+  return requestPurposes.has(purpose) ? forRequest(run) : run();
 }

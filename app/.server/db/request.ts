@@ -1,31 +1,37 @@
 // The only way loaders and actions touch tenant data: one transaction per call, with the
 // signed-in user's claims set and the role switched to `authenticated` (or `anon`), exactly as
 // Supabase's API runs a request. Row-level security decides what the SQL can see and change.
-import { sql, type Transaction } from "kysely";
-import { getDatabase } from "./index";
+//
+// When the database connection is lost, a call marked `{ readOnly: true }` (loaders' reads) is
+// retried once; otherwise the request answers with the German 503 page (transaction.ts).
+import type { Transaction } from "kysely";
 import type { DB } from "./schema";
+import { forRequest, runWithClaims, type TransactionOptions } from "./transaction";
 
 export type Claims = { sub: string; email: string; role: "authenticated" };
 export type Tx = Transaction<DB>;
+export type { TransactionOptions } from "./transaction";
 
-export async function asUser<T>(user: { id: string; email: string }, fn: (tx: Tx) => Promise<T>): Promise<T> {
+export async function asUser<T>(
+  user: { id: string; email: string },
+  fn: (tx: Tx) => Promise<T>,
+  options: TransactionOptions = {},
+): Promise<T> {
   const claims: Claims = { sub: user.id, email: user.email, role: "authenticated" };
-  const { db } = await getDatabase();
-  return db.transaction().execute(async (tx) => {
-    await sql`select set_config('request.jwt.claims', ${JSON.stringify(claims)}, true), set_config('role', 'authenticated', true)`.execute(
-      tx,
-    );
-    return fn(tx);
-  });
+  return forRequest(() => runWithClaims(claims, "authenticated", fn, options));
 }
 
 /** For pages anyone may open (the circle's public page, "Interesse melden"). */
-export async function asAnon<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
-  const { db } = await getDatabase();
-  return db.transaction().execute(async (tx) => {
-    await sql`select set_config('request.jwt.claims', ${JSON.stringify({ role: "anon" })}, true), set_config('role', 'anon', true)`.execute(
-      tx,
-    );
-    return fn(tx);
-  });
+export async function asAnon<T>(fn: (tx: Tx) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
+  return forRequest(() => runWithClaims({ role: "anon" }, "anon", fn, options));
+}
+
+/** asUser for reads (loaders): read-only, retried once after a lost connection. */
+export async function asUserReadOnly<T>(user: { id: string; email: string }, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return asUser(user, fn, { readOnly: true });
+}
+
+/** asAnon for reads (public pages): read-only, retried once after a lost connection. */
+export async function asAnonReadOnly<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return asAnon(fn, { readOnly: true });
 }

@@ -1,7 +1,7 @@
 // Early, friendly checks of a user's role in a Träger. The database still decides through RLS;
 // these only give a better page (404 for a Träger the user cannot see, 403 for a missing role).
 import type { OrgRole } from "../db/schema";
-import { asUser } from "../db/request";
+import { asUser, asUserReadOnly } from "../db/request";
 import type { SessionUser } from "../auth/session";
 
 export const ROLE_RANK: Record<OrgRole, number> = { member: 0, coordinator: 1, admin: 2, owner: 3 };
@@ -10,7 +10,7 @@ export type Membership = { orgId: string; slug: string; name: string; role: OrgR
 
 /** The user's Träger and roles, in name order. */
 export async function myMemberships(user: SessionUser): Promise<Membership[]> {
-  return asUser(user, (tx) =>
+  return asUserReadOnly(user, (tx) =>
     tx
       .selectFrom("org_members as m")
       .innerJoin("organizations as o", "o.id", "m.org_id")
@@ -26,7 +26,7 @@ export async function myMemberships(user: SessionUser): Promise<Membership[]> {
  * Throws 404 when the user is not a member, 403 when the role is too low.
  */
 export async function requireOrgRole(user: SessionUser, slug: string, minimum: OrgRole): Promise<Membership> {
-  const membership = await asUser(user, (tx) =>
+  const membership = await asUserReadOnly(user, (tx) =>
     tx
       .selectFrom("org_members as m")
       .innerJoin("organizations as o", "o.id", "m.org_id")

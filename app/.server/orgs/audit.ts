@@ -2,7 +2,7 @@
 // and admins; names of people appear where the reader may see their profile.
 import { sql } from "kysely";
 import type { SessionUser } from "../auth/session";
-import { asUser } from "../db/request";
+import { asUser, asUserReadOnly } from "../db/request";
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -24,7 +24,7 @@ export async function auditPage(
   orgId: string,
   page: number,
 ): Promise<{ entries: AuditEntry[]; hasMore: boolean }> {
-  const rows = await asUser(user, (tx) =>
+  const rows = await asUserReadOnly(user, (tx) =>
     tx
       .selectFrom("audit_log as a")
       .leftJoin("profiles as actor", "actor.user_id", "a.actor_id")

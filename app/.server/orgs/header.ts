@@ -1,10 +1,10 @@
 // What the header shows for a signed-in user: unread notifications and whether they coordinate a circle.
 import { sql } from "kysely";
 import type { SessionUser } from "../auth/session";
-import { asUser } from "../db/request";
+import { asUser, asUserReadOnly } from "../db/request";
 
 export async function headerInfo(user: SessionUser): Promise<{ unread: number; coordinates: boolean }> {
-  return asUser(user, async (tx) => {
+  return asUserReadOnly(user, async (tx) => {
     const row = await sql<{ unread: number; coordinates: boolean }>`
       select
         (select count(*)::int from public.notifications n

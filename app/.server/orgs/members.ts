@@ -3,7 +3,7 @@
 // invite_member); these functions only run the statements as the signed-in user.
 import { sql } from "kysely";
 import type { SessionUser } from "../auth/session";
-import { asUser } from "../db/request";
+import { asUser, asUserReadOnly } from "../db/request";
 import type { OrgRole } from "../db/schema";
 
 export type MemberRow = {
@@ -27,7 +27,7 @@ export type InvitationRow = {
 
 /** The Träger's members, owners first, then by name. RLS shows them only to members. */
 export async function listMembers(user: SessionUser, orgId: string): Promise<MemberRow[]> {
-  return asUser(user, (tx) =>
+  return asUserReadOnly(user, (tx) =>
     tx
       .selectFrom("org_members as m")
       .innerJoin("profiles as p", "p.user_id", "m.user_id")
@@ -49,7 +49,7 @@ export async function listMembers(user: SessionUser, orgId: string): Promise<Mem
 
 /** Invitations not yet accepted (expired ones too, so admins can renew or withdraw them). */
 export async function listOpenInvitations(user: SessionUser, orgId: string): Promise<InvitationRow[]> {
-  return asUser(user, (tx) =>
+  return asUserReadOnly(user, (tx) =>
     tx
       .selectFrom("invitations as i")
       .leftJoin("profiles as p", "p.user_id", "i.invited_by")

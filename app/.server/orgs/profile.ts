@@ -2,7 +2,7 @@
 // Every query runs as the signed-in user; RLS decides what is visible and who may write.
 import { sql } from "kysely";
 import type { SessionUser } from "../auth/session";
-import { asUser } from "../db/request";
+import { asUser, asUserReadOnly } from "../db/request";
 import type { LegalForm, OrgKind } from "../db/schema";
 import type { OrgProfileInput } from "~/validation/orgs";
 
@@ -13,7 +13,7 @@ export type ReferenceLists = {
 
 /** The fixed lists a profile picks from (SGB VIII Hilfearten, Gemeinden of the region). */
 export async function referenceLists(user: SessionUser): Promise<ReferenceLists> {
-  return asUser(user, async (tx) => ({
+  return asUserReadOnly(user, async (tx) => ({
     hilfearten: await tx.selectFrom("hilfearten").select(["code", "paragraph", "label"]).orderBy("sort_order").execute(),
     gemeinden: await tx.selectFrom("gemeinden").select(["code", "name", "kreis"]).orderBy("sort_order").execute(),
   }));
@@ -50,7 +50,7 @@ export type EditableProfile = {
 };
 
 export async function loadEditableProfile(user: SessionUser, orgId: string): Promise<EditableProfile | undefined> {
-  return asUser(user, (tx) =>
+  return asUserReadOnly(user, (tx) =>
     tx
       .selectFrom("organizations")
       .select([

@@ -26,6 +26,14 @@ export async function runTrainingJobs(): Promise<Record<string, number>> {
   });
 }
 
+/** Outbox retention: strips address and content of mails sent or cancelled more than 30 days ago. */
+export async function runOutboxRetention(): Promise<{ stripped: number }> {
+  return asServiceRole("outbox-worker", async (tx) => {
+    const result = await sql<{ stripped: number }>`select private.strip_old_outbox_mails() as stripped`.execute(tx);
+    return { stripped: result.rows[0]?.stripped ?? 0 };
+  });
+}
+
 /**
  * Every periodic job of the app. To add one: write its runner in your domain's folder (through
  * asServiceRole with a purpose named in privileged.ts) and list it here.
@@ -36,6 +44,7 @@ export const periodicJobs: PeriodicJob[] = [
   // expire requests whose period ended. Widening is late by at most one JOBS_INTERVAL_MS (30 s);
   // visibility itself follows widen_at in RLS, only the "widened" notifications wait for this.
   { name: "cover-timers", run: runCoverTimers },
+  { name: "outbox-retention", run: runOutboxRetention },
 ];
 
 export type JobOutcome = { status: "ok"; result: unknown } | { status: "failed"; error: string } | { status: "skipped" };

@@ -9,8 +9,16 @@
 //            see leased ones as due, so two workers never send the same row at the same time.
 //   send   — outside any transaction (no connection is held during the HTTP call; on PGlite that
 //            connection is the whole app's).
-//   settle — success: status 'sent'. Failure: run_after = now() + backoff, or status 'failed'
-//            after MAX_ATTEMPTS. A payload that cannot be rendered fails at once.
+//   settle — success: status 'sent'. Failure: run_after = now() + backoff, or status
+//            'undeliverable' once RETRY_WINDOW_HOURS have passed since the first attempt. A
+//            payload that cannot be rendered is undeliverable at once.
+//
+// Retry schedule (issue 7: no mail is ever dropped silently): after a failed attempt the worker
+// waits 30 s, 1, 2, 4, 8, 16, 32 min, then every hour, until 72 hours after the first attempt;
+// about 77 attempts. Then the mail is 'undeliverable': kept, shown to the admins of the
+// addressee's Träger and the circle's coordinators (/kreis/unzustellbar), who can queue it again
+// (a fresh 72 hours). A mail the domain no longer needs (an alert about a request that was filled
+// or cancelled, a seat offer that ran out) is 'cancelled' by triggers in the database.
 //
 // The same worker also runs the app's periodic jobs (jobs.ts: waitlist offers running out,
 // reminders, …) on a slower clock, JOBS_INTERVAL_MS.
@@ -28,7 +36,8 @@ import { MailRenderError, renderMail } from "../mail/render";
 import { runPeriodicJobsOnce } from "./jobs";
 import { sendMail } from "../mail/send";
 
-export const MAX_ATTEMPTS = 8;
+/** How long a mail is retried after its first attempt before it counts as undeliverable. */
+export const RETRY_WINDOW_HOURS = 72;
 export const BATCH_SIZE = 10;
 /** Longer than any send may take (the Resend call times out after 20 s). */
 export const LEASE_SECONDS = 300;
@@ -44,6 +53,8 @@ export function backoffSeconds(attempts: number): number {
 type Claimed = {
   id: string;
   attempts: number;
+  /** Seconds since the first attempt (0 on the first). */
+  retrying_for: number;
   payload: { template?: unknown; to?: unknown; props?: unknown };
 };
 
@@ -61,10 +72,12 @@ async function claim(limit: number): Promise<Claimed[]> {
       )
       update private.outbox o
       set attempts = o.attempts + 1,
+          first_attempt_at = coalesce(o.first_attempt_at, now()),
           run_after = now() + make_interval(secs => ${LEASE_SECONDS})
       from due
       where o.id = due.id
-      returning o.id::text as id, o.attempts, o.payload
+      returning o.id::text as id, o.attempts, o.payload,
+        extract(epoch from now() - coalesce(o.first_attempt_at, now()))::float8 as retrying_for
     `.execute(tx);
     return result.rows;
   });
@@ -86,13 +99,13 @@ async function markSent(row: Claimed): Promise<void> {
 }
 
 async function markFailedAttempt(row: Claimed, error: unknown, permanent: boolean): Promise<"retried" | "failed"> {
-  const giveUp = permanent || row.attempts >= MAX_ATTEMPTS;
+  const giveUp = permanent || row.retrying_for >= RETRY_WINDOW_HOURS * 3600;
   const message = describe(error);
   await asServiceRole("outbox-worker", (tx) =>
     giveUp
       ? sql`
           update private.outbox
-          set status = 'failed', processed_at = now(), last_error = ${message}
+          set status = 'undeliverable', processed_at = now(), last_error = ${message}
           where id = ${row.id}::bigint and attempts = ${row.attempts} and status = 'pending'
         `.execute(tx)
       : sql`
@@ -112,7 +125,7 @@ async function deliver(row: Claimed): Promise<"sent" | "retried" | "failed"> {
     if (typeof to !== "string" || !to.includes("@")) throw new MailRenderError("Outbox payload has no recipient address");
     rendered = { ...(await renderMail(template, props ?? {})), to };
   } catch (error) {
-    console.error(`[outbox] mail ${row.id} cannot be rendered and is given up: ${describe(error)}`);
+    console.error(`[outbox] mail ${row.id} cannot be rendered and is marked undeliverable: ${describe(error)}`);
     return markFailedAttempt(row, error, true);
   }
 
@@ -121,7 +134,9 @@ async function deliver(row: Claimed): Promise<"sent" | "retried" | "failed"> {
   } catch (error) {
     const outcome = await markFailedAttempt(row, error, false);
     if (outcome === "failed") {
-      console.error(`[outbox] mail ${row.id} failed ${row.attempts} times and is given up: ${describe(error)}`);
+      console.error(
+        `[outbox] mail ${row.id} failed ${row.attempts} times in ${RETRY_WINDOW_HOURS} hours and is marked undeliverable: ${describe(error)}`,
+      );
     } else {
       console.warn(`[outbox] mail ${row.id} not sent (attempt ${row.attempts}), retrying later: ${describe(error)}`);
     }

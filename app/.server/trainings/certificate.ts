@@ -5,7 +5,7 @@
 // written as their base letter rather than failing the whole document.
 import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from "pdf-lib";
 import type { SessionUser } from "../auth/session";
-import { asUser } from "../db/request";
+import { asUser, asUserReadOnly } from "../db/request";
 import { readCoOrganizers, readRegistrations, readSessions, readTraining } from "./detail";
 import { AUDIENCE_LABELS } from "~/i18n/trainings";
 import { formatDate } from "~/utils/format";
@@ -33,7 +33,7 @@ export type CertificateData = {
  * themselves, with a confirmed (or attended) registration and at least one session attended.
  */
 export async function certificateData(user: SessionUser, trainingId: string, now = new Date()): Promise<CertificateData | null> {
-  return asUser(user, async (tx) => {
+  return asUserReadOnly(user, async (tx) => {
     const training = await readTraining(tx, trainingId);
     if (!training || (training.status !== "published" && training.status !== "held")) return null;
     const registrations = await readRegistrations(tx, trainingId, user.id);

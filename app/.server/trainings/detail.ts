@@ -4,7 +4,7 @@
 // The viewer's roles decide only which buttons appear; the SQL functions decide what happens.
 import { sql } from "kysely";
 import type { SessionUser } from "../auth/session";
-import { asUser, type Tx } from "../db/request";
+import { asUser, type Tx, asUserReadOnly } from "../db/request";
 import type {
   OrgRole,
   TrainingApprovalState,
@@ -317,7 +317,7 @@ export async function readOrgSeats(tx: Tx, trainingId: string): Promise<OrgSeats
 }
 
 export async function loadTrainingDetail(user: SessionUser, trainingId: string): Promise<TrainingDetail | null> {
-  return asUser(user, async (tx) => {
+  return asUserReadOnly(user, async (tx) => {
     const info = await readTraining(tx, trainingId);
     if (!info) return null;
     const { isOrganizer, ...training } = info;

@@ -5,7 +5,7 @@
 import { sql } from "kysely";
 import type { SessionUser } from "../auth/session";
 import { dbErrorCode, userMessageFor } from "../db/errors";
-import { asUser, type Tx } from "../db/request";
+import { asUser, type Tx, asUserReadOnly } from "../db/request";
 import { berlinDateTimeToInstant, berlinToInstant } from "~/utils/berlin-time";
 import type { TrainingFormInput } from "~/validation/trainings";
 import { organiserOptions, trainingReference, type GemeindeOption, type OrganiserOption, type TopicOption } from "./list";
@@ -181,7 +181,7 @@ export type TrainingFormData = {
 
 /** The lists the organiser's form offers: their Träger and circles, topics, Gemeinden, co-organisers. */
 export async function loadTrainingFormData(user: SessionUser): Promise<TrainingFormData> {
-  return asUser(user, async (tx) => {
+  return asUserReadOnly(user, async (tx) => {
     const organisers = await organiserOptions(tx, user.id);
     const { topics, gemeinden } = await trainingReference(tx);
     const circleOrgs = await sql<{ id: string; name: string }>`

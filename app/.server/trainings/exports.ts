@@ -3,7 +3,7 @@
 // decimal commas). Only organisers get a file (readTraining says so, RLS shows them every
 // registration); for everyone else the route answers 404.
 import type { SessionUser } from "../auth/session";
-import { asUser } from "../db/request";
+import { asUser, asUserReadOnly } from "../db/request";
 import { readRegistrations, readSessions, readTraining, type RegistrationInfo } from "./detail";
 import { APPROVAL_LABELS, CLOSED_REASON_LABELS, REGISTRATION_STATUS_LABELS, euroPlain } from "~/i18n/trainings";
 import { formatDate, formatDateTime } from "~/utils/format";
@@ -48,7 +48,7 @@ export type CsvFile = { filename: string; body: string };
 
 /** The participant list, or null when the user does not organise the training. */
 export async function participantListCsv(user: SessionUser, trainingId: string): Promise<CsvFile | null> {
-  return asUser(user, async (tx) => {
+  return asUserReadOnly(user, async (tx) => {
     const training = await readTraining(tx, trainingId);
     if (!training?.isOrganizer) return null;
     const sessions = await readSessions(tx, trainingId);
@@ -90,7 +90,7 @@ const SEAT_HOLDING = new Set(["confirmed", "attended", "no_show"]);
 
 /** Seats and fees per Träger (confirmed seats, including those who then attended or not). */
 export async function costSummaryCsv(user: SessionUser, trainingId: string): Promise<CsvFile | null> {
-  return asUser(user, async (tx) => {
+  return asUserReadOnly(user, async (tx) => {
     const training = await readTraining(tx, trainingId);
     if (!training?.isOrganizer) return null;
     const registrations = await readRegistrations(tx, trainingId, user.id);

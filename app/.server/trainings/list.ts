@@ -4,7 +4,7 @@
 // see. Every list is one query with indexed filters and a limit.
 import { sql } from "kysely";
 import type { SessionUser } from "../auth/session";
-import { asUser, type Tx } from "../db/request";
+import { asUser, type Tx, asUserReadOnly } from "../db/request";
 import type {
   TrainingApprovalState,
   TrainingAudience,
@@ -143,7 +143,7 @@ export type TrainingMeta = {
 
 /** What the tabs of /fortbildungen need: counts, and whether the user may organise. */
 export async function loadTrainingMeta(user: SessionUser): Promise<TrainingMeta> {
-  return asUser(user, async (tx) => {
+  return asUserReadOnly(user, async (tx) => {
     const meta = await sql<{ circles: number; can_organise: boolean; mine: number; organised: number }>`
       select
         (select count(*)::int from private.user_network_ids()) as circles,
@@ -222,7 +222,7 @@ export type TrainingList = {
  * (network_id, status, starts_at) in date order; topic, audience, Gemeinde and month narrow it.
  */
 export async function loadTrainingList(user: SessionUser, filters: TrainingFilters): Promise<TrainingList> {
-  return asUser(user, async (tx) => {
+  return asUserReadOnly(user, async (tx) => {
     const reference = await trainingReference(tx);
     const conditions = [
       sql`t.network_id in (select private.user_network_ids())`,
@@ -291,7 +291,7 @@ export type MyRegistration = {
  * last year that took place (for the certificate).
  */
 export async function loadMyRegistrations(user: SessionUser, options: { limit?: number } = {}): Promise<MyRegistration[]> {
-  return asUser(user, async (tx) => {
+  return asUserReadOnly(user, async (tx) => {
     const rows = await sql<
       CardRow & {
         registration_id: string;
@@ -346,7 +346,7 @@ export type OrganisedTraining = TrainingCard & { pendingApprovals: number; offer
 
 /** Trainings the user organises (lead or co-organiser): drafts, published, recently closed. */
 export async function loadOrganisedTrainings(user: SessionUser): Promise<OrganisedTraining[]> {
-  return asUser(user, async (tx) => {
+  return asUserReadOnly(user, async (tx) => {
     const rows = await sql<CardRow & { pending: number; offered: number }>`
       select ${cardColumns}, t.seats_pending as pending, t.seats_offered as offered
       from public.trainings t ${cardJoins}
@@ -363,7 +363,7 @@ export type UpcomingTraining = TrainingCard & { mine: MyState | null };
 
 /** The dashboard: the next published trainings of the user's circles, with the user's own state. */
 export async function loadUpcomingTrainings(user: SessionUser, limit = 3): Promise<UpcomingTraining[]> {
-  return asUser(user, async (tx) => {
+  return asUserReadOnly(user, async (tx) => {
     const rows = await sql<CardRow & MineColumns>`
       select ${cardColumns}, ${mineColumns}
       from public.trainings t ${cardJoins}

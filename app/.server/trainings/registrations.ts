@@ -4,7 +4,7 @@
 // nothing about seats is decided here.
 import { sql } from "kysely";
 import type { SessionUser } from "../auth/session";
-import { asUser } from "../db/request";
+import { asUser, asUserReadOnly } from "../db/request";
 
 export async function registerForTraining(
   user: SessionUser,
@@ -22,7 +22,7 @@ export async function registerForTraining(
 
 /** The registration's state after a seat call, to tell the person what happened. */
 export async function registrationState(user: SessionUser, registrationId: string) {
-  return asUser(user, (tx) =>
+  return asUserReadOnly(user, (tx) =>
     tx
       .selectFrom("training_registrations")
       .select(["status", "waitlist_position", "offer_expires_at", "seats", "participant_name"])
