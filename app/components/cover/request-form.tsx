@@ -17,7 +17,7 @@ import { hilfeartOptions } from "~/i18n/hilfearten";
 import { withoutKey } from "~/utils/form-props";
 import { gemeindeOptionGroups } from "~/utils/gemeinden";
 import { screenSozialdaten, SOZIALDATEN_HINWEIS } from "~/utils/sozialdaten";
-import { CoverRequestFormSchema, sozialdatenKey } from "~/validation/cover";
+import { COVER_DESCRIPTION_MAX, CoverRequestFormSchema, sozialdatenKey } from "~/validation/cover";
 
 export type CoverFormDefaults = {
   orgId?: string;
@@ -101,7 +101,12 @@ export function CoverRequestForm({
   // knows the person saw exactly these before publishing. (initialValue: after a refused submit,
   // also without JavaScript, what was sent.)
   const [description, setDescription] = useState(initial(fields.description.initialValue)[0] ?? "");
-  const findings = useMemo(() => screenSozialdaten(description), [description]);
+  // An over-long description is refused by the schema before any screening (the field error says
+  // so); screening it here as well would cost the server the time the length limit saves.
+  const findings = useMemo(
+    () => (description.length <= COVER_DESCRIPTION_MAX ? screenSozialdaten(description) : []),
+    [description],
+  );
 
   // "Für den ganzen Kreis ab": +2 h for a Notfall, +24 h otherwise, until the person sets it.
   const [widenTouched, setWidenTouched] = useState(Boolean(defaults.widenAt));
