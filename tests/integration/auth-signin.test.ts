@@ -148,7 +148,21 @@ describe("sign-in", () => {
   });
 
   it("refuses redirects off the site", async () => {
-    for (const evil of ["//evil.com", "https://evil.com", "/\\evil.com", "javascript:alert(1)", "evil.com"]) {
+    for (const evil of [
+      "//evil.com",
+      "https://evil.com",
+      "/\\evil.com",
+      "javascript:alert(1)",
+      "evil.com",
+      // Chromium drops the tab and follows //evil.example after a real sign-in.
+      "/\t/evil.example/",
+      "/%09/evil.example/",
+      // A newline used to reach the Location header: a 500 after the password was accepted.
+      "/\n/evil.example/",
+      "/x%0d%0aSet-Cookie:%20a=b",
+      "/%5Cevil.example",
+      "/%2F%2Fevil.example",
+    ]) {
       expect(safeRedirect(evil)).toBe("/");
       const user = await createUser(database);
       const result = await signIn(user.email, TEST_PASSWORD, { redirectTo: evil });

@@ -73,7 +73,7 @@ async function lookUpToken(tx: Tx, token: unknown, type: TokenType, forUpdate: b
 
 function metaRedirect(meta: Record<string, unknown> | null | undefined): string | null {
   const value = meta?.redirect_to;
-  return typeof value === "string" && safeRedirect(value, "") ? value : null;
+  return typeof value === "string" ? safeRedirect(value, "") || null : null;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -4,6 +4,7 @@ import { redirect } from "@remix-run/node";
 import { asServiceRole } from "../db/privileged";
 import { env } from "../env";
 import { SESSION_MAX_AGE_SECONDS, sessionCookie } from "./cookie";
+import { safeRedirect as safeRedirectTo } from "~/utils/safe-redirect";
 
 export type SessionUser = {
   id: string;
@@ -31,11 +32,9 @@ export async function getSessionUser(request: Request): Promise<SessionUser | nu
   return { id: row.id, email: row.email, fullName: row.fullName ?? row.email, sessionId: row.sessionId };
 }
 
-/** Only same-site paths; anything else becomes "/". */
+/** Only paths on this site (app/utils/safe-redirect.ts, against APP_URL); anything else is `fallback`. */
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
-  if (!to || typeof to !== "string") return fallback;
-  if (!to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
-  return to;
+  return safeRedirectTo(to, fallback, env().APP_URL);
 }
 
 export async function requireUser(request: Request): Promise<SessionUser> {
