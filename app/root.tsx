@@ -6,6 +6,7 @@ import { useNonce } from "~/components/nonce";
 import { Toaster } from "~/components/toaster";
 import { getSessionUser } from "~/.server/auth/session";
 import { headerInfo } from "~/.server/orgs/header";
+import { newFormKey } from "~/.server/forms/idempotency";
 import { readToast } from "~/.server/toast";
 import stylesheet from "~/tailwind.css?url";
 
@@ -19,7 +20,8 @@ export const meta: MetaFunction = () => [{ title: "Trägerkreis" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   const [user, { toast, headers }] = await Promise.all([getSessionUser(request), readToast(request)]);
   const header = user ? { fullName: user.fullName, email: user.email, ...(await headerInfo(user)) } : null;
-  return data({ user: header, toast }, { headers });
+  // formKey: the idempotency key of this render's create forms (<FormKeyField />).
+  return data({ user: header, toast, formKey: newFormKey() }, { headers });
 }
 
 export function Layout({ children }: { children: React.ReactNode }) {

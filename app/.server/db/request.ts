@@ -2,6 +2,7 @@
 // signed-in user's claims set and the role switched to `authenticated` (or `anon`), exactly as
 // Supabase's API runs a request. Row-level security decides what the SQL can see and change.
 import { sql, type Transaction } from "kysely";
+import { underFormKey } from "../forms/idempotency";
 import { getDatabase } from "./index";
 import type { DB } from "./schema";
 
@@ -15,7 +16,8 @@ export async function asUser<T>(user: { id: string; email: string }, fn: (tx: Tx
     await sql`select set_config('request.jwt.claims', ${JSON.stringify(claims)}, true), set_config('role', 'authenticated', true)`.execute(
       tx,
     );
-    return fn(tx);
+    // Inside oncePerForm (a create form's action): claim its key first, or replay its result.
+    return underFormKey(tx, () => fn(tx));
   });
 }
 

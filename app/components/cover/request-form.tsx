@@ -18,6 +18,7 @@ import { withoutKey } from "~/utils/form-props";
 import { gemeindeOptionGroups } from "~/utils/gemeinden";
 import { screenSozialdaten, SOZIALDATEN_HINWEIS } from "~/utils/sozialdaten";
 import { COVER_DESCRIPTION_MAX, CoverRequestFormSchema, sozialdatenKey } from "~/validation/cover";
+import { FormKeyField } from "~/components/ui/form-key";
 
 export type CoverFormDefaults = {
   orgId?: string;
@@ -123,6 +124,7 @@ export function CoverRequestForm({
 
   return (
     <Form method="post" action={action} {...getFormProps(form)} className="space-y-6">
+      <FormKeyField />
       {/* Enter in a text field saves a draft, never publishes. */}
       <button type="submit" name="intent" value="draft" tabIndex={-1} aria-hidden="true" className="sr-only">
         Als Entwurf speichern
