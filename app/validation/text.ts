@@ -8,6 +8,10 @@
 // included; multi-line fields (descriptions, messages, notes) allow tab, CR and LF.
 import { z } from "zod";
 
+// No `new Function` in zod: the Content-Security-Policy allows no eval, and zod's probe for it is
+// reported as a violation in the browser even when caught. Every schema imports this module.
+z.config({ jitless: true });
+
 // C0 controls, DEL, C1 controls, and the Unicode line/paragraph separators (line breaks in disguise).
 const SINGLE_LINE_FORBIDDEN = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 // The same without tab (\u0009), LF (\u000a) and CR (\u000d).
