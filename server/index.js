@@ -40,15 +40,19 @@ const options = { mode, appUrl: config.APP_URL, trustProxy: config.TRUST_PROXY =
 
 // Security headers on every response (static files, Vite's modules, pages), with this request's nonce.
 app.use(async (req, res, next) => {
+  let entry;
   try {
-    const entry = (await loadBuild()).entry.module;
-    const nonce = entry.createNonce();
-    res.locals.cspNonce = nonce;
-    entry.applySecurityHeaders(res, nonce, mode);
-    next();
+    entry = (await loadBuild()).entry.module;
   } catch (error) {
-    next(error);
+    // Development only: the app does not compile right now. Let Vite serve its modules and the
+    // error overlay; the page request below reports the error.
+    if (vite) return next();
+    return next(error);
   }
+  const nonce = entry.createNonce();
+  res.locals.cspNonce = nonce;
+  entry.applySecurityHeaders(res, nonce, mode);
+  next();
 });
 
 if (vite) {
