@@ -74,7 +74,7 @@ test.describe("refused requests get a German answer, never a 500", () => {
   });
 
   test("cross-origin posts, also to data URLs: 403", async ({ request }) => {
-    const cases = [
+    const cases: Array<{ path: string; headers: Record<string, string> }> = [
       { path: "/anmelden", headers: { Origin: "https://evil.example", "Sec-Fetch-Site": "cross-site" } },
       { path: "/konto.data", headers: { Origin: "http://localhost:9999", "Sec-Fetch-Site": "same-site" } },
       { path: "/konto?_data=routes%2Fkonto", headers: { Origin: "https://evil.example" } },

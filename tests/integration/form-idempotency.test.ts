@@ -12,11 +12,12 @@ import { action as coverDetailAction } from "~/routes/vertretungen.$id._index/ro
 import { action as newTrainingAction } from "~/routes/fortbildungen.neu";
 import { action as trainingDetailAction } from "~/routes/fortbildungen.$id._index/route";
 import { action as newOrgAction } from "~/routes/traeger_.neu";
+import { action as membersAction } from "~/routes/traeger_.$slug_.mitglieder";
 import { berlinParts } from "~/utils/berlin-time";
 import { FORM_KEY_FIELD } from "~/utils/form-key";
 import { freshDatabase } from "../helpers/db";
 import { coverWorld, draftRequest, publishRequest, type CoverWorld } from "../helpers/cover";
-import { createUser, requestAs } from "../helpers/fixtures";
+import { addMember, createOrg, createUser, outboxMails, requestAs } from "../helpers/fixtures";
 import { callRoute } from "../helpers/routes";
 import { call, trainingCircle, type TrainingCircle } from "../helpers/training-circle";
 import { createTraining } from "../helpers/trainings";
@@ -202,5 +203,19 @@ describe("double submit of a create form", () => {
     expect([a.status, b.status]).toEqual([302, 302]);
     expect(b.location).toBe(a.location);
     expect(await count(database, sql<{ n: number }>`select count(*)::int as n from public.organizations where name = ${name}`)).toBe(1);
+  });
+
+  it("an invitation sent twice at once is one invitation and one mail", async () => {
+    const org = await createOrg(database);
+    const admin = await createUser(database);
+    await addMember(database, org.id, admin.id, "admin");
+    const email = `neu-${randomUUID().slice(0, 8)}@example.org`;
+    const form = { intent: "invite", __form: "invite", email, role: "member", [FORM_KEY_FIELD]: randomUUID() };
+    const post = async () =>
+      callRoute(membersAction, await requestAs(database, admin, `/traeger/${org.slug}/mitglieder`, { form }), { slug: org.slug });
+    const [a, b] = await Promise.all([post(), post()]);
+    expect([a.status, b.status]).toEqual([302, 302]);
+    expect(await count(database, sql<{ n: number }>`select count(*)::int as n from public.invitations where email = ${email}`)).toBe(1);
+    expect((await outboxMails(database)).filter((m) => m.to === email)).toHaveLength(1);
   });
 });
