@@ -3,7 +3,7 @@
 // Playwright starts two servers and stops them afterwards:
 //   - the fake Resend (tests/helpers/fake-resend-server.ts) on 127.0.0.1:3299, which captures every
 //     mail the app sends; tests read them from GET /_fake/mails (see tests/e2e/fixtures.ts);
-//   - the app: remix-serve on port 3200, NODE_ENV=production, on a fresh embedded database in a
+//   - the app: server/index.js (as `npm start`) on port 3200, NODE_ENV=production, on a fresh embedded database in a
 //     temporary directory, seeded with the demo circle (SEED_DEMO=always), mailing through the fake.
 // Nothing reaches the internet. Debian's /usr/bin/chromium is used where it exists (Playwright
 // cannot download its own browsers on these machines); Playwright's browser otherwise.
@@ -79,10 +79,10 @@ export default defineConfig({
       stderr: "pipe",
     },
     {
-      // remix-serve directly, not through npx (npx leaves an orphaned child behind).
-      command: `node_modules/.bin/remix-serve ${serverEntry}`,
-      // Ready when the demo circle's public page answers: the embedded database is created,
-      // migrated and seeded on the first request that needs it (~15 s on a fresh directory).
+      // The app's own server (server/index.js, as `npm start`), run by node directly, not through
+      // npm or npx (they leave an orphaned child behind). It creates, migrates and seeds the
+      // embedded database before it listens (~15 s on a fresh directory).
+      command: "node server/index.js",
       url: `${APP_URL}/k/kooperationskreis-wesel`,
       env: {
         NODE_ENV: "production",

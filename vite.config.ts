@@ -1,30 +1,12 @@
 import { vitePlugin as remix } from "@remix-run/dev";
 import tailwindcss from "@tailwindcss/vite";
-import { defineConfig, type Plugin } from "vite";
+import { defineConfig } from "vite";
 import tsconfigPaths from "vite-tsconfig-paths";
 
 declare module "@remix-run/node" {
   interface Future {
     v3_singleFetch: true;
   }
-}
-
-// `npm run dev` opens (and on a fresh .data/ migrates and seeds) the database as soon as the
-// server listens, not on the first request: the start output lists the demo sign-ins, and the
-// first page does not wait for migrations. Loaded through Vite, so requests share the instance.
-function openDatabaseOnStart(): Plugin {
-  return {
-    name: "traegerkreis:open-database-on-start",
-    apply: "serve",
-    configureServer(server) {
-      server.httpServer?.once("listening", () => {
-        server
-          .ssrLoadModule("/app/.server/db/index.ts")
-          .then((db) => db.getDatabase())
-          .catch((error: Error) => server.config.logger.error(`[db] ${error.message}`));
-      });
-    },
-  };
 }
 
 export default defineConfig({
@@ -70,6 +52,5 @@ export default defineConfig({
       },
     }),
     tsconfigPaths(),
-    openDatabaseOnStart(),
   ],
 });

@@ -2,9 +2,11 @@ import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } 
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useRouteLoaderData } from "@remix-run/react";
 import { AppHeader } from "~/components/app-header";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { useNonce } from "~/components/nonce";
 import { Toaster } from "~/components/toaster";
 import { getSessionUser } from "~/.server/auth/session";
 import { headerInfo } from "~/.server/orgs/header";
+import { newFormKey } from "~/.server/forms/idempotency";
 import { readToast } from "~/.server/toast";
 import stylesheet from "~/tailwind.css?url";
 
@@ -18,11 +20,13 @@ export const meta: MetaFunction = () => [{ title: "Trägerkreis" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   const [user, { toast, headers }] = await Promise.all([getSessionUser(request), readToast(request)]);
   const header = user ? { fullName: user.fullName, email: user.email, ...(await headerInfo(user)) } : null;
-  return data({ user: header, toast }, { headers });
+  // formKey: the idempotency key of this render's create forms (<FormKeyField />).
+  return data({ user: header, toast, formKey: newFormKey() }, { headers });
 }
 
 export function Layout({ children }: { children: React.ReactNode }) {
   const root = useRouteLoaderData<typeof loader>("root");
+  const nonce = useNonce();
   return (
     <html lang="de">
       <head>
@@ -39,8 +43,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <main id="inhalt" className="mx-auto max-w-5xl px-4 py-6 pb-24">
           {children}
         </main>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

@@ -79,10 +79,11 @@ async function startOnce(mode: Run["mode"], run: number, dataDir: string): Promi
     PGLITE_DIR: path.join(dataDir, "pglite"),
     MAILBOX_DIR: path.join(dataDir, "mailbox"),
     NODE_ENV: "development",
+    PORT: String(port),
   };
   delete env.DATABASE_URL;
   const t0 = performance.now();
-  const child = spawn("npm", ["run", "dev", "--", "--port", String(port)], {
+  const child = spawn("npm", ["run", "dev"], {
     env,
     detached: true, // its own process group, so stop() ends the whole tree
     stdio: ["ignore", "pipe", "pipe"],
@@ -92,7 +93,7 @@ async function startOnce(mode: Run["mode"], run: number, dataDir: string): Promi
   let listeningMs: number | null = null;
   const onData = (chunk: Buffer) => {
     output += chunk.toString();
-    if (listeningMs === null && /Local:\s+http/.test(output)) listeningMs = performance.now() - t0;
+    if (listeningMs === null && /läuft auf http/.test(output)) listeningMs = performance.now() - t0;
   };
   child.stdout!.on("data", onData);
   child.stderr!.on("data", onData);

@@ -7,6 +7,9 @@ const EnvSchema = z.object({
   PGLITE_DIR: z.string().default(".data/pglite"),
   SESSION_SECRET: z.string().min(16).optional(),
   APP_URL: z.string().url().default("http://localhost:3000"),
+  // Where the HTTP server (server/index.js) listens; HOST unset: every interface.
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().optional(),
   RESEND_API_KEY: z.string().optional(),
   RESEND_BASE_URL: z.string().url().optional(),
   MAIL_FROM: z.string().default("Trägerkreis <noreply@traegerkreis.de>"),
@@ -36,6 +39,7 @@ export function env(): Env {
     RESEND_API_KEY: process.env.RESEND_API_KEY || undefined,
     RESEND_BASE_URL: process.env.RESEND_BASE_URL || undefined,
     SESSION_SECRET: process.env.SESSION_SECRET || undefined,
+    HOST: process.env.HOST || undefined,
   });
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");

@@ -4,6 +4,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect } from "react";
 import { signIn } from "~/.server/auth/service";
+import { isKnownDevice, knownDeviceCookie } from "~/.server/auth/device";
 import { clientIp, requireAnonymous, safeRedirect } from "~/.server/auth/session";
 import { AuthLayout, linkClass } from "~/components/auth-layout";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -39,10 +40,15 @@ export async function action({ request }: ActionFunctionArgs) {
     password,
     ip: clientIp(request),
     userAgent: request.headers.get("User-Agent"),
+    knownDevice: await isKnownDevice(request, email),
   });
   switch (outcome.status) {
-    case "ok":
-      return redirect(safeRedirect(redirectTo), { headers: { "Set-Cookie": outcome.setCookie } });
+    case "ok": {
+      const headers = new Headers();
+      headers.append("Set-Cookie", outcome.setCookie);
+      headers.append("Set-Cookie", await knownDeviceCookie(email));
+      return redirect(safeRedirect(redirectTo), { headers });
+    }
     case "throttled":
       return data(
         { result: submission.reply({ formErrors: [TOO_MANY_ATTEMPTS], hideFields: ["password"] }), unconfirmedEmail: null },

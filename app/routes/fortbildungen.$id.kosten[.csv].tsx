@@ -1,7 +1,8 @@
 // /fortbildungen/:id/kosten.csv — seats and fees per Träger for the organisers (404 for others).
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireUser } from "~/.server/auth/session";
-import { costSummaryCsv, csvResponse } from "~/.server/trainings/exports";
+import { csvResponse } from "~/.server/csv";
+import { costSummaryCsv } from "~/.server/trainings/exports";
 import { invariantResponse } from "~/utils/invariant";
 import { TrainingIdSchema } from "~/validation/trainings";
 

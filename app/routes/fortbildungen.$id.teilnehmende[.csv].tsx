@@ -1,7 +1,8 @@
 // /fortbildungen/:id/teilnehmende.csv — the participant list for the organisers (404 for others).
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireUser } from "~/.server/auth/session";
-import { csvResponse, participantListCsv } from "~/.server/trainings/exports";
+import { csvResponse } from "~/.server/csv";
+import { participantListCsv } from "~/.server/trainings/exports";
 import { invariantResponse } from "~/utils/invariant";
 import { TrainingIdSchema } from "~/validation/trainings";
 

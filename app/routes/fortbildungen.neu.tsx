@@ -13,6 +13,7 @@ import { TrainingForm } from "~/components/trainings/training-form";
 import { PageHeader } from "~/components/ui/layout";
 import { paths } from "~/utils/links";
 import { TrainingFormSchema } from "~/validation/trainings";
+import { oncePerForm } from "~/.server/forms/idempotency";
 
 export const meta: MetaFunction = () => [{ title: "Fortbildung anlegen · Trägerkreis" }];
 
@@ -34,7 +35,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const publish = formData.get("intent") === "publish";
   let id: string;
   try {
-    id = await createTraining(user, submission.value, publish);
+    id = await oncePerForm(formData, "training.create", () => createTraining(user, submission.value, publish));
   } catch (error) {
     return { result: replyWithDbError(submission, error) };
   }

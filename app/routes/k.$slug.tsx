@@ -15,6 +15,7 @@ import { withoutKey } from "~/utils/form-props";
 import { invariantResponse } from "~/utils/invariant";
 import { paths } from "~/utils/links";
 import { JoinRequestSchema } from "~/validation/circle";
+import { caughtByHoneypot } from "~/utils/honeypot";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data
@@ -53,8 +54,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const thanks = `${paths.publicCircle(params.slug!)}?gesendet=1`;
   const toast = { title: "Danke! Ihre Meldung ist angekommen." };
   // A bot filled the hidden field: answer exactly as for a person, write nothing.
-  const trap = formData.get("website_url");
-  if (trap !== null && trap !== "") return redirectWithToast(thanks, toast);
+  if (caughtByHoneypot(formData)) return redirectWithToast(thanks, toast);
 
   const submission = parseWithZod(formData, { schema: JoinRequestSchema });
   if (submission.status !== "success") return { result: submission.reply() };

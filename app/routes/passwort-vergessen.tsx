@@ -11,6 +11,7 @@ import { prefilledEmail } from "~/utils/auth-links";
 import { withoutKey } from "~/utils/form-props";
 import { paths } from "~/utils/links";
 import { EmailOnlySchema, RESET_MAIL_SENT } from "~/validation/auth";
+import { caughtByHoneypot } from "~/utils/honeypot";
 
 export const meta: MetaFunction = () => [{ title: "Passwort vergessen · Trägerkreis" }];
 
@@ -23,7 +24,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const submission = parseWithZod(formData, { schema: EmailOnlySchema });
   if (submission.status !== "success") return { result: submission.reply(), sent: false };
   // Same answer whether or not the account exists (and for the honeypot).
-  if (String(formData.get("website_url") ?? "") === "") await requestPasswordReset(submission.value.email);
+  if (!caughtByHoneypot(formData)) await requestPasswordReset(submission.value.email);
   return { result: submission.reply({ resetForm: true }), sent: true };
 }
 

@@ -13,6 +13,7 @@ import { carryParams, prefilledEmail } from "~/utils/auth-links";
 import { withoutKey } from "~/utils/form-props";
 import { paths } from "~/utils/links";
 import { EMAIL_TAKEN, PASSWORD_MIN, SignUpSchema } from "~/validation/auth";
+import { caughtByHoneypot } from "~/utils/honeypot";
 
 export const meta: MetaFunction = () => [{ title: "Registrieren · Trägerkreis" }];
 
@@ -31,7 +32,7 @@ export async function action({ request }: ActionFunctionArgs) {
   await requireAnonymous(request);
   const formData = await request.formData();
   // A bot filled the hidden field: answer as if it worked, write nothing.
-  if (String(formData.get("website_url") ?? "") !== "") {
+  if (caughtByHoneypot(formData)) {
     return redirect(checkInbox(prefilledEmail(String(formData.get("email") ?? ""))));
   }
   const submission = parseWithZod(formData, { schema: SignUpSchema });

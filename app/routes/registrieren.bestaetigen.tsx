@@ -12,6 +12,7 @@ import { carryParams, prefilledEmail } from "~/utils/auth-links";
 import { withoutKey } from "~/utils/form-props";
 import { paths } from "~/utils/links";
 import { CONFIRMATION_RESENT, EmailOnlySchema } from "~/validation/auth";
+import { caughtByHoneypot } from "~/utils/honeypot";
 
 // The token is in the URL: keep it out of Referer headers of anything this page loads.
 export const meta: MetaFunction = () => [
@@ -47,7 +48,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const submission = parseWithZod(formData, { schema: EmailOnlySchema });
   if (submission.status !== "success") return { result: submission.reply() };
   // The honeypot answers like a real request; either way nobody learns whether the account exists.
-  if (String(formData.get("website_url") ?? "") === "") await resendConfirmation(submission.value.email);
+  if (!caughtByHoneypot(formData)) await resendConfirmation(submission.value.email);
   return redirectWithToast(`/registrieren/bestaetigen${carryParams("", submission.value.email)}`, {
     type: "info",
     title: "E-Mail unterwegs",

@@ -30,6 +30,8 @@ import { ROLE_DESCRIPTIONS, ROLE_LABELS } from "~/i18n/labels";
 import { withoutKey } from "~/utils/form-props";
 import { paths } from "~/utils/links";
 import { MemberIntentSchemas, ORG_ROLES, isMemberIntent, type MemberIntent } from "~/validation/orgs";
+import { oncePerForm } from "~/.server/forms/idempotency";
+import { FormKeyField } from "~/components/ui/form-key";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Mitglieder · ${data.org.name} · Trägerkreis` : "Mitglieder · Trägerkreis" },
@@ -98,7 +100,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         if (value.role === "owner" && membership.role !== "owner") {
           return { formId, result: submission.reply({ fieldErrors: { role: ["Nur Inhaber:innen können weitere Inhaber:innen einladen."] } }) };
         }
-        await inviteMember(user, membership.orgId, value.email, value.role);
+        await oncePerForm(formData, "org.invite", () => inviteMember(user, membership.orgId, value.email, value.role));
         return redirectWithToast(here, {
           title: "Einladung verschickt.",
           description: `${value.email} bekommt eine E-Mail mit dem Link; er gilt sieben Tage.`,
@@ -393,6 +395,7 @@ function InviteForm({ viewerRole }: { viewerRole: OrgRole }) {
         <Form method="post" {...getFormProps(form)} className="mt-4 space-y-4">
           <input type="hidden" name="__form" value={formId} />
           <input type="hidden" name="intent" value="invite" />
+          <FormKeyField />
           <FormMessage id={form.errorId} errors={form.errors} />
           <div className="grid gap-4 sm:grid-cols-[1fr_14rem]">
             <Field

@@ -15,6 +15,8 @@ import { LEGAL_FORM_LABELS, ORG_KIND_LABELS } from "~/i18n/labels";
 import { withoutKey } from "~/utils/form-props";
 import { paths } from "~/utils/links";
 import { CreateOrgSchema, LEGAL_FORMS, ORG_KINDS } from "~/validation/orgs";
+import { oncePerForm } from "~/.server/forms/idempotency";
+import { FormKeyField } from "~/components/ui/form-key";
 
 export const meta: MetaFunction = () => [{ title: "Träger anlegen · Trägerkreis" }];
 
@@ -25,11 +27,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const submission = parseWithZod(await request.formData(), { schema: CreateOrgSchema });
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: CreateOrgSchema });
   if (submission.status !== "success") return { result: submission.reply() };
   let slug: string;
   try {
-    slug = await createOrganization(user, submission.value);
+    slug = await oncePerForm(formData, "org.create", () => createOrganization(user, submission.value));
   } catch (error) {
     const message = userMessageFor(error);
     if (!message) throw error;
@@ -63,6 +66,7 @@ export default function NewOrganization() {
       />
       <Card>
         <Form method="post" {...getFormProps(form)} className="space-y-5">
+          <FormKeyField />
           <FormMessage id={form.errorId} errors={form.errors} />
           <Field
             key={fields.name.key}

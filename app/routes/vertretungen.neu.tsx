@@ -16,6 +16,7 @@ import { COVER_POST_NOT_ALLOWED } from "~/i18n/cover";
 import { berlinParts } from "~/utils/berlin-time";
 import { paths } from "~/utils/links";
 import { CoverRequestFormSchema } from "~/validation/cover";
+import { oncePerForm } from "~/.server/forms/idempotency";
 
 export const meta: MetaFunction = () => [{ title: "Vertretung anfragen · Trägerkreis" }];
 
@@ -35,7 +36,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (refusal) return { result: submission.reply({ fieldErrors: refusal }) };
   let id: string;
   try {
-    id = await createCoverRequest(user, submission.value);
+    id = await oncePerForm(formData, "cover.request.create", () => createCoverRequest(user, submission.value));
   } catch (error) {
     return { result: replyWithCoverError(submission, error) };
   }

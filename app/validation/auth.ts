@@ -1,6 +1,7 @@
 // Forms of the account pages: sign-up, sign-in, password reset and change, profile. Used by the
 // browser (conform) and by the actions, so both refuse the same input with the same words.
 import { z } from "zod";
+import { hasControlCharacters, LINE_BREAK_NOT_ALLOWED, multiLine, singleLine } from "./text";
 
 export const PASSWORD_MIN = 10;
 /** bcrypt reads at most 72 bytes; longer passwords would be cut off silently, so we refuse them. */
@@ -19,6 +20,7 @@ export const NewPasswordSchema = z
   .string({ error: "Bitte wählen Sie ein Passwort." })
   .min(PASSWORD_MIN, `Das Passwort muss mindestens ${PASSWORD_MIN} Zeichen lang sein.`)
   .max(PASSWORD_MAX_BYTES, `Das Passwort darf höchstens ${PASSWORD_MAX_BYTES} Zeichen lang sein.`)
+  .refine((value) => !hasControlCharacters(value), LINE_BREAK_NOT_ALLOWED)
   .refine(
     (value) => utf8Length(value) <= PASSWORD_MAX_BYTES,
     `Das Passwort ist zu lang: höchstens ${PASSWORD_MAX_BYTES} Bytes (Umlaute und Sonderzeichen zählen doppelt oder mehr).`,
@@ -27,15 +29,18 @@ export const NewPasswordSchema = z
 /** An existing password as typed at sign-in: no rules beyond a sane length. */
 const GivenPasswordSchema = z
   .string({ error: "Bitte geben Sie Ihr Passwort ein." })
-  .max(200, "Das Passwort ist zu lang.");
+  .max(200, "Das Passwort ist zu lang.")
+  .refine((value) => !hasControlCharacters(value), LINE_BREAK_NOT_ALLOWED);
 
+/** Where to go after sign-in; checked for real by safeRedirect (app/utils/safe-redirect.ts). */
 const RedirectToSchema = z.string().max(500).optional();
 
-export const FullNameSchema = z
-  .string({ error: "Bitte geben Sie Ihren Namen ein." })
-  .trim()
-  .min(1, "Bitte geben Sie Ihren Namen ein.")
-  .max(120, "Der Name darf höchstens 120 Zeichen lang sein.");
+export const FullNameSchema = singleLine({
+  max: 120,
+  tooLong: "Der Name darf höchstens 120 Zeichen lang sein.",
+  required: "Bitte geben Sie Ihren Namen ein.",
+  min: { length: 1, message: "Bitte geben Sie Ihren Namen ein." },
+});
 
 export function passwordMatchesEmail(password: string, email: string | undefined): boolean {
   return Boolean(email) && password.trim().toLowerCase() === email!.trim().toLowerCase();
@@ -84,7 +89,10 @@ export const ResetPasswordSchema = z
 export const ChangePasswordSchema = z
   .object({
     intent: z.literal("password"),
-    currentPassword: z.string({ error: "Bitte geben Sie Ihr aktuelles Passwort ein." }).max(200, "Das Passwort ist zu lang."),
+    currentPassword: z
+      .string({ error: "Bitte geben Sie Ihr aktuelles Passwort ein." })
+      .max(200, "Das Passwort ist zu lang.")
+      .refine((value) => !hasControlCharacters(value), LINE_BREAK_NOT_ALLOWED),
     newPassword: NewPasswordSchema,
     confirmPassword: z.string({ error: "Bitte wiederholen Sie das neue Passwort." }).max(200),
   })
@@ -118,20 +126,11 @@ export function splitLanguages(value: string | undefined): string[] {
 export const ProfileSchema = z.object({
   intent: z.literal("profile"),
   fullName: FullNameSchema,
-  phone: z
-    .string()
-    .trim()
-    .max(60, "Die Telefonnummer darf höchstens 60 Zeichen lang sein.")
+  phone: singleLine({ max: 60, tooLong: "Die Telefonnummer darf höchstens 60 Zeichen lang sein." })
     .regex(/^[0-9+()/\-\s]*$/, "Bitte nur Ziffern, Leerzeichen und + ( ) / - verwenden.")
     .optional(),
-  qualifications: z
-    .string()
-    .trim()
-    .max(1000, "Die Qualifikationen dürfen höchstens 1000 Zeichen lang sein.")
-    .optional(),
-  languages: z
-    .string()
-    .max(600, "Die Angabe ist zu lang.")
+  qualifications: multiLine({ max: 1000, tooLong: "Die Qualifikationen dürfen höchstens 1000 Zeichen lang sein." }).optional(),
+  languages: multiLine({ max: 600, tooLong: "Die Angabe ist zu lang." })
     .optional()
     .superRefine((value, ctx) => {
       const list = splitLanguages(value);

@@ -1,21 +1,15 @@
 // Forms and URL parameters of the circle: directory filters, "Interesse melden", the
 // coordinators' decisions, the circle's public settings, notifications.
 import { z } from "zod";
+import { multiLine, optionalParam, searchParam, singleLine } from "./text";
 
 export const DIRECTORY_PAGE_SIZE = 50;
-
-/** An optional query parameter: "" means "not set"; a malformed value is ignored, never an error. */
-function optionalParam<T extends z.ZodType>(schema: T) {
-  return z
-    .preprocess((value) => (value === "" || value === null ? undefined : value), schema.optional())
-    .catch(undefined);
-}
 
 /** /traeger?hilfeart=p31&gemeinde=wesel&q=kinder&seite=2 */
 export const DirectoryFilterSchema = z.object({
   hilfeart: optionalParam(z.string().regex(/^[a-z0-9]{1,12}$/)),
   gemeinde: optionalParam(z.string().regex(/^[a-z0-9-]{1,40}$/)),
-  q: optionalParam(z.string().trim().min(1).max(100)),
+  q: searchParam(100),
   seite: z.coerce.number().int().min(1).max(10_000).catch(1),
 });
 export type DirectoryFilters = z.infer<typeof DirectoryFilterSchema>;
@@ -29,10 +23,7 @@ export function parseDirectoryFilters(searchParams: URLSearchParams): DirectoryF
   });
 }
 
-const phone = z
-  .string()
-  .trim()
-  .max(60, "Die Telefonnummer darf höchstens 60 Zeichen lang sein.")
+const phone = singleLine({ max: 60, tooLong: "Die Telefonnummer darf höchstens 60 Zeichen lang sein." })
   .regex(/^[0-9+()/\s.-]*$/, "Bitte nur Ziffern, Leerzeichen und + ( ) / - verwenden.");
 
 const email = z
@@ -44,23 +35,26 @@ const email = z
 
 /** "Interesse melden" on the circle's public page. */
 export const JoinRequestSchema = z.object({
-  orgName: z
-    .string({ error: "Bitte geben Sie den Namen des Trägers an." })
-    .trim()
-    .min(2, "Der Name muss mindestens 2 Zeichen lang sein.")
-    .max(160, "Der Name darf höchstens 160 Zeichen lang sein."),
-  contactName: z
-    .string({ error: "Bitte geben Sie eine Ansprechperson an." })
-    .trim()
-    .min(2, "Der Name muss mindestens 2 Zeichen lang sein.")
-    .max(120, "Der Name darf höchstens 120 Zeichen lang sein."),
+  orgName: singleLine({
+    max: 160,
+    tooLong: "Der Name darf höchstens 160 Zeichen lang sein.",
+    required: "Bitte geben Sie den Namen des Trägers an.",
+    min: { length: 2, message: "Der Name muss mindestens 2 Zeichen lang sein." },
+  }),
+  contactName: singleLine({
+    max: 120,
+    tooLong: "Der Name darf höchstens 120 Zeichen lang sein.",
+    required: "Bitte geben Sie eine Ansprechperson an.",
+    min: { length: 2, message: "Der Name muss mindestens 2 Zeichen lang sein." },
+  }),
   email,
   phone: phone.optional(),
-  message: z
-    .string({ error: "Bitte schreiben Sie kurz, wer Sie sind und was Sie sich vom Kreis wünschen." })
-    .trim()
-    .min(1, "Bitte schreiben Sie kurz, wer Sie sind und was Sie sich vom Kreis wünschen.")
-    .max(3000, "Die Nachricht darf höchstens 3.000 Zeichen lang sein."),
+  message: multiLine({
+    max: 3000,
+    tooLong: "Die Nachricht darf höchstens 3.000 Zeichen lang sein.",
+    required: "Bitte schreiben Sie kurz, wer Sie sind und was Sie sich vom Kreis wünschen.",
+    min: { length: 1, message: "Bitte schreiben Sie kurz, wer Sie sind und was Sie sich vom Kreis wünschen." },
+  }),
 });
 
 const requestId = z.guid("Unbekannte Anfrage.");
@@ -70,11 +64,12 @@ export const AdmitJoinRequestSchema = z.object({ intent: z.literal("admit"), req
 export const DeclineJoinRequestSchema = z.object({
   intent: z.literal("decline"),
   requestId,
-  message: z
-    .string({ error: "Bitte schreiben Sie dem Träger kurz, warum Sie die Anfrage ablehnen." })
-    .trim()
-    .min(1, "Bitte schreiben Sie dem Träger kurz, warum Sie die Anfrage ablehnen.")
-    .max(3000, "Die Nachricht darf höchstens 3.000 Zeichen lang sein."),
+  message: multiLine({
+    max: 3000,
+    tooLong: "Die Nachricht darf höchstens 3.000 Zeichen lang sein.",
+    required: "Bitte schreiben Sie dem Träger kurz, warum Sie die Anfrage ablehnen.",
+    min: { length: 1, message: "Bitte schreiben Sie dem Träger kurz, warum Sie die Anfrage ablehnen." },
+  }),
 });
 
 /** The coordinators' decision on a join request (/kreis/anfragen). */
@@ -83,8 +78,8 @@ export const JoinRequestDecisionSchema = z.discriminatedUnion("intent", [AdmitJo
 /** What coordinators edit about their circle's public page (/kreis/einstellungen). */
 export const CircleSettingsSchema = z.object({
   networkId: z.guid("Unbekannter Kreis."),
-  region: z.string().trim().max(200, "Die Region darf höchstens 200 Zeichen lang sein.").optional(),
-  description: z.string().trim().max(5000, "Die Beschreibung darf höchstens 5.000 Zeichen lang sein.").optional(),
+  region: singleLine({ max: 200, tooLong: "Die Region darf höchstens 200 Zeichen lang sein." }).optional(),
+  description: multiLine({ max: 5000, tooLong: "Die Beschreibung darf höchstens 5.000 Zeichen lang sein." }).optional(),
   contactEmail: z
     .string()
     .trim()

@@ -5,17 +5,11 @@
 import { z } from "zod";
 import { COVER_GENDERS, COVER_KINDS, COVER_URGENCIES } from "~/i18n/cover";
 import { berlinDateTimeToInstant, isValidDate, isValidDateTimeLocal } from "~/utils/berlin-time";
+import { multiLine, optionalMultiLine, optionalParam, optionalSingleLine, singleLine } from "./text";
 
 export const COVER_PAGE_SIZE = 20;
 export const COVER_VIEWS = ["offen", "anfragen", "angebote"] as const;
 export type CoverView = (typeof COVER_VIEWS)[number];
-
-/** An optional query parameter: "" means "not set"; a malformed value is ignored, never an error. */
-function optionalParam<T extends z.ZodType>(schema: T) {
-  return z
-    .preprocess((value) => (value === "" || value === null ? undefined : value), schema.optional())
-    .catch(undefined);
-}
 
 const dateParam = z.string().refine(isValidDate);
 
@@ -69,9 +63,7 @@ const hoursPerWeek = (label = "Stunden pro Woche") =>
     });
 
 /** "Türkisch, Arabisch" → ["Türkisch", "Arabisch"] (at most 10, each up to 40 characters). */
-const languages = z
-  .string()
-  .max(400, "Bitte nennen Sie höchstens 10 Sprachen.")
+const languages = multiLine({ max: 400, tooLong: "Bitte nennen Sie höchstens 10 Sprachen." })
   .optional()
   .transform((value, ctx) => {
     const list = [
@@ -93,8 +85,6 @@ const languages = z
     return list;
   });
 
-const optionalText = (max: number, label: string) =>
-  z.string().trim().max(max, `${label} ist zu lang (höchstens ${max.toLocaleString("de-DE")} Zeichen).`).optional();
 
 const dateField = (required: string) =>
   z.string({ error: required }).trim().refine(isValidDate, "Bitte geben Sie ein gültiges Datum an.");
@@ -103,10 +93,7 @@ const uuid = (message: string) => z.uuid(message);
 
 /** The pseudonymous case reference: "F-2026-014". Upper-cased; a name cannot match. */
 export const CASE_REFERENCE_PATTERN = /^[A-Z]{1,5}(-[0-9]{1,6}){1,2}$/;
-const caseReference = z
-  .string()
-  .trim()
-  .max(30, "Das Fallkürzel ist zu lang.")
+const caseReference = singleLine({ max: 30, tooLong: "Das Fallkürzel ist zu lang." })
   .transform((v) => v.toUpperCase())
   .refine(
     (v) => CASE_REFERENCE_PATTERN.test(v),
@@ -118,6 +105,9 @@ const caseReference = z
 export function sozialdatenKey(findings: ReadonlyArray<{ kind: string; match: string }>): string {
   return findings.map((f) => `${f.kind}:${f.match}`).join("|");
 }
+
+/** The longest description of a cover request (the form screens it for Sozialdaten as people type). */
+export const COVER_DESCRIPTION_MAX = 2000;
 
 export const COVER_FORM_INTENTS = ["draft", "publish"] as const;
 
@@ -134,24 +124,25 @@ export const CoverRequestFormSchema = z
     gemeinde: z
       .string({ error: "Bitte wählen Sie die Gemeinde." })
       .regex(/^[a-z0-9-]{1,40}$/, "Bitte wählen Sie eine Gemeinde aus der Liste."),
-    sozialraum: optionalText(120, "Der Sozialraum"),
+    sozialraum: optionalSingleLine(120, "Der Sozialraum"),
     periodFrom: dateField("Bitte geben Sie an, ab wann die Vertretung gebraucht wird."),
     periodTo: dateField("Bitte geben Sie an, bis wann die Vertretung gebraucht wird."),
     hoursPerWeek: hoursPerWeek(),
     kind: z.enum(COVER_KINDS, { error: "Bitte wählen Sie die Art der Vertretung." }),
-    qualification: optionalText(300, "Die Qualifikation"),
+    qualification: optionalSingleLine(300, "Die Qualifikation"),
     languages,
     needsDrivingLicence: z.boolean().default(false),
     needsCar: z.boolean().default(false),
     genderRequirement: z.enum(COVER_GENDERS, { error: "Bitte wählen Sie aus der Liste." }).optional(),
-    genderReason: optionalText(500, "Die Begründung"),
-    description: z
-      .string({ error: "Bitte beschreiben Sie den Bedarf." })
-      .trim()
-      .min(10, "Bitte beschreiben Sie den Bedarf (mindestens 10 Zeichen).")
-      .max(2000, "Die Beschreibung ist zu lang (höchstens 2.000 Zeichen)."),
+    genderReason: optionalMultiLine(500, "Die Begründung"),
+    description: multiLine({
+      max: COVER_DESCRIPTION_MAX,
+      label: "Die Beschreibung",
+      required: "Bitte beschreiben Sie den Bedarf.",
+      min: { length: 10, message: "Bitte beschreiben Sie den Bedarf (mindestens 10 Zeichen)." },
+    }),
     caseReference,
-    handoverNotes: optionalText(5000, "Die Übergabenotiz"),
+    handoverNotes: optionalMultiLine(5000, "Die Übergabenotiz"),
     contactUserId: uuid("Bitte wählen Sie eine Ansprechperson aus der Liste.").optional(),
     addressing: z.enum(["circle", "addressed"]).default("circle"),
     recipients: z.array(uuid("Unbekannter Träger.")).max(30, "Bitte wählen Sie höchstens 30 Träger.").default([]),
@@ -163,7 +154,7 @@ export const CoverRequestFormSchema = z
       .optional(),
     noSozialdaten: z.boolean().default(false),
     /** The findings (screenSozialdaten) the person was shown, so a publish never skips the warning. */
-    sozialdatenSeen: z.string().max(4000).optional(),
+    sozialdatenSeen: multiLine({ max: 4000 }).optional(),
   })
   .superRefine((v, ctx) => {
     const issue = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
@@ -203,9 +194,9 @@ export const CoverIntentSchemas = {
     orgId: uuid("Bitte wählen Sie den anbietenden Träger."),
     hoursPerWeek: hoursPerWeek(),
     availableFrom: dateField("Bitte geben Sie an, ab wann Ihr Träger übernehmen kann."),
-    qualification: optionalText(300, "Die Qualifikation"),
+    qualification: optionalSingleLine(300, "Die Qualifikation"),
     languages,
-    message: optionalText(2000, "Die Nachricht"),
+    message: optionalMultiLine(2000, "Die Nachricht"),
   }),
   withdraw: z.object({ intent: z.literal("withdraw"), offerId }),
   accept: z.object({
@@ -225,14 +216,15 @@ export const CoverIntentSchemas = {
         return hours;
       }),
   }),
-  decline: z.object({ intent: z.literal("decline"), offerId, message: optionalText(1000, "Die Nachricht") }),
+  decline: z.object({ intent: z.literal("decline"), offerId, message: optionalMultiLine(1000, "Die Nachricht") }),
   cancel: z.object({
     intent: z.literal("cancel"),
-    reason: z
-      .string({ error: "Bitte geben Sie einen Grund an." })
-      .trim()
-      .min(3, "Bitte geben Sie einen Grund an (mindestens 3 Zeichen).")
-      .max(1000, "Der Grund ist zu lang (höchstens 1.000 Zeichen)."),
+    reason: multiLine({
+      max: 1000,
+      label: "Der Grund",
+      required: "Bitte geben Sie einen Grund an.",
+      min: { length: 3, message: "Bitte geben Sie einen Grund an (mindestens 3 Zeichen)." },
+    }),
   }),
   complete: z.object({
     intent: z.literal("complete"),
@@ -254,7 +246,7 @@ export const CoverIntentSchemas = {
     orgId: uuid("Unbekannter Träger."),
     userId: uuid("Bitte wählen Sie eine Person aus der Liste."),
   }),
-  handover: z.object({ intent: z.literal("handover"), notes: optionalText(5000, "Die Übergabenotiz") }),
+  handover: z.object({ intent: z.literal("handover"), notes: optionalMultiLine(5000, "Die Übergabenotiz") }),
   publish: z.object({ intent: z.literal("publish") }),
   "delete-draft": z.object({ intent: z.literal("delete-draft") }),
 } as const;
@@ -287,7 +279,7 @@ export function parseCoverLedgerFilters(searchParams: URLSearchParams): CoverLed
 export const CoverAgreementSchema = z.object({
   intent: z.literal("agreement"),
   offerId,
-  reference: optionalText(300, "Der Verweis auf die Kooperationsvereinbarung"),
+  reference: optionalSingleLine(300, "Der Verweis auf die Kooperationsvereinbarung"),
 });
 
 /** /vertretungen/benachrichtigungen */

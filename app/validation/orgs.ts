@@ -2,6 +2,7 @@
 // invitations. Shared by the browser (conform) and the server; the database checks again.
 import { z } from "zod";
 import type { LegalForm, OrgKind, OrgRole } from "~/.server/db/schema";
+import { multiLine, optionalSingleLine, singleLine } from "./text";
 
 export const ORG_KINDS = ["freier_traeger", "jugendamt", "schule", "beratungsstelle", "sonstige"] as const satisfies
   readonly OrgKind[];
@@ -20,18 +21,17 @@ export const ORG_ROLES = ["owner", "admin", "coordinator", "member"] as const sa
 
 export const LEITBILD_MAX = 5000;
 
-const name = z
-  .string({ error: "Bitte geben Sie den Namen des Trägers an." })
-  .trim()
-  .min(2, "Der Name ist zu kurz (mindestens 2 Zeichen).")
-  .max(160, "Der Name ist zu lang (höchstens 160 Zeichen).");
+const name = singleLine({
+  max: 160,
+  label: "Der Name",
+  required: "Bitte geben Sie den Namen des Trägers an.",
+  min: { length: 2, message: "Der Name ist zu kurz (mindestens 2 Zeichen)." },
+});
 const kind = z.enum(ORG_KINDS, { error: "Bitte wählen Sie die Art des Trägers." });
 const legalForm = z.enum(LEGAL_FORMS, { error: "Bitte wählen Sie eine Rechtsform aus der Liste." }).optional();
 
 export const CreateOrgSchema = z.object({ name, kind, legalForm });
 
-const optionalText = (max: number, label: string) =>
-  z.string().trim().max(max, `${label} ist zu lang (höchstens ${max} Zeichen).`).optional();
 
 /** A code from a fixed list (Hilfearten, Gemeinden); the server passes the list it knows. */
 function codeList(codes: readonly string[] | undefined, message: string) {
@@ -65,23 +65,17 @@ export function orgProfileSchema(options: { hilfeartCodes?: readonly string[]; g
     name,
     kind,
     legalForm,
-    leitbild: z
-      .string()
-      .max(LEITBILD_MAX, `Das Leitbild ist zu lang (höchstens ${LEITBILD_MAX} Zeichen).`)
-      .optional(),
+    leitbild: multiLine({ max: LEITBILD_MAX, label: "Das Leitbild" }).optional(),
     hilfearten: codeList(options.hilfeartCodes, "Bitte wählen Sie nur Hilfearten aus der Liste."),
     gemeinden: codeList(options.gemeindeCodes, "Bitte wählen Sie nur Gemeinden aus der Liste."),
-    street: optionalText(200, "Die Straße"),
+    street: optionalSingleLine(200, "Die Straße"),
     postalCode: z
       .string()
       .trim()
       .regex(/^[0-9]{5}$/, "Bitte geben Sie eine fünfstellige Postleitzahl an.")
       .optional(),
-    city: optionalText(120, "Der Ort"),
-    phone: z
-      .string()
-      .trim()
-      .max(60, "Die Telefonnummer ist zu lang (höchstens 60 Zeichen).")
+    city: optionalSingleLine(120, "Der Ort"),
+    phone: singleLine({ max: 60, tooLong: "Die Telefonnummer ist zu lang (höchstens 60 Zeichen)." })
       .regex(/^[0-9+()/\s.-]+$/, "Bitte nur Ziffern, Leerzeichen und + ( ) / - verwenden.")
       .optional(),
     email: z
@@ -90,9 +84,7 @@ export function orgProfileSchema(options: { hilfeartCodes?: readonly string[]; g
       .optional(),
     website: z.preprocess(
       normaliseWebsite,
-      z
-        .string()
-        .max(300, "Die Webadresse ist zu lang (höchstens 300 Zeichen).")
+      singleLine({ max: 300, tooLong: "Die Webadresse ist zu lang (höchstens 300 Zeichen)." })
         .refine(isHttpsWebsite, "Bitte geben Sie eine Webadresse an, die mit https:// beginnt, z. B. https://www.beispiel.de.")
         .optional(),
     ),
@@ -117,11 +109,7 @@ export const MemberIntentSchemas = {
       intent: z.literal("contact"),
       userId,
       isContactPerson: z.boolean().default(false),
-      contactTitle: z
-        .string()
-        .trim()
-        .max(120, "Die Funktion ist zu lang (höchstens 120 Zeichen).")
-        .optional(),
+      contactTitle: singleLine({ max: 120, tooLong: "Die Funktion ist zu lang (höchstens 120 Zeichen)." }).optional(),
     })
     .refine((v) => !v.isContactPerson || Boolean(v.contactTitle), {
       message: "Bitte geben Sie die Funktion an, z. B. „Bereichsleitung ambulante Hilfen“.",

@@ -5,18 +5,12 @@
 import { z } from "zod";
 import { isValidDate, isValidDateTimeLocal, isValidTime } from "~/utils/berlin-time";
 import { TRAINING_AUDIENCES } from "~/i18n/trainings";
+import { multiLine, optionalMultiLine, optionalParam, optionalSingleLine, singleLine } from "./text";
 
 export const TRAINING_PAGE_SIZE = 20;
 export const MAX_SESSIONS = 50;
 export const TRAINING_VIEWS = ["angebote", "meine", "organisiert"] as const;
 export type TrainingView = (typeof TRAINING_VIEWS)[number];
-
-/** An optional query parameter: "" means "not set"; a malformed value is ignored, never an error. */
-function optionalParam<T extends z.ZodType>(schema: T) {
-  return z
-    .preprocess((value) => (value === "" || value === null ? undefined : value), schema.optional())
-    .catch(undefined);
-}
 
 /** /fortbildungen?thema=deeskalation&zielgruppe=fachkraefte&monat=2027-03&gemeinde=wesel&seite=2&ansicht=meine */
 export const TrainingFilterSchema = z.object({
@@ -42,8 +36,6 @@ export function parseTrainingFilters(searchParams: URLSearchParams): TrainingFil
 
 const uuid = (message: string) => z.uuid(message);
 
-const optionalText = (max: number, label: string) =>
-  z.string().trim().max(max, `${label} ist zu lang (höchstens ${max} Zeichen).`).optional();
 
 const whole = (label: string, min: number, max: number) =>
   z
@@ -107,25 +99,23 @@ export const TrainingFormSchema = z
   .object({
     orgId: uuid("Bitte wählen Sie den veranstaltenden Träger."),
     networkId: uuid("Bitte wählen Sie den Kreis."),
-    title: z
-      .string({ error: "Bitte geben Sie einen Titel an." })
-      .trim()
-      .min(3, "Der Titel ist zu kurz (mindestens 3 Zeichen).")
-      .max(200, "Der Titel ist zu lang (höchstens 200 Zeichen)."),
-    description: optionalText(10_000, "Die Beschreibung"),
+    title: singleLine({
+      max: 200,
+      label: "Der Titel",
+      required: "Bitte geben Sie einen Titel an.",
+      min: { length: 3, message: "Der Titel ist zu kurz (mindestens 3 Zeichen)." },
+    }),
+    description: optionalMultiLine(10_000, "Die Beschreibung"),
     topic: z.string({ error: "Bitte wählen Sie ein Thema." }).regex(/^[a-z_]{1,40}$/, "Bitte wählen Sie ein Thema aus der Liste."),
     audience: z.enum(TRAINING_AUDIENCES, { error: "Bitte wählen Sie die Zielgruppe." }),
-    speaker: optionalText(200, "Die Angabe zur Referentin / zum Referenten"),
+    speaker: optionalSingleLine(200, "Die Angabe zur Referentin / zum Referenten"),
     sessions: z
       .array(SessionSchema, { error: "Bitte geben Sie mindestens einen Termin an." })
       .min(1, "Bitte geben Sie mindestens einen Termin an.")
       .max(MAX_SESSIONS, `Bitte geben Sie höchstens ${MAX_SESSIONS} Termine an.`),
-    place: optionalText(300, "Der Ort"),
+    place: optionalSingleLine(300, "Der Ort"),
     gemeinde: z.string().regex(/^[a-z0-9-]{1,40}$/, "Bitte wählen Sie eine Gemeinde aus der Liste.").optional(),
-    onlineUrl: z
-      .string()
-      .trim()
-      .max(500, "Der Link ist zu lang (höchstens 500 Zeichen).")
+    onlineUrl: singleLine({ max: 500, tooLong: "Der Link ist zu lang (höchstens 500 Zeichen)." })
       .regex(/^https:\/\/\S+$/, "Der Online-Link muss mit https:// beginnen.")
       .optional(),
     capacity: whole("die Zahl der Plätze", 1, 10_000),
@@ -221,11 +211,12 @@ export const TrainingIntentSchemas = {
     intent: z.literal("move"),
     registrationId,
     position: whole("die neue Position", 1, 100_000),
-    reason: z
-      .string({ error: "Bitte geben Sie einen Grund an." })
-      .trim()
-      .min(3, "Bitte geben Sie einen Grund an (mindestens 3 Zeichen).")
-      .max(500, "Der Grund ist zu lang (höchstens 500 Zeichen)."),
+    reason: multiLine({
+      max: 500,
+      label: "Der Grund",
+      required: "Bitte geben Sie einen Grund an.",
+      min: { length: 3, message: "Bitte geben Sie einen Grund an (mindestens 3 Zeichen)." },
+    }),
   }),
   attendance: z.object({
     intent: z.literal("attendance"),
@@ -243,7 +234,7 @@ export const TrainingIntentSchemas = {
   publish: z.object({ intent: z.literal("publish") }),
   "cancel-training": z.object({
     intent: z.literal("cancel-training"),
-    reason: optionalText(2000, "Die Begründung"),
+    reason: optionalMultiLine(2000, "Die Begründung"),
   }),
   "mark-held": z.object({ intent: z.literal("mark-held") }),
   "delete-draft": z.object({ intent: z.literal("delete-draft") }),

@@ -133,8 +133,15 @@ export const test = base.extend<Fixtures>({
     await use((options) => expectNoSeriousA11yViolations(page, options));
   },
   // A page that logs an error in the browser console fails its test: an error logged is an error missed.
+  // So is a Content-Security-Policy violation (the app sends a CSP with nonces on every response):
+  // the browser logs most as console errors; the event catches every one, with its directive.
   page: async ({ page }, use, testInfo) => {
     const errors: string[] = [];
+    await page.addInitScript(() => {
+      document.addEventListener("securitypolicyviolation", (event) => {
+        console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || "inline"} on ${location.pathname}`);
+      });
+    });
     page.on("pageerror", (error) => errors.push(`pageerror: ${error.message}`));
     page.on("console", (message) => {
       if (message.type() !== "error") return;

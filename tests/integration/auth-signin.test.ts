@@ -10,10 +10,17 @@ import { freshDatabase } from "../helpers/db";
 import { addMember, createOrg, createUser, requestAs, signedInCookie, TEST_PASSWORD } from "../helpers/fixtures";
 import { anonRequest, callRoute, cookieHeader } from "../helpers/routes";
 
-function signIn(email: string, password: string, options: { ip?: string; redirectTo?: string } = {}) {
+function signIn(email: string, password: string, options: { ip?: string; redirectTo?: string; cookie?: string } = {}) {
   const form: Record<string, string> = { email, password };
   if (options.redirectTo !== undefined) form.redirectTo = options.redirectTo;
-  return callRoute(signInAction, anonRequest("/anmelden", { form, ip: options.ip ?? "198.51.100.1" }));
+  return callRoute(signInAction, anonRequest("/anmelden", { form, ip: options.ip ?? "198.51.100.1", cookie: options.cookie }));
+}
+
+/** The device cookie ("signed in here before") a successful sign-in set, as a Cookie header. */
+function deviceCookieOf(setCookies: string[]): string {
+  const cookie = setCookies.find((c) => c.startsWith("tk_device="));
+  expect(cookie).toBeDefined();
+  return cookie!.split(";")[0]!;
 }
 
 const sessionCount = async (database: Database, userId: string) =>
@@ -102,27 +109,74 @@ describe("sign-in", () => {
     expect(await sessionCount(database, user.id)).toBe(0);
   });
 
-  it("throttles an email after 5 failures in 15 minutes, even with the right password", async () => {
+  it("stops an address + IP pair after 5 failures in 15 minutes, not the owner elsewhere", async () => {
     const user = await createUser(database);
     for (let i = 0; i < 5; i++) {
-      const result = await signIn(user.email, `Falsch-${i}-xxxxxx`, { ip: `192.0.2.${i + 10}` });
+      const result = await signIn(user.email, `Falsch-${i}-xxxxxx`, { ip: "192.0.2.10" });
       expect(result.data.result.error[""]).toEqual([INVALID_CREDENTIALS]);
     }
-    const blocked = await signIn(user.email, TEST_PASSWORD, { ip: "192.0.2.99" });
+    const blocked = await signIn(user.email, TEST_PASSWORD, { ip: "192.0.2.10" });
     expect(blocked.status).toBe(429);
     expect(blocked.data.result.error[""]).toEqual([TOO_MANY_ATTEMPTS]);
     expect(blocked.setCookies).toEqual([]);
     expect(await sessionCount(database, user.id)).toBe(0);
 
-    // Another account from the same addresses is not affected.
+    // Five wrong passwords used to lock the owner out everywhere; from another address they sign in.
+    expect((await signIn(user.email, TEST_PASSWORD, { ip: "192.0.2.99" })).status).toBe(302);
+
+    // Another account from the stopped address is not affected.
     const other = await createUser(database);
     expect((await signIn(other.email, TEST_PASSWORD, { ip: "192.0.2.10" })).status).toBe(302);
+  });
 
-    // After the window the person can sign in again.
+  it("does not count refused attempts, and the pair is free again after the window", async () => {
+    const user = await createUser(database);
+    for (let i = 0; i < 5; i++) await signIn(user.email, "Falsch-xxxxxxxx", { ip: "192.0.2.20" });
+    const before = await database.db.selectFrom("auth.sign_in_attempts").select("id").where("email", "=", user.email).execute();
+    for (let i = 0; i < 10; i++) expect((await signIn(user.email, "Falsch-xxxxxxxx", { ip: "192.0.2.20" })).status).toBe(429);
+    const after = await database.db.selectFrom("auth.sign_in_attempts").select("id").where("email", "=", user.email).execute();
+    expect(after.length).toBe(before.length);
     await sql`update auth.sign_in_attempts set created_at = now() - interval '16 minutes' where email = ${user.email}`.execute(
       database.db,
     );
-    expect((await signIn(user.email, TEST_PASSWORD)).status).toBe(302);
+    expect((await signIn(user.email, TEST_PASSWORD, { ip: "192.0.2.20" })).status).toBe(302);
+  });
+
+  it("locks the address itself only after 50 failures from many places; a known device still gets in", async () => {
+    const user = await createUser(database);
+    const first = await signIn(user.email, TEST_PASSWORD, { ip: "203.0.113.200" });
+    expect(first.status).toBe(302);
+    const device = deviceCookieOf(first.setCookies);
+
+    // 49 failures from 13 addresses (under the pair and IP limits): the address is not locked.
+    for (let i = 0; i < 49; i++) await signIn(user.email, `Falsch-${i}-xxxxxx`, { ip: `198.18.0.${Math.floor(i / 4)}` });
+    expect((await signIn(user.email, TEST_PASSWORD, { ip: "198.18.1.1" })).status).toBe(302);
+
+    for (let i = 0; i < 50; i++) await signIn(user.email, `Falsch-${i}-xxxxxx`, { ip: `198.18.2.${Math.floor(i / 4)}` });
+    expect((await signIn(user.email, TEST_PASSWORD, { ip: "198.18.3.1" })).status).toBe(429);
+    // The device that signed in before, with the right password: through.
+    expect((await signIn(user.email, TEST_PASSWORD, { ip: "198.18.3.1", cookie: device })).status).toBe(302);
+  });
+
+  it("lets a known device through an address stopped by someone else's guessing", async () => {
+    const user = await createUser(database);
+    const device = deviceCookieOf((await signIn(user.email, TEST_PASSWORD, { ip: "203.0.113.201" })).setCookies);
+    const office = "198.51.100.150";
+    for (let i = 0; i < 20; i++) await signIn(`probe-office-${i}@example.org`, "Falsch-xxxxxxxx", { ip: office });
+    for (let i = 0; i < 5; i++) await signIn(user.email, "Falsch-xxxxxxxx", { ip: office });
+    expect((await signIn(user.email, TEST_PASSWORD, { ip: office })).status).toBe(429);
+    expect((await signIn(user.email, TEST_PASSWORD, { ip: office, cookie: device })).status).toBe(302);
+  });
+
+  it("accepts the device cookie only for the address it was set for, and never a forged one", async () => {
+    const user = await createUser(database);
+    const other = await createUser(database);
+    const otherDevice = deviceCookieOf((await signIn(other.email, TEST_PASSWORD, { ip: "203.0.113.202" })).setCookies);
+    const ip = "198.51.100.160";
+    for (let i = 0; i < 5; i++) await signIn(user.email, "Falsch-xxxxxxxx", { ip });
+    expect((await signIn(user.email, TEST_PASSWORD, { ip, cookie: otherDevice })).status).toBe(429);
+    const forged = `tk_device=${Buffer.from(JSON.stringify({ e: "x", t: Date.now() })).toString("base64")}.forged`;
+    expect((await signIn(user.email, TEST_PASSWORD, { ip, cookie: forged })).status).toBe(429);
   });
 
   it("counts failures only since the last successful sign-in", async () => {
@@ -148,7 +202,21 @@ describe("sign-in", () => {
   });
 
   it("refuses redirects off the site", async () => {
-    for (const evil of ["//evil.com", "https://evil.com", "/\\evil.com", "javascript:alert(1)", "evil.com"]) {
+    for (const evil of [
+      "//evil.com",
+      "https://evil.com",
+      "/\\evil.com",
+      "javascript:alert(1)",
+      "evil.com",
+      // Chromium drops the tab and follows //evil.example after a real sign-in.
+      "/\t/evil.example/",
+      "/%09/evil.example/",
+      // A newline used to reach the Location header: a 500 after the password was accepted.
+      "/\n/evil.example/",
+      "/x%0d%0aSet-Cookie:%20a=b",
+      "/%5Cevil.example",
+      "/%2F%2Fevil.example",
+    ]) {
       expect(safeRedirect(evil)).toBe("/");
       const user = await createUser(database);
       const result = await signIn(user.email, TEST_PASSWORD, { redirectTo: evil });

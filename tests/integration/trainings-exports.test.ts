@@ -7,7 +7,7 @@ import { sql } from "kysely";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "~/.server/db/connection";
 import { certificatePdf, encodable, hoursText } from "~/.server/trainings/certificate";
-import { csvCell, toCsv } from "~/.server/trainings/exports";
+import { csvCell, toCsv } from "~/.server/csv";
 import { loader as calendarLoader } from "~/routes/fortbildungen.$id.kalender[.ics]";
 import { loader as certificateLoader } from "~/routes/fortbildungen.$id.bescheinigung[.pdf]";
 import { loader as costsLoader } from "~/routes/fortbildungen.$id.kosten[.csv]";

@@ -10,7 +10,7 @@ import { passwordMatchesEmail } from "~/validation/auth";
 import { hashPassword, verifyPassword } from "./password";
 import { sessionCookie } from "./cookie";
 import { createSession, destroyAllSessions, safeRedirect, type SessionUser } from "./session";
-import { isThrottled, recordAttempt } from "./throttle";
+import { failureCounts, isThrottled, recordAttempt } from "./throttle";
 import { CONFIRMATION_TTL_MS, RECOVERY_TTL_MS, hashToken, isWellFormedToken, newToken } from "./tokens";
 
 /** Resending a confirmation or reset mail to one account at most this often. */
@@ -73,7 +73,7 @@ async function lookUpToken(tx: Tx, token: unknown, type: TokenType, forUpdate: b
 
 function metaRedirect(meta: Record<string, unknown> | null | undefined): string | null {
   const value = meta?.redirect_to;
-  return typeof value === "string" && safeRedirect(value, "") ? value : null;
+  return typeof value === "string" ? safeRedirect(value, "") || null : null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -189,11 +189,13 @@ export async function signIn(input: {
   password: string;
   ip: string;
   userAgent?: string | null;
+  /** The request carries a valid device cookie for this address (./device.ts). */
+  knownDevice?: boolean;
 }): Promise<SignInResult> {
   const email = normalizeEmail(input.email);
   const found = await asServiceRole("auth-service", async (tx) => {
-    if (await isThrottled(tx, email, input.ip)) {
-      await recordAttempt(tx, email, input.ip, false);
+    // A refused attempt is not recorded: it must not count towards the address's own limit.
+    if (isThrottled(await failureCounts(tx, email, input.ip), input.knownDevice ?? false)) {
       return { throttled: true } as const;
     }
     const user = await tx

@@ -3,7 +3,9 @@
 import { redirect } from "@remix-run/node";
 import { asServiceRole } from "../db/privileged";
 import { env } from "../env";
+import { rememberedClientAddress } from "../http/client-address";
 import { SESSION_MAX_AGE_SECONDS, sessionCookie } from "./cookie";
+import { safeRedirect as safeRedirectTo } from "~/utils/safe-redirect";
 
 export type SessionUser = {
   id: string;
@@ -32,11 +34,9 @@ export async function getSessionUser(request: Request): Promise<SessionUser | nu
   return { id: row.id, email: row.email, fullName: row.fullName ?? row.email, sessionId: row.sessionId };
 }
 
-/** Only same-site paths; anything else becomes "/". */
+/** Only paths on this site (app/utils/safe-redirect.ts, against APP_URL); anything else is `fallback`. */
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
-  if (!to || typeof to !== "string") return fallback;
-  if (!to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
-  return to;
+  return safeRedirectTo(to, fallback, env().APP_URL);
 }
 
 export async function requireUser(request: Request): Promise<SessionUser> {
@@ -93,12 +93,16 @@ export async function destroyAllSessions(userId: string): Promise<void> {
 export const UNKNOWN_IP = "unknown";
 
 /**
- * The client's address: the first X-Forwarded-For hop, but only when TRUST_PROXY says a proxy in
- * front of the app sets that header. remix-serve does not expose the socket address, so without a
- * trusted proxy the address is unknown and only the per-email throttle applies (a shared "unknown"
- * bucket would let one attacker lock everyone out).
+ * The client's address, for the sign-in throttle and the session list. The app's server knows it
+ * (the socket, or X-Forwarded-For behind TRUST_PROXY=true). A request that did not pass the server
+ * (a test, a bare `remix vite:dev`) reads X-Forwarded-For only with TRUST_PROXY=true, else the
+ * address is unknown and the pair limit acts per address (decision 009).
  */
 export function clientIp(request: Request): string {
+  // Through the app's HTTP server (server/index.js): the socket's address, or behind a trusted
+  // proxy the first X-Forwarded-For entry (app/.server/http/serve.ts).
+  const remembered = rememberedClientAddress(request);
+  if (remembered) return remembered;
   if (env().TRUST_PROXY !== "true") return UNKNOWN_IP;
   const forwarded = request.headers.get("x-forwarded-for");
   if (forwarded) return forwarded.split(",")[0]!.trim().slice(0, 64) || UNKNOWN_IP;

@@ -7,6 +7,7 @@ import { sql } from "kysely";
 import type { SessionUser } from "../auth/session";
 import { asUser, asUserReadOnly } from "../db/request";
 import type { CoverKind, CoverRequestStatus } from "../db/schema";
+import { toCsv } from "../csv";
 import type { CoverLedgerFilters } from "~/validation/cover";
 import { AUEG_NOTE, dayText, hoursText, KIND_LABELS } from "~/i18n/cover";
 import { coverContext } from "./context";
@@ -229,10 +230,6 @@ export async function setAgreementReference(user: SessionUser, offerId: string, 
   });
 }
 
-function csvCell(value: string): string {
-  return /[;"\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
 const decimal = (value: string | number | null) => (value === null ? "" : hoursText(value).replace(/\./g, ""));
 
 /**
@@ -257,12 +254,11 @@ export function ledgerCsv(ledger: CoverLedger, monthsByOffer: Map<string, Array<
     "Hinweis",
     "Kooperationsvereinbarung",
   ];
-  const lines = [header.join(";")];
+  const rows: string[][] = [header];
   for (const partner of ledger.partners) {
     for (const cover of partner.covers) {
       for (const m of monthsByOffer.get(cover.offerId) ?? []) {
-        lines.push(
-          [
+        rows.push([
             m.month,
             cover.given ? `gegeben an ${partner.name}` : `genommen von ${partner.name}`,
             partner.name,
@@ -278,14 +274,11 @@ export function ledgerCsv(ledger: CoverLedger, monthsByOffer: Map<string, Array<
             cover.completedAt ? dayText(cover.completedAt.slice(0, 10)) : "",
             AUEG_NOTE,
             cover.agreementReference ?? "",
-          ]
-            .map(csvCell)
-            .join(";"),
-        );
+        ]);
       }
     }
   }
-  return `\uFEFF${lines.join("\r\n")}\r\n`;
+  return toCsv(rows);
 }
 
 /** The hours per month of each ledger row of the chosen Träger (for the CSV). */

@@ -5,6 +5,7 @@
 const messages: Record<string, string> = {
   TK_NOT_SIGNED_IN: "Bitte melden Sie sich an.",
   TK_NOT_FOUND: "Nicht gefunden.",
+  TK_FORM_KEY_INVALID: "Dieses Formular ist nicht mehr gültig. Bitte laden Sie die Seite neu und senden Sie es noch einmal.",
   TK_OWNER_ONLY: "Nur Inhaber:innen können die Rolle „Inhaber:in“ vergeben oder entziehen.",
   TK_LAST_OWNER: "Der Träger braucht mindestens eine Inhaberin oder einen Inhaber. Ernennen Sie zuerst eine weitere Person.",
   TK_UNKNOWN_HILFEART: "Unbekannte Hilfeart.",

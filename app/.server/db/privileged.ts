@@ -12,13 +12,16 @@ import { forRequest, runWithClaims, type TransactionOptions } from "./transactio
 // "training-jobs": the Fortbildungen's periodic job (app/.server/outbox/jobs.ts) runs for every
 // circle at once, with no user signed in; it only calls private.run_training_jobs() (expire
 // waitlist offers, release contingents, go/no-go, reminders), which only service_role may execute.
+// "form-keys": forgets form idempotency keys older than a day (app/.server/forms/idempotency.ts),
+//   a periodic job; the keys belong to many users and are not readable by any of them.
 export type PrivilegedPurpose =
   | "outbox-worker"
   | "auth-service"
   | "demo-listing"
   | "benchmark"
   | "cover-timers"
-  | "training-jobs";
+  | "training-jobs"
+  | "form-keys";
 
 // Purposes that run inside a request (signing in, the session lookup of every page): a lost
 // database is the 503 page there, like in asUser. The background purposes get the

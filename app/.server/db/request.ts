@@ -5,6 +5,7 @@
 // When the database connection is lost, a call marked `{ readOnly: true }` (loaders' reads) is
 // retried once; otherwise the request answers with the German 503 page (transaction.ts).
 import type { Transaction } from "kysely";
+import { underFormKey } from "../forms/idempotency";
 import type { DB } from "./schema";
 import { forRequest, runWithClaims, type TransactionOptions } from "./transaction";
 
@@ -18,7 +19,8 @@ export async function asUser<T>(
   options: TransactionOptions = {},
 ): Promise<T> {
   const claims: Claims = { sub: user.id, email: user.email, role: "authenticated" };
-  return forRequest(() => runWithClaims(claims, "authenticated", fn, options));
+  // Inside oncePerForm (a create form's action): claim its key first, or replay its result.
+  return forRequest(() => runWithClaims(claims, "authenticated", (tx) => underFormKey(tx, () => fn(tx)), options));
 }
 
 /** For pages anyone may open (the circle's public page, "Interesse melden"). */

@@ -3,6 +3,7 @@
 import type { OrgRole } from "../db/schema";
 import { asUser, asUserReadOnly } from "../db/request";
 import type { SessionUser } from "../auth/session";
+import { isSlugParam } from "~/validation/text";
 
 export const ROLE_RANK: Record<OrgRole, number> = { member: 0, coordinator: 1, admin: 2, owner: 3 };
 
@@ -26,6 +27,8 @@ export async function myMemberships(user: SessionUser): Promise<Membership[]> {
  * Throws 404 when the user is not a member, 403 when the role is too low.
  */
 export async function requireOrgRole(user: SessionUser, slug: string, minimum: OrgRole): Promise<Membership> {
+  // A route parameter that cannot be a slug (control characters, NUL) is unknown, without SQL.
+  if (!isSlugParam(slug)) throw new Response("Nicht gefunden", { status: 404 });
   const membership = await asUserReadOnly(user, (tx) =>
     tx
       .selectFrom("org_members as m")

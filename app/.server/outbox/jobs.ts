@@ -11,6 +11,7 @@ import { sql } from "kysely";
 import { env } from "../env";
 import { asServiceRole } from "../db/privileged";
 import { runCoverTimers } from "../cover/timers";
+import { forgetOldFormKeys } from "../forms/idempotency";
 
 export type PeriodicJob = {
   /** Short and stable, for logs. */
@@ -45,6 +46,8 @@ export const periodicJobs: PeriodicJob[] = [
   // visibility itself follows widen_at in RLS, only the "widened" notifications wait for this.
   { name: "cover-timers", run: runCoverTimers },
   { name: "outbox-retention", run: runOutboxRetention },
+  // Forms: forget idempotency keys of posts older than a day.
+  { name: "form-keys", run: forgetOldFormKeys },
 ];
 
 export type JobOutcome = { status: "ok"; result: unknown } | { status: "failed"; error: string } | { status: "skipped" };

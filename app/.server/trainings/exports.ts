@@ -3,23 +3,11 @@
 // decimal commas). Only organisers get a file (readTraining says so, RLS shows them every
 // registration); for everyone else the route answers 404.
 import type { SessionUser } from "../auth/session";
+import { toCsv, type CsvFile } from "../csv";
 import { asUser, asUserReadOnly } from "../db/request";
 import { readRegistrations, readSessions, readTraining, type RegistrationInfo } from "./detail";
 import { APPROVAL_LABELS, CLOSED_REASON_LABELS, REGISTRATION_STATUS_LABELS, euroPlain } from "~/i18n/trainings";
 import { formatDate, formatDateTime } from "~/utils/format";
-
-/** One CSV cell: quoted when needed; a leading = + - @ is defused so Excel never runs a formula. */
-export function csvCell(value: string | number | null | undefined): string {
-  if (value === null || value === undefined) return "";
-  let text = String(value);
-  if (typeof value === "string" && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[;"\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-/** Rows → the file's text: BOM, semicolons, CRLF. */
-export function toCsv(rows: Array<Array<string | number | null | undefined>>): string {
-  return `\uFEFF${rows.map((row) => row.map(csvCell).join(";")).join("\r\n")}\r\n`;
-}
 
 /** "Deeskalation im Alltag" → "deeskalation-im-alltag" (ASCII, for file names). */
 export function fileSlug(title: string): string {
@@ -44,7 +32,6 @@ function statusText(r: RegistrationInfo): string {
   return REGISTRATION_STATUS_LABELS[r.status];
 }
 
-export type CsvFile = { filename: string; body: string };
 
 /** The participant list, or null when the user does not organise the training. */
 export async function participantListCsv(user: SessionUser, trainingId: string): Promise<CsvFile | null> {
@@ -122,13 +109,3 @@ export async function costSummaryCsv(user: SessionUser, trainingId: string): Pro
   });
 }
 
-/** The HTTP answer for a CSV download. */
-export function csvResponse(file: CsvFile): Response {
-  return new Response(file.body, {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${file.filename}"`,
-      "Cache-Control": "private, no-store",
-    },
-  });
-}

@@ -17,7 +17,8 @@ import { hilfeartOptions } from "~/i18n/hilfearten";
 import { withoutKey } from "~/utils/form-props";
 import { gemeindeOptionGroups } from "~/utils/gemeinden";
 import { screenSozialdaten, SOZIALDATEN_HINWEIS } from "~/utils/sozialdaten";
-import { CoverRequestFormSchema, sozialdatenKey } from "~/validation/cover";
+import { COVER_DESCRIPTION_MAX, CoverRequestFormSchema, sozialdatenKey } from "~/validation/cover";
+import { FormKeyField } from "~/components/ui/form-key";
 
 export type CoverFormDefaults = {
   orgId?: string;
@@ -101,7 +102,12 @@ export function CoverRequestForm({
   // knows the person saw exactly these before publishing. (initialValue: after a refused submit,
   // also without JavaScript, what was sent.)
   const [description, setDescription] = useState(initial(fields.description.initialValue)[0] ?? "");
-  const findings = useMemo(() => screenSozialdaten(description), [description]);
+  // An over-long description is refused by the schema before any screening (the field error says
+  // so); screening it here as well would cost the server the time the length limit saves.
+  const findings = useMemo(
+    () => (description.length <= COVER_DESCRIPTION_MAX ? screenSozialdaten(description) : []),
+    [description],
+  );
 
   // "Für den ganzen Kreis ab": +2 h for a Notfall, +24 h otherwise, until the person sets it.
   const [widenTouched, setWidenTouched] = useState(Boolean(defaults.widenAt));
@@ -118,6 +124,7 @@ export function CoverRequestForm({
 
   return (
     <Form method="post" action={action} {...getFormProps(form)} className="space-y-6">
+      <FormKeyField />
       {/* Enter in a text field saves a draft, never publishes. */}
       <button type="submit" name="intent" value="draft" tabIndex={-1} aria-hidden="true" className="sr-only">
         Als Entwurf speichern

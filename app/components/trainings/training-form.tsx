@@ -11,6 +11,7 @@ import { AUDIENCE_LABELS, TRAINING_AUDIENCES } from "~/i18n/trainings";
 import { withoutKey } from "~/utils/form-props";
 import { gemeindeOptionGroups } from "~/utils/gemeinden";
 import { MAX_SESSIONS, TrainingFormSchema } from "~/validation/trainings";
+import { FormKeyField } from "~/components/ui/form-key";
 
 export type TrainingFormDefaults = {
   orgId?: string;
@@ -98,6 +99,7 @@ export function TrainingForm({
 
   return (
     <Form method="post" action={action} {...getFormProps(form)} className="space-y-6">
+      <FormKeyField />
       {/* Enter in a text field submits with the first submit button: saving, not adding a session. */}
       <button type="submit" name="intent" value="save" tabIndex={-1} aria-hidden="true" className="sr-only">
         Speichern

@@ -2,6 +2,7 @@
 // aria-invalid). Used with conform: pass `getInputProps(field, ...)` as inputProps and
 // `field.errors` as errors.
 import { useId } from "react";
+import { HONEYPOT_FIELD } from "~/utils/honeypot";
 
 export type ListOfErrors = Array<string | null | undefined> | null | undefined;
 
@@ -209,7 +210,7 @@ export function Honeypot() {
     <div aria-hidden="true" className="absolute -left-[9999px] h-px w-px overflow-hidden">
       <label>
         Bitte leer lassen
-        <input type="text" name="website_url" tabIndex={-1} autoComplete="off" defaultValue="" />
+        <input type="text" name={HONEYPOT_FIELD} tabIndex={-1} autoComplete="off" defaultValue="" />
       </label>
     </div>
   );

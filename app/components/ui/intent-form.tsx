@@ -1,9 +1,11 @@
 // The small forms of a page with several actions (a button, or a few fields): each posts an
 // `intent` and a form id; the action's answer (field errors, or the database's German refusal such
 // as "bereits besetzt") is shown only in the form it belongs to. Plain forms: they work without
-// JavaScript. The action answers `{ formId, result: submission.reply() }`.
+// JavaScript. The action answers `{ formId, result: submission.reply() }`. Each carries the page's
+// idempotency key (FormKeyField); an action that creates something wraps its write in oncePerForm.
 import type { SubmissionResult } from "@conform-to/react";
 import { Form, useActionData, useNavigation } from "@remix-run/react";
+import { FormKeyField } from "~/components/ui/form-key";
 import { FormMessage } from "~/components/ui/layout";
 
 type Answer = { formId: string; result: SubmissionResult<string[]> } | undefined;
@@ -55,6 +57,7 @@ export function IntentForm({
     <Form method="post" className={className} preventScrollReset>
       <input type="hidden" name="intent" value={intent} />
       <input type="hidden" name="formId" value={formId} />
+      <FormKeyField />
       {Object.entries(fields).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}

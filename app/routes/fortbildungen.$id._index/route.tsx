@@ -31,6 +31,7 @@ import { paths } from "~/utils/links";
 import { TrainingIdSchema, TrainingIntentSchemas, isTrainingIntent, type TrainingIntent } from "~/validation/trainings";
 import { OrganizerPanel } from "./organizer-panel";
 import { ParticipantPanel } from "./participant-panel";
+import { oncePerForm } from "~/.server/forms/idempotency";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.training.title} · Fortbildungen · Trägerkreis` : "Fortbildung · Trägerkreis" },
@@ -116,15 +117,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     switch (value.intent) {
       case "register-self": {
-        const id = await registerForTraining(user, trainingId, { participantId: user.id, orgId: value.orgId ?? null });
+        const id = await oncePerForm(formData, "training.register", () =>
+          registerForTraining(user, trainingId, { participantId: user.id, orgId: value.orgId ?? null }),
+        );
         return redirectWithToast(here, await registeredToast(user, trainingId, id, "self"));
       }
       case "register-colleague": {
-        const id = await registerForTraining(user, trainingId, { participantId: value.participantId, orgId: value.orgId });
+        const id = await oncePerForm(formData, "training.register-colleague", () =>
+          registerForTraining(user, trainingId, { participantId: value.participantId, orgId: value.orgId }),
+        );
         return redirectWithToast(here, await registeredToast(user, trainingId, id, "colleague"));
       }
       case "book-client-seats": {
-        const id = await registerForTraining(user, trainingId, { participantId: null, seats: value.seats, orgId: value.orgId });
+        const id = await oncePerForm(formData, "training.book-client-seats", () =>
+          registerForTraining(user, trainingId, { participantId: null, seats: value.seats, orgId: value.orgId }),
+        );
         return redirectWithToast(here, await registeredToast(user, trainingId, id, "clients"));
       }
       case "cancel-registration":

@@ -24,6 +24,7 @@ import { CoverIdSchema, CoverIntentSchemas, isCoverIntent, type CoverIntent } fr
 import { ContactsSection, HandoverNotesSection } from "./contacts";
 import { OffererPanel } from "./offerer-panel";
 import { RequesterPanel } from "./requester-panel";
+import { oncePerForm } from "~/.server/forms/idempotency";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
@@ -66,7 +67,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== "success") return { formId, result: submission.reply() };
   let outcome;
   try {
-    outcome = await runCoverStep(user, requestId, submission.value);
+    // A new offer is a create: a repeated post gets the first one's answer.
+    const value = submission.value;
+    outcome = value.intent === "offer" ? await oncePerForm(formData, "cover.offer", () => runCoverStep(user, requestId, value)) : await runCoverStep(user, requestId, value);
   } catch (error) {
     if (error instanceof Response) throw error;
     return { formId, result: replyWithCoverError(submission, error, coverStepFieldFor(intent)) };
