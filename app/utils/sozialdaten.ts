@@ -213,6 +213,9 @@ const CASE_NUMBER = new RegExp(
 const TITLES = new Set(["Herr", "Herrn", "Hr.", "Frau", "Fr.", "namens", "genannt"]);
 const NOUN_ENDING = /(?:ung|heit|keit|schaft|tion|ität|nis|tum|ment|ismus|ierung|begleitung|betreuung|gruppe|kurs|stunde|stunden)$/u;
 
+/** The capitalised words that are never taken for names (the SQL guard holds the same list). */
+export const SOZIALDATEN_COMMON_WORDS: readonly string[] = [...NOT_A_NAME];
+
 function isCommonWord(word: string): boolean {
   return NOT_A_NAME.has(word) || NOT_A_NAME.has(word.split("-")[0]!);
 }
