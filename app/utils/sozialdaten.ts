@@ -66,6 +66,17 @@ const MESSAGES: Record<SozialdatenKind, (match: string) => string> = {
   case_number: (m) => `„${m}“ sieht nach einem Aktenzeichen aus. ${LAW} ${REFUSED}`,
 };
 
+/** Short German names of the kinds, for lists. */
+export const SOZIALDATEN_KIND_LABELS: Record<SozialdatenKind, string> = {
+  name: "Name",
+  birthdate: "Geburtsdatum",
+  address: "Anschrift mit Hausnummer",
+  phone: "Telefonnummer",
+  email: "E-Mail-Adresse",
+  name_age: "Name mit Alter",
+  case_number: "Aktenzeichen",
+};
+
 const HARD_KINDS = new Set<SozialdatenKind>(["birthdate", "address", "phone", "email", "name_age", "case_number"]);
 
 // Space inside a pattern: at most three blanks (bounded, so no run of blanks is rescanned).

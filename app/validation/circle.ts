@@ -1,6 +1,7 @@
 // Forms and URL parameters of the circle: directory filters, "Interesse melden", the
 // coordinators' decisions, the circle's public settings, notifications.
 import { z } from "zod";
+import { publicText } from "./public-text";
 
 export const DIRECTORY_PAGE_SIZE = 50;
 
@@ -56,11 +57,14 @@ export const JoinRequestSchema = z.object({
     .max(120, "Der Name darf höchstens 120 Zeichen lang sein."),
   email,
   phone: phone.optional(),
-  message: z
-    .string({ error: "Bitte schreiben Sie kurz, wer Sie sind und was Sie sich vom Kreis wünschen." })
-    .trim()
-    .min(1, "Bitte schreiben Sie kurz, wer Sie sind und was Sie sich vom Kreis wünschen.")
-    .max(3000, "Die Nachricht darf höchstens 3.000 Zeichen lang sein."),
+  message: publicText(
+    z
+      .string({ error: "Bitte schreiben Sie kurz, wer Sie sind und was Sie sich vom Kreis wünschen." })
+      .trim()
+      .min(1, "Bitte schreiben Sie kurz, wer Sie sind und was Sie sich vom Kreis wünschen.")
+      .max(3000, "Die Nachricht darf höchstens 3.000 Zeichen lang sein."),
+    "Die Nachricht",
+  ),
 });
 
 const requestId = z.guid("Unbekannte Anfrage.");
@@ -70,11 +74,14 @@ export const AdmitJoinRequestSchema = z.object({ intent: z.literal("admit"), req
 export const DeclineJoinRequestSchema = z.object({
   intent: z.literal("decline"),
   requestId,
-  message: z
-    .string({ error: "Bitte schreiben Sie dem Träger kurz, warum Sie die Anfrage ablehnen." })
-    .trim()
-    .min(1, "Bitte schreiben Sie dem Träger kurz, warum Sie die Anfrage ablehnen.")
-    .max(3000, "Die Nachricht darf höchstens 3.000 Zeichen lang sein."),
+  message: publicText(
+    z
+      .string({ error: "Bitte schreiben Sie dem Träger kurz, warum Sie die Anfrage ablehnen." })
+      .trim()
+      .min(1, "Bitte schreiben Sie dem Träger kurz, warum Sie die Anfrage ablehnen.")
+      .max(3000, "Die Nachricht darf höchstens 3.000 Zeichen lang sein."),
+    "Die Nachricht",
+  ),
 });
 
 /** The coordinators' decision on a join request (/kreis/anfragen). */
@@ -84,7 +91,10 @@ export const JoinRequestDecisionSchema = z.discriminatedUnion("intent", [AdmitJo
 export const CircleSettingsSchema = z.object({
   networkId: z.guid("Unbekannter Kreis."),
   region: z.string().trim().max(200, "Die Region darf höchstens 200 Zeichen lang sein.").optional(),
-  description: z.string().trim().max(5000, "Die Beschreibung darf höchstens 5.000 Zeichen lang sein.").optional(),
+  description: publicText(
+    z.string().trim().max(5000, "Die Beschreibung darf höchstens 5.000 Zeichen lang sein.").optional(),
+    "Die Beschreibung des Kreises",
+  ),
   contactEmail: z
     .string()
     .trim()

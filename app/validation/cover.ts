@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { COVER_GENDERS, COVER_KINDS, COVER_URGENCIES } from "~/i18n/cover";
 import { berlinDateTimeToInstant, isValidDate, isValidDateTimeLocal } from "~/utils/berlin-time";
+import { publicText } from "./public-text";
 
 export const COVER_PAGE_SIZE = 20;
 export const COVER_VIEWS = ["offen", "anfragen", "angebote"] as const;
@@ -144,12 +145,15 @@ export const CoverRequestFormSchema = z
     needsDrivingLicence: z.boolean().default(false),
     needsCar: z.boolean().default(false),
     genderRequirement: z.enum(COVER_GENDERS, { error: "Bitte wählen Sie aus der Liste." }).optional(),
-    genderReason: optionalText(500, "Die Begründung"),
-    description: z
-      .string({ error: "Bitte beschreiben Sie den Bedarf." })
-      .trim()
-      .min(10, "Bitte beschreiben Sie den Bedarf (mindestens 10 Zeichen).")
-      .max(2000, "Die Beschreibung ist zu lang (höchstens 2.000 Zeichen)."),
+    genderReason: publicText(optionalText(500, "Die Begründung"), "Die Begründung"),
+    description: publicText(
+      z
+        .string({ error: "Bitte beschreiben Sie den Bedarf." })
+        .trim()
+        .min(10, "Bitte beschreiben Sie den Bedarf (mindestens 10 Zeichen).")
+        .max(2000, "Die Beschreibung ist zu lang (höchstens 2.000 Zeichen)."),
+      "Die Anfrage",
+    ),
     caseReference,
     handoverNotes: optionalText(5000, "Die Übergabenotiz"),
     contactUserId: uuid("Bitte wählen Sie eine Ansprechperson aus der Liste.").optional(),
@@ -205,7 +209,7 @@ export const CoverIntentSchemas = {
     availableFrom: dateField("Bitte geben Sie an, ab wann Ihr Träger übernehmen kann."),
     qualification: optionalText(300, "Die Qualifikation"),
     languages,
-    message: optionalText(2000, "Die Nachricht"),
+    message: publicText(optionalText(2000, "Die Nachricht"), "Die Nachricht zum Angebot"),
   }),
   withdraw: z.object({ intent: z.literal("withdraw"), offerId }),
   accept: z.object({
@@ -225,14 +229,21 @@ export const CoverIntentSchemas = {
         return hours;
       }),
   }),
-  decline: z.object({ intent: z.literal("decline"), offerId, message: optionalText(1000, "Die Nachricht") }),
+  decline: z.object({
+    intent: z.literal("decline"),
+    offerId,
+    message: publicText(optionalText(1000, "Die Nachricht"), "Die Nachricht zur Absage"),
+  }),
   cancel: z.object({
     intent: z.literal("cancel"),
-    reason: z
-      .string({ error: "Bitte geben Sie einen Grund an." })
-      .trim()
-      .min(3, "Bitte geben Sie einen Grund an (mindestens 3 Zeichen).")
-      .max(1000, "Der Grund ist zu lang (höchstens 1.000 Zeichen)."),
+    reason: publicText(
+      z
+        .string({ error: "Bitte geben Sie einen Grund an." })
+        .trim()
+        .min(3, "Bitte geben Sie einen Grund an (mindestens 3 Zeichen).")
+        .max(1000, "Der Grund ist zu lang (höchstens 1.000 Zeichen)."),
+      "Den Grund der Absage",
+    ),
   }),
   complete: z.object({
     intent: z.literal("complete"),

@@ -2,6 +2,7 @@
 // invitations. Shared by the browser (conform) and the server; the database checks again.
 import { z } from "zod";
 import type { LegalForm, OrgKind, OrgRole } from "~/.server/db/schema";
+import { publicText } from "./public-text";
 
 export const ORG_KINDS = ["freier_traeger", "jugendamt", "schule", "beratungsstelle", "sonstige"] as const satisfies
   readonly OrgKind[];
@@ -65,10 +66,13 @@ export function orgProfileSchema(options: { hilfeartCodes?: readonly string[]; g
     name,
     kind,
     legalForm,
-    leitbild: z
-      .string()
-      .max(LEITBILD_MAX, `Das Leitbild ist zu lang (höchstens ${LEITBILD_MAX} Zeichen).`)
-      .optional(),
+    leitbild: publicText(
+      z
+        .string()
+        .max(LEITBILD_MAX, `Das Leitbild ist zu lang (höchstens ${LEITBILD_MAX} Zeichen).`)
+        .optional(),
+      "Das Leitbild",
+    ),
     hilfearten: codeList(options.hilfeartCodes, "Bitte wählen Sie nur Hilfearten aus der Liste."),
     gemeinden: codeList(options.gemeindeCodes, "Bitte wählen Sie nur Gemeinden aus der Liste."),
     street: optionalText(200, "Die Straße"),

@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { isValidDate, isValidDateTimeLocal, isValidTime } from "~/utils/berlin-time";
 import { TRAINING_AUDIENCES } from "~/i18n/trainings";
+import { publicText } from "./public-text";
 
 export const TRAINING_PAGE_SIZE = 20;
 export const MAX_SESSIONS = 50;
@@ -112,7 +113,7 @@ export const TrainingFormSchema = z
       .trim()
       .min(3, "Der Titel ist zu kurz (mindestens 3 Zeichen).")
       .max(200, "Der Titel ist zu lang (höchstens 200 Zeichen)."),
-    description: optionalText(10_000, "Die Beschreibung"),
+    description: publicText(optionalText(10_000, "Die Beschreibung"), "Die Beschreibung der Fortbildung"),
     topic: z.string({ error: "Bitte wählen Sie ein Thema." }).regex(/^[a-z_]{1,40}$/, "Bitte wählen Sie ein Thema aus der Liste."),
     audience: z.enum(TRAINING_AUDIENCES, { error: "Bitte wählen Sie die Zielgruppe." }),
     speaker: optionalText(200, "Die Angabe zur Referentin / zum Referenten"),
@@ -221,11 +222,14 @@ export const TrainingIntentSchemas = {
     intent: z.literal("move"),
     registrationId,
     position: whole("die neue Position", 1, 100_000),
-    reason: z
-      .string({ error: "Bitte geben Sie einen Grund an." })
-      .trim()
-      .min(3, "Bitte geben Sie einen Grund an (mindestens 3 Zeichen).")
-      .max(500, "Der Grund ist zu lang (höchstens 500 Zeichen)."),
+    reason: publicText(
+      z
+        .string({ error: "Bitte geben Sie einen Grund an." })
+        .trim()
+        .min(3, "Bitte geben Sie einen Grund an (mindestens 3 Zeichen).")
+        .max(500, "Der Grund ist zu lang (höchstens 500 Zeichen)."),
+      "Den Grund",
+    ),
   }),
   attendance: z.object({
     intent: z.literal("attendance"),
@@ -243,7 +247,7 @@ export const TrainingIntentSchemas = {
   publish: z.object({ intent: z.literal("publish") }),
   "cancel-training": z.object({
     intent: z.literal("cancel-training"),
-    reason: optionalText(2000, "Die Begründung"),
+    reason: publicText(optionalText(2000, "Die Begründung"), "Die Begründung der Absage"),
   }),
   "mark-held": z.object({ intent: z.literal("mark-held") }),
   "delete-draft": z.object({ intent: z.literal("delete-draft") }),
