@@ -110,6 +110,7 @@ const messages: Record<string, string> = {
   TK_COVER_ALREADY_COMPLETED: "Für diese Vertretung sind die geleisteten Stunden bereits erfasst.",
   TK_COVER_ACTUAL_HOURS_INVALID: "Bitte geben Sie die tatsächlich geleisteten Stunden an (0 bis 60 pro Woche des Zeitraums).",
   TK_COVER_CONTACT_INVALID: "Die Ansprechperson muss Ihrem Träger angehören.",
+  TK_COVER_ASK_TOO_SOON: "Sie haben die Koordination gerade erst benachrichtigt. Sie meldet sich bei Ihnen.",
   // Sozialdaten guard (supabase/migrations/2026120612*_…sozialdaten…)
   TK_SOZIALDATEN:
     "Der Text enthält Sozialdaten (§§ 61–65 SGB VIII), die andere Träger nicht lesen dürfen. Fallbezogene Angaben gehören in die " +
