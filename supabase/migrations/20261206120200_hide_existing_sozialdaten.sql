@@ -1,7 +1,8 @@
 -- Texts published before the hard Sozialdaten guard: run the strict screen over them once and
 -- hide what fails (the owning Träger's coordinators are notified and revise it at
 -- /sozialdaten/<hide id>). A Leitbild cannot be hidden without hiding the Träger: its owners are
--- told to revise it, and the finding is in the audit log. The function stays for a later re-run
+-- told to revise it (owners, admins, coordinators), and the finding is in the audit log. Returns
+-- how many texts fail (hidden now or before). The function stays for a later re-run
 -- (e.g. after the patterns grow): `select private.screen_existing_sozialdaten();`.
 create or replace function private.screen_existing_sozialdaten() returns int
 language plpgsql
@@ -46,7 +47,7 @@ begin
     if cardinality(row.kinds) > 0 then
       perform private.audit('sozialdaten.found_in_leitbild', row.id, null, 'organization', row.id::text,
         jsonb_build_object('kinds', to_jsonb(row.kinds)));
-      for person in select m.user_id from public.org_members m where m.org_id = row.id and m.role in ('owner', 'admin') loop
+      for person in select m.user_id from public.org_members m where m.org_id = row.id and m.role in ('owner', 'admin', 'coordinator') loop
         perform private.notify(person, 'sozialdaten.leitbild', 'Bitte prüfen Sie Ihr Leitbild',
           'Die Prüfung auf Sozialdaten hat im Leitbild ' || private.sozialdaten_kind_labels(row.kinds)
           || ' gefunden. Das Leitbild lesen alle Träger im Kreis; bitte entfernen Sie diese Angaben.', null);
