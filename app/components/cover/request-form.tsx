@@ -325,7 +325,7 @@ export function CoverRequestForm({
           </div>
         ) : null}
         {findings.length > 0 ? (
-          <div role="status" className="rounded-lg border-2 border-amber-300 bg-amber-50 p-3 text-sm text-amber-950">
+          <div role="alert" className="rounded-lg border-2 border-amber-300 bg-amber-50 p-3 text-sm text-amber-950">
             <p className="font-semibold">Achtung: Das sieht nach einem Namen aus.</p>
             <ul className="mt-1 list-disc space-y-1 pl-5">
               {findings.map((f) => (
