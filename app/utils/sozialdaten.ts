@@ -187,12 +187,12 @@ const BIRTHDATE = new RegExp(
 const HOUSE_NUMBER =
   "(?!(?:19|20)\\d{2}(?!\\d))\\d{1,4}[a-z]?(?![\\p{L}\\p{N}])(?![.,]\\d)" +
   `(?!${S}(?:km|m|min|Min\\.?|Minuten|Std\\.?|Stunden|h|mal|Mal|x|Termine?|Kinder|Personen|Jahre?|Plätze|Tage?|Wochen?|Monate?|Uhr)(?![\\p{L}]))`;
-const STREET_SUFFIX = ["straße", "strasse", "str\\.", "weg", "gasse", "allee", "platz", "ring", "damm", "ufer", "chaussee", "pfad", "steig", "wall"]
-  .flatMap((w) => [w, w[0]!.toUpperCase() + w.slice(1)])
-  .join("|");
+// A word ending like a street: checked on the whole word after the match (a pattern that looked
+// for the suffix at every letter of every capitalised word cost 40 × 28 steps per word).
+const STREET_SUFFIX = /(?:straße|strasse|str\.|weg|gasse|allee|platz|ring|damm|ufer|chaussee|pfad|steig|wall)$/iu;
 // Street and number: "Musterstraße 12", "Hauptstr. 5a", "Friedrich-Ebert-Straße 14", "Lange Straße 4".
 const STREET = new RegExp(
-  `(?<![\\p{L}-])\\p{Lu}[\\p{L}-]{0,40}?(?:${STREET_SUFFIX})${S}${HOUSE_NUMBER}` +
+  `(?<![\\p{L}-])(\\p{Lu}[\\p{L}-]{0,44}\\.?)${S}${HOUSE_NUMBER}` +
     `|(?<![\\p{L}-])\\p{Lu}\\p{L}{1,40}${S1}(?:Straße|Strasse|Str\\.|Weg|Gasse|Allee|Platz|Ring|Damm|Ufer)${S1}${HOUSE_NUMBER}`,
   "gu",
 );
@@ -237,6 +237,12 @@ function looksLikeName(personWord: string, word: string): boolean {
   return !NOUN_ENDING.test(word);
 }
 
+/**
+ * At most this many findings per pattern: a text with more is refused or warned about anyway,
+ * and nobody reads a longer list (it also keeps a megabyte of names cheap).
+ */
+const MAX_FINDINGS_PER_PATTERN = 200;
+
 function collect(
   text: string,
   pattern: RegExp,
@@ -246,7 +252,7 @@ function collect(
 ): SozialdatenFinding[] {
   const found: SozialdatenFinding[] = [];
   pattern.lastIndex = 0;
-  for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+  for (let m = pattern.exec(text); m !== null && found.length < MAX_FINDINGS_PER_PATTERN; m = pattern.exec(text)) {
     if (m[0].length === 0) {
       pattern.lastIndex += 1;
       continue;
@@ -286,7 +292,7 @@ export function screenSozialdaten(text: string): SozialdatenFinding[] {
   if (!text) return [];
   const hard = nonOverlapping([
     ...collect(text, BIRTHDATE, "birthdate", undefined, (m) => (/\d{1,2}\.[ \t\u00a0]{0,3}\d{1,2}\./.test(m) ? "refuse" : "warn")),
-    ...collect(text, STREET, "address"),
+    ...collect(text, STREET, "address", (m) => m[1] === undefined || STREET_SUFFIX.test(m[1])),
     ...collect(text, PREPOSITION_ADDRESS, "address", (m) => !isCommonWord(m[1]!)),
     ...collect(text, EMAIL, "email"),
     ...collect(text, PHONE, "phone", (m) => m[0].replace(/\D/g, "").length >= 7),
