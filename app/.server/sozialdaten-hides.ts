@@ -126,7 +126,7 @@ export async function loadHiddenText(user: SessionUser, hideId: string): Promise
 /** The author's coordinators revise the hidden texts; the database screens them and shows the text again. */
 export async function reviseHiddenText(user: SessionUser, hideId: string, texts: Record<string, string>): Promise<void> {
   await asUser(user, async (tx) => {
-    await sql`select public.revise_hidden_text(${hideId}::uuid, ${JSON.stringify(texts)}::jsonb)`.execute(tx);
+    await sql`select public.revise_hidden_text(${hideId}::uuid, ${JSON.stringify(texts)}::text::jsonb)`.execute(tx);
   });
 }
 
