@@ -1,6 +1,6 @@
 import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useRouteLoaderData } from "@remix-run/react";
-import { AppHeader } from "~/components/app-header";
+import { AppHeader, BottomNav } from "~/components/app-header";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { useNonce } from "~/components/nonce";
 import { Toaster } from "~/components/toaster";
@@ -43,6 +43,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <main id="inhalt" className="mx-auto max-w-5xl px-4 py-6 pb-24">
           {children}
         </main>
+        <BottomNav user={root?.user ?? null} />
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>

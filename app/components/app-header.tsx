@@ -1,33 +1,208 @@
-import { Form, Link, NavLink } from "@remix-run/react";
+import { Form, Link, NavLink, useLocation } from "@remix-run/react";
+import { useEffect, useRef } from "react";
 
-export type HeaderUser = { fullName: string; email: string; unread: number; coordinates: boolean };
+export type HeaderUser = {
+  fullName: string;
+  email: string;
+  unread: number;
+  coordinates: boolean;
+  /** Open Notfall requests in the person's circles (the badge on "Vertretungen"). */
+  openNotfaelle: number;
+};
 
-const navItems = [
-  { to: "/vertretungen", label: "Vertretungen", end: false },
-  { to: "/", label: "Übersicht", end: true },
-  { to: "/traeger", label: "Träger im Kreis", end: false },
-  { to: "/fortbildungen", label: "Fortbildungen", end: false },
+type NavIcon = "home" | "cover" | "training" | "traeger" | "meeting" | "calendar" | "project";
+
+export type NavEntry = {
+  to: string;
+  /** The full label (header row on wide screens, the menu). */
+  label: string;
+  /** The label in the phone's bottom bar. */
+  short: string;
+  icon: NavIcon;
+  end?: boolean;
+  /** Shows the count of open Notfälle. */
+  notfaelle?: boolean;
+};
+
+/**
+ * The main places, in order: the header row on wide screens, the bottom bar on phones (one tap
+ * from every page) and the menu. A new place is one line here (Treffen, Kalender, Projekte …).
+ */
+export const MAIN_NAV: NavEntry[] = [
+  { to: "/", label: "Übersicht", short: "Übersicht", icon: "home", end: true },
+  { to: "/vertretungen", label: "Vertretungen", short: "Vertretung", icon: "cover", notfaelle: true },
+  { to: "/fortbildungen", label: "Fortbildungen", short: "Fortbildung", icon: "training" },
+  { to: "/traeger", label: "Träger im Kreis", short: "Träger", icon: "traeger" },
 ];
 
+const COORDINATION_ENTRY: NavEntry = { to: "/kreis/anfragen", label: "Kreis verwalten", short: "Kreis", icon: "home" };
+
+const ICON_PATHS: Record<NavIcon, string[]> = {
+  home: ["M3 11l9-8 9 8", "M5 10v10h14V10"],
+  cover: ["M16 11a4 4 0 1 0-8 0", "M3 21v-1a6 6 0 0 1 6-6h6a6 6 0 0 1 6 6v1", "M12 3v4"],
+  training: ["M2 9l10-5 10 5-10 5z", "M6 11v5c3 2 9 2 12 0v-5"],
+  traeger: ["M4 21V7l8-4 8 4v14", "M9 21v-5h6v5", "M9 10h.01M15 10h.01"],
+  meeting: ["M7 8h10M7 12h6", "M4 4h16v12H8l-4 4z"],
+  calendar: ["M4 6h16v14H4z", "M4 10h16", "M8 3v4M16 3v4"],
+  project: ["M4 20V6h6l2 2h8v12z"],
+};
+
+function NavIconSvg({ icon }: { icon: NavIcon }) {
+  return (
+    <svg aria-hidden="true" viewBox="0 0 24 24" className="size-5" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+      {ICON_PATHS[icon].map((d) => (
+        <path key={d} d={d} />
+      ))}
+    </svg>
+  );
+}
+
+function notfallLabel(count: number): string {
+  return count === 1 ? "1 offener Notfall" : `${count} offene Notfälle`;
+}
+
+function NotfallBadge({ count, className = "" }: { count: number; className?: string }) {
+  if (count <= 0) return null;
+  return (
+    <span aria-hidden="true" className={`min-w-5 rounded-full bg-red-700 px-1 text-center text-xs font-bold leading-5 text-white ${className}`}>
+      {count > 99 ? "99+" : count}
+    </span>
+  );
+}
+
 function navClass({ isActive }: { isActive: boolean }) {
-  return `block whitespace-nowrap rounded-lg px-3 py-2 text-sm font-medium min-h-11 flex items-center ${
+  return `whitespace-nowrap rounded-lg px-3 py-2 text-sm font-medium min-h-11 flex items-center gap-2 ${
     isActive ? "bg-brand-50 text-brand-900" : "text-slate-700 hover:bg-slate-100"
   }`;
 }
 
-/** The main sections: a row in the header on wide screens, the top of the menu on small ones. */
-function MainNavList({ coordinates, className }: { coordinates: boolean; className?: string }) {
-  const items = coordinates ? [...navItems, { to: "/kreis/anfragen", label: "Kreis verwalten", end: false }] : navItems;
+/** The main sections as a list of links: the header row on wide screens, the top of the menu. */
+function MainNavList({ user, className }: { user: HeaderUser; className?: string }) {
+  const items = user.coordinates ? [...MAIN_NAV, COORDINATION_ENTRY] : MAIN_NAV;
   return (
     <ul className={className}>
       {items.map((item) => (
         <li key={item.to}>
-          <NavLink to={item.to} end={item.end} className={navClass}>
+          <NavLink
+            to={item.to}
+            end={item.end}
+            className={navClass}
+            aria-label={item.notfaelle && user.openNotfaelle > 0 ? `${item.label}, ${notfallLabel(user.openNotfaelle)}` : undefined}
+          >
             {item.label}
+            {item.notfaelle ? <NotfallBadge count={user.openNotfaelle} /> : null}
           </NavLink>
         </li>
       ))}
     </ul>
+  );
+}
+
+/** Phones and tablets: the main places along the bottom of every page, one tap each. */
+export function BottomNav({ user }: { user: HeaderUser | null }) {
+  if (!user) return null;
+  return (
+    <nav
+      aria-label="Hauptbereiche"
+      className="fixed inset-x-0 bottom-0 z-40 border-t border-slate-200 bg-white/95 pb-[env(safe-area-inset-bottom)] backdrop-blur lg:hidden"
+    >
+      <ul className="mx-auto flex max-w-5xl overflow-x-auto">
+        {MAIN_NAV.map((item) => (
+          <li key={item.to} className="min-w-16 flex-1">
+            <NavLink
+              to={item.to}
+              end={item.end}
+              aria-label={item.notfaelle && user.openNotfaelle > 0 ? `${item.label}, ${notfallLabel(user.openNotfaelle)}` : item.label}
+              className={({ isActive }) =>
+                `relative flex min-h-14 flex-col items-center justify-center gap-0.5 px-1 text-xs font-medium ${
+                  isActive ? "text-brand-800" : "text-slate-600 hover:text-slate-900"
+                }`
+              }
+            >
+              {({ isActive }) => (
+                <>
+                  <span className={`grid h-7 w-12 place-items-center rounded-full ${isActive ? "bg-brand-100" : ""}`}>
+                    <NavIconSvg icon={item.icon} />
+                  </span>
+                  <span className="max-w-full truncate">{item.short}</span>
+                  {item.notfaelle ? <NotfallBadge count={user.openNotfaelle} className="absolute right-1/2 top-1 translate-x-6" /> : null}
+                </>
+              )}
+            </NavLink>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+/**
+ * The person's menu (name ▾). A <details>, so it works without JavaScript; with it, the menu
+ * closes when a link in it is followed (any navigation), on a tap outside it and on Escape —
+ * then the focus goes back to its button.
+ */
+function UserMenu({ user }: { user: HeaderUser }) {
+  const details = useRef<HTMLDetailsElement>(null);
+  const location = useLocation();
+
+  useEffect(() => {
+    const menu = details.current;
+    if (menu?.open) menu.open = false;
+  }, [location.key]);
+
+  useEffect(() => {
+    const menu = details.current;
+    if (!menu) return;
+    const close = (returnFocus: boolean) => {
+      if (!menu.open) return;
+      menu.open = false;
+      if (returnFocus) menu.querySelector("summary")?.focus();
+    };
+    const onPointerDown = (event: PointerEvent) => {
+      if (event.target instanceof Node && !menu.contains(event.target)) close(false);
+    };
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key === "Escape" && menu.open) {
+        event.preventDefault();
+        close(true);
+      }
+    };
+    const onFocusOut = (event: FocusEvent) => {
+      if (event.relatedTarget instanceof Node && !menu.contains(event.relatedTarget)) close(false);
+    };
+    document.addEventListener("pointerdown", onPointerDown);
+    document.addEventListener("keydown", onKeyDown);
+    menu.addEventListener("focusout", onFocusOut);
+    return () => {
+      document.removeEventListener("pointerdown", onPointerDown);
+      document.removeEventListener("keydown", onKeyDown);
+      menu.removeEventListener("focusout", onFocusOut);
+    };
+  }, []);
+
+  return (
+    <details ref={details} className="relative">
+      <summary className="flex min-h-11 cursor-pointer list-none items-center rounded-lg px-3 text-sm font-medium text-slate-700 hover:bg-slate-100">
+        <span className="sr-only">Menü für </span>
+        <span className="max-w-20 truncate sm:max-w-32">{user.fullName}</span>
+        <span aria-hidden="true" className="ml-1">▾</span>
+      </summary>
+      <div className="absolute right-0 mt-1 w-64 rounded-xl border border-slate-200 bg-white p-2 shadow-lg">
+        <nav aria-label="Menü" className="lg:hidden">
+          <MainNavList user={user} />
+          <hr className="my-2 border-slate-200" />
+        </nav>
+        <p className="truncate px-3 py-1 text-xs text-slate-500">{user.email}</p>
+        <NavLink to="/konto" className={navClass}>
+          Mein Konto
+        </NavLink>
+        <Form method="post" action="/abmelden">
+          <button type="submit" className="flex min-h-11 w-full items-center rounded-lg px-3 py-2 text-left text-sm font-medium text-slate-700 hover:bg-slate-100">
+            Abmelden
+          </button>
+        </Form>
+      </div>
+    </details>
   );
 }
 
@@ -45,7 +220,7 @@ export function AppHeader({ user }: { user: HeaderUser | null }) {
         {user ? (
           <div className="flex items-center gap-1">
             <nav aria-label="Hauptnavigation" className="hidden lg:block">
-              <MainNavList coordinates={user.coordinates} className="flex gap-1" />
+              <MainNavList user={user} className="flex gap-1" />
             </nav>
             <Link
               to="/benachrichtigungen"
@@ -62,28 +237,7 @@ export function AppHeader({ user }: { user: HeaderUser | null }) {
                 </span>
               ) : null}
             </Link>
-            <details className="relative">
-              <summary className="flex min-h-11 cursor-pointer list-none items-center rounded-lg px-3 text-sm font-medium text-slate-700 hover:bg-slate-100">
-                <span className="sr-only">Menü für </span>
-                <span className="max-w-20 truncate sm:max-w-32">{user.fullName}</span>
-                <span aria-hidden="true" className="ml-1">▾</span>
-              </summary>
-              <div className="absolute right-0 mt-1 w-64 rounded-xl border border-slate-200 bg-white p-2 shadow-lg">
-                <nav aria-label="Menü" className="lg:hidden">
-                  <MainNavList coordinates={user.coordinates} />
-                  <hr className="my-2 border-slate-200" />
-                </nav>
-                <p className="truncate px-3 py-1 text-xs text-slate-500">{user.email}</p>
-                <NavLink to="/konto" className={navClass}>
-                  Mein Konto
-                </NavLink>
-                <Form method="post" action="/abmelden">
-                  <button type="submit" className="flex min-h-11 w-full items-center rounded-lg px-3 py-2 text-left text-sm font-medium text-slate-700 hover:bg-slate-100">
-                    Abmelden
-                  </button>
-                </Form>
-              </div>
-            </details>
+            <UserMenu user={user} />
           </div>
         ) : (
           <nav aria-label="Konto" className="flex shrink-0 gap-1">

@@ -10,6 +10,12 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "network.admitted": "In den Kreis aufgenommen",
   "auth.sign_in": "Anmeldung",
   "mail.requeued": "Unzustellbare E-Mail erneut in den Versand gegeben",
+  "sozialdaten.reported": "Text wegen Sozialdaten gemeldet und ausgeblendet",
+  "sozialdaten.hidden_by_coordinator": "Text von der Kreiskoordination wegen Sozialdaten ausgeblendet",
+  "sozialdaten.hidden_by_screen": "Text bei der Prüfung auf Sozialdaten ausgeblendet",
+  "sozialdaten.revised": "Ausgeblendeten Text überarbeitet und wieder sichtbar gemacht",
+  "sozialdaten.found_in_leitbild": "Sozialdaten im Leitbild gefunden",
+  "cover.posting_requested": "Koordination um eine Vertretungsanfrage gebeten",
 };
 
 export function auditActionLabel(action: string): string {

@@ -2,6 +2,7 @@
 // coordinators' decisions, the circle's public settings, notifications.
 import { z } from "zod";
 import { multiLine, optionalParam, searchParam, singleLine } from "./text";
+import { publicText } from "./public-text";
 
 export const DIRECTORY_PAGE_SIZE = 50;
 
@@ -49,12 +50,12 @@ export const JoinRequestSchema = z.object({
   }),
   email,
   phone: phone.optional(),
-  message: multiLine({
+  message: publicText(multiLine({
     max: 3000,
     tooLong: "Die Nachricht darf höchstens 3.000 Zeichen lang sein.",
     required: "Bitte schreiben Sie kurz, wer Sie sind und was Sie sich vom Kreis wünschen.",
     min: { length: 1, message: "Bitte schreiben Sie kurz, wer Sie sind und was Sie sich vom Kreis wünschen." },
-  }),
+  }), "Die Nachricht"),
 });
 
 const requestId = z.guid("Unbekannte Anfrage.");
@@ -64,12 +65,12 @@ export const AdmitJoinRequestSchema = z.object({ intent: z.literal("admit"), req
 export const DeclineJoinRequestSchema = z.object({
   intent: z.literal("decline"),
   requestId,
-  message: multiLine({
+  message: publicText(multiLine({
     max: 3000,
     tooLong: "Die Nachricht darf höchstens 3.000 Zeichen lang sein.",
     required: "Bitte schreiben Sie dem Träger kurz, warum Sie die Anfrage ablehnen.",
     min: { length: 1, message: "Bitte schreiben Sie dem Träger kurz, warum Sie die Anfrage ablehnen." },
-  }),
+  }), "Die Nachricht"),
 });
 
 /** The coordinators' decision on a join request (/kreis/anfragen). */
@@ -79,7 +80,10 @@ export const JoinRequestDecisionSchema = z.discriminatedUnion("intent", [AdmitJo
 export const CircleSettingsSchema = z.object({
   networkId: z.guid("Unbekannter Kreis."),
   region: singleLine({ max: 200, tooLong: "Die Region darf höchstens 200 Zeichen lang sein." }).optional(),
-  description: multiLine({ max: 5000, tooLong: "Die Beschreibung darf höchstens 5.000 Zeichen lang sein." }).optional(),
+  description: publicText(
+    multiLine({ max: 5000, tooLong: "Die Beschreibung darf höchstens 5.000 Zeichen lang sein." }).optional(),
+    "Die Beschreibung des Kreises",
+  ),
   contactEmail: z
     .string()
     .trim()

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { COVER_GENDERS, COVER_KINDS, COVER_URGENCIES } from "~/i18n/cover";
 import { berlinDateTimeToInstant, isValidDate, isValidDateTimeLocal } from "~/utils/berlin-time";
 import { multiLine, optionalMultiLine, optionalParam, optionalSingleLine, singleLine } from "./text";
+import { publicText } from "./public-text";
 
 export const COVER_PAGE_SIZE = 20;
 export const COVER_VIEWS = ["offen", "anfragen", "angebote"] as const;
@@ -134,13 +135,16 @@ export const CoverRequestFormSchema = z
     needsDrivingLicence: z.boolean().default(false),
     needsCar: z.boolean().default(false),
     genderRequirement: z.enum(COVER_GENDERS, { error: "Bitte wählen Sie aus der Liste." }).optional(),
-    genderReason: optionalMultiLine(500, "Die Begründung"),
-    description: multiLine({
-      max: COVER_DESCRIPTION_MAX,
-      label: "Die Beschreibung",
-      required: "Bitte beschreiben Sie den Bedarf.",
-      min: { length: 10, message: "Bitte beschreiben Sie den Bedarf (mindestens 10 Zeichen)." },
-    }),
+    genderReason: publicText(optionalMultiLine(500, "Die Begründung"), "Die Begründung"),
+    description: publicText(
+      multiLine({
+        max: COVER_DESCRIPTION_MAX,
+        label: "Die Beschreibung",
+        required: "Bitte beschreiben Sie den Bedarf.",
+        min: { length: 10, message: "Bitte beschreiben Sie den Bedarf (mindestens 10 Zeichen)." },
+      }),
+      "Die Anfrage",
+    ),
     caseReference,
     handoverNotes: optionalMultiLine(5000, "Die Übergabenotiz"),
     contactUserId: uuid("Bitte wählen Sie eine Ansprechperson aus der Liste.").optional(),
@@ -196,7 +200,7 @@ export const CoverIntentSchemas = {
     availableFrom: dateField("Bitte geben Sie an, ab wann Ihr Träger übernehmen kann."),
     qualification: optionalSingleLine(300, "Die Qualifikation"),
     languages,
-    message: optionalMultiLine(2000, "Die Nachricht"),
+    message: publicText(optionalMultiLine(2000, "Die Nachricht"), "Die Nachricht zum Angebot"),
   }),
   withdraw: z.object({ intent: z.literal("withdraw"), offerId }),
   accept: z.object({
@@ -216,15 +220,22 @@ export const CoverIntentSchemas = {
         return hours;
       }),
   }),
-  decline: z.object({ intent: z.literal("decline"), offerId, message: optionalMultiLine(1000, "Die Nachricht") }),
+  decline: z.object({
+    intent: z.literal("decline"),
+    offerId,
+    message: publicText(optionalMultiLine(1000, "Die Nachricht"), "Die Nachricht zur Absage"),
+  }),
   cancel: z.object({
     intent: z.literal("cancel"),
-    reason: multiLine({
-      max: 1000,
-      label: "Der Grund",
-      required: "Bitte geben Sie einen Grund an.",
-      min: { length: 3, message: "Bitte geben Sie einen Grund an (mindestens 3 Zeichen)." },
-    }),
+    reason: publicText(
+      multiLine({
+        max: 1000,
+        label: "Der Grund",
+        required: "Bitte geben Sie einen Grund an.",
+        min: { length: 3, message: "Bitte geben Sie einen Grund an (mindestens 3 Zeichen)." },
+      }),
+      "Den Grund der Absage",
+    ),
   }),
   complete: z.object({
     intent: z.literal("complete"),

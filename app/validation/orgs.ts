@@ -3,6 +3,7 @@
 import { z } from "zod";
 import type { LegalForm, OrgKind, OrgRole } from "~/.server/db/schema";
 import { multiLine, optionalSingleLine, singleLine } from "./text";
+import { publicText } from "./public-text";
 
 export const ORG_KINDS = ["freier_traeger", "jugendamt", "schule", "beratungsstelle", "sonstige"] as const satisfies
   readonly OrgKind[];
@@ -65,7 +66,7 @@ export function orgProfileSchema(options: { hilfeartCodes?: readonly string[]; g
     name,
     kind,
     legalForm,
-    leitbild: multiLine({ max: LEITBILD_MAX, label: "Das Leitbild" }).optional(),
+    leitbild: publicText(multiLine({ max: LEITBILD_MAX, label: "Das Leitbild" }).optional(), "Das Leitbild"),
     hilfearten: codeList(options.hilfeartCodes, "Bitte wählen Sie nur Hilfearten aus der Liste."),
     gemeinden: codeList(options.gemeindeCodes, "Bitte wählen Sie nur Gemeinden aus der Liste."),
     street: optionalSingleLine(200, "Die Straße"),

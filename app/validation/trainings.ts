@@ -6,6 +6,7 @@ import { z } from "zod";
 import { isValidDate, isValidDateTimeLocal, isValidTime } from "~/utils/berlin-time";
 import { TRAINING_AUDIENCES } from "~/i18n/trainings";
 import { multiLine, optionalMultiLine, optionalParam, optionalSingleLine, singleLine } from "./text";
+import { publicText } from "./public-text";
 
 export const TRAINING_PAGE_SIZE = 20;
 export const MAX_SESSIONS = 50;
@@ -105,7 +106,7 @@ export const TrainingFormSchema = z
       required: "Bitte geben Sie einen Titel an.",
       min: { length: 3, message: "Der Titel ist zu kurz (mindestens 3 Zeichen)." },
     }),
-    description: optionalMultiLine(10_000, "Die Beschreibung"),
+    description: publicText(optionalMultiLine(10_000, "Die Beschreibung"), "Die Beschreibung der Fortbildung"),
     topic: z.string({ error: "Bitte wählen Sie ein Thema." }).regex(/^[a-z_]{1,40}$/, "Bitte wählen Sie ein Thema aus der Liste."),
     audience: z.enum(TRAINING_AUDIENCES, { error: "Bitte wählen Sie die Zielgruppe." }),
     speaker: optionalSingleLine(200, "Die Angabe zur Referentin / zum Referenten"),
@@ -211,12 +212,12 @@ export const TrainingIntentSchemas = {
     intent: z.literal("move"),
     registrationId,
     position: whole("die neue Position", 1, 100_000),
-    reason: multiLine({
+    reason: publicText(multiLine({
       max: 500,
       label: "Der Grund",
       required: "Bitte geben Sie einen Grund an.",
       min: { length: 3, message: "Bitte geben Sie einen Grund an (mindestens 3 Zeichen)." },
-    }),
+    }), "Den Grund"),
   }),
   attendance: z.object({
     intent: z.literal("attendance"),
@@ -234,7 +235,7 @@ export const TrainingIntentSchemas = {
   publish: z.object({ intent: z.literal("publish") }),
   "cancel-training": z.object({
     intent: z.literal("cancel-training"),
-    reason: optionalMultiLine(2000, "Die Begründung"),
+    reason: publicText(optionalMultiLine(2000, "Die Begründung"), "Die Begründung der Absage"),
   }),
   "mark-held": z.object({ intent: z.literal("mark-held") }),
   "delete-draft": z.object({ intent: z.literal("delete-draft") }),

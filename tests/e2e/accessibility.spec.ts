@@ -132,6 +132,8 @@ async function horizontalOverflow(page: Page): Promise<string[]> {
 
 for (const persona of personas) {
   test(`the pages of ${persona.title} have no serious axe violations @phone`, async ({ page, login }, testInfo) => {
+    // Up to ten pages with an axe run each: 30 s is too tight on a busy 2-core machine.
+    test.setTimeout(20_000 + 10_000 * persona.screens.length);
     if (persona.as) await login(persona.as);
     const problems: string[] = [];
     for (const screen of persona.screens) {

@@ -1,5 +1,6 @@
 // The request form (/vertretungen/neu, /vertretungen/:id/bearbeiten) through its loader and action:
-// only coordinators may post (members get a 403 that says why); bad input comes back as German
+// only coordinators may post (members get a page that names who can post for them and notifies
+// those people on request; people without a Träger a 403); bad input comes back as German
 // errors at the field and writes nothing, also when the database refuses (unknown Gemeinde or
 // Hilfeart); publishing needs the "enthält keine Sozialdaten" confirmation and, when the screen
 // finds something, that the person was shown the warning; a draft is saved, edited and published.
@@ -70,8 +71,49 @@ describe("the cover request form", () => {
     return callRoute<ActionData>(newAction, await requestAs(database, user, "/vertretungen/neu", { form }));
   }
 
-  it("refuses members with a 403 that explains who may post", async () => {
-    const outcome = await callRoute(newLoader, await requestAs(database, world.requester.member, "/vertretungen/neu"));
+  it("shows a plain member who can post for their Träger instead of a bare 403", async () => {
+    const outcome = await callRoute<Awaited<ReturnType<typeof newLoader>>>(
+      newLoader,
+      await requestAs(database, world.requester.member, "/vertretungen/neu"),
+    );
+    expect(outcome.status).toBe(200);
+    expect(outcome.data).toMatchObject({
+      allowed: false,
+      orgs: [
+        {
+          orgId: world.requester.org.id,
+          posters: [{ userId: world.requester.coordinator.id, name: "Koordination R", roleLabel: "Koordination" }],
+        },
+      ],
+    });
+  });
+
+  it("notifies the member's coordinators on 'Koordination benachrichtigen', once in ten minutes", async () => {
+    const form = { intent: "ask-coordination", orgId: world.requester.org.id, note: "SPFH in Dinslaken ab Montag" };
+    const asked = await callRoute(newAction, await requestAs(database, world.requester.member, "/vertretungen/neu", { form }));
+    expect(asked.status).toBe(302);
+    const notes = await sql<{ user_id: string; title: string; body: string; link: string }>`
+      select user_id, title, body, link from public.notifications where kind = 'cover.posting_requested'`.execute(database.db);
+    expect(notes.rows).toEqual([
+      { user_id: world.requester.coordinator.id, title: "Mitglied R braucht eine Vertretung", body: "SPFH in Dinslaken ab Montag", link: "/vertretungen/neu" },
+    ]);
+    const audit = await sql<{ n: number }>`
+      select count(*)::int as n from public.audit_log where action = 'cover.posting_requested' and org_id = ${world.requester.org.id}`.execute(database.db);
+    expect(audit.rows[0]!.n).toBe(1);
+    const again = await callRoute<ActionData>(newAction, await requestAs(database, world.requester.member, "/vertretungen/neu", { form }));
+    expect(again.status).toBe(200);
+    expect(again.data.result.error?.[""]?.join(" ")).toMatch(/gerade erst benachrichtigt/);
+    const other = await callRoute<ActionData>(
+      newAction,
+      await requestAs(database, world.requester.member, "/vertretungen/neu", { form: { ...form, orgId: world.offerers[0]!.org.id } }),
+    );
+    expect(other.data.result.error?.[""]?.join(" ")).toMatch(/Nicht gefunden/);
+  });
+
+  it("refuses people without a Träger with a 403 that explains who may post", async () => {
+    const { createUser } = await import("../helpers/fixtures");
+    const loner = await createUser(database, { fullName: "Ohne Träger" });
+    const outcome = await callRoute(newLoader, await requestAs(database, loner, "/vertretungen/neu"));
     expect(outcome.status).toBe(403);
     expect(outcome.data).toMatch(/Koordinator:innen, Administrator:innen und Inhaber:innen/);
   });
@@ -82,6 +124,7 @@ describe("the cover request form", () => {
       await requestAs(database, world.requester.coordinator, "/vertretungen/neu"),
     );
     expect(outcome.status).toBe(200);
+    if (!outcome.data.allowed) throw new Error("coordinators may post");
     const { options } = outcome.data;
     expect(options.posters).toEqual([
       expect.objectContaining({ orgId: world.requester.org.id, networkId: world.network.id }),
@@ -135,8 +178,29 @@ describe("the cover request form", () => {
     expect(await counts(database)).toEqual(before);
   });
 
-  it("refuses to publish a description with Sozialdaten the person was not shown, and explains §§ 61–65", async () => {
-    const description = "Familie Yılmaz braucht Hilfe, erreichbar unter 02064 123456.";
+  it.each([
+    ["publish", "on"],
+    ["draft", undefined],
+  ])("refuses hard identifiers on %s, even confirmed and shown, and says where they belong", async (intent, confirmed) => {
+    const description = "Familie Yilmaz, Sohn Deniz (8), Hauptstraße 12 in Dinslaken, Tel. 0151 2345678";
+    const findings = screenSozialdaten(description).filter((f) => f.severity === "warn");
+    const before = await counts(database);
+    const outcome = await post(
+      world.requester.coordinator,
+      validForm({ intent, noSozialdaten: confirmed, description, sozialdatenSeen: sozialdatenKey(findings) }),
+    );
+    expect(outcome.status).toBe(200);
+    const errors = (outcome.data.result.error?.description ?? []).join(" ");
+    expect(errors).toMatch(/„Deniz \(8\)“ ist ein Name mit Alter/);
+    expect(errors).toMatch(/„Hauptstraße 12“ ist eine Anschrift/);
+    expect(errors).toMatch(/„0151 2345678“ ist eine Telefonnummer/);
+    expect(errors).toMatch(/Übergabenotizen.*nur der Träger mit der Zusage/);
+    expect(errors).toMatch(/Fallkürzel \(nur Ihr eigener Träger/);
+    expect(await counts(database)).toEqual(before);
+  });
+
+  it("refuses to publish a description with a name the person was not shown, and explains §§ 61–65", async () => {
+    const description = "Familie Yılmaz braucht Hilfe im Alltag, zwei Termine pro Woche.";
     const before = await counts(database);
     const outcome = await post(world.requester.coordinator, validForm({ description }));
     const errors = outcome.data.result.error?.description ?? [];

@@ -13,6 +13,7 @@ import { cardColumns, cardJoins, toCard, type CoverCard } from "./board";
 import { coverContext } from "./context";
 import { coverContacts, type CoverContactPerson } from "./functions";
 import { screenSozialdaten, type SozialdatenFinding } from "./sozialdaten";
+import { activeHide, type ActiveHide } from "../sozialdaten-hides";
 
 export type CoverOfferView = {
   id: string;
@@ -65,6 +66,10 @@ export type CoverDetail = {
   colleagues: Array<{ userId: string; name: string; orgId: string; role: OrgRole }>;
   /** Findings in the description (shown to the requester). */
   sozialdaten: SozialdatenFinding[];
+  /** The request is hidden for Sozialdaten (only its own Träger sees it then). */
+  hide: ActiveHide | null;
+  /** One of the person's Träger coordinates the request's circle (may hide it directly). */
+  coordinatesCircle: boolean;
   now: string;
 };
 
@@ -157,6 +162,18 @@ export async function loadCoverDetail(user: SessionUser, requestId: string): Pro
           `.execute(tx);
 
     const isRequester = Boolean(requesterOrg);
+    const hide = await activeHide(tx, "cover_request", requestId);
+    const coordinatesCircle =
+      context.orgIds.length > 0 &&
+      Boolean(
+        await tx
+          .selectFrom("network_members")
+          .select("org_id")
+          .where("network_id", "=", row.network_id)
+          .where("role", "=", "coordinator")
+          .where("org_id", "in", context.orgIds)
+          .executeTakeFirst(),
+      );
     return {
       request: {
         ...card,
@@ -203,6 +220,8 @@ export async function loadCoverDetail(user: SessionUser, requestId: string): Pro
       handoverNotes: notes ? { notes: notes.notes, updatedAt: iso(notes.updated_at)! } : null,
       colleagues: colleagues.rows.map((c) => ({ userId: c.user_id, name: c.name, orgId: c.org_id, role: c.role })),
       sozialdaten: isRequester ? screenSozialdaten(row.description) : [],
+      hide,
+      coordinatesCircle,
       now: new Date().toISOString(),
     };
   });

@@ -30,6 +30,7 @@ const FIELD_FOR_CODE: Record<string, string> = {
   TK_UNKNOWN_HILFEART: "hilfeart",
   TK_UNKNOWN_GEMEINDE: "gemeinde",
   TK_COVER_CONTACT_INVALID: "contactUserId",
+  TK_SOZIALDATEN: "description",
 };
 
 export function coverFieldFor(error: unknown): string | undefined {
@@ -53,8 +54,9 @@ export function replyWithCoverError<R>(
 }
 
 /**
- * The server's screen on save, as field errors (or null):
- * - description: a publish whose description contains what looks like client data goes through
+ * The server's screen on save, as field errors (or null). Hard identifiers (phone, address, …)
+ * are already refused by the form schema (publicText) on every save; here the warnings:
+ * - description: a publish whose description contains what looks like a name goes through
  *   only when the person was shown exactly these findings (and confirmed);
  * - genderReason: the reason of a gender requirement is read by the whole circle with the
  *   requirement (docs/decisions/007-cover-private-columns.md), so what looks like client data is
@@ -71,7 +73,7 @@ export function sozialdatenRefusal(input: CoverRequestFormInput): Record<string,
     ];
   }
   if (input.intent === "publish") {
-    const findings = screenSozialdaten(input.description);
+    const findings = screenSozialdaten(input.description).filter((f) => f.severity === "warn");
     if (findings.length > 0 && !((input.sozialdatenSeen ?? "") === sozialdatenKey(findings) && input.noSozialdaten)) {
       errors.description = [
         "Bitte prüfen Sie die Beschreibung, bevor Sie veröffentlichen:",

@@ -1,11 +1,2 @@
-// Server side of the "keine Sozialdaten" screen: the same pure function the form runs in the
-// browser (app/utils/sozialdaten.ts), for actions that save a cover request's description. The
-// database adds the last line of defence: publish_cover_request refuses a request without the
-// requester's confirmation "enthält keine Sozialdaten".
-export {
-  screenSozialdaten,
-  containsSozialdaten,
-  SOZIALDATEN_HINWEIS,
-  type SozialdatenFinding,
-  type SozialdatenKind,
-} from "~/utils/sozialdaten";
+// The cover screens use the shared server screen (app/.server/sozialdaten.ts).
+export * from "../sozialdaten";

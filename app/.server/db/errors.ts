@@ -111,16 +111,26 @@ const messages: Record<string, string> = {
   TK_COVER_ALREADY_COMPLETED: "Für diese Vertretung sind die geleisteten Stunden bereits erfasst.",
   TK_COVER_ACTUAL_HOURS_INVALID: "Bitte geben Sie die tatsächlich geleisteten Stunden an (0 bis 60 pro Woche des Zeitraums).",
   TK_COVER_CONTACT_INVALID: "Die Ansprechperson muss Ihrem Träger angehören.",
+  TK_COVER_ASK_TOO_SOON: "Sie haben die Koordination gerade erst benachrichtigt. Sie meldet sich bei Ihnen.",
+  // Sozialdaten guard (supabase/migrations/2026120612*_…sozialdaten…)
+  TK_SOZIALDATEN:
+    "Der Text enthält Sozialdaten (§§ 61–65 SGB VIII), die andere Träger nicht lesen dürfen. Fallbezogene Angaben gehören in die " +
+    "Übergabenotizen einer Vertretung (nur der Träger mit der Zusage sieht sie) oder ins Fallkürzel (nur Ihr eigener Träger sieht es).",
+  TK_SOZIALDATEN_HIDDEN: "Dieser Text ist wegen Sozialdaten ausgeblendet, bis der Träger ihn überarbeitet hat.",
+  TK_SOZIALDATEN_OWN_TEXT: "Das ist ein Text Ihres eigenen Trägers: Bitte überarbeiten Sie ihn, statt ihn zu melden.",
+  TK_SOZIALDATEN_REVISE_NOT_ALLOWED:
+    "Ausgeblendete Texte überarbeiten kann nur die Koordination, Administration oder Inhaber:in des Trägers.",
 };
 
 export type DbErrorInfo = { code: string; message: string; known: boolean };
 
-function pgFields(error: unknown): { code?: string; message?: string; constraint?: string } {
+function pgFields(error: unknown): { code?: string; message?: string; constraint?: string; hint?: string } {
   if (typeof error !== "object" || error === null) return {};
   const e = error as Record<string, unknown>;
   return {
     code: typeof e.code === "string" ? e.code : undefined,
     message: typeof e.message === "string" ? e.message : undefined,
+    hint: typeof e.hint === "string" ? e.hint : undefined,
     constraint:
       typeof e.constraint === "string"
         ? e.constraint
@@ -144,6 +154,11 @@ export function dbErrorCode(error: unknown): string | undefined {
  */
 export function userMessageFor(error: unknown): string | undefined {
   const code = dbErrorCode(error);
+  // The Sozialdaten guard names what it found in German in HINT ("Telefonnummer, Anschrift mit Hausnummer").
+  const { hint } = pgFields(error);
+  if (code === "TK_SOZIALDATEN" && hint && /^[\p{L} ,-]{1,200}$/u.test(hint)) {
+    return `${messages.TK_SOZIALDATEN} Gefunden: ${hint}.`;
+  }
   if (code) return messages[code] ?? "Die Aktion ist nicht möglich.";
   const { code: sqlstate } = pgFields(error);
   switch (sqlstate) {

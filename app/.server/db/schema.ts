@@ -511,6 +511,25 @@ export interface CoverAlertPreferenceTable {
   updated_at: CoverSystem<Date>;
 }
 
+// Sozialdaten: texts hidden after a report (supabase/migrations/20261206120100_create_sozialdaten_hides.sql).
+// Written only by report_sozialdaten / revise_hidden_text.
+export type SozialdatenSubjectType = "cover_request" | "cover_offer" | "training";
+export interface SozialdatenHideTable {
+  id: ColumnType<string, never, never>;
+  subject_type: ColumnType<SozialdatenSubjectType, never, never>;
+  subject_id: ColumnType<string, never, never>;
+  org_id: ColumnType<string, never, never>;
+  network_id: ColumnType<string | null, never, never>;
+  source: ColumnType<"report" | "coordinator" | "screen", never, never>;
+  note: ColumnType<string | null, never, never>;
+  kinds: ColumnType<string[], never, never>;
+  reported_by: ColumnType<string | null, never, never>;
+  reported_by_org: ColumnType<string | null, never, never>;
+  created_at: ColumnType<Date, never, never>;
+  released_at: ColumnType<Date | null, never, never>;
+  released_by: ColumnType<string | null, never, never>;
+}
+
 export interface DB {
   hilfearten: HilfeartTable;
   gemeinden: GemeindeTable;
@@ -540,6 +559,7 @@ export interface DB {
   cover_ledger: CoverLedgerTable;
   cover_ledger_months: CoverLedgerMonthTable;
   cover_alert_preferences: CoverAlertPreferenceTable;
+  sozialdaten_hides: SozialdatenHideTable;
   "private.outbox": OutboxTable;
   "auth.users": AuthUserTable;
   "auth.sessions": AuthSessionTable;

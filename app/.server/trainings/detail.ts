@@ -13,6 +13,7 @@ import type {
   TrainingRegistrationStatus,
   TrainingStatus,
 } from "../db/schema";
+import { activeHide, type ActiveHide } from "../sozialdaten-hides";
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 
@@ -108,6 +109,10 @@ export type TrainingDetail = {
   colleagues: Array<{ orgId: string; orgName: string; people: Colleague[] }>;
   moves: QueueMove[];
   certificate: boolean;
+  /** Hidden for Sozialdaten (only the organising Träger sees it then). */
+  hide: ActiveHide | null;
+  /** One of the viewer's Träger coordinates the training's circle (may hide it directly). */
+  coordinatesCircle: boolean;
 };
 
 type TrainingRow = {
@@ -379,6 +384,19 @@ export async function loadTrainingDetail(user: SessionUser, trainingId: string):
         }))
       : [];
     const mine = registrations.find((r) => r.userId === user.id && (r.status === "confirmed" || r.status === "attended"));
+    const hide = await activeHide(tx, "training", trainingId);
+    const myOrgIds = orgs.rows.map((o) => o.org_id);
+    const coordinatesCircle =
+      myOrgIds.length > 0 &&
+      Boolean(
+        await tx
+          .selectFrom("network_members")
+          .select("org_id")
+          .where("network_id", "=", training.networkId)
+          .where("role", "=", "coordinator")
+          .where("org_id", "in", myOrgIds)
+          .executeTakeFirst(),
+      );
     return {
       training,
       sessions,
@@ -394,6 +412,8 @@ export async function loadTrainingDetail(user: SessionUser, trainingId: string):
       colleagues,
       moves,
       certificate: Boolean(mine && Object.values(mine.attendance).some((n) => n > 0)),
+      hide,
+      coordinatesCircle,
     };
   });
 }

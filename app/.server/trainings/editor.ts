@@ -13,6 +13,7 @@ import { organiserOptions, trainingReference, type GemeindeOption, type Organise
 /** The form field a database refusal belongs to (undefined: a form-level message). */
 const FIELD_FOR_CODE: Record<string, string> = {
   TK_TRAINING_UNKNOWN_TOPIC: "topic",
+  TK_SOZIALDATEN: "description",
   TK_UNKNOWN_GEMEINDE: "gemeinde",
   TK_TRAINING_ORG_NOT_IN_CIRCLE: "orgId",
   TK_TRAINING_NEGATIVE_FEE: "fee",

@@ -16,7 +16,7 @@ import { ROLE_LABELS } from "~/i18n/labels";
 import { hilfeartOptions } from "~/i18n/hilfearten";
 import { withoutKey } from "~/utils/form-props";
 import { gemeindeOptionGroups } from "~/utils/gemeinden";
-import { screenSozialdaten, SOZIALDATEN_HINWEIS } from "~/utils/sozialdaten";
+import { screenSozialdaten, SOZIALDATEN_HINWEIS, SOZIALDATEN_KIND_LABELS, SOZIALDATEN_WOHIN } from "~/utils/sozialdaten";
 import { COVER_DESCRIPTION_MAX, CoverRequestFormSchema, sozialdatenKey } from "~/validation/cover";
 import { FormKeyField } from "~/components/ui/form-key";
 
@@ -103,11 +103,15 @@ export function CoverRequestForm({
   // also without JavaScript, what was sent.)
   const [description, setDescription] = useState(initial(fields.description.initialValue)[0] ?? "");
   // An over-long description is refused by the schema before any screening (the field error says
-  // so); screening it here as well would cost the server the time the length limit saves.
-  const findings = useMemo(
+  // so); screening it here as well would cost the time the length limit saves.
+  const allFindings = useMemo(
     () => (description.length <= COVER_DESCRIPTION_MAX ? screenSozialdaten(description) : []),
     [description],
   );
+  // Hard identifiers are refused (the schema says so under the field); names are warnings the
+  // person confirms.
+  const refused = allFindings.filter((f) => f.severity === "refuse");
+  const findings = allFindings.filter((f) => f.severity === "warn");
 
   // "Für den ganzen Kreis ab": +2 h for a Notfall, +24 h otherwise, until the person sets it.
   const [widenTouched, setWidenTouched] = useState(Boolean(defaults.widenAt));
@@ -314,9 +318,22 @@ export function CoverRequestForm({
           }}
         />
         <input type="hidden" name={fields.sozialdatenSeen.name} value={sozialdatenKey(findings)} />
+        {refused.length > 0 ? (
+          <div role="alert" className="rounded-lg border-2 border-red-400 bg-red-50 p-3 text-sm text-red-900">
+            <p className="font-semibold">So kann die Anfrage nicht gespeichert werden: Sie enthält Sozialdaten.</p>
+            <ul className="mt-1 list-disc space-y-1 pl-5">
+              {refused.map((f) => (
+                <li key={`${f.kind}-${f.index}`}>
+                  <strong>„{f.match}“</strong> – {SOZIALDATEN_KIND_LABELS[f.kind]}
+                </li>
+              ))}
+            </ul>
+            <p className="mt-2">{SOZIALDATEN_WOHIN}</p>
+          </div>
+        ) : null}
         {findings.length > 0 ? (
-          <div role="alert" className="rounded-lg border-2 border-red-300 bg-red-50 p-3 text-sm text-red-900">
-            <p className="font-semibold">Achtung: Das sieht nach Sozialdaten aus.</p>
+          <div role="alert" className="rounded-lg border-2 border-amber-300 bg-amber-50 p-3 text-sm text-amber-950">
+            <p className="font-semibold">Achtung: Das sieht nach einem Namen aus.</p>
             <ul className="mt-1 list-disc space-y-1 pl-5">
               {findings.map((f) => (
                 <li key={`${f.kind}-${f.index}`}>{f.message}</li>

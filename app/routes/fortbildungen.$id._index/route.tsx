@@ -32,6 +32,7 @@ import { TrainingIdSchema, TrainingIntentSchemas, isTrainingIntent, type Trainin
 import { OrganizerPanel } from "./organizer-panel";
 import { ParticipantPanel } from "./participant-panel";
 import { oncePerForm } from "~/.server/forms/idempotency";
+import { SozialdatenHiddenNotice, SozialdatenReport } from "~/components/sozialdaten-report";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.training.title} · Fortbildungen · Trägerkreis` : "Fortbildung · Trägerkreis" },
@@ -221,6 +222,11 @@ export default function TrainingPage() {
         </p>
       </div>
 
+      {data.hide && viewer.isOrganizer ? (
+        <div className="mb-6">
+          <SozialdatenHiddenNotice hideId={data.hide.id} canRevise={viewer.isLead} />
+        </div>
+      ) : null}
       {t.status === "cancelled" ? (
         <div role="status" className="mb-6 rounded-xl border border-red-200 bg-red-50 p-4 text-red-900">
           <p className="font-semibold">Diese Fortbildung wurde abgesagt.</p>
@@ -310,6 +316,9 @@ export default function TrainingPage() {
               <h2 className="text-lg font-semibold text-slate-900">Beschreibung</h2>
               <p className="mt-2 whitespace-pre-line break-words text-slate-800">{t.description}</p>
             </Card>
+          ) : null}
+          {t.status !== "draft" && (!viewer.isOrganizer || (data.coordinatesCircle && !data.hide)) ? (
+            <SozialdatenReport subjectType="training" subjectId={t.id} coordinator={data.coordinatesCircle} />
           ) : null}
 
           <Card>

@@ -11,6 +11,7 @@ import { formatDateTime } from "~/utils/format";
 import { paths } from "~/utils/links";
 import type { DetailData } from "./route";
 import { answerErrors, answerValue, IntentForm, useAnswerFor, useBusy } from "~/components/ui/intent-form";
+import { SozialdatenReport } from "~/components/sozialdaten-report";
 
 type Offer = DetailData["offers"][number];
 
@@ -79,7 +80,12 @@ function OfferDetails({ offer }: { offer: Offer }) {
         </dl>
       ) : null}
       {offer.message ? (
-        <blockquote className="mt-2 whitespace-pre-line break-words rounded-lg bg-slate-50 p-3 text-sm text-slate-800">{offer.message}</blockquote>
+        <>
+          <blockquote className="mt-2 whitespace-pre-line break-words rounded-lg bg-slate-50 p-3 text-sm text-slate-800">{offer.message}</blockquote>
+          <div className="mt-2">
+            <SozialdatenReport subjectType="cover_offer" subjectId={offer.id} label="Nachricht enthält Sozialdaten melden" />
+          </div>
+        </>
       ) : null}
       {offer.status === "declined" && offer.declineMessage ? (
         <p className="mt-2 text-sm text-slate-600">Nachricht: {offer.declineMessage}</p>

@@ -15,6 +15,7 @@ import { replyWithCoverError } from "~/.server/cover/requests";
 import { redirectWithToast } from "~/.server/toast";
 import { FillStatus, RequirementList, StatusBadge, UrgencyBadge } from "~/components/cover/parts";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { SozialdatenHiddenNotice, SozialdatenReport } from "~/components/sozialdaten-report";
 import { Card } from "~/components/ui/layout";
 import { KIND_LABELS, hoursText, momentText, periodText, URGENCY_HINTS } from "~/i18n/cover";
 import { formatDateTime } from "~/utils/format";
@@ -107,6 +108,7 @@ export default function CoverRequestPage() {
       </header>
 
       <StatusNote data={data} />
+      {data.hide && data.isRequester ? <SozialdatenHiddenNotice hideId={data.hide.id} canRevise={data.canManage} /> : null}
 
       <Card>
         <dl className="grid gap-x-6 gap-y-3 sm:grid-cols-[auto_1fr]">
@@ -152,6 +154,9 @@ export default function CoverRequestPage() {
         <p className="mt-1 whitespace-pre-line break-words text-slate-900">{r.description}</p>
         {r.publishedAt ? <p className="mt-3 text-xs text-slate-500">Veröffentlicht am {formatDateTime(r.publishedAt)}</p> : null}
       </Card>
+      {!data.isRequester || (data.coordinatesCircle && !data.hide) ? (
+        <SozialdatenReport subjectType="cover_request" subjectId={r.id} coordinator={data.coordinatesCircle} />
+      ) : null}
 
       {data.isRequester ? <RequesterPanel data={data} /> : <OffererPanel data={data} />}
 

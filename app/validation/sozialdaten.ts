@@ -1,0 +1,30 @@
+// Forms of report and hide: "Enthält Sozialdaten melden" on a text of another Träger, and the
+// author's revision of a hidden text.
+import { z } from "zod";
+import { publicText } from "./public-text";
+import { optionalMultiLine } from "./text";
+
+export const SOZIALDATEN_SUBJECT_TYPES = ["cover_request", "cover_offer", "training"] as const;
+
+export const SozialdatenReportSchema = z.object({
+  subjectType: z.enum(SOZIALDATEN_SUBJECT_TYPES, { error: "Unbekannter Text." }),
+  subjectId: z.uuid("Unbekannter Text."),
+  note: publicText(optionalMultiLine(500, "Der Hinweis"), "Den Hinweis"),
+});
+
+const revisedText = (label: string, max: number) => publicText(optionalMultiLine(max, label), label);
+
+export const SozialdatenRevisionSchema = z.object({
+  description: revisedText("Die Beschreibung", 10_000),
+  gender_reason: revisedText("Die Begründung", 500),
+  cancel_reason: revisedText("Der Grund der Absage", 2000),
+  message: revisedText("Die Nachricht", 2000),
+});
+
+/** The labels of the texts a hidden subject can have, in the order the page shows them. */
+export const SOZIALDATEN_TEXT_LABELS: Record<keyof z.infer<typeof SozialdatenRevisionSchema>, string> = {
+  description: "Beschreibung",
+  gender_reason: "Begründung der Vorgabe zum Geschlecht",
+  cancel_reason: "Grund der Absage",
+  message: "Nachricht zum Angebot",
+};
