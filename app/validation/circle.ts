@@ -63,6 +63,13 @@ export const JoinRequestSchema = z.object({
     .max(3000, "Die Nachricht darf höchstens 3.000 Zeichen lang sein."),
 });
 
+/** "Interesse melden" by a signed-in owner/admin for their existing Träger. */
+export const JoinWithExistingSchema = z.object({
+  intent: z.literal("existing"),
+  orgId: z.guid("Bitte wählen Sie Ihren Träger."),
+  message: z.string().trim().max(3000, "Die Nachricht darf höchstens 3.000 Zeichen lang sein.").default(""),
+});
+
 const requestId = z.guid("Unbekannte Anfrage.");
 
 export const AdmitJoinRequestSchema = z.object({ intent: z.literal("admit"), requestId });

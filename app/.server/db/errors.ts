@@ -17,6 +17,8 @@ const messages: Record<string, string> = {
   TK_INVITATION_OTHER_EMAIL:
     "Diese Einladung gilt für eine andere E-Mail-Adresse. Melden Sie sich mit der eingeladenen Adresse an.",
   TK_ALREADY_DECIDED: "Über diese Anfrage wurde bereits entschieden.",
+  TK_ALREADY_IN_CIRCLE: "Ihr Träger gehört diesem Kreis bereits an.",
+  TK_JOIN_REQUEST_PENDING: "Für Ihren Träger liegt dem Kreis schon eine offene Anfrage vor. Die Koordination meldet sich bei Ihnen.",
   TK_JOIN_REQUEST_LIMIT:
     "Von dieser E-Mail-Adresse liegen dem Kreis bereits drei offene Meldungen vor. Die Koordination meldet sich bei Ihnen.",
   TK_JOIN_REQUESTS_BUSY: "Gerade gehen sehr viele Meldungen ein. Bitte versuchen Sie es in einer Stunde noch einmal.",
