@@ -70,6 +70,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     several: circles.length > 1,
     circleName: circles[0]!.name,
     page,
+    pageSize: CIRCLE_AUDIT_PAGE_SIZE,
     hasMore,
     entries: entries.map((e) => ({
       id: e.id,
@@ -85,7 +86,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function CircleAuditLog() {
-  const { several, circleName, page, hasMore, entries } = useLoaderData<typeof loader>();
+  const { several, circleName, page, pageSize, hasMore, entries } = useLoaderData<typeof loader>();
   const base = paths.circleAudit;
   return (
     <div>
@@ -127,7 +128,7 @@ export default function CircleAuditLog() {
             <span />
           )}
           <span className="text-sm text-slate-600">
-            Seite {page} · {CIRCLE_AUDIT_PAGE_SIZE} je Seite
+            Seite {page} · {pageSize} je Seite
           </span>
           {hasMore ? (
             <Link to={`${base}?seite=${page + 1}`} className={buttonClass("secondary")}>

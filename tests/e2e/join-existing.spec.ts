@@ -3,7 +3,7 @@
 // "bestehender Träger" and admitting adds it to the circle — no second, empty Träger.
 import { randomUUID } from "node:crypto";
 import { test, expect, demo, uniqueEmail } from "./fixtures";
-import { confirmFromMail, signInPrefilled, signOutByForgetting, submitSignUp } from "./flows";
+import { NEW_PASSWORD, signOutByForgetting, signUpWithOwnTraeger } from "./flows";
 
 test("an owner asks with their existing Träger, the coordinator admits it, no duplicate is created", async ({
   page,
@@ -15,14 +15,7 @@ test("an owner asks with their existing Träger, the coordinator admits it, no d
   const owner = { fullName: "Zofia Wyszyńska", email: uniqueEmail("bestehend") };
 
   // A new person signs up and creates a Träger of their own.
-  await page.goto("/registrieren");
-  await submitSignUp(page, owner);
-  await confirmFromMail(page, mails, owner.email);
-  await signInPrefilled(page, owner.email);
-  await page.goto("/traeger/neu");
-  await page.getByLabel("Name des Trägers").fill(orgName);
-  await page.getByRole("button", { name: "Träger anlegen" }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith("/traeger/neu"));
+  await signUpWithOwnTraeger(page, mails, owner, orgName);
 
   // The dashboard advises to report interest; the circle's page offers the existing Träger.
   await page.goto("/");
@@ -53,13 +46,13 @@ test("an owner asks with their existing Träger, the coordinator admits it, no d
   await page.goto(`/traeger?q=${encodeURIComponent(orgName)}`);
   await expect(page.getByRole("link", { name: orgName })).toHaveCount(1);
   await page.goto(`/k/${demo.circleSlug}`);
-  await expect(page.getByText(orgName, { exact: true })).toHaveCount(1);
+  await expect(page.getByRole("listitem").filter({ hasText: orgName })).toHaveCount(1);
 
   // The owner is told and now belongs to the circle with the same Träger.
   const mail = await mails.waitFor({ to: owner.email, subject: "ist jetzt im Kreis" });
   expect(mail.text).toContain(orgName);
   await signOutByForgetting(page);
-  await login({ email: owner.email, password: "Sicheres-Passwort-2026" });
+  await login({ email: owner.email, password: NEW_PASSWORD });
   await page.goto("/");
   await expect(page.getByText("Ihr Träger gehört noch keinem Kreis an.")).toHaveCount(0);
   await page.goto("/traeger");
