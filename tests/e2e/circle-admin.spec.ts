@@ -37,7 +37,7 @@ test("a coordinator removes a Träger from the circle with a reason", async ({ p
   // The circle's Protokoll names it, in German.
   await page.getByRole("link", { name: "Protokoll" }).click();
   const entry = page.getByRole("listitem").filter({ hasText: reason }).first();
-  await expect(entry.getByText("Aus dem Kreis entfernt")).toBeVisible();
+  await expect(entry.getByText("Aus dem Kreis entfernt", { exact: true })).toBeVisible();
   await expect(page.getByText("network.removed")).toHaveCount(0);
   await checkA11y();
 
