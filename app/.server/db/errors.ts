@@ -22,6 +22,8 @@ const messages: Record<string, string> = {
   TK_CIRCLE_REASON_REQUIRED: "Bitte geben Sie einen Grund an (mindestens 3 Zeichen).",
   TK_CIRCLE_REASON_TOO_LONG: "Der Grund darf höchstens 1.000 Zeichen lang sein.",
   TK_CIRCLE_ALREADY_COORDINATOR: "Dieser Träger koordiniert den Kreis bereits.",
+  TK_ACCOUNT_LAST_OWNER:
+    "Sie sind die einzige Inhaberin bzw. der einzige Inhaber eines Trägers. Ernennen Sie dort zuerst eine weitere Person zur Inhaber:in.",
   TK_ALREADY_IN_CIRCLE: "Ihr Träger gehört diesem Kreis bereits an.",
   TK_JOIN_REQUEST_PENDING: "Für Ihren Träger liegt dem Kreis schon eine offene Anfrage vor. Die Koordination meldet sich bei Ihnen.",
   TK_JOIN_REQUEST_LIMIT:
