@@ -14,6 +14,7 @@ import { userMessageFor } from "~/.server/db/errors";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Button } from "~/components/ui/button";
 import { Field, Honeypot, SelectField, TextareaField } from "~/components/ui/field";
+import { EmailText } from "~/components/ui/email-text";
 import { Card, FormMessage } from "~/components/ui/layout";
 import { withoutKey } from "~/utils/form-props";
 import { invariantResponse } from "~/utils/invariant";
@@ -89,6 +90,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 const linkClass = "font-semibold text-brand-800 underline underline-offset-2 hover:text-brand-900 break-words";
+// No break-words: the address wraps only at the joints EmailText offers.
+const contactLinkClass = "inline-flex min-h-6 items-center font-semibold text-brand-800 underline underline-offset-2 hover:text-brand-900";
 
 export default function PublicCircle() {
   const { slug, sent, circle, ownTraeger } = useLoaderData<typeof loader>();
@@ -158,8 +161,8 @@ export default function PublicCircle() {
               {circle.contactEmail ? (
                 <li>
                   E-Mail:{" "}
-                  <a href={`mailto:${circle.contactEmail}`} className={linkClass}>
-                    {circle.contactEmail}
+                  <a href={`mailto:${circle.contactEmail}`} className={contactLinkClass}>
+                    <EmailText email={circle.contactEmail} />
                   </a>
                 </li>
               ) : null}
@@ -209,7 +212,7 @@ function ThankYou({ slug, circleName, existing }: { slug: string; circleName: st
         </p>
       )}
       <p className="mt-4 text-sm">
-        <Link to={paths.publicCircle(slug)} className={linkClass}>
+        <Link to={paths.publicCircle(slug)} className={`${linkClass} inline-flex min-h-11 items-center`}>
           Eine weitere Meldung senden
         </Link>
       </p>

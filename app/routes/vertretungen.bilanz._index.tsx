@@ -167,7 +167,9 @@ function HoursCell({ planned, actual }: { planned: string; actual: string | null
 
 function PartnerLedger({ partner, coordinates }: { partner: LedgerPartner; coordinates: boolean }) {
   const t = partner.totals;
-  const balance = (t.givenActual || t.givenPlanned) - (t.takenActual || t.takenPlanned);
+  // Issue 15: the Saldo mixed planned and given hours without saying so. It counts, month by
+  // month, the hours given where they are recorded and the planned ones where not — and says so.
+  const balance = t.givenCounted - t.takenCounted;
   return (
     <Card>
       <div className="flex flex-wrap items-baseline justify-between gap-2">
@@ -183,7 +185,12 @@ function PartnerLedger({ partner, coordinates }: { partner: LedgerPartner; coord
         </p>
       </div>
       <p className="mt-1 text-sm text-slate-600">
-        Gegeben {hoursText(t.givenActual || t.givenPlanned)} Std. · Genommen {hoursText(t.takenActual || t.takenPlanned)} Std.
+        Gegeben {hoursText(t.givenCounted)} Std. · Genommen {hoursText(t.takenCounted)} Std.
+      </p>
+      <p className="mt-1 text-xs text-slate-600">
+        {t.countedPlanned > 0
+          ? `Geleistete Stunden, wo erfasst; sonst die geplanten (darin ${hoursText(t.countedPlanned)} Std. nur geplant).`
+          : "Alles geleistete, erfasste Stunden."}
       </p>
       <table className="mt-4 w-full text-left text-sm">
         <caption className="sr-only">Stunden pro Monat mit {partner.name}</caption>
