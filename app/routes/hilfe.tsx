@@ -36,7 +36,7 @@ export default function Hilfe() {
           <li>Nach der Vertretung tragen Sie die geleisteten Stunden ein; die Bilanz zeigt, wer wem wie viel gegeben hat.</li>
         </ol>
         <p>
-          <Link to="/vertretungen" className={legalLinkClass}>
+          <Link to="/vertretungen" className={`${legalLinkClass} inline-flex min-h-11 items-center`}>
             Zu den Vertretungen
           </Link>
         </p>
@@ -49,7 +49,7 @@ export default function Hilfe() {
           <li>Nach der Fortbildung gibt es die Teilnahmebescheinigung als PDF.</li>
         </ul>
         <p>
-          <Link to="/fortbildungen" className={legalLinkClass}>
+          <Link to="/fortbildungen" className={`${legalLinkClass} inline-flex min-h-11 items-center`}>
             Zu den Fortbildungen
           </Link>
         </p>

@@ -151,7 +151,7 @@ export default function JoinRequests() {
                 <div className="flex flex-wrap items-center gap-2">
                   <h3 className="font-semibold text-slate-900">
                     {r.status === "admitted" && r.orgSlug ? (
-                      <Link to={paths.org(r.orgSlug)} className={linkClass}>
+                      <Link to={paths.org(r.orgSlug)} className={`${linkClass} inline-flex min-h-11 items-center`}>
                         {r.orgName}
                       </Link>
                     ) : (
@@ -214,7 +214,7 @@ function OpenRequest({
           <div className="flex flex-wrap items-center gap-2">
             <h3 className="text-lg font-semibold text-slate-900">
               {r.existingTraeger && r.orgSlug ? (
-                <Link to={paths.org(r.orgSlug)} className={linkClass}>
+                <Link to={paths.org(r.orgSlug)} className={`${linkClass} inline-flex min-h-11 items-center`}>
                   {r.orgName}
                 </Link>
               ) : (
@@ -233,7 +233,7 @@ function OpenRequest({
           <dd className="text-slate-900">{r.contactName}</dd>
           <dt className="font-medium text-slate-600">E-Mail</dt>
           <dd>
-            <a href={`mailto:${r.email}`} className={linkClass}>
+            <a href={`mailto:${r.email}`} className={`${linkClass} inline-flex min-h-6 items-center`}>
               {r.email}
             </a>
           </dd>
@@ -241,7 +241,7 @@ function OpenRequest({
             <>
               <dt className="font-medium text-slate-600">Telefon</dt>
               <dd>
-                <a href={`tel:${r.phone.replace(/[^0-9+]/g, "")}`} className={linkClass}>
+                <a href={`tel:${r.phone.replace(/[^0-9+]/g, "")}`} className={`${linkClass} inline-flex min-h-6 items-center`}>
                   {r.phone}
                 </a>
               </dd>

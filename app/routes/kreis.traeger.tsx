@@ -81,7 +81,7 @@ export default function CircleTraegerPage() {
                 <Card as="article">
                   <div className="flex flex-wrap items-center gap-2">
                     <h3 className="text-base font-semibold">
-                      <Link to={paths.org(t.slug)} className={linkClass}>
+                      <Link to={paths.org(t.slug)} className={`${linkClass} inline-flex min-h-11 items-center`}>
                         {t.name}
                       </Link>
                     </h3>

@@ -65,7 +65,7 @@ export default function CoverLedgerPage() {
   return (
     <div>
       <p className="mb-2 text-sm">
-        <Link to={paths.cover} className={linkClass}>
+        <Link to={paths.cover} className={`${linkClass} inline-flex min-h-11 items-center`}>
           ← Vertretungen
         </Link>
       </p>
@@ -174,7 +174,7 @@ function PartnerLedger({ partner, coordinates }: { partner: LedgerPartner; coord
     <Card>
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h2 className="text-lg font-semibold text-slate-900">
-          Mit {partner.slug ? <Link to={paths.org(partner.slug)} className="hover:underline">{partner.name}</Link> : partner.name}
+          Mit {partner.slug ? <Link to={paths.org(partner.slug)} className="inline-flex min-h-11 items-center hover:underline">{partner.name}</Link> : partner.name}
         </h2>
         <p className="text-sm text-slate-700">
           Saldo:{" "}
