@@ -1,5 +1,6 @@
 import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useRouteLoaderData } from "@remix-run/react";
+import { AppFooter } from "~/components/app-footer";
 import { AppHeader, BottomNav } from "~/components/app-header";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { useNonce } from "~/components/nonce";
@@ -7,6 +8,7 @@ import { Toaster } from "~/components/toaster";
 import { getSessionUser } from "~/.server/auth/session";
 import { headerInfo } from "~/.server/orgs/header";
 import { newFormKey } from "~/.server/forms/idempotency";
+import { env } from "~/.server/env";
 import { readToast } from "~/.server/toast";
 import stylesheet from "~/tailwind.css?url";
 
@@ -21,7 +23,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const [user, { toast, headers }] = await Promise.all([getSessionUser(request), readToast(request)]);
   const header = user ? { fullName: user.fullName, email: user.email, ...(await headerInfo(user)) } : null;
   // formKey: the idempotency key of this render's create forms (<FormKeyField />).
-  return data({ user: header, toast, formKey: newFormKey() }, { headers });
+  // The dev mailbox (/dev/mails) exists outside production; the footer links it in development.
+  const devMailbox = env().NODE_ENV === "development";
+  return data({ user: header, toast, formKey: newFormKey(), devMailbox }, { headers });
 }
 
 export function Layout({ children }: { children: React.ReactNode }) {
@@ -35,14 +39,15 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <Meta />
         <Links />
       </head>
-      <body className="min-h-screen">
+      <body className="flex min-h-screen flex-col">
         <a href="#inhalt" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:p-2">
           Zum Inhalt springen
         </a>
         <AppHeader user={root?.user ?? null} />
-        <main id="inhalt" className="mx-auto max-w-5xl px-4 py-6 pb-24">
+        <main id="inhalt" className="mx-auto w-full max-w-5xl flex-1 px-4 py-6 pb-24">
           {children}
         </main>
+        <AppFooter devMailbox={root?.devMailbox ?? false} />
         <BottomNav user={root?.user ?? null} />
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />

@@ -25,6 +25,21 @@ const EnvSchema = z.object({
   // auto: demo data on a fresh embedded database outside production; always: on any fresh
   // database in any NODE_ENV (the Playwright server runs the production build on the demo circle).
   SEED_DEMO: z.enum(["auto", "never", "always"]).default("auto"),
+  // Impressum (§ 5 DDG) and Datenschutzerklärung (Art. 13 DSGVO) of this installation
+  // (app/.server/legal.ts). Unset: the pages show the template with a visible "bitte ergänzen".
+  // Line breaks in the address as "\n" or " | ".
+  LEGAL_OPERATOR_NAME: z.string().trim().min(2).max(200).optional(),
+  LEGAL_OPERATOR_ADDRESS: z.string().trim().min(5).max(500).optional(),
+  LEGAL_REPRESENTATIVE: z.string().trim().min(2).max(300).optional(),
+  LEGAL_CONTACT_EMAIL: z.string().trim().email().max(254).optional(),
+  LEGAL_CONTACT_PHONE: z.string().trim().max(60).regex(/^[0-9+()/\s.-]+$/, "digits, spaces and + ( ) / - only").optional(),
+  LEGAL_REGISTER: z.string().trim().max(300).optional(),
+  LEGAL_DPO_CONTACT: z.string().trim().max(500).optional(),
+  LEGAL_SUPERVISORY_AUTHORITY: z
+    .string()
+    .trim()
+    .max(500)
+    .default("Landesbeauftragte für Datenschutz und Informationsfreiheit Nordrhein-Westfalen, Kavalleriestraße 2–4, 40213 Düsseldorf"),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -40,6 +55,12 @@ export function env(): Env {
     RESEND_BASE_URL: process.env.RESEND_BASE_URL || undefined,
     SESSION_SECRET: process.env.SESSION_SECRET || undefined,
     HOST: process.env.HOST || undefined,
+    // An empty legal variable means "not set" (the template shows what is missing).
+    ...Object.fromEntries(
+      Object.entries(process.env)
+        .filter(([key]) => key.startsWith("LEGAL_"))
+        .map(([key, value]) => [key, value?.trim() ? value : undefined]),
+    ),
   });
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");

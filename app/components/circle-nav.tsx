@@ -1,4 +1,5 @@
-// Sub-navigation of the coordinators' pages of a circle: join requests and the public page settings.
+// Sub-navigation of the coordinators' pages of a circle: join requests, its Träger and coordination,
+// the public page settings and the circle's Protokoll.
 import { TabNav } from "~/components/ui/tab-nav";
 import { paths } from "~/utils/links";
 
@@ -9,7 +10,9 @@ export function CircleNav({ openCount }: { openCount?: number }) {
       label="Kreis verwalten"
       items={[
         { to: paths.joinRequests, label: `Interessensmeldungen${count}`, shortLabel: `Meldungen${count}` },
+        { to: paths.circleMembers, label: "Träger & Koordination", shortLabel: "Träger" },
         { to: paths.circleSettings, label: "Öffentliche Seite" },
+        { to: paths.circleAudit, label: "Protokoll" },
         { to: paths.undeliverableMails, label: "Unzustellbare E-Mails", shortLabel: "Unzustellbar" },
       ]}
     />

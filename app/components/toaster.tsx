@@ -26,7 +26,7 @@ export function Toaster({ toast }: { toast: ToastData | null }) {
               <p className="font-semibold">{visible.title}</p>
               {visible.description ? <p className="mt-1 text-sm">{visible.description}</p> : null}
             </div>
-            <button type="button" onClick={() => setVisible(null)} className="rounded px-2 text-sm font-semibold" aria-label="Meldung schließen">
+            <button type="button" onClick={() => setVisible(null)} className="-m-1 inline-flex size-11 shrink-0 items-center justify-center rounded-lg text-base font-semibold hover:bg-black/5" aria-label="Meldung schließen">
               ✕
             </button>
           </div>

@@ -74,6 +74,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     needsOrgApproval: training.needsOrgApproval,
     needsOrganizerApproval: training.needsOrganizerApproval,
     offerHours: String(training.offerHours),
+    teachingUnits: training.teachingUnits === null ? undefined : String(training.teachingUnits).replace(".", ","),
     coOrganizers: coOrganizers.map((c) => c.orgId),
   };
   if (defaults.sessions.length === 0) defaults.sessions = [{ date: "", start: "09:00", end: "16:00" }];

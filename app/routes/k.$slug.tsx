@@ -1,20 +1,25 @@
 // /k/:slug — the circle's public page, for anyone: what the circle is, who is in it, and
-// "Interesse melden" ("Interessierte Träger können sich … melden"). Runs as `anon`.
-import { getFormProps, getInputProps, getTextareaProps, useForm } from "@conform-to/react";
+// "Interesse melden" ("Interessierte Träger können sich … melden"). Runs as `anon`; a signed-in
+// owner or admin of a Träger that is not in the circle yet asks for that Träger instead (issue 15:
+// filling in the anonymous form created a second, empty Träger with the same name).
+import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { redirect } from "@remix-run/node";
+import { getSessionUser, requireUser } from "~/.server/auth/session";
+import { requestCircleMembership, traegerThatCouldJoin } from "~/.server/circle/join-requests";
 import { fileJoinRequest, loadPublicCircle } from "~/.server/circle/public-page";
 import { userMessageFor } from "~/.server/db/errors";
-import { redirectWithToast } from "~/.server/toast";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Button } from "~/components/ui/button";
-import { Field, Honeypot, TextareaField } from "~/components/ui/field";
+import { Field, Honeypot, SelectField, TextareaField } from "~/components/ui/field";
+import { EmailText } from "~/components/ui/email-text";
 import { Card, FormMessage } from "~/components/ui/layout";
 import { withoutKey } from "~/utils/form-props";
 import { invariantResponse } from "~/utils/invariant";
 import { paths } from "~/utils/links";
-import { JoinRequestSchema } from "~/validation/circle";
+import { JoinRequestSchema, JoinWithExistingSchema } from "~/validation/circle";
 import { caughtByHoneypot } from "~/utils/honeypot";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
@@ -34,9 +39,12 @@ async function requireCircle(slug: string | undefined) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const circle = await requireCircle(params.slug);
   const sent = new URL(request.url).searchParams.get("gesendet") === "1";
+  const user = await getSessionUser(request);
+  const ownTraeger = user ? await traegerThatCouldJoin(user, circle.id) : [];
   return {
     slug: params.slug!,
     sent,
+    ownTraeger,
     circle: {
       name: circle.name,
       region: circle.region,
@@ -51,10 +59,23 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const circle = await requireCircle(params.slug);
   const formData = await request.formData();
+  // The thank-you box on the page says it; a toast on top would say it twice.
   const thanks = `${paths.publicCircle(params.slug!)}?gesendet=1`;
-  const toast = { title: "Danke! Ihre Meldung ist angekommen." };
+  if (formData.get("intent") === "existing") {
+    const user = await requireUser(request);
+    const submission = parseWithZod(formData, { schema: JoinWithExistingSchema });
+    if (submission.status !== "success") return { result: submission.reply() };
+    try {
+      await requestCircleMembership(user, circle.id, submission.value.orgId, submission.value.message);
+    } catch (error) {
+      const message = userMessageFor(error);
+      if (!message) throw error;
+      return { result: submission.reply({ formErrors: [message] }) };
+    }
+    return redirect(thanks);
+  }
   // A bot filled the hidden field: answer exactly as for a person, write nothing.
-  if (caughtByHoneypot(formData)) return redirectWithToast(thanks, toast);
+  if (caughtByHoneypot(formData)) return redirect(thanks);
 
   const submission = parseWithZod(formData, { schema: JoinRequestSchema });
   if (submission.status !== "success") return { result: submission.reply() };
@@ -65,18 +86,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!message) throw error;
     return { result: submission.reply({ formErrors: [message] }) };
   }
-  return redirectWithToast(thanks, toast);
+  return redirect(thanks);
 }
 
 const linkClass = "font-semibold text-brand-800 underline underline-offset-2 hover:text-brand-900 break-words";
+// No break-words: the address wraps only at the joints EmailText offers.
+const contactLinkClass = "inline-flex min-h-6 items-center font-semibold text-brand-800 underline underline-offset-2 hover:text-brand-900";
 
 export default function PublicCircle() {
-  const { slug, sent, circle } = useLoaderData<typeof loader>();
+  const { slug, sent, circle, ownTraeger } = useLoaderData<typeof loader>();
+  const canAsk = ownTraeger.filter((t) => !t.pending);
   return (
     <div className={`grid grid-cols-1 gap-6 ${sent ? "" : "lg:grid-cols-[3fr_2fr] lg:items-start"}`}>
       {sent ? (
         <div className="rounded-xl border border-green-300 bg-green-50 p-4 shadow-sm sm:p-6">
-          <ThankYou slug={slug} circleName={circle.name} />
+          <ThankYou slug={slug} circleName={circle.name} existing={ownTraeger.some((t) => t.pending)} />
         </div>
       ) : null}
       <div className="space-y-6">
@@ -137,8 +161,8 @@ export default function PublicCircle() {
               {circle.contactEmail ? (
                 <li>
                   E-Mail:{" "}
-                  <a href={`mailto:${circle.contactEmail}`} className={linkClass}>
-                    {circle.contactEmail}
+                  <a href={`mailto:${circle.contactEmail}`} className={contactLinkClass}>
+                    <EmailText email={circle.contactEmail} />
                   </a>
                 </li>
               ) : null}
@@ -149,30 +173,121 @@ export default function PublicCircle() {
 
       {sent ? null : (
         <Card className="lg:sticky lg:top-20">
-          <JoinRequestForm circleName={circle.name} />
+          {ownTraeger.length > 0 ? (
+            <>
+              <ExistingTraegerForm circleName={circle.name} traeger={canAsk} pending={ownTraeger.filter((t) => t.pending)} />
+              <details className="mt-6 border-t border-slate-200 pt-4">
+                <summary className="flex min-h-11 cursor-pointer items-center font-semibold text-brand-800 underline underline-offset-2">
+                  Für einen anderen, neuen Träger melden
+                </summary>
+                <div className="mt-3">
+                  <JoinRequestForm circleName={circle.name} />
+                </div>
+              </details>
+            </>
+          ) : (
+            <JoinRequestForm circleName={circle.name} />
+          )}
         </Card>
       )}
     </div>
   );
 }
 
-function ThankYou({ slug, circleName }: { slug: string; circleName: string }) {
+function ThankYou({ slug, circleName, existing }: { slug: string; circleName: string; existing: boolean }) {
   return (
     <div role="status">
       <h2 className="text-lg font-semibold text-slate-900">Danke für Ihre Meldung!</h2>
       <p className="mt-2 text-slate-800">
         Die Koordination von {circleName} hat Ihre Nachricht bekommen und meldet sich per E-Mail bei Ihnen.
       </p>
-      <p className="mt-2 text-slate-800">
-        Nimmt der Kreis Ihren Träger auf, erhalten Sie eine Einladung: Damit legen Sie Ihr Konto an und pflegen das
-        Profil Ihres Trägers.
-      </p>
+      {existing ? (
+        <p className="mt-2 text-slate-800">
+          Nimmt der Kreis Ihren Träger auf, gehört er mit seinem bestehenden Profil dazu; Sie bekommen eine Nachricht.
+        </p>
+      ) : (
+        <p className="mt-2 text-slate-800">
+          Nimmt der Kreis Ihren Träger auf, erhalten Sie eine Einladung: Damit legen Sie Ihr Konto an und pflegen das
+          Profil Ihres Trägers.
+        </p>
+      )}
       <p className="mt-4 text-sm">
-        <Link to={paths.publicCircle(slug)} className={linkClass}>
+        <Link to={paths.publicCircle(slug)} className={`${linkClass} inline-flex min-h-11 items-center`}>
           Eine weitere Meldung senden
         </Link>
       </p>
     </div>
+  );
+}
+
+function ExistingTraegerForm({
+  circleName,
+  traeger,
+  pending,
+}: {
+  circleName: string;
+  traeger: Array<{ id: string; name: string }>;
+  pending: Array<{ id: string; name: string }>;
+}) {
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const [form, fields] = useForm({
+    id: "interesse-bestehender-traeger",
+    lastResult: actionData?.result,
+    constraint: getZodConstraint(JoinWithExistingSchema),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: JoinWithExistingSchema }),
+    defaultValue: { orgId: traeger[0]?.id ?? "" },
+  });
+  return (
+    <>
+      <h2 id="interesse-melden-titel" className="scroll-mt-20 text-lg font-semibold text-slate-900">Interesse melden</h2>
+      {pending.map((t) => (
+        <p key={t.id} role="status" className="mt-2 rounded-lg bg-amber-50 p-3 text-sm text-amber-900">
+          Die Anfrage für {t.name} liegt der Koordination vor.
+        </p>
+      ))}
+      {traeger.length > 0 ? (
+        <>
+          <p className="mt-1 text-sm text-slate-700">
+            Sie melden Ihren bestehenden Träger an. Nimmt die Koordination von {circleName} ihn auf, gehört er mit seinem
+            Profil und seinen Mitgliedern zum Kreis.
+          </p>
+          <Form method="post" {...getFormProps(form)} className="mt-4 space-y-4">
+            <input type="hidden" name="intent" value="existing" />
+            <FormMessage id={form.errorId} errors={form.errors} />
+            {traeger.length === 1 ? (
+              <>
+                <input type="hidden" name={fields.orgId.name} value={traeger[0]!.id} />
+                <p className="text-slate-900">
+                  <span className="font-medium">Träger:</span> {traeger[0]!.name}
+                </p>
+              </>
+            ) : (
+              <SelectField
+                label="Träger"
+                errors={fields.orgId.errors}
+                selectProps={{ ...withoutKey(getSelectProps(fields.orgId)) }}
+                options={traeger.map((t) => ({ value: t.id, label: t.name }))}
+              />
+            )}
+            <TextareaField
+              label="Nachricht (optional)"
+              hint="Was wünschen Sie sich vom Kreis?"
+              errors={fields.message.errors}
+              textareaProps={{ ...withoutKey(getTextareaProps(fields.message)), rows: 4 }}
+            />
+            <Button type="submit" className="w-full" disabled={navigation.state === "submitting"}>
+              {navigation.state === "submitting" ? "Wird gesendet …" : traeger.length === 1 ? `${traeger[0]!.name} anmelden` : "Träger anmelden"}
+            </Button>
+            <p className="text-xs text-slate-600">
+              Die Koordination sieht Ihren Namen, Ihre E-Mail-Adresse und Telefonnummer aus Ihrem Konto, um Ihnen zu antworten.
+            </p>
+          </Form>
+        </>
+      ) : null}
+    </>
   );
 }
 

@@ -3,7 +3,10 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { getOwnProfile, updateOwnProfile } from "~/.server/auth/profile";
+import { deleteMyAccount } from "~/.server/account/my-data";
+import { sessionCookie } from "~/.server/auth/cookie";
 import { changePassword, signOutEverywhere } from "~/.server/auth/service";
+import { userMessageFor } from "~/.server/db/errors";
 import { requireUser } from "~/.server/auth/session";
 import { redirectWithToast } from "~/.server/toast";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -14,6 +17,7 @@ import { withoutKey } from "~/utils/form-props";
 import { paths } from "~/utils/links";
 import {
   ChangePasswordSchema,
+  DeleteAccountSchema,
   PASSWORD_EQUALS_EMAIL,
   PASSWORD_MIN,
   ProfileSchema,
@@ -78,6 +82,26 @@ export async function action({ request }: ActionFunctionArgs) {
       paths.signIn,
       { type: "info", title: "Sie wurden überall abgemeldet.", description: "Alle Sitzungen auf allen Geräten sind beendet." },
       { headers: { "Set-Cookie": clearCookie } },
+    );
+  }
+
+  if (intent === "delete-account") {
+    const submission = parseWithZod(formData, { schema: DeleteAccountSchema });
+    if (submission.status !== "success") return { intent, result: submission.reply({ hideFields: ["password"] }) };
+    try {
+      const outcome = await deleteMyAccount(user, submission.value.password);
+      if (outcome.status === "wrong-password") {
+        return { intent, result: submission.reply({ fieldErrors: { password: ["Das Passwort ist falsch."] }, hideFields: ["password"] }) };
+      }
+    } catch (error) {
+      const message = userMessageFor(error);
+      if (!message) throw error;
+      return { intent, result: submission.reply({ formErrors: [message], hideFields: ["password"] }) };
+    }
+    return redirectWithToast(
+      paths.signIn,
+      { type: "info", title: "Ihr Konto ist gelöscht.", description: "Ihre Daten sind entfernt; wo andere Einträge behalten, steht „ehemaliges Mitglied“." },
+      { headers: { "Set-Cookie": await sessionCookie().serialize("", { maxAge: 0 }) } },
     );
   }
 
@@ -191,10 +215,11 @@ export default function Account() {
   const busy = navigation.state === "submitting" && navigation.formData?.get("intent") === "signout-everywhere";
   return (
     <div className="mx-auto max-w-2xl">
-      <PageHeader title="Mein Konto" description="Ihr Profil, Ihr Passwort und Ihre Anmeldungen." />
+      <PageHeader title="Mein Konto" description="Ihr Profil, Ihr Passwort, Ihre Anmeldungen und Ihre Daten." />
       <div className="space-y-6">
         <ProfileForm />
         <PasswordForm />
+        <MyDataCard />
         <Card>
           <h2 className="text-lg font-semibold text-slate-900">Überall abmelden</h2>
           <p className="mt-1 text-sm text-slate-600">
@@ -208,8 +233,80 @@ export default function Account() {
             </Button>
           </Form>
         </Card>
+        <DeleteAccountForm />
       </div>
     </div>
+  );
+}
+
+const linkClass = "inline-flex min-h-11 items-center font-semibold text-brand-800 underline underline-offset-2 hover:text-brand-900";
+
+function MyDataCard() {
+  return (
+    <Card>
+      <h2 className="text-lg font-semibold text-slate-900">Meine Daten</h2>
+      <p className="mt-1 text-sm text-slate-600">
+        Alles, was Trägerkreis über Sie gespeichert hat: Konto, Profil, Sitzungen, Mitgliedschaften, Anmeldungen, Anfragen,
+        Benachrichtigungen und Protokolleinträge (Art. 15 und 20 DSGVO).
+      </p>
+      <ul className="mt-3 flex flex-wrap gap-x-6">
+        <li>
+          <a href="/konto/daten.html" className={linkClass} download>
+            Als lesbare Seite herunterladen (HTML)
+          </a>
+        </li>
+        <li>
+          <a href="/konto/daten.json" className={linkClass} download>
+            Als Datei für andere Programme (JSON)
+          </a>
+        </li>
+      </ul>
+    </Card>
+  );
+}
+
+function DeleteAccountForm() {
+  const { email } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const [form, fields] = useForm({
+    id: "delete-account",
+    lastResult: actionData?.intent === "delete-account" ? actionData.result : undefined,
+    constraint: getZodConstraint(DeleteAccountSchema),
+    shouldValidate: "onSubmit",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: DeleteAccountSchema }),
+  });
+  const busy = navigation.state === "submitting" && navigation.formData?.get("intent") === "delete-account";
+  return (
+    <Card className="border-red-200">
+      <h2 className="text-lg font-semibold text-slate-900">Konto löschen</h2>
+      <div className="mt-1 space-y-1 text-sm text-slate-700">
+        <p>
+          Ihre Mitgliedschaften enden, Ihr Profil, Ihre Sitzungen und Benachrichtigungen werden gelöscht. Wo andere Einträge
+          behalten (Anmeldungen zu Fortbildungen, Vertretungen), steht statt Ihres Namens „ehemaliges Mitglied“; das Protokoll
+          behält nur eine zufällige Kennung. Das lässt sich nicht rückgängig machen.
+        </p>
+        <p>Sind Sie die einzige Inhaberin oder der einzige Inhaber eines Trägers, ernennen Sie dort zuerst eine weitere Person.</p>
+      </div>
+      <details className="mt-3" open={form.status === "error" || undefined}>
+        <summary className="inline-flex min-h-11 cursor-pointer items-center rounded-lg border border-red-300 px-4 text-sm font-semibold text-red-800 hover:bg-red-50">
+          Konto löschen …
+        </summary>
+        <Form method="post" {...getFormProps(form)} className="mt-3 space-y-3">
+          <FormMessage id={form.errorId} errors={form.errors} />
+          <input type="hidden" name="intent" value="delete-account" />
+          <input type="email" name="username" value={email} autoComplete="username" readOnly hidden />
+          <Field
+            label="Passwort zur Bestätigung"
+            errors={fields.password.errors}
+            inputProps={{ ...withoutKey(getInputProps(fields.password, { type: "password" })), autoComplete: "current-password" }}
+          />
+          <Button type="submit" variant="danger" disabled={busy}>
+            {busy ? "Wird gelöscht …" : "Konto endgültig löschen"}
+          </Button>
+        </Form>
+      </details>
+    </Card>
   );
 }
 

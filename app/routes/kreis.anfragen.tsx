@@ -51,9 +51,11 @@ export async function action({ request }: ActionFunctionArgs) {
       await admitJoinRequest(user, decision.requestId);
       return redirectWithToast(paths.joinRequests, {
         title: `${summary?.orgName ?? "Der Träger"} ist aufgenommen.`,
-        description: summary
-          ? `${summary.contactName} bekommt eine Einladung an ${summary.email}, den Träger als Inhaber:in zu übernehmen.`
-          : undefined,
+        description: !summary
+          ? undefined
+          : summary.existing
+            ? `Der bestehende Träger gehört jetzt zum Kreis; seine Inhaber:innen und Admins bekommen eine Nachricht.`
+            : `${summary.contactName} bekommt eine Einladung an ${summary.email}, den Träger als Inhaber:in zu übernehmen.`,
       });
     }
     await declineJoinRequest(user, decision.requestId, decision.message);
@@ -149,7 +151,7 @@ export default function JoinRequests() {
                 <div className="flex flex-wrap items-center gap-2">
                   <h3 className="font-semibold text-slate-900">
                     {r.status === "admitted" && r.orgSlug ? (
-                      <Link to={paths.org(r.orgSlug)} className={linkClass}>
+                      <Link to={paths.org(r.orgSlug)} className={`${linkClass} inline-flex min-h-11 items-center`}>
                         {r.orgName}
                       </Link>
                     ) : (
@@ -209,7 +211,18 @@ function OpenRequest({
     <li>
       <Card as="article">
         <div className="flex flex-wrap items-baseline justify-between gap-2">
-          <h3 className="text-lg font-semibold text-slate-900">{r.orgName}</h3>
+          <div className="flex flex-wrap items-center gap-2">
+            <h3 className="text-lg font-semibold text-slate-900">
+              {r.existingTraeger && r.orgSlug ? (
+                <Link to={paths.org(r.orgSlug)} className={`${linkClass} inline-flex min-h-11 items-center`}>
+                  {r.orgName}
+                </Link>
+              ) : (
+                r.orgName
+              )}
+            </h3>
+            <Badge tone={r.existingTraeger ? "brand" : "slate"}>{r.existingTraeger ? "bestehender Träger" : "neuer Träger"}</Badge>
+          </div>
           <p className="text-sm text-slate-600">
             gemeldet am {formatDateTime(r.createdAt)}
             {circleName ? ` · ${circleName}` : ""}
@@ -220,7 +233,7 @@ function OpenRequest({
           <dd className="text-slate-900">{r.contactName}</dd>
           <dt className="font-medium text-slate-600">E-Mail</dt>
           <dd>
-            <a href={`mailto:${r.email}`} className={linkClass}>
+            <a href={`mailto:${r.email}`} className={`${linkClass} inline-flex min-h-6 items-center`}>
               {r.email}
             </a>
           </dd>
@@ -228,7 +241,7 @@ function OpenRequest({
             <>
               <dt className="font-medium text-slate-600">Telefon</dt>
               <dd>
-                <a href={`tel:${r.phone.replace(/[^0-9+]/g, "")}`} className={linkClass}>
+                <a href={`tel:${r.phone.replace(/[^0-9+]/g, "")}`} className={`${linkClass} inline-flex min-h-6 items-center`}>
                   {r.phone}
                 </a>
               </dd>
@@ -267,8 +280,9 @@ function OpenRequest({
           </details>
         </div>
         <p className="mt-3 text-xs text-slate-600">
-          „Aufnehmen“ legt den Träger an, nimmt ihn in den Kreis auf und schickt {r.contactName} eine Einladung, ihn als
-          Inhaber:in zu übernehmen.
+          {r.existingTraeger
+            ? `„Aufnehmen“ nimmt den bestehenden Träger mit seinem Profil in den Kreis auf; es wird kein neuer Träger angelegt.`
+            : `„Aufnehmen“ legt den Träger an, nimmt ihn in den Kreis auf und schickt ${r.contactName} eine Einladung, ihn als Inhaber:in zu übernehmen.`}
         </p>
       </Card>
     </li>

@@ -1,13 +1,14 @@
 // /traeger — the directory of the Träger in the user's circle(s), filtered by Hilfeart, Gemeinde
 // and name. A plain GET form: works without JavaScript and keeps its state in the URL.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { requireUser } from "~/.server/auth/session";
 import { loadDirectory } from "~/.server/circle/directory";
 import { pick } from "~/.server/circle/reference";
 import { myMemberships } from "~/.server/orgs/access";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { Field, SelectField } from "~/components/ui/field";
+import { SelectField } from "~/components/ui/field";
+import { Button } from "~/components/ui/button";
 import { FilterActions, FilterBox } from "~/components/ui/filter-box";
 import { Badge, EmptyState, PageHeader } from "~/components/ui/layout";
 import { Pagination } from "~/components/ui/pagination";
@@ -23,8 +24,8 @@ export const meta: MetaFunction = () => [{ title: "Träger im Kreis · Trägerkr
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const filters = parseDirectoryFilters(new URL(request.url).searchParams);
-  const directory = await loadDirectory(user, filters);
+  const directory = await loadDirectory(user, parseDirectoryFilters(new URL(request.url).searchParams));
+  const filters = directory.filters;
   // Only for the empty state's wording: someone outside every circle with or without a Träger.
   const hasOrg = directory.inCircle || (await myMemberships(user)).length > 0;
   const hilfeartByCode = new Map(directory.hilfearten.map((h) => [h.code, h]));
@@ -74,9 +75,28 @@ export default function Directory() {
       {/* Without a circle there is nothing to filter or count: only the empty state below. */}
       {inCircle ? (
         <>
+          {/* One search field, always in view (also on a phone, where the filters fold away). */}
+          <Form method="get" action={paths.directory} role="search" aria-label="Träger suchen" className="mb-3 flex gap-2" key={`q-${search.toString()}`}>
+            {filters.hilfeart ? <input type="hidden" name="hilfeart" value={filters.hilfeart} /> : null}
+            {filters.gemeinde ? <input type="hidden" name="gemeinde" value={filters.gemeinde} /> : null}
+            <label htmlFor="filter-q" className="sr-only">
+              Suche nach Name, Hilfeart, Gemeinde oder Leitbild
+            </label>
+            <input
+              id="filter-q"
+              type="search"
+              name="q"
+              defaultValue={filters.q ?? ""}
+              maxLength={100}
+              placeholder="Name, Hilfeart, Gemeinde, Leitbild …"
+              className="block min-h-11 w-full min-w-0 flex-1 rounded-lg border border-slate-300 bg-white px-3 py-2.5 text-base text-slate-900 shadow-sm placeholder:text-slate-500 focus:border-brand-500"
+            />
+            <Button type="submit">Suchen</Button>
+          </Form>
           <FilterBox label="Träger filtern" action={paths.directory} active={active}>
             {/* key: a new URL resets the uncontrolled fields to what it says */}
-            <div key={search.toString()} className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-[1fr_1fr_1fr_auto] lg:items-end">
+            <div key={search.toString()} className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-[1fr_1fr_auto] lg:items-end">
+              {filters.q ? <input type="hidden" name="q" value={filters.q} /> : null}
               <SelectField
                 label="Hilfeart"
                 selectProps={{ id: "filter-hilfeart", name: "hilfeart", defaultValue: filters.hilfeart ?? "" }}
@@ -86,18 +106,6 @@ export default function Directory() {
                 label="Gemeinde"
                 selectProps={{ id: "filter-gemeinde", name: "gemeinde", defaultValue: filters.gemeinde ?? "" }}
                 options={[{ value: "", label: "Alle Gemeinden" }, ...gemeindeOptionGroups(gemeinden)]}
-              />
-              <Field
-                label="Name enthält"
-                className="sm:col-span-2 lg:col-span-1"
-                inputProps={{
-                  id: "filter-q",
-                  type: "search",
-                  name: "q",
-                  defaultValue: filters.q ?? "",
-                  maxLength: 100,
-                  placeholder: "z. B. Lebenshilfe",
-                }}
               />
               <FilterActions resetTo={paths.directory} active={active} className="sm:col-span-2 lg:col-span-1" />
             </div>

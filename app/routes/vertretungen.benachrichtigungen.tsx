@@ -56,7 +56,7 @@ export default function CoverAlertsPage() {
   return (
     <div className="mx-auto max-w-3xl">
       <p className="mb-2 text-sm">
-        <Link to={paths.cover} className={linkClass}>
+        <Link to={paths.cover} className={`${linkClass} inline-flex min-h-11 items-center`}>
           ← Vertretungen
         </Link>
       </p>

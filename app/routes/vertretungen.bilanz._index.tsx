@@ -65,7 +65,7 @@ export default function CoverLedgerPage() {
   return (
     <div>
       <p className="mb-2 text-sm">
-        <Link to={paths.cover} className={linkClass}>
+        <Link to={paths.cover} className={`${linkClass} inline-flex min-h-11 items-center`}>
           ← Vertretungen
         </Link>
       </p>
@@ -167,12 +167,14 @@ function HoursCell({ planned, actual }: { planned: string; actual: string | null
 
 function PartnerLedger({ partner, coordinates }: { partner: LedgerPartner; coordinates: boolean }) {
   const t = partner.totals;
-  const balance = (t.givenActual || t.givenPlanned) - (t.takenActual || t.takenPlanned);
+  // Issue 15: the Saldo mixed planned and given hours without saying so. It counts, month by
+  // month, the hours given where they are recorded and the planned ones where not — and says so.
+  const balance = t.givenCounted - t.takenCounted;
   return (
     <Card>
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h2 className="text-lg font-semibold text-slate-900">
-          Mit {partner.slug ? <Link to={paths.org(partner.slug)} className="hover:underline">{partner.name}</Link> : partner.name}
+          Mit {partner.slug ? <Link to={paths.org(partner.slug)} className="inline-flex min-h-11 items-center hover:underline">{partner.name}</Link> : partner.name}
         </h2>
         <p className="text-sm text-slate-700">
           Saldo:{" "}
@@ -183,7 +185,12 @@ function PartnerLedger({ partner, coordinates }: { partner: LedgerPartner; coord
         </p>
       </div>
       <p className="mt-1 text-sm text-slate-600">
-        Gegeben {hoursText(t.givenActual || t.givenPlanned)} Std. · Genommen {hoursText(t.takenActual || t.takenPlanned)} Std.
+        Gegeben {hoursText(t.givenCounted)} Std. · Genommen {hoursText(t.takenCounted)} Std.
+      </p>
+      <p className="mt-1 text-xs text-slate-600">
+        {t.countedPlanned > 0
+          ? `Geleistete Stunden, wo erfasst; sonst die geplanten (darin ${hoursText(t.countedPlanned)} Std. nur geplant).`
+          : "Alles geleistete, erfasste Stunden."}
       </p>
       <table className="mt-4 w-full text-left text-sm">
         <caption className="sr-only">Stunden pro Monat mit {partner.name}</caption>

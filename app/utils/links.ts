@@ -18,6 +18,8 @@ export const paths = {
   publicCircle: (slug: string) => `/k/${slug}`,
   joinRequests: "/kreis/anfragen",
   circleSettings: "/kreis/einstellungen",
+  circleAudit: "/kreis/protokoll",
+  circleMembers: "/kreis/traeger",
   notifications: "/benachrichtigungen",
   devMails: "/dev/mails",
   undeliverableMails: "/unzustellbare-mails",

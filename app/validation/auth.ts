@@ -153,3 +153,11 @@ export const RESET_MAIL_SENT = "Wenn ein Konto existiert, haben wir Ihnen einen 
 export const CONFIRMATION_RESENT =
   "Wenn es ein unbestätigtes Konto mit dieser Adresse gibt, haben wir Ihnen einen neuen Link geschickt.";
 export const WRONG_CURRENT_PASSWORD = "Das aktuelle Passwort ist falsch.";
+
+/** "Konto löschen" on /konto: the password confirms it is the person. */
+export const DeleteAccountSchema = z.object({
+  password: z
+    .string({ error: "Bitte geben Sie Ihr Passwort ein, um das Löschen zu bestätigen." })
+    .min(1, "Bitte geben Sie Ihr Passwort ein, um das Löschen zu bestätigen.")
+    .max(200, "Das Passwort ist zu lang."),
+});

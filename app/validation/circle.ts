@@ -58,6 +58,13 @@ export const JoinRequestSchema = z.object({
   }), "Die Nachricht"),
 });
 
+/** "Interesse melden" by a signed-in owner/admin for their existing Träger. */
+export const JoinWithExistingSchema = z.object({
+  intent: z.literal("existing"),
+  orgId: z.guid("Bitte wählen Sie Ihren Träger."),
+  message: z.string().trim().max(3000, "Die Nachricht darf höchstens 3.000 Zeichen lang sein.").default(""),
+});
+
 const requestId = z.guid("Unbekannte Anfrage.");
 
 export const AdmitJoinRequestSchema = z.object({ intent: z.literal("admit"), requestId });
@@ -99,3 +106,25 @@ export const NotificationActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("open"), id: z.guid() }),
   z.object({ intent: z.literal("read-all") }),
 ]);
+
+/** /kreis/traeger: remove a Träger from the circle (with the reason the Träger is told). */
+export const RemoveTraegerSchema = z.object({
+  intent: z.literal("remove"),
+  networkId: z.guid("Unbekannter Kreis."),
+  orgId: z.guid("Unbekannter Träger."),
+  reason: z
+    .string({ error: "Bitte geben Sie einen Grund an; der Träger bekommt ihn per E-Mail." })
+    .trim()
+    .min(3, "Bitte geben Sie einen Grund an; der Träger bekommt ihn per E-Mail.")
+    .max(1000, "Der Grund darf höchstens 1.000 Zeichen lang sein."),
+});
+
+/** /kreis/traeger: hand the circle's coordination to another Träger. */
+export const HandOverCoordinationSchema = z.object({
+  intent: z.literal("handover"),
+  networkId: z.guid("Unbekannter Kreis."),
+  toOrgId: z.guid("Bitte wählen Sie einen Träger."),
+  keepOwn: z.boolean().default(false),
+});
+
+export const CircleTraegerActionSchema = z.discriminatedUnion("intent", [RemoveTraegerSchema, HandOverCoordinationSchema]);

@@ -130,6 +130,14 @@ export const TrainingFormSchema = z
     needsOrgApproval: z.boolean().default(false),
     needsOrganizerApproval: z.boolean().default(false),
     offerHours: whole("die Frist", 1, 336).default(48),
+    teachingUnits: z.preprocess(
+      (v) => (typeof v === "string" ? v.trim().replace(",", ".") : v),
+      z.coerce
+      .number({ error: "Bitte geben Sie die Unterrichtseinheiten als Zahl an." })
+      .min(0.5, "Bitte geben Sie mindestens 0,5 Unterrichtseinheiten an.")
+      .max(999, "Bitte geben Sie höchstens 999 Unterrichtseinheiten an.")
+      .multipleOf(0.5, "Bitte in halben Unterrichtseinheiten angeben (z. B. 7,5)."),
+    ).optional(),
     coOrganizers: z.array(uuid("Unbekannter Träger.")).max(20, "Bitte wählen Sie höchstens 20 Träger.").default([]),
   })
   .superRefine((v, ctx) => {

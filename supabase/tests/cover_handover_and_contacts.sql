@@ -5,7 +5,7 @@
 begin;
 \ir helpers/setup.psql
 \ir helpers/cover.psql
-select plan(68);
+select plan(69);
 select tests.cover_world();
 
 create temp table ids (ref text primary key, id uuid not null);
@@ -20,10 +20,11 @@ select tests.clear_authentication();
 insert into ids values ('d', tests.cover_offer((select id from ids where ref = 'req'), 'd-coord', 'traeger-d', 10));
 insert into ids values ('e', tests.cover_offer((select id from ids where ref = 'req'), 'e-coord', 'traeger-e', 5));
 
--- handover notes before acceptance
-select * from tests.each_count(array['b-coord', 'b-member', 'b-owner', 'b-admin'],
-  'select count(*) from public.cover_handover_notes', 1, 'the requesting Träger reads its handover notes');
-select * from tests.each_count(array['d-coord', 'd-member', 'e-coord', 'a-coord', 'c-owner', 'stranger'],
+-- handover notes before acceptance (issue 15: the requesting Träger's coordinators/admins and its
+-- contact person only, no longer every member; see day1_cover_confidential.sql)
+select * from tests.each_count(array['b-coord', 'b-owner', 'b-admin'],
+  'select count(*) from public.cover_handover_notes', 1, 'the requesting Träger''s coordination reads its handover notes');
+select * from tests.each_count(array['b-member', 'd-coord', 'd-member', 'e-coord', 'a-coord', 'c-owner', 'stranger'],
   'select count(*) from public.cover_handover_notes', 0, 'cannot read the handover notes before acceptance');
 select * from tests.each_throws(array['anon'], 'select * from public.cover_handover_notes', '42501', 'cannot read handover notes');
 
@@ -44,13 +45,16 @@ select * from tests.each_count(array['d-coord'],
 -- acceptance releases both to Träger D, not to Träger E
 select is(tests.cover_accept((select id from ids where ref = 'req'), (select id from ids where ref = 'd')), 'open',
   'b-coord accepts Träger D''s offer');
-select * from tests.each_count(array['d-coord', 'd-member'],
+select * from tests.each_count(array['d-coord'],
   'select count(*) from public.cover_handover_notes', 1, 'reads the handover notes after acceptance');
-select * from tests.each_count(array['e-coord', 'e-member', 'a-coord', 'c-owner', 'stranger'],
+select * from tests.each_count(array['d-member', 'e-coord', 'e-member', 'a-coord', 'c-owner', 'stranger'],
   'select count(*) from public.cover_handover_notes', 0, 'still cannot read the handover notes');
-select * from tests.each_count(array['b-coord', 'b-member', 'd-coord', 'd-member'],
+select * from tests.each_count(array['b-coord', 'd-coord'],
   $$select count(*) from public.cover_contacts where request_id = (select id from ids where ref = 'req')$$, 2,
   'sees both contact persons of the accepted cover');
+select * from tests.each_count(array['b-member', 'd-member'],
+  $$select count(*) from public.cover_contacts where request_id = (select id from ids where ref = 'req')$$, 1,
+  'a plain member sees only the own Träger''s contact person (issue 15)');
 select * from tests.each_count(array['e-coord'],
   $$select count(*) from public.cover_contacts where org_id <> tests.org_id('traeger-e')$$, 0,
   'the Träger with an open offer still sees no other contact person');
@@ -60,10 +64,13 @@ select results_eq($$select org_name, side, full_name from public.cover_request_c
   'd-coord reads both contact persons with names');
 select is((select count(*)::int from public.profiles where user_id = tests.user_id('b-coord')), 0,
   'even though b-coord''s profile is not visible to Träger D otherwise');
-select tests.authenticate_as('b-member');
+select tests.authenticate_as('b-admin');
 select results_eq($$select org_name, full_name, phone from public.cover_request_contacts((select id from ids where ref = 'req')) where side = 'offerer'$$,
   $$values ('Träger D', 'Dora Koordination', '02064 1234')$$,
-  'a member of the requesting Träger reads the offerer''s contact person and phone');
+  'an admin of the requesting Träger reads the offerer''s contact person and phone');
+select tests.authenticate_as('b-member');
+select is_empty($$select 1 from public.cover_request_contacts((select id from ids where ref = 'req')) where side = 'offerer'$$,
+  'a plain member of the requesting Träger does not (issue 15)');
 select * from tests.each_count(array['e-coord', 'a-coord', 'stranger'],
   $$select count(*) from public.cover_request_contacts((select id from ids where ref = 'req')) where org_id in (tests.org_id('traeger-b'), tests.org_id('traeger-d'))$$, 0,
   'cover_request_contacts names nobody of the cover');

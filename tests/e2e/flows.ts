@@ -64,3 +64,15 @@ export async function shot(page: Page, testInfo: TestInfo, name: string) {
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: path.join(dir, `${testInfo.project.name}-${name}.png`), fullPage: true });
 }
+
+/** A new person signs up, confirms, signs in and creates a Träger of their own (not in any circle). */
+export async function signUpWithOwnTraeger(page: Page, mails: Mails, person: { fullName: string; email: string }, orgName: string) {
+  await page.goto("/registrieren");
+  await submitSignUp(page, person);
+  await confirmFromMail(page, mails, person.email);
+  await signInPrefilled(page, person.email);
+  await page.goto("/traeger/neu");
+  await page.getByLabel("Name des Trägers").fill(orgName);
+  await page.getByRole("button", { name: "Träger anlegen" }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith("/traeger/neu"));
+}

@@ -184,11 +184,13 @@ describe("a cover from request to completion, through app/.server/cover/function
     await asUser(world.requester.coordinator, (tx) =>
       setCoverContact(tx, requestId, world.requester.org.id, world.requester.member.id),
     );
-    const contacts = await asUser(o2.member, (tx) => coverContacts(tx, requestId));
+    const contacts = await asUser(o2.coordinator, (tx) => coverContacts(tx, requestId));
     expect(contacts.map((c) => [c.side, c.full_name])).toEqual([
       ["requester", "Mitglied R"],
       ["offerer", "Koordination O2"],
     ]);
+    // Issue 15: a plain member of the accepting Träger who is not its contact sees only its own side.
+    expect((await asUser(o2.member, (tx) => coverContacts(tx, requestId))).map((c) => c.side)).toEqual(["offerer"]);
     expect(await asUser(o3.coordinator, (tx) => coverContacts(tx, requestId))).toEqual([
       expect.objectContaining({ org_id: o3.org.id }),
     ]);

@@ -2,11 +2,11 @@
 // semicolons, German headers) only for the organisers; the Teilnahmebescheinigung (PDF, German
 // umlauts readable) only for the person who attended; the calendar file for whoever sees the
 // training. Everyone else gets a 404. Runs on PGlite and on the server (TEST_DB=postgres).
-import { PDFArray, PDFDocument, decodePDFRawStream, type PDFRawStream } from "pdf-lib";
+import { PDFArray, PDFDict, PDFDocument, PDFName, decodePDFRawStream, type PDFRawStream } from "pdf-lib";
 import { sql } from "kysely";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "~/.server/db/connection";
-import { certificatePdf, encodable, hoursText } from "~/.server/trainings/certificate";
+import { certificatePdf, encodable, hoursText, teachingUnitsFor } from "~/.server/trainings/certificate";
 import { csvCell, toCsv } from "~/.server/csv";
 import { loader as calendarLoader } from "~/routes/fortbildungen.$id.kalender[.ics]";
 import { loader as certificateLoader } from "~/routes/fortbildungen.$id.bescheinigung[.pdf]";
@@ -17,21 +17,42 @@ import { addMember, createUser, requestAs, type TestUser } from "../helpers/fixt
 import { trainingCircle, type TrainingCircle } from "../helpers/training-circle";
 import { call as callSql, createTraining, register, registerSelf, registrationsOf } from "../helpers/trainings";
 
-// WinAnsi is Latin-1 except 0x80–0x9F (Node's TextDecoder("windows-1252") gives C1 controls there).
-const WIN_ANSI_HIGH: Record<number, string> = { 0x80: "€", 0x84: "„", 0x85: "…", 0x91: "‘", 0x92: "’", 0x93: "“", 0x94: "”", 0x96: "–", 0x97: "—" };
-function winAnsi(bytes: Buffer): string {
-  return [...bytes].map((b) => WIN_ANSI_HIGH[b] ?? String.fromCharCode(b)).join("");
-}
-
-/** The text a PDF page draws (Helvetica's WinAnsi strings in its content streams). */
+/**
+ * The text a PDF page draws. The certificate embeds DejaVu Sans as a subset (Identity-H): the
+ * content streams hold glyph ids, which each font's ToUnicode map turns back into text, so the
+ * page is read font by font as a PDF reader does (`/F Tf` picks the font, `<…> Tj` draws).
+ */
 async function pdfText(bytes: Uint8Array): Promise<string> {
   const doc = await PDFDocument.load(bytes);
-  const contents = doc.getPage(0).node.Contents()!;
+  const page = doc.getPage(0);
+  const fontDict = page.node.Resources()!.lookup(PDFName.of("Font"), PDFDict);
+  const maps = new Map<string, Map<number, string>>();
+  for (const [name, ref] of fontDict.entries()) {
+    const font = doc.context.lookup(ref, PDFDict);
+    const cmap = Buffer.from(decodePDFRawStream(font.lookup(PDFName.of("ToUnicode")) as PDFRawStream).decode()).toString("latin1");
+    const utf16 = (hex: string) => Buffer.from(hex, "hex").swap16().toString("utf16le");
+    const map = new Map<number, string>();
+    for (const section of cmap.matchAll(/beginbfchar([\s\S]*?)endbfchar/g)) {
+      for (const m of section[1]!.matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>/g)) map.set(parseInt(m[1]!, 16), utf16(m[2]!));
+    }
+    for (const section of cmap.matchAll(/beginbfrange([\s\S]*?)endbfrange/g)) {
+      for (const m of section[1]!.matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>/g)) {
+        const [from, to, first] = [parseInt(m[1]!, 16), parseInt(m[2]!, 16), parseInt(m[3]!, 16)];
+        for (let g = from; g <= to; g++) map.set(g, String.fromCodePoint(first + g - from));
+      }
+    }
+    maps.set(name.asString(), map);
+  }
+  const contents = page.node.Contents()!;
   const streams = contents instanceof PDFArray ? contents.asArray().map((ref) => doc.context.lookup(ref)) : [contents];
   const lines: string[] = [];
+  let current = new Map<number, string>();
   for (const stream of streams) {
     const ops = Buffer.from(decodePDFRawStream(stream as PDFRawStream).decode()).toString("latin1");
-    for (const m of ops.matchAll(/<([0-9A-Fa-f]*)>\s*Tj/g)) lines.push(winAnsi(Buffer.from(m[1]!, "hex")));
+    for (const m of ops.matchAll(/(\/\S+)\s+[\d.]+\s+Tf|<([0-9A-Fa-f]*)>\s*Tj/g)) {
+      if (m[1]) current = maps.get(m[1]) ?? new Map();
+      else lines.push((m[2]!.match(/.{4}/g) ?? []).map((g) => current.get(parseInt(g, 16)) ?? "\uFFFD").join(""));
+    }
   }
   // Wrapped lines are joined with a space: assertions read sentences, not the layout.
   return lines.join(" ");
@@ -157,12 +178,15 @@ describe("exports, certificate and calendar file", () => {
       const text = await pdfText(bytes);
       expect(text).toContain("Teilnahmebescheinigung");
       expect(text).toContain("Hiermit wird bestätigt, dass");
-      // ł is not in Helvetica's WinAnsi: written as l; ü ß Ö are.
-      expect(text).toContain("Pawel Müßig-Öztürk");
+      // Issue 15: the embedded DejaVu Sans keeps ł (Helvetica's WinAnsi wrote "Pawel").
+      expect(text).toContain("Paweł Müßig-Öztürk");
       expect(text).toContain("(Träger Xanten)");
       expect(text).toContain("„Traumapädagogik: Sichere Orte für Kinder schaffen“");
-      expect(text).toContain("6 Stunden (2 von 2 Terminen besucht)");
+      expect(text).toContain("6 Stunden = 8 Unterrichtseinheiten (2 von 2 Terminen besucht)");
+      expect(text).toContain("Unterschrift für den Veranstalter");
+      expect(text).toContain("Ort, Datum");
       expect(text).not.toContain("?");
+      expect(text).not.toContain("\uFFFD");
       expect(text).toContain("Bildungswerk Niederrhein");
       expect(text).toContain("Dr. Jürgen Weiß");
       expect(text).toMatch(/Bildungshaus, Am Markt 1, 46483 Wesel/);
@@ -176,9 +200,9 @@ describe("exports, certificate and calendar file", () => {
       }
     });
 
-    it("counts only the sessions attended and writes what Helvetica cannot encode as its base letter", async () => {
+    it("counts only the sessions attended and keeps Latin Extended letters (ł ğ ş ı)", async () => {
       const bytes = await certificatePdf({
-        participantName: "Mehmet Yıldız",
+        participantName: "Mehmet Yıldız Doğan-Şahin Łukasiewicz",
         orgName: "Du & Ich e. V.",
         title: "Deeskalation – Grundkurs",
         topicLabel: "Deeskalation und Krisenintervention",
@@ -191,11 +215,14 @@ describe("exports, certificate and calendar file", () => {
         sessions: [{ position: 2, startsAt: "2027-03-02T08:00:00Z", endsAt: "2027-03-02T11:30:00Z" }],
         sessionCount: 3,
         hours: 3.5,
+        teachingUnits: 4.5,
+        organizerName: "Ewa Wójcik",
         issuedAt: "2027-03-10T10:00:00Z",
       });
       const text = await pdfText(bytes);
-      expect(text).toContain("Mehmet Yildiz");
-      expect(text).toContain("3,5 Stunden (1 von 3 Terminen besucht)");
+      expect(text).toContain("Mehmet Yıldız Doğan-Şahin Łukasiewicz");
+      expect(text).toContain("3,5 Stunden = 4,5 Unterrichtseinheiten (1 von 3 Terminen besucht)");
+      expect(text).toContain("Ewa Wójcik, freiraumwohnung GmbH");
       expect(text).toContain("Di, 02.03.2027, 09:00–12:30 Uhr");
       expect(text).toContain("Deeskalation – Grundkurs");
       expect(text).toContain("freiraumwohnung GmbH, richtungsWechsel");
@@ -204,6 +231,13 @@ describe("exports, certificate and calendar file", () => {
       const doc = await PDFDocument.create();
       const font = await doc.embedFont("Helvetica");
       expect(encodable(font, "Żaneta Łukasz 😀 äöüß €")).toBe("Zaneta Lukasz ? äöüß €");
+    });
+
+    it("counts Unterrichtseinheiten: the organiser's figure pro rata, else 45 minutes each", () => {
+      expect(teachingUnitsFor(360, 360, null)).toBe(8);
+      expect(teachingUnitsFor(210, 630, null)).toBe(4.5);
+      expect(teachingUnitsFor(180, 360, 10)).toBe(5);
+      expect(teachingUnitsFor(100, 360, 10)).toBe(3);
     });
   });
 

@@ -18,6 +18,8 @@ export type DirectoryEntry = {
 };
 
 export type Directory = ReferenceLists & {
+  /** The filters as applied (unknown codes dropped). */
+  filters: DirectoryFilters;
   entries: DirectoryEntry[];
   total: number;
   page: number;
@@ -57,7 +59,20 @@ export function directoryPageQuery(tx: Tx, filters: DirectoryFilters) {
     );
   if (filters.hilfeart) query = query.where(sql<boolean>`o.hilfearten @> array[${filters.hilfeart}]::text[]`);
   if (filters.gemeinde) query = query.where(sql<boolean>`o.gemeinden @> array[${filters.gemeinde}]::text[]`);
-  if (filters.q) query = query.where(sql<boolean>`o.name ilike ${likePattern(filters.q)}`);
+  // One search field: full-text over name, Hilfearten, Gemeinden and Leitbild (German stemming,
+  // 20261206140400_search_traeger.sql), or a part of the name ("Kinder" finds "Kinderleicht").
+  if (filters.q) {
+    query = query.where(
+      sql<boolean>`(o.search_vector @@ websearch_to_tsquery('pg_catalog.german'::regconfig, ${filters.q})
+                    or o.name ilike ${likePattern(filters.q)})`,
+    );
+    return query
+      .orderBy(sql`ts_rank(o.search_vector, websearch_to_tsquery('pg_catalog.german'::regconfig, ${filters.q})) desc`)
+      .orderBy(sql`lower(o.name)`)
+      .orderBy("o.id")
+      .limit(DIRECTORY_PAGE_SIZE)
+      .offset((filters.seite - 1) * DIRECTORY_PAGE_SIZE);
+  }
   return query
     .orderBy(sql`lower(o.name)`)
     .orderBy("o.id")
@@ -68,7 +83,14 @@ export function directoryPageQuery(tx: Tx, filters: DirectoryFilters) {
 export async function loadDirectory(user: SessionUser, filters: DirectoryFilters): Promise<Directory> {
   return asUserReadOnly(user, async (tx) => {
     const reference = await referenceLists(tx);
-    const rows = await directoryPageQuery(tx, filters).execute();
+    // A code that names no Hilfeart or Gemeinde filters nothing (issue 15: `?hilfeart=zzz` showed
+    // an empty list and claimed an active filter).
+    const known: DirectoryFilters = {
+      ...filters,
+      hilfeart: reference.hilfearten.some((h) => h.code === filters.hilfeart) ? filters.hilfeart : undefined,
+      gemeinde: reference.gemeinden.some((g) => g.code === filters.gemeinde) ? filters.gemeinde : undefined,
+    };
+    const rows = await directoryPageQuery(tx, known).execute();
     let total = rows[0]?.total ?? 0;
     let inCircle = true;
     if (rows.length === 0) {
@@ -79,6 +101,7 @@ export async function loadDirectory(user: SessionUser, filters: DirectoryFilters
     }
     return {
       ...reference,
+      filters: known,
       entries: rows.map(({ total: _total, ...entry }) => entry),
       total,
       page: filters.seite,

@@ -29,8 +29,10 @@ export type JoinRequestRow = {
   decisionMessage: string | null;
   decidedAt: string | null;
   createdAt: string;
-  /** The Träger created on admission, while it exists and is visible. */
+  /** The Träger created on admission (or the existing one that asked), while it exists and is visible. */
   orgSlug: string | null;
+  /** The request came from a signed-in owner/admin for their existing Träger ("bestehender Träger"). */
+  existingTraeger: boolean;
 };
 
 const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
@@ -73,7 +75,9 @@ export async function listJoinRequests(
   return asUserReadOnly(user, async (tx) => {
     const base = tx
       .selectFrom("join_requests as j")
-      .leftJoin("organizations as o", "o.id", "j.org_id")
+      .leftJoin("organizations as o", (join) =>
+        join.on(sql<boolean>`o.id = coalesce(j.org_id, j.applicant_org_id)`),
+      )
       .select([
         "j.id",
         "j.network_id as networkId",
@@ -87,6 +91,7 @@ export async function listJoinRequests(
         "j.decided_at as decidedAt",
         "j.created_at as createdAt",
         "o.slug as orgSlug",
+        sql<boolean>`j.applicant_org_id is not null`.as("existingTraeger"),
       ])
       .where(sql<boolean>`j.network_id in (select private.coordinated_network_ids())`);
     const open = await base.where("j.status", "=", "open").orderBy("j.created_at", "asc").execute();
@@ -112,6 +117,40 @@ export async function admitJoinRequest(user: SessionUser, requestId: string): Pr
   });
 }
 
+/**
+ * A signed-in owner/admin asks a public circle to take their existing Träger. Raises
+ * TK_NOT_FOUND (not their Träger, no public page), TK_ALREADY_IN_CIRCLE, TK_JOIN_REQUEST_PENDING.
+ */
+export async function requestCircleMembership(
+  user: SessionUser,
+  networkId: string,
+  orgId: string,
+  message: string,
+): Promise<void> {
+  await asUser(user, (tx) => sql`select public.request_circle_membership(${networkId}, ${orgId}, ${message})`.execute(tx));
+}
+
+/** The user's Träger (as owner/admin) that could ask this circle to join: not in it yet. */
+export async function traegerThatCouldJoin(
+  user: SessionUser,
+  networkId: string,
+): Promise<Array<{ id: string; name: string; pending: boolean }>> {
+  return asUser(user, async (tx) => {
+    const rows = await tx
+      .selectFrom("organizations as o")
+      .select(["o.id", "o.name"])
+      .where(sql<boolean>`o.id in (select private.user_org_ids_with_role(array['owner', 'admin']))`)
+      .where(sql<boolean>`not exists (select 1 from public.network_members nm where nm.network_id = ${networkId} and nm.org_id = o.id)`)
+      .orderBy("o.name")
+      .execute();
+    // Whether a request is open: the applicant cannot read join_requests (coordinators only), so ask SQL.
+    const pending = await sql<{ org_id: string }>`
+      select x as org_id from private.open_join_request_orgs(${networkId}) as x`.execute(tx);
+    const open = new Set(pending.rows.map((r) => r.org_id));
+    return rows.map((r) => ({ id: r.id, name: r.name, pending: open.has(r.id) }));
+  });
+}
+
 export async function declineJoinRequest(user: SessionUser, requestId: string, message: string): Promise<void> {
   await asUser(user, (tx) => sql`select public.decline_join_request(${requestId}, ${message})`.execute(tx));
 }
@@ -121,7 +160,7 @@ export async function joinRequestSummary(user: SessionUser, requestId: string) {
   return asUserReadOnly(user, (tx) =>
     tx
       .selectFrom("join_requests")
-      .select(["org_name as orgName", "contact_name as contactName", "email"])
+      .select(["org_name as orgName", "contact_name as contactName", "email", sql<boolean>`applicant_org_id is not null`.as("existing")])
       .where("id", "=", requestId)
       .executeTakeFirst(),
   );

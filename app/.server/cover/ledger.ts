@@ -48,7 +48,17 @@ export type LedgerPartner = {
   slug: string | null;
   months: LedgerMonth[];
   covers: LedgerCover[];
-  totals: { givenPlanned: number; givenActual: number; takenPlanned: number; takenActual: number };
+  totals: {
+    givenPlanned: number;
+    givenActual: number;
+    takenPlanned: number;
+    takenActual: number;
+    /** Per month the given hours where recorded, else the planned ones (what the Saldo counts). */
+    givenCounted: number;
+    takenCounted: number;
+    /** Of the counted hours, how many are still only planned (both directions). */
+    countedPlanned: number;
+  };
 };
 
 export type CoverLedger = {
@@ -203,6 +213,9 @@ export async function loadCoverLedger(user: SessionUser, filters: CoverLedgerFil
             givenActual: sum((m) => m.givenActual),
             takenPlanned: sum((m) => m.takenPlanned),
             takenActual: sum((m) => m.takenActual),
+            givenCounted: sum((m) => m.givenActual ?? m.givenPlanned),
+            takenCounted: sum((m) => m.takenActual ?? m.takenPlanned),
+            countedPlanned: sum((m) => (m.givenActual === null ? m.givenPlanned : null)) + sum((m) => (m.takenActual === null ? m.takenPlanned : null)),
           },
         };
       })

@@ -18,6 +18,15 @@ const messages: Record<string, string> = {
   TK_INVITATION_OTHER_EMAIL:
     "Diese Einladung gilt für eine andere E-Mail-Adresse. Melden Sie sich mit der eingeladenen Adresse an.",
   TK_ALREADY_DECIDED: "Über diese Anfrage wurde bereits entschieden.",
+  TK_CIRCLE_REMOVE_COORDINATOR:
+    "Ein Träger, der den Kreis koordiniert, kann nicht entfernt werden. Übergeben Sie zuerst die Koordination.",
+  TK_CIRCLE_REASON_REQUIRED: "Bitte geben Sie einen Grund an (mindestens 3 Zeichen).",
+  TK_CIRCLE_REASON_TOO_LONG: "Der Grund darf höchstens 1.000 Zeichen lang sein.",
+  TK_CIRCLE_ALREADY_COORDINATOR: "Dieser Träger koordiniert den Kreis bereits.",
+  TK_ACCOUNT_LAST_OWNER:
+    "Sie sind die einzige Inhaberin bzw. der einzige Inhaber eines Trägers. Ernennen Sie dort zuerst eine weitere Person zur Inhaber:in.",
+  TK_ALREADY_IN_CIRCLE: "Ihr Träger gehört diesem Kreis bereits an.",
+  TK_JOIN_REQUEST_PENDING: "Für Ihren Träger liegt dem Kreis schon eine offene Anfrage vor. Die Koordination meldet sich bei Ihnen.",
   TK_JOIN_REQUEST_LIMIT:
     "Von dieser E-Mail-Adresse liegen dem Kreis bereits drei offene Meldungen vor. Die Koordination meldet sich bei Ihnen.",
   TK_JOIN_REQUESTS_BUSY: "Gerade gehen sehr viele Meldungen ein. Bitte versuchen Sie es in einer Stunde noch einmal.",

@@ -121,6 +121,8 @@ export interface JoinRequestTable {
   decided_at: Timestamp | null;
   org_id: string | null;
   created_at: CreatedAt;
+  /** The applicant's existing Träger (request_circle_membership); null: a new Träger. */
+  applicant_org_id: string | null;
 }
 
 export interface NotificationTable {

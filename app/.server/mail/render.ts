@@ -16,6 +16,7 @@ import JoinRequestDeclined, {
   JoinRequestDeclinedPropsSchema,
   subject as joinRequestDeclinedSubject,
 } from "../../../emails/join-request-declined";
+import CircleNotice, { CircleNoticePropsSchema, subject as circleNoticeSubject } from "../../../emails/circle-notice";
 import JoinRequestReceived, {
   JoinRequestReceivedPropsSchema,
   subject as joinRequestReceivedSubject,
@@ -109,6 +110,7 @@ export const mailTemplates = {
     subject: joinRequestReceivedSubject,
     Component: JoinRequestReceived,
   }),
+  "circle-notice": template({ schema: CircleNoticePropsSchema, subject: circleNoticeSubject, Component: CircleNotice }),
   // Gemeinsame Fortbildungen. A confirmed seat and the reminder carry the sessions as a calendar
   // file; a cancelled training, and a seat that was cancelled or removed, carry the file that
   // takes them out again. The offer carries none: the seat is not booked until accepted.

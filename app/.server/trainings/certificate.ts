@@ -1,9 +1,15 @@
 // The Teilnahmebescheinigung: a one-page PDF (A4) for a person who attended at least one session,
 // with participant, Träger, training, the sessions attended, hours (sum of the attended sessions'
-// durations), organiser and place. Built server-side with pdf-lib and its standard Helvetica,
-// whose WinAnsi encoding covers German (ä ö ü ß „ “ – €); characters outside it (ł, ı, …) are
-// written as their base letter rather than failing the whole document.
-import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from "pdf-lib";
+// durations) and Unterrichtseinheiten, organiser and place, and a signature line with the
+// organising person's name. Built server-side with pdf-lib and an embedded DejaVu Sans (npm
+// package dejavu-fonts-ttf, through @pdf-lib/fontkit, subset), which covers Latin Extended:
+// names like Paweł, Yıldız, Doğan, Şahin are written as they are (issue 15; Helvetica's WinAnsi
+// turned ł into l). A character even DejaVu lacks becomes its base letter, else "?".
+import fs from "node:fs";
+import { createRequire } from "node:module";
+import fontkit from "@pdf-lib/fontkit";
+import { sql } from "kysely";
+import { PDFDocument, rgb, type PDFFont, type PDFPage } from "pdf-lib";
 import type { SessionUser } from "../auth/session";
 import { asUser, asUserReadOnly } from "../db/request";
 import { readCoOrganizers, readRegistrations, readSessions, readTraining } from "./detail";
@@ -25,8 +31,24 @@ export type CertificateData = {
   sessions: Array<{ position: number; startsAt: string; endsAt: string }>;
   sessionCount: number;
   hours: number;
+  /** Unterrichtseinheiten attended (the organiser's figure pro rata, else 45 minutes each). */
+  teachingUnits: number;
+  /** Who organised it, for the signature line (null when unknown). */
+  organizerName: string | null;
   issuedAt: string;
 };
+
+/** Rounds to half units: 7.49 → 7.5, 7.2 → 7. */
+const half = (n: number) => Math.round(n * 2) / 2;
+
+/**
+ * The UE a participant attended: the organiser's figure for the whole training in proportion to
+ * the time attended, or, without one, the attended minutes in 45-minute units.
+ */
+export function teachingUnitsFor(attendedMinutes: number, totalMinutes: number, configured: number | null): number {
+  if (configured !== null && totalMinutes > 0) return half((configured * attendedMinutes) / totalMinutes);
+  return half(attendedMinutes / 45);
+}
 
 /**
  * What the certificate says, or null when the user has none for this training: only the person
@@ -43,7 +65,10 @@ export async function certificateData(user: SessionUser, trainingId: string, now
     const attended = sessions.filter((s) => (mine.attendance[s.id] ?? 0) > 0);
     if (attended.length === 0) return null;
     const coOrganizers = await readCoOrganizers(tx, trainingId);
-    const hours = attended.reduce((sum, s) => sum + (new Date(s.endsAt).getTime() - new Date(s.startsAt).getTime()) / 3_600_000, 0);
+    const minutes = (list: typeof sessions) =>
+      list.reduce((sum, s) => sum + (new Date(s.endsAt).getTime() - new Date(s.startsAt).getTime()) / 60_000, 0);
+    const hours = minutes(attended) / 60;
+    const organizer = await sql<{ name: string | null }>`select public.training_organizer_name(${trainingId}) as name`.execute(tx);
     return {
       participantName: mine.participantName ?? user.fullName,
       orgName: mine.orgName,
@@ -58,6 +83,8 @@ export async function certificateData(user: SessionUser, trainingId: string, now
       sessions: attended.map((s) => ({ position: s.position, startsAt: s.startsAt, endsAt: s.endsAt })),
       sessionCount: sessions.length,
       hours: Math.round(hours * 100) / 100,
+      teachingUnits: teachingUnitsFor(minutes(attended), minutes(sessions), training.teachingUnits),
+      organizerName: organizer.rows[0]?.name ?? null,
       issuedAt: now.toISOString(),
     };
   });
@@ -102,6 +129,22 @@ function wrap(font: PDFFont, text: string, size: number, width: number): string[
   return lines;
 }
 
+const require = createRequire(import.meta.url);
+let fontBytes: { regular: Buffer; bold: Buffer } | undefined;
+
+/** DejaVu Sans from the pinned npm package, read once. */
+function dejaVu() {
+  fontBytes ??= {
+    regular: fs.readFileSync(require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans.ttf")),
+    bold: fs.readFileSync(require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf")),
+  };
+  return fontBytes;
+}
+
+export function unitsText(units: number): string {
+  return `${units.toLocaleString("de-DE", { maximumFractionDigits: 1 })} ${units === 1 ? "Unterrichtseinheit" : "Unterrichtseinheiten"}`;
+}
+
 const timeFormat = new Intl.DateTimeFormat("de-DE", { hour: "2-digit", minute: "2-digit", timeZone: "Europe/Berlin" });
 const weekdayFormat = new Intl.DateTimeFormat("de-DE", { weekday: "short", timeZone: "Europe/Berlin" });
 
@@ -119,8 +162,10 @@ export async function certificatePdf(data: CertificateData): Promise<Uint8Array>
   pdf.setCreator("Trägerkreis");
   pdf.setLanguage("de-DE");
   const page = pdf.addPage([595.28, 841.89]);
-  const regular = await pdf.embedFont(StandardFonts.Helvetica);
-  const bold = await pdf.embedFont(StandardFonts.HelveticaBold);
+  pdf.registerFontkit(fontkit);
+  const fonts = dejaVu();
+  const regular = await pdf.embedFont(fonts.regular, { subset: true });
+  const bold = await pdf.embedFont(fonts.bold, { subset: true });
   const margin = 64;
   const width = page.getWidth() - 2 * margin;
   const ink = rgb(0.09, 0.12, 0.18);
@@ -164,7 +209,7 @@ export async function certificatePdf(data: CertificateData): Promise<Uint8Array>
   );
   label(
     "Umfang",
-    `${hoursText(data.hours)}${data.sessionCount > 1 ? ` (${data.sessions.length} von ${data.sessionCount} Terminen besucht)` : ""}`,
+    `${hoursText(data.hours)} = ${unitsText(data.teachingUnits)}${data.sessionCount > 1 ? ` (${data.sessions.length} von ${data.sessionCount} Terminen besucht)` : ""}`,
   );
   const where = [data.place, data.gemeindeName && !data.place?.includes(data.gemeindeName) ? data.gemeindeName : null]
     .filter(Boolean)
@@ -172,6 +217,19 @@ export async function certificatePdf(data: CertificateData): Promise<Uint8Array>
   label("Ort", [where, data.online ? "online" : null].filter(Boolean).join(" und ") || "online");
   if (data.speaker.trim()) label("Referent:in", data.speaker.trim());
   label("Veranstaltet von", data.organizers.join(", "));
+
+  // Signature line: place/date on the left, the organiser's signature on the right.
+  y = margin + 150;
+  const lineY = y;
+  const column = width / 2 - 12;
+  page.drawLine({ start: { x: margin, y: lineY }, end: { x: margin + column, y: lineY }, thickness: 0.6, color: muted });
+  page.drawLine({ start: { x: margin + width - column, y: lineY }, end: { x: margin + width, y: lineY }, thickness: 0.6, color: muted });
+  const small = 9;
+  page.drawText(encodable(regular, "Ort, Datum"), { x: margin, y: lineY - 12, size: small, font: regular, color: muted });
+  const signer = [data.organizerName, data.organizers[0]].filter(Boolean).join(", ");
+  for (const [i, line] of wrap(regular, `Unterschrift für den Veranstalter${signer ? `: ${signer}` : ""}`, small, column).entries()) {
+    page.drawText(line, { x: margin + width - column, y: lineY - 12 - i * small * 1.35, size: small, font: regular, color: muted });
+  }
 
   y = margin + 60;
   write(page, `Ausgestellt am ${formatDate(data.issuedAt)}`, { size: 10, color: muted, gap: 2 });

@@ -45,6 +45,8 @@ export type TrainingInfo = {
   defaultContingent: number | null;
   contingentReleaseAt: string | null;
   offerHours: number;
+  /** Unterrichtseinheiten the organiser set; null: counted from the sessions (45 minutes each). */
+  teachingUnits: number | null;
   status: TrainingStatus;
   startsAt: string | null;
   endsAt: string | null;
@@ -143,6 +145,7 @@ type TrainingRow = {
   default_contingent: number | null;
   contingent_release_at: Date | null;
   offer_hours: number;
+  teaching_units: string | number | null;
   status: TrainingStatus;
   starts_at: Date | null;
   ends_at: Date | null;
@@ -171,7 +174,7 @@ export async function readTraining(tx: Tx, trainingId: string): Promise<Training
       t.title, t.description, t.topic, tt.label as topic_label, t.audience, t.speaker, t.place, t.gemeinde,
       g.name as gemeinde_name, t.online_url, t.capacity, t.min_participants, t.go_no_go_date, t.fee_cents,
       t.registration_deadline, t.cancellation_deadline, t.needs_org_approval, t.needs_organizer_approval,
-      t.default_contingent, t.contingent_release_at, t.offer_hours, t.status, t.starts_at, t.ends_at,
+      t.default_contingent, t.contingent_release_at, t.offer_hours, t.teaching_units, t.status, t.starts_at, t.ends_at,
       t.seats_confirmed, t.seats_pending, t.seats_offered, t.seats_taken, t.waitlist_count, t.waitlist_seats,
       t.cancel_reason, t.go_no_go_below_minimum,
       t.id in (select private.managed_training_ids()) as is_organizer
@@ -211,6 +214,7 @@ export async function readTraining(tx: Tx, trainingId: string): Promise<Training
     defaultContingent: r.default_contingent,
     contingentReleaseAt: iso(r.contingent_release_at),
     offerHours: r.offer_hours,
+    teachingUnits: r.teaching_units === null ? null : Number(r.teaching_units),
     status: r.status,
     startsAt: iso(r.starts_at),
     endsAt: iso(r.ends_at),

@@ -66,6 +66,7 @@ function columns(input: TrainingFormInput) {
     default_contingent: input.defaultContingent ?? null,
     contingent_release_at: input.defaultContingent ? at(input.contingentReleaseAt) : null,
     offer_hours: input.offerHours,
+    teaching_units: input.teachingUnits ?? null,
   };
 }
 

@@ -36,6 +36,7 @@ export type TrainingFormDefaults = {
   needsOrgApproval?: boolean;
   needsOrganizerApproval?: boolean;
   offerHours?: string;
+  teachingUnits?: string;
   coOrganizers?: string[];
 };
 
@@ -174,6 +175,13 @@ export function TrainingForm({
           label="Referent:in (optional)"
           errors={fields.speaker.errors}
           inputProps={withoutKey(getInputProps(fields.speaker, { type: "text" }))}
+        />
+        <Field
+          key={fields.teachingUnits.key}
+          label="Unterrichtseinheiten (optional)"
+          hint="Für die Teilnahmebescheinigung. Leer: aus der Dauer der Termine berechnet (1 UE = 45 Minuten)."
+          errors={fields.teachingUnits.errors}
+          inputProps={{ ...withoutKey(getInputProps(fields.teachingUnits, { type: "text" })), inputMode: "decimal" }}
         />
       </Section>
 

@@ -1,14 +1,15 @@
 // The filters above a list (directory, trainings, cover board): a plain GET form, so the filters
-// work without JavaScript and live in the URL. On phones it folds into "Filter" (open while a
-// filter is set) so the list starts on the first screen; from sm on it always stands open (see
-// .filter-box in tailwind.css).
+// work without JavaScript and live in the URL. On phones it starts folded into "Filter · n aktiv"
+// — also while a filter is set (issue 15: "Notfälle ansehen" opened with the form above the
+// requests, the first card below the screen) — so the list starts on the first screen; from sm on
+// it always stands open (see .filter-box in tailwind.css).
 import { Form, useNavigation } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { Button, ButtonLink } from "~/components/ui/button";
 
 export function FilterBox({ label, action, active, children }: { label: string; action: string; active: number; children: ReactNode }) {
   return (
-    <details className="filter-box group mb-6 rounded-xl border border-slate-200 bg-white shadow-sm" open={active > 0 || undefined}>
+    <details className="filter-box group mb-6 rounded-xl border border-slate-200 bg-white shadow-sm">
       <summary className="flex min-h-11 cursor-pointer list-none items-center justify-between gap-2 px-4 py-2 text-sm font-semibold text-slate-800 [&::-webkit-details-marker]:hidden">
         <span>
           Filter

@@ -30,7 +30,10 @@ function SimpleAction({ formId, intent, label, busyLabel, variant = "secondary" 
 }
 
 export function OrganizerPanel({ data }: { data: DetailData }) {
-  const { training: t, registrations, sessions, orgSeats, moves, clock, viewer } = data;
+  const { training: t, registrations, sessions, orgSeats: allOrgSeats, moves, clock, viewer } = data;
+  // Issue 15: only Träger that hold or wait for seats; the others are one line, not a table row each.
+  const orgSeats = allOrgSeats.filter((s) => s.seatsHeld > 0 || s.seatsWaitlisted > 0 || s.seatsConfirmed > 0);
+  const withoutSeats = allOrgSeats.length - orgSeats.length;
   const live = t.status === "published" && !clock.started;
   const participants = registrations.filter((r) => HOLDING.has(r.status));
   const waiting = registrations.filter((r) => r.status === "waitlisted");
@@ -165,7 +168,8 @@ export function OrganizerPanel({ data }: { data: DetailData }) {
 
       <Card>
         <h3 className="font-semibold text-slate-900">Plätze je Träger</h3>
-        <div className="mt-2 overflow-x-auto">
+        {orgSeats.length === 0 ? <p className="mt-2 text-sm text-slate-600">Noch hat kein Träger Plätze belegt.</p> : null}
+        <div className={`mt-2 overflow-x-auto ${orgSeats.length === 0 ? "hidden" : ""}`}>
           <table className="w-full min-w-[28rem] text-left text-sm">
             <thead>
               <tr className="border-b border-slate-200 text-slate-600">
@@ -189,6 +193,11 @@ export function OrganizerPanel({ data }: { data: DetailData }) {
             </tbody>
           </table>
         </div>
+        {withoutSeats > 0 && orgSeats.length > 0 ? (
+          <p className="mt-2 text-sm text-slate-600">
+            {withoutSeats === 1 ? "Ein weiterer Träger des Kreises hat" : `${withoutSeats} weitere Träger des Kreises haben`} keine Plätze belegt.
+          </p>
+        ) : null}
       </Card>
 
       <Card>

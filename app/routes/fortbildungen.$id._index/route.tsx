@@ -59,6 +59,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         t.status === "published" && !started && (t.registrationDeadline === null || new Date(t.registrationDeadline).getTime() > now),
       cancellationOpen: t.cancellationDeadline === null || new Date(t.cancellationDeadline).getTime() > now,
       startedSessions: detail.sessions.filter((s) => new Date(s.startsAt).getTime() <= now).map((s) => s.id),
+      // An offer never outlasts the start (fill_free_seats: least(now + offer_hours, starts_at)).
+      offerEndsAtStart: t.startsAt !== null && new Date(t.startsAt).getTime() - now < t.offerHours * 3_600_000,
     },
   };
 }
@@ -346,7 +348,11 @@ export default function TrainingPage() {
                   .filter(Boolean)
                   .join(" und ") || "nicht nötig"}
               </Row>
-              <Row label="Nachrücken">Ein frei gewordener Platz wird {t.offerHours} Stunden lang angeboten.</Row>
+              <Row label="Nachrücken">
+                {data.clock.offerEndsAtStart && !data.clock.started
+                  ? "Ein frei gewordener Platz wird bis zum Beginn der Fortbildung angeboten."
+                  : `Ein frei gewordener Platz wird ${t.offerHours} Stunden lang angeboten, höchstens bis zum Beginn.`}
+              </Row>
               {t.orgEmail ? (
                 <Row label="Kontakt">
                   <a href={`mailto:${t.orgEmail}`} className={`${linkClass} break-all`}>

@@ -118,8 +118,8 @@ export function HandoverNotesSection({ data }: { data: DetailData }) {
       </h2>
       <p className="mt-1 text-sm font-medium text-amber-900">
         {data.isRequester
-          ? "Nur für den Träger, dessen Angebot angenommen wird. Die Freigabe wird im Protokoll Ihres Trägers festgehalten."
-          : "Für Ihren Träger freigegeben, weil Ihr Angebot angenommen wurde. Vertraulich – nur für die übernehmende Fachkraft."}
+          ? "Nur für die Koordination des Trägers, dessen Angebot angenommen wird, und die dort benannte Fachkraft. Die Freigabe wird im Protokoll Ihres Trägers festgehalten."
+          : "Für Ihren Träger freigegeben, weil Ihr Angebot angenommen wurde. Vertraulich – nur für die Koordination Ihres Trägers und die übernehmende Fachkraft."}
       </p>
       {editable ? (
         <IntentForm formId={formId} intent="handover" visible={["notes"]} className="mt-3 space-y-3">
@@ -134,6 +134,10 @@ export function HandoverNotesSection({ data }: { data: DetailData }) {
         </IntentForm>
       ) : notes ? (
         <p className="mt-3 whitespace-pre-line break-words rounded-lg bg-white p-3 text-slate-900">{notes.notes}</p>
+      ) : data.isRequester && !data.canManage ? (
+        <p className="mt-3 text-sm text-slate-700">
+          Die Übergabenotizen sehen nur die Koordination Ihres Trägers und die Ansprechperson dieser Anfrage.
+        </p>
       ) : (
         <p className="mt-3 text-sm text-slate-700">Keine Übergabenotizen.</p>
       )}
