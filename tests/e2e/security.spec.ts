@@ -2,7 +2,8 @@
 // security headers on every response, a CSP that the pages pass (no violation on any page walked
 // here — and the page fixture fails every other test on one too), and German refusals instead of
 // 500s for bodies that are not forms, oversized bodies, cross-origin posts and control characters.
-import { test, expect, demo } from "./fixtures";
+import { test, expect, demo, uniqueEmail } from "./fixtures";
+import { confirmFromMail, NEW_PASSWORD, signInPrefilled, submitSignUp } from "./flows";
 import { APP_URL } from "./servers";
 
 test.describe("security headers", () => {
@@ -116,4 +117,37 @@ test.describe("refused requests get a German answer, never a 500", () => {
       expect(new URL(page.url()).pathname).toBe("/");
     }
   });
+});
+
+test("the sign-in throttle stops guessing from one address, but lets the owner's known device in", async ({ page, browser, mails }) => {
+  const email = uniqueEmail("throttle");
+  await page.goto("/registrieren");
+  await submitSignUp(page, { fullName: "Tara Test", email });
+  await confirmFromMail(page, mails, email);
+  await signInPrefilled(page, email);
+  // Sign out by forgetting the session, keep the device cookie the sign-in set.
+  const device = (await page.context().cookies()).filter((c) => c.name === "tk_device");
+  expect(device).toHaveLength(1);
+  await page.context().clearCookies();
+  await page.context().addCookies(device);
+
+  const attempt = async (p: typeof page, password: string) => {
+    await p.goto("/anmelden");
+    await p.getByLabel("E-Mail-Adresse").fill(email);
+    await p.getByLabel("Passwort", { exact: true }).fill(password);
+    await p.getByRole("button", { name: "Anmelden" }).click();
+  };
+  for (let i = 0; i < 5; i++) {
+    await attempt(page, `Falsch-${i}-xxxxxxxx`);
+    await expect(page.getByText("E-Mail-Adresse oder Passwort ist falsch.")).toBeVisible();
+  }
+  // Another browser on this address, with the right password: stopped for now.
+  const stranger = await browser.newContext();
+  const strangerPage = await stranger.newPage();
+  await attempt(strangerPage, NEW_PASSWORD);
+  await expect(strangerPage.getByText("Zu viele Anmeldeversuche")).toBeVisible();
+  await stranger.close();
+  // The device that signed in before: through.
+  await attempt(page, NEW_PASSWORD);
+  await page.waitForURL((url) => !url.pathname.startsWith("/anmelden"));
 });

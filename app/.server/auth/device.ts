@@ -14,7 +14,8 @@ function deviceCookie() {
     httpOnly: true,
     sameSite: "lax",
     secure: env().NODE_ENV === "production",
-    path: "/anmelden",
+    // "/" and not "/anmelden": with JavaScript the form posts to /anmelden.data.
+    path: "/",
     secrets: sessionSecrets(),
     maxAge: MAX_AGE_SECONDS,
   });
