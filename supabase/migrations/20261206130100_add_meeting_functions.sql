@@ -92,7 +92,7 @@ begin
   loop
     perform private.notify(person.user_id, 'meeting.' || kind, heading,
       private.berlin_text(mt.starts_at) || coalesce(' · ' || mt.place, ' · online'), '/treffen/' || meeting);
-    perform private.enqueue_mail('meeting-notice', person.email, props || jsonb_build_object('name', person.full_name));
+    perform private.enqueue_mail('meeting-notice', person.email, props || jsonb_build_object('name', person.full_name, 'email', person.email));
     sent := sent + 1;
   end loop;
   for person in
@@ -100,7 +100,7 @@ begin
     where g.meeting_id = meeting and g.answer is distinct from 'absage'
       and (kind <> 'reminder' or g.answer in ('zusage', 'vielleicht'))
   loop
-    perform private.enqueue_mail('meeting-notice', person.email, props || jsonb_build_object('name', person.name, 'guest', true));
+    perform private.enqueue_mail('meeting-notice', person.email, props || jsonb_build_object('name', person.name, 'email', person.email, 'guest', true));
     sent := sent + 1;
   end loop;
   return sent;
@@ -458,7 +458,7 @@ begin
   returning id into new_id;
   perform private.enqueue_mail('meeting-notice', clean_email, private.meeting_mail_props(meeting)
     || jsonb_build_object('kind', case when source = 'public' then 'guest_registered' else 'guest_invitation' end,
-                          'name', trim(name), 'guest', true, 'guestToken', token));
+                          'name', trim(name), 'email', clean_email, 'guest', true, 'guestToken', token));
   perform private.audit(case when source = 'public' then 'meeting.guest_registered' else 'meeting.guest_invited' end,
     mt.host_org_id, mt.network_id, 'meeting', meeting::text,
     jsonb_build_object('guest', trim(name), 'org_name', coalesce(trim(org_name), '')));
@@ -1296,3 +1296,67 @@ grant execute on function public.register_meeting_guest(uuid, text, text, text),
   public.guest_rsvp(text, uuid, text, text), public.network_next_meeting(text)
   to anon, authenticated, service_role;
 grant execute on function private.run_meeting_jobs() to service_role;
+
+-- Names next to RSVPs, for those allowed to see them (the hosts: every answer; everyone else:
+-- their own Träger's). profiles' own policy would hide people of other Träger from the host.
+create or replace function public.meeting_rsvp_names(meeting_id uuid)
+returns table (user_id uuid, full_name text, org_id uuid, org_name text, answer text, comment text, is_delegate boolean)
+language plpgsql stable security definer set search_path = ''
+as $$
+declare
+  host boolean := private.hosts_meeting(meeting_rsvp_names.meeting_id);
+begin
+  return query
+  select r.user_id, p.full_name, r.org_id, o.name, r.answer, r.comment, r.is_delegate
+  from public.meeting_rsvps r
+  join public.meetings mt on mt.id = r.meeting_id
+  join public.organizations o on o.id = r.org_id
+  left join public.profiles p on p.user_id = r.user_id
+  where r.meeting_id = meeting_rsvp_names.meeting_id
+    and mt.network_id in (select private.user_network_ids())
+    and (host or r.user_id = (select auth.uid()) or r.org_id in (select private.user_org_ids()))
+  order by o.name, p.full_name;
+end
+$$;
+
+-- Who voted what in a date poll: visible within the circle, as the issue asks.
+create or replace function public.poll_vote_names(poll_id uuid)
+returns table (user_id uuid, full_name text, org_name text, option_id uuid, answer text)
+language plpgsql stable security definer set search_path = ''
+as $$
+begin
+  return query
+  select v.user_id, p.full_name, o.name, v.option_id, v.answer
+  from public.poll_votes v
+  join public.date_polls dp on dp.id = v.poll_id
+  join public.organizations o on o.id = v.org_id
+  left join public.profiles p on p.user_id = v.user_id
+  where v.poll_id = poll_vote_names.poll_id and dp.network_id in (select private.user_network_ids())
+  order by o.name, p.full_name;
+end
+$$;
+
+-- The people of the circle, for the hosts and the Protokollant: whom to name as Protokollant or
+-- as the person responsible for an action item. Nobody else (and no guest) gets this list.
+create or replace function public.meeting_people(meeting_id uuid)
+returns table (user_id uuid, full_name text, org_id uuid, org_name text)
+language plpgsql stable security definer set search_path = ''
+as $$
+begin
+  if meeting_people.meeting_id not in (select private.minutes_writer_meeting_ids()) then
+    return;
+  end if;
+  return query
+  select distinct p.user_id, p.full_name, m.org_id, o.name
+  from public.meetings mt
+  join public.network_members nm on nm.network_id = mt.network_id and nm.status = 'active'
+  join public.org_members m on m.org_id = nm.org_id
+  join public.organizations o on o.id = m.org_id
+  join public.profiles p on p.user_id = m.user_id
+  where mt.id = meeting_people.meeting_id
+  order by o.name, p.full_name;
+end
+$$;
+
+grant execute on function public.meeting_rsvp_names(uuid), public.poll_vote_names(uuid), public.meeting_people(uuid)
+  to authenticated, service_role;

@@ -12,7 +12,7 @@
 -- DELETE from every persona).
 begin;
 \ir helpers/setup.psql
-select plan(175);
+select plan(191);
 select tests.seed_world();
 
 create temp table ref (name text primary key, id uuid);
@@ -110,6 +110,19 @@ select * from tests.each_count(array['a-member'],
   'reads the name of Träger B''s delegate (who put it up)');
 select * from tests.each_count(array['c-owner', 'stranger'],
   $$select count(*) from public.meeting_traeger_summary(tests.ref('m'))$$, 0, 'reads no summary');
+select * from tests.each_count(array['b-coord', 'a-coord'],
+  $$select count(*) from public.meeting_rsvp_names(tests.ref('m'))$$, 4, 'as host, reads every name with its answer');
+select * from tests.each_count(array['a-member'],
+  $$select count(*) from public.meeting_rsvp_names(tests.ref('m')) where org_name = 'Träger B'$$, 0,
+  'reads no name of another Träger through the names function');
+select * from tests.each_count(array['b-member'],
+  $$select count(*) from public.meeting_rsvp_names(tests.ref('m'))$$, 2, 'reads the names of its own Träger');
+select * from tests.each_count(array['c-owner', 'stranger'],
+  $$select count(*) from public.meeting_rsvp_names(tests.ref('m'))$$, 0, 'reads no names');
+select * from tests.each_count(array['b-coord'],
+  $$select count(*) from public.meeting_people(tests.ref('m'))$$, 7, 'as host, lists the circle''s people (Protokollant, owners)');
+select * from tests.each_count(array['b-member', 'a-member', 'c-owner', 'stranger'],
+  $$select count(*) from public.meeting_people(tests.ref('m'))$$, 0, 'gets no member list');
 select * from tests.each_throws(array['b-coord', 'b-member'],
   $$insert into public.meeting_rsvps (meeting_id, user_id, org_id, answer) values (tests.ref('m'), (select auth.uid()), tests.org_id('traeger-b'), 'zusage')$$,
   '42501', 'cannot insert an RSVP directly');
@@ -198,6 +211,12 @@ select * from tests.each_count(array['c-owner', 'stranger'],
   'select (select count(*) from public.date_polls) + (select count(*) from public.poll_options) + (select count(*) from public.poll_votes)', 0,
   'reads no poll, option or vote');
 select * from tests.each_throws(array['anon'], 'select * from public.poll_votes', '42501', 'cannot read votes');
+select * from tests.each_count(array['a-member', 'b-member'],
+  $$select count(*) from public.poll_vote_names(tests.ref('p')) where full_name in ('Alma Mitglied', 'Bea Mitglied')$$, 3,
+  'sees who voted what, by name');
+select * from tests.each_count(array['c-owner', 'stranger'],
+  $$select count(*) from public.poll_vote_names(tests.ref('p'))$$, 0, 'sees no votes');
+select * from tests.each_throws(array['anon'], $$select * from public.poll_vote_names(tests.ref('p'))$$, '42501', 'cannot call the votes function');
 select * from tests.each_throws(array['b-member'],
   $$insert into public.poll_votes (option_id, poll_id, user_id, org_id, answer)
     select id, poll_id, (select auth.uid()), tests.org_id('traeger-b'), 'nein' from public.poll_options limit 1$$,
