@@ -19,7 +19,10 @@ export type PrivilegedPurpose =
   | "demo-listing"
   | "benchmark"
   | "cover-timers"
-  | "training-jobs";
+  | "training-jobs"
+  // "meeting-jobs": the Kooperationstreffen's reminders (app/.server/meetings/jobs.ts): only calls
+  // private.run_meeting_jobs(), which only service_role may execute.
+  | "meeting-jobs";
 
 export async function asServiceRole<T>(purpose: PrivilegedPurpose, fn: (tx: Tx) => Promise<T>): Promise<T> {
   const { db } = await getDatabase();

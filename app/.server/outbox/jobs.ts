@@ -8,6 +8,7 @@
 // makes the next tick skip it); a failing job is logged and does not stop the others or the
 // worker; mails the jobs enqueue go out with the next outbox poll.
 import { sql } from "kysely";
+import { runMeetingJobs } from "../meetings/jobs";
 import { env } from "../env";
 import { asServiceRole } from "../db/privileged";
 import { runCoverTimers } from "../cover/timers";
@@ -36,6 +37,9 @@ export const periodicJobs: PeriodicJob[] = [
   // expire requests whose period ended. Widening is late by at most one JOBS_INTERVAL_MS (30 s);
   // visibility itself follows widen_at in RLS, only the "widened" notifications wait for this.
   { name: "cover-timers", run: runCoverTimers },
+  // Kooperationstreffen: reminders the day before a meeting, before a poll's deadline and before
+  // an action item is due.
+  { name: "meeting-jobs", run: runMeetingJobs },
 ];
 
 export type JobOutcome = { status: "ok"; result: unknown } | { status: "failed"; error: string } | { status: "skipped" };
