@@ -7,6 +7,7 @@ const navItems = [
   { to: "/", label: "Übersicht", end: true },
   { to: "/traeger", label: "Träger im Kreis", end: false },
   { to: "/fortbildungen", label: "Fortbildungen", end: false },
+  { to: "/treffen", label: "Treffen", end: false },
 ];
 
 function navClass({ isActive }: { isActive: boolean }) {

@@ -5,6 +5,8 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { fileJoinRequest, loadPublicCircle } from "~/.server/circle/public-page";
+import { nextPublicMeeting } from "~/.server/meetings/write";
+import { NextMeetingCard } from "~/components/meetings/next-meeting-card";
 import { userMessageFor } from "~/.server/db/errors";
 import { redirectWithToast } from "~/.server/toast";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -36,6 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     slug: params.slug!,
     sent,
+    nextMeeting: await nextPublicMeeting(params.slug!),
     circle: {
       name: circle.name,
       region: circle.region,
@@ -71,7 +74,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 const linkClass = "font-semibold text-brand-800 underline underline-offset-2 hover:text-brand-900 break-words";
 
 export default function PublicCircle() {
-  const { slug, sent, circle } = useLoaderData<typeof loader>();
+  const { slug, sent, circle, nextMeeting } = useLoaderData<typeof loader>();
   return (
     <div className={`grid grid-cols-1 gap-6 ${sent ? "" : "lg:grid-cols-[3fr_2fr] lg:items-start"}`}>
       {sent ? (
@@ -121,6 +124,8 @@ export default function PublicCircle() {
             <p className="mt-2 text-sm text-slate-600">Der Kreis sucht seine ersten Träger.</p>
           )}
         </Card>
+
+        {nextMeeting ? <NextMeetingCard slug={slug} meeting={nextMeeting} /> : null}
 
         {circle.contactEmail || circle.contactPhone ? (
           <Card>

@@ -496,3 +496,25 @@ export async function pollDetail(user: SessionUser, id: string): Promise<PollDet
     };
   });
 }
+
+export type MeetingDashboard = {
+  next: { id: string; title: string; startsAt: Date; endsAt: Date; myAnswer: RsvpAnswer | null } | null;
+  actions: ActionRow[];
+};
+
+/** The dashboard: the next meeting of the user's circles and the open action items of their Träger. */
+export async function loadMeetingDashboard(user: SessionUser): Promise<MeetingDashboard> {
+  return asUser(user, async (tx) => {
+    const next = await sql<{ id: string; title: string; starts_at: Date; ends_at: Date; my_answer: RsvpAnswer | null }>`
+      select mt.id, mt.title, mt.starts_at, mt.ends_at,
+        (select r.answer from public.meeting_rsvps r where r.meeting_id = mt.id and r.user_id = ${user.id}) as my_answer
+      from public.meetings mt
+      where mt.network_id in (select private.user_network_ids()) and mt.status = 'planned' and mt.ends_at >= now()
+      order by mt.starts_at limit 1`.execute(tx);
+    const n = next.rows[0];
+    return {
+      next: n ? { id: n.id, title: n.title, startsAt: n.starts_at, endsAt: n.ends_at, myAnswer: n.my_answer } : null,
+      actions: (await listActionItems(tx, user, true)).slice(0, 10),
+    };
+  });
+}
