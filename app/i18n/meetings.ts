@@ -43,3 +43,11 @@ export function whereText(m: { place: string | null; gemeinde: string | null; on
   if (place && online) return `${place} und online`;
   return place || (online ? "Online" : "—");
 }
+
+/** "14 Zusagen aus 6 Trägern · 2 vielleicht · 3 Absagen" */
+export function rsvpLine(m: { rsvpYes: number; rsvpMaybe: number; rsvpNo: number }, orgs: number): string {
+  const yes = `${m.rsvpYes} ${m.rsvpYes === 1 ? "Zusage" : "Zusagen"}`;
+  const from = orgs > 0 ? ` aus ${orgs} ${orgs === 1 ? "Träger" : "Trägern"}` : "";
+  return `${yes}${from} · ${m.rsvpMaybe} vielleicht · ${m.rsvpNo} ${m.rsvpNo === 1 ? "Absage" : "Absagen"}`;
+}
+

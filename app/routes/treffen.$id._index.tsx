@@ -8,7 +8,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireUser } from "~/.server/auth/session";
 import { handleIntent } from "~/.server/meetings/forms";
-import { meetingDetail, rsvpLine } from "~/.server/meetings/read";
+import { meetingDetail } from "~/.server/meetings/read";
 import {
   cancelMeeting,
   decideTopic,
@@ -23,7 +23,7 @@ import { Button, ButtonLink } from "~/components/ui/button";
 import { Field, SelectField, TextareaField, CheckboxField } from "~/components/ui/field";
 import { IntentForm, answerErrors, useAnswerFor, useBusy } from "~/components/ui/intent-form";
 import { Badge, Card, PageHeader } from "~/components/ui/layout";
-import { RSVP_LABELS, meetingWhen, shortDayText, timeText, whereText } from "~/i18n/meetings";
+import { RSVP_LABELS, meetingWhen, rsvpLine, shortDayText, timeText, whereText } from "~/i18n/meetings";
 import { invariantResponse } from "~/utils/invariant";
 import { AgendaItemSchema, CancelSchema, DecideTopicSchema, GuestSchema, RsvpSchema, TopicSchema } from "~/validation/meetings";
 

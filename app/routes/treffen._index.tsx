@@ -3,12 +3,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/.server/auth/session";
-import { listMeetings, rsvpLine } from "~/.server/meetings/read";
+import { listMeetings } from "~/.server/meetings/read";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ButtonLink } from "~/components/ui/button";
 import { Badge, Card, EmptyState, PageHeader } from "~/components/ui/layout";
 import { TabNav } from "~/components/ui/tab-nav";
-import { MINUTES_STATUS_LABELS, RSVP_LABELS, meetingWhen, shortDayText, whereText } from "~/i18n/meetings";
+import { MINUTES_STATUS_LABELS, RSVP_LABELS, meetingWhen, rsvpLine, shortDayText, whereText } from "~/i18n/meetings";
 
 export const meta: MetaFunction = () => [{ title: "Treffen · Trägerkreis" }];
 

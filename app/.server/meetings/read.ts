@@ -58,19 +58,20 @@ export type PollCard = { id: string; title: string; deadline: Date | null; hostN
 
 export const MEETINGS_PAGE_SIZE = 30;
 
-/** /treffen: the next (or past) meetings of the user's circles, and the open date polls. */
-export async function listMeetings(user: SessionUser, past: boolean): Promise<{ meetings: MeetingCard[]; polls: PollCard[]; canPlan: boolean; inCircle: boolean }> {
-  return asUser(user, async (tx) => {
-    const when = past ? sql`mt.ends_at < now()` : sql`mt.ends_at >= now()`;
-    const order = past ? sql`mt.starts_at desc` : sql`mt.starts_at asc`;
-    const meetings = await sql<{
-      id: string; title: string; starts_at: Date; ends_at: Date; place: string | null; gemeinde: string | null;
-      online: boolean; host_name: string; status: "planned" | "cancelled"; rsvp_yes: number; rsvp_maybe: number;
-      rsvp_no: number; my_answer: RsvpAnswer | null; minutes_status: MinutesStatus | null; orgs_coming: number;
-    }>`
+type MeetingListRow = {
+  id: string; title: string; starts_at: Date; ends_at: Date; place: string | null; gemeinde: string | null;
+  online: boolean; host_name: string; status: "planned" | "cancelled"; rsvp_yes: number; rsvp_maybe: number;
+  rsvp_no: number; my_answer: RsvpAnswer | null; minutes_status: MinutesStatus | null; orgs_coming: number;
+};
+
+/** The list's SQL (also measured by the bench with and without RLS). */
+export function meetingListQuery(userId: string, past: boolean) {
+  const when = past ? sql`mt.ends_at < now()` : sql`mt.ends_at >= now()`;
+  const order = past ? sql`mt.starts_at desc` : sql`mt.starts_at asc`;
+  return sql<MeetingListRow>`
       select mt.id, mt.title, mt.starts_at, mt.ends_at, mt.place, g.name as gemeinde, mt.online_url is not null as online,
         o.name as host_name, mt.status, mt.rsvp_yes, mt.rsvp_maybe, mt.rsvp_no,
-        (select r.answer from public.meeting_rsvps r where r.meeting_id = mt.id and r.user_id = ${user.id}) as my_answer,
+        (select r.answer from public.meeting_rsvps r where r.meeting_id = mt.id and r.user_id = ${userId}) as my_answer,
         (select m.status from public.minutes m where m.meeting_id = mt.id) as minutes_status,
         -- Which Träger come is public within the circle; the RSVP rows are not (RLS), so count
         -- through the summary function.
@@ -81,7 +82,13 @@ export async function listMeetings(user: SessionUser, past: boolean): Promise<{ 
       where mt.network_id in (select private.user_network_ids()) and ${when}
       order by ${order}
       limit ${MEETINGS_PAGE_SIZE}
-    `.execute(tx);
+  `;
+}
+
+/** /treffen: the next (or past) meetings of the user's circles, and the open date polls. */
+export async function listMeetings(user: SessionUser, past: boolean): Promise<{ meetings: MeetingCard[]; polls: PollCard[]; canPlan: boolean; inCircle: boolean }> {
+  return asUser(user, async (tx) => {
+    const meetings = await meetingListQuery(user.id, past).execute(tx);
     const polls = await sql<{ id: string; title: string; deadline: Date | null; host_name: string; options: number; voted: boolean }>`
       select p.id, p.title, p.deadline, o.name as host_name,
         (select count(*)::int from public.poll_options x where x.poll_id = p.id) as options,
@@ -326,12 +333,7 @@ export async function meetingDetail(user: SessionUser, id: string): Promise<Meet
   return asUser(user, (tx) => loadMeeting(tx, user, id));
 }
 
-/** "14 Zusagen aus 6 Trägern · 2 vielleicht · 3 Absagen" */
-export function rsvpLine(m: { rsvpYes: number; rsvpMaybe: number; rsvpNo: number }, orgs: number): string {
-  const yes = `${m.rsvpYes} ${m.rsvpYes === 1 ? "Zusage" : "Zusagen"}`;
-  const from = orgs > 0 ? ` aus ${orgs} ${orgs === 1 ? "Träger" : "Trägern"}` : "";
-  return `${yes}${from} · ${m.rsvpMaybe} vielleicht · ${m.rsvpNo} ${m.rsvpNo === 1 ? "Absage" : "Absagen"}`;
-}
+export { rsvpLine } from "~/i18n/meetings";
 
 export type MinutesVersion = { version: number; content: MinutesContent; note: string | null; createdAt: Date; authorName: string | null };
 export type MinutesView = {
