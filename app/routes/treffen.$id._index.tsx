@@ -209,7 +209,7 @@ export default function MeetingPage() {
         </p>
         {m.status === "planned" && !started ? <Card>{<RsvpForm />}</Card> : null}
         {m.summary.length > 0 ? (
-          <div className="overflow-x-auto">
+          <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Rückmeldungen nach Träger">
             <table className="w-full text-left text-sm">
               <caption className="sr-only">Rückmeldungen nach Träger</caption>
               <thead>

@@ -108,7 +108,7 @@ export default function PollPage() {
         <h2 id="stand" className="text-lg font-semibold">
           Stand der Abstimmung
         </h2>
-        <div className="overflow-x-auto">
+        <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Stimmen je Termin">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Stimmen je Termin</caption>
             <thead>

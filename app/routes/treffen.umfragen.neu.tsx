@@ -58,7 +58,7 @@ export default function NewPoll() {
           <SelectField label="Einladender Träger" errors={errorsOf(result, "host")} selectProps={{ id: "host", name: "host", defaultValue: valueOf(result, "host", hosts[0]?.value) }} options={hosts} />
           <Field label="Titel" errors={errorsOf(result, "title")} inputProps={{ id: "title", name: "title", defaultValue: valueOf(result, "title", "Kooperationstreffen"), maxLength: 200 }} />
           <TextareaField label="Beschreibung (optional)" errors={errorsOf(result, "description")} textareaProps={{ id: "description", name: "description", defaultValue: valueOf(result, "description", ""), rows: 3 }} />
-          <Field label="Ort (optional)" errors={errorsOf(result, "place")} inputProps={{ id: "place", name: "place", defaultValue: valueOf(result, "place", ""), maxLength: 300 }} />
+          <Field label="Ort (Adresse)" hint="Ort oder Online-Link angeben." errors={errorsOf(result, "place")} inputProps={{ id: "place", name: "place", defaultValue: valueOf(result, "place", ""), maxLength: 300 }} />
           <SelectField label="Gemeinde" selectProps={{ id: "gemeinde", name: "gemeinde", defaultValue: valueOf(result, "gemeinde", "") }} options={[{ value: "", label: "— keine Angabe —" }, ...gemeindeOptionGroups(gemeinden)]} />
           <Field label="Online-Link (optional)" errors={errorsOf(result, "onlineUrl")} inputProps={{ id: "onlineUrl", name: "onlineUrl", type: "url", defaultValue: valueOf(result, "onlineUrl", "") }} />
           <Field label="Dauer in Minuten" errors={errorsOf(result, "durationMinutes")} inputProps={{ id: "durationMinutes", name: "durationMinutes", type: "number", min: 15, max: 1440, defaultValue: valueOf(result, "durationMinutes", 120), inputMode: "numeric" }} />
