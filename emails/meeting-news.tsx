@@ -1,11 +1,22 @@
 // The smaller steps around meetings: a date poll opened, a reminder to vote, minutes circulated
 // for comments, an action item assigned or due. No calendar file.
 import { z } from "zod";
-import { ActionButton, EmailLayout, Paragraph, greeting } from "./components/layout";
+import {
+  ActionButton,
+  EmailLayout,
+  Paragraph,
+  greeting,
+} from "./components/layout";
 import { formatDayTime, formatShortDay } from "./components/training";
 
 export const MeetingNewsPropsSchema = z.object({
-  kind: z.enum(["poll_opened", "poll_reminder", "minutes_circulated", "action_item_assigned", "action_item_due"]),
+  kind: z.enum([
+    "poll_opened",
+    "poll_reminder",
+    "minutes_circulated",
+    "action_item_assigned",
+    "action_item_due",
+  ]),
   name: z.string().nullish(),
   title: z.string().min(1),
   meetingTitle: z.string().nullish(),
@@ -13,7 +24,9 @@ export const MeetingNewsPropsSchema = z.object({
   dueDate: z.coerce.date().nullish(),
   path: z.string().startsWith("/"),
 });
-export type MeetingNewsProps = z.infer<typeof MeetingNewsPropsSchema> & { appUrl: string };
+export type MeetingNewsProps = z.infer<typeof MeetingNewsPropsSchema> & {
+  appUrl: string;
+};
 
 export function subject(props: MeetingNewsProps): string {
   switch (props.kind) {

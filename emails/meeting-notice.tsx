@@ -2,15 +2,36 @@
 // (guests get their token link). Each carries the calendar file: METHOD:REQUEST with the
 // meeting's stable UID and its SEQUENCE, or METHOD:CANCEL when the meeting is called off.
 import { z } from "zod";
-import { ActionButton, EmailLayout, Paragraph, Quote, greeting } from "./components/layout";
-import { MeetingFacts, MeetingMailPropsSchema, meetingLink, sampleMeetingProps, type MeetingMailProps } from "./components/meeting";
+import {
+  ActionButton,
+  EmailLayout,
+  Paragraph,
+  Quote,
+  greeting,
+} from "./components/layout";
+import {
+  MeetingFacts,
+  MeetingMailPropsSchema,
+  meetingLink,
+  sampleMeetingProps,
+  type MeetingMailProps,
+} from "./components/meeting";
 import { formatDay } from "./components/training";
 
 export const MeetingNoticePropsSchema = MeetingMailPropsSchema.extend({
-  kind: z.enum(["invitation", "update", "cancel", "reminder", "guest_invitation", "guest_registered"]),
+  kind: z.enum([
+    "invitation",
+    "update",
+    "cancel",
+    "reminder",
+    "guest_invitation",
+    "guest_registered",
+  ]),
   reason: z.string().nullish(),
 });
-export type MeetingNoticeProps = z.infer<typeof MeetingNoticePropsSchema> & { appUrl: string };
+export type MeetingNoticeProps = z.infer<typeof MeetingNoticePropsSchema> & {
+  appUrl: string;
+};
 
 export function subject(props: MeetingNoticeProps): string {
   const day = formatDay(props.startsAt);
@@ -53,17 +74,27 @@ export default function MeetingNotice(props: MeetingNoticeProps) {
       <Paragraph>{greeting(props.name)}</Paragraph>
       {props.kind === "cancel" ? (
         <Paragraph>
-          das Treffen „{props.title}“ findet nicht statt. Die angehängte Kalenderdatei nimmt es aus Ihrem Kalender.
+          das Treffen „{props.title}“ findet nicht statt. Die angehängte
+          Kalenderdatei nimmt es aus Ihrem Kalender.
         </Paragraph>
       ) : props.kind === "update" ? (
-        <Paragraph>Zeit oder Ort des Treffens „{props.title}“ haben sich geändert. Die angehängte Kalenderdatei aktualisiert Ihren Eintrag.</Paragraph>
+        <Paragraph>
+          Zeit oder Ort des Treffens „{props.title}“ haben sich geändert. Die
+          angehängte Kalenderdatei aktualisiert Ihren Eintrag.
+        </Paragraph>
       ) : props.kind === "reminder" ? (
-        <Paragraph>zur Erinnerung: Morgen ist das Treffen „{props.title}“.</Paragraph>
+        <Paragraph>
+          zur Erinnerung: Morgen ist das Treffen „{props.title}“.
+        </Paragraph>
       ) : props.kind === "guest_registered" ? (
-        <Paragraph>vielen Dank für Ihre Anmeldung zum Treffen „{props.title}“. Interessierte Träger sind willkommen.</Paragraph>
+        <Paragraph>
+          vielen Dank für Ihre Anmeldung zum Treffen „{props.title}“.
+          Interessierte Träger sind willkommen.
+        </Paragraph>
       ) : (
         <Paragraph>
-          {props.hostName} lädt {props.guest ? "Sie" : "Ihren Träger"} zum Treffen „{props.title}“ ein. Bitte sagen Sie zu oder ab – die
+          {props.hostName} lädt {props.guest ? "Sie" : "Ihren Träger"} zum
+          Treffen „{props.title}“ ein. Bitte sagen Sie zu oder ab – die
           Kalenderdatei hängt an.
         </Paragraph>
       )}
@@ -74,9 +105,16 @@ export default function MeetingNotice(props: MeetingNoticeProps) {
         </>
       ) : null}
       <MeetingFacts props={props} />
-      <ActionButton href={link}>{props.kind === "cancel" ? "Treffen ansehen" : "Zur Rückmeldung und Tagesordnung"}</ActionButton>
+      <ActionButton href={link}>
+        {props.kind === "cancel"
+          ? "Treffen ansehen"
+          : "Zur Rückmeldung und Tagesordnung"}
+      </ActionButton>
     </EmailLayout>
   );
 }
 
-MeetingNotice.PreviewProps = { ...sampleMeetingProps, kind: "invitation" } satisfies MeetingNoticeProps;
+MeetingNotice.PreviewProps = {
+  ...sampleMeetingProps,
+  kind: "invitation",
+} satisfies MeetingNoticeProps;

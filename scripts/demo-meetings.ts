@@ -31,14 +31,60 @@ function agendaId(n: number): string {
 }
 
 // The themes of the seed's invitation, in its order.
-const THEMES: Array<{ title: string; description: string; presenter: string | null; minutes: number }> = [
-  { title: "Kontakt zu Familien in Krisenzeiten", description: "Erreichbarkeit, Hausbesuche, digitale Wege – was hat sich bewährt?", presenter: "du-und-ich", minutes: 25 },
-  { title: "Kindeswohlgefährdung (§ 8a SGB VIII)", description: "Abläufe der Träger, insoweit erfahrene Fachkräfte, Austausch über Schutzkonzepte.", presenter: "kiz-niederrhein", minutes: 25 },
-  { title: "Gemeinsame Projekte", description: "Ideen für Projekte, die ein Träger allein nicht stemmen kann.", presenter: "richtungswechsel", minutes: 20 },
-  { title: "Gemeinsame Fortbildungen", description: "Themen und Termine für das Herbstprogramm.", presenter: "kiz-niederrhein", minutes: 15 },
-  { title: "Zusammenarbeit mit den Jugendämtern", description: "Erfahrungen mit den Jugendämtern in Wesel, Duisburg und Oberhausen.", presenter: null, minutes: 20 },
-  { title: "Fachkräftemangel", description: "Gewinnung und Bindung von Fachkräften, gemeinsame Ausbildung.", presenter: "kinderleicht", minutes: 20 },
-  { title: "Vertretung in Notsituationen", description: "Können wir uns trägerübergreifend unterstützen und vertreten?", presenter: HOST, minutes: 25 },
+const THEMES: Array<{
+  title: string;
+  description: string;
+  presenter: string | null;
+  minutes: number;
+}> = [
+  {
+    title: "Kontakt zu Familien in Krisenzeiten",
+    description:
+      "Erreichbarkeit, Hausbesuche, digitale Wege – was hat sich bewährt?",
+    presenter: "du-und-ich",
+    minutes: 25,
+  },
+  {
+    title: "Kindeswohlgefährdung (§ 8a SGB VIII)",
+    description:
+      "Abläufe der Träger, insoweit erfahrene Fachkräfte, Austausch über Schutzkonzepte.",
+    presenter: "kiz-niederrhein",
+    minutes: 25,
+  },
+  {
+    title: "Gemeinsame Projekte",
+    description:
+      "Ideen für Projekte, die ein Träger allein nicht stemmen kann.",
+    presenter: "richtungswechsel",
+    minutes: 20,
+  },
+  {
+    title: "Gemeinsame Fortbildungen",
+    description: "Themen und Termine für das Herbstprogramm.",
+    presenter: "kiz-niederrhein",
+    minutes: 15,
+  },
+  {
+    title: "Zusammenarbeit mit den Jugendämtern",
+    description:
+      "Erfahrungen mit den Jugendämtern in Wesel, Duisburg und Oberhausen.",
+    presenter: null,
+    minutes: 20,
+  },
+  {
+    title: "Fachkräftemangel",
+    description:
+      "Gewinnung und Bindung von Fachkräften, gemeinsame Ausbildung.",
+    presenter: "kinderleicht",
+    minutes: 20,
+  },
+  {
+    title: "Vertretung in Notsituationen",
+    description:
+      "Können wir uns trägerübergreifend unterstützen und vertreten?",
+    presenter: HOST,
+    minutes: 25,
+  },
 ];
 
 const NOTES = [
@@ -73,27 +119,58 @@ export function renderMeetingsSql(): string {
     notes: NOTES[i]!,
     decisions:
       i === 3
-        ? ["Der Kreis bietet im Herbst gemeinsam die Fortbildung „Kinderschutz nach § 8a SGB VIII“ an; KIZ Niederrhein organisiert sie."]
+        ? [
+            "Der Kreis bietet im Herbst gemeinsam die Fortbildung „Kinderschutz nach § 8a SGB VIII“ an; KIZ Niederrhein organisiert sie.",
+          ]
         : i === 4
-          ? ["Die Jugendämter Kreis Wesel, Duisburg und Oberhausen werden zum nächsten Kooperationstreffen eingeladen."]
+          ? [
+              "Die Jugendämter Kreis Wesel, Duisburg und Oberhausen werden zum nächsten Kooperationstreffen eingeladen.",
+            ]
           : i === 6
-            ? ["Die Träger vertreten sich in Notsituationen gegenseitig und nutzen dafür die Vertretungsbörse des Trägerkreises."]
+            ? [
+                "Die Träger vertreten sich in Notsituationen gegenseitig und nutzen dafür die Vertretungsbörse des Trägerkreises.",
+              ]
             : [],
     actions:
       i === 3
-        ? [{ title: "Fortbildung „Kinderschutz nach § 8a“ im Trägerkreis ausschreiben", owner_org_id: demoOrg("kiz-niederrhein").id, owner_user_id: demoUser(PROTOKOLLANT).id, due_date: "DUE1" }]
+        ? [
+            {
+              title:
+                "Fortbildung „Kinderschutz nach § 8a“ im Trägerkreis ausschreiben",
+              owner_org_id: demoOrg("kiz-niederrhein").id,
+              owner_user_id: demoUser(PROTOKOLLANT).id,
+              due_date: "DUE1",
+            },
+          ]
         : i === 4
-          ? [{ title: "Einladung an die Jugendämter formulieren und versenden", owner_org_id: demoOrg("du-und-ich").id, owner_user_id: null, due_date: "DUE2" }]
+          ? [
+              {
+                title: "Einladung an die Jugendämter formulieren und versenden",
+                owner_org_id: demoOrg("du-und-ich").id,
+                owner_user_id: null,
+                due_date: "DUE2",
+              },
+            ]
           : i === 2
-            ? [{ title: "Skizze für einen gemeinsamen Fachtag 2027 vorbereiten", owner_org_id: demoOrg("richtungswechsel").id, owner_user_id: null, due_date: "DUE3" }]
+            ? [
+                {
+                  title:
+                    "Skizze für einen gemeinsamen Fachtag 2027 vorbereiten",
+                  owner_org_id: demoOrg("richtungswechsel").id,
+                  owner_user_id: null,
+                  due_date: "DUE3",
+                },
+              ]
             : [],
   }));
   const content = JSON.stringify({
-    attendance: "freiraumwohnung GmbH, KIZ Niederrhein, Du & Ich e. V., richtungsWechsel, Kinderleicht, Lebenshilfe Dinslaken e. V.",
+    attendance:
+      "freiraumwohnung GmbH, KIZ Niederrhein, Du & Ich e. V., richtungsWechsel, Kinderleicht, Lebenshilfe Dinslaken e. V.",
     items,
   });
   // Due dates relative to the seed's day, so the action items stay open and ahead.
-  const dueDay = (days: number) => `' || to_char((now() at time zone 'Europe/Berlin')::date + ${days}, 'YYYY-MM-DD') || '`;
+  const dueDay = (days: number) =>
+    `' || to_char((now() at time zone 'Europe/Berlin')::date + ${days}, 'YYYY-MM-DD') || '`;
   const contentSql = `(${text(content)
     .replace("DUE1", dueDay(14))
     .replace("DUE2", dueDay(21))
@@ -152,8 +229,13 @@ ${[
 ]
   .map(
     ([email, answers]) =>
-      `${actAs(email as string)}\nselect public.vote_date_poll(${text(DEMO_POLL_ID)}, jsonb_build_object(${(answers as string[])
-        .map((a, i) => `(select id::text from public.poll_options where poll_id = ${text(DEMO_POLL_ID)} and position = ${i + 1}), '${a}'`)
+      `${actAs(email as string)}\nselect public.vote_date_poll(${text(DEMO_POLL_ID)}, jsonb_build_object(${(
+        answers as string[]
+      )
+        .map(
+          (a, i) =>
+            `(select id::text from public.poll_options where poll_id = ${text(DEMO_POLL_ID)} and position = ${i + 1}), '${a}'`,
+        )
         .join(", ")}));`,
   )
   .join("\n")}
@@ -171,7 +253,10 @@ ${[
   ["koordination@kinderleicht.example", "absage", false],
   ["admin@freiraumwohnung.example", "zusage", false],
 ]
-  .map(([email, answer, delegate]) => `${actAs(email as string)}\nselect public.set_rsvp((select meeting_id from public.date_polls where id = ${text(DEMO_POLL_ID)}), '${answer}', null, ${delegate});`)
+  .map(
+    ([email, answer, delegate]) =>
+      `${actAs(email as string)}\nselect public.set_rsvp((select meeting_id from public.date_polls where id = ${text(DEMO_POLL_ID)}), '${answer}', null, ${delegate});`,
+  )
   .join("\n")}
 ${actAs("team@lebenshilfe-dinslaken.example")}
 select public.propose_topic((select meeting_id from public.date_polls where id = ${text(DEMO_POLL_ID)}),

@@ -3,11 +3,24 @@
 // and refuses an address twice. The guest gets a mail with the calendar file and a token link to
 // change the answer.
 import { parseWithZod } from "@conform-to/zod/v4";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import type {
+  ActionFunctionArgs,
+  LoaderFunctionArgs,
+  MetaFunction,
+} from "@remix-run/node";
+import {
+  Form,
+  Link,
+  useActionData,
+  useLoaderData,
+  useNavigation,
+} from "@remix-run/react";
 import { loadPublicCircle } from "~/.server/circle/public-page";
 import { refusalReply } from "~/.server/meetings/forms";
-import { nextPublicMeeting, registerPublicGuest } from "~/.server/meetings/write";
+import {
+  nextPublicMeeting,
+  registerPublicGuest,
+} from "~/.server/meetings/write";
 import { redirectWithToast } from "~/.server/toast";
 import { errorsOf, valueOf } from "~/components/meetings/meeting-form";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -18,7 +31,9 @@ import { meetingWhen, whereText } from "~/i18n/meetings";
 import { invariantResponse } from "~/utils/invariant";
 import { PublicGuestSchema } from "~/validation/meetings";
 
-export const meta: MetaFunction = () => [{ title: "Als Gast anmelden · Trägerkreis" }];
+export const meta: MetaFunction = () => [
+  { title: "Als Gast anmelden · Trägerkreis" },
+];
 
 async function load(slug: string) {
   const circle = await loadPublicCircle(slug);
@@ -37,14 +52,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { meeting } = await load(slug);
   const formData = await request.formData();
   const thanks = `/k/${slug}/gast?gesendet=1`;
-  const toast = { title: "Danke! Sie sind angemeldet.", description: "Die Bestätigung mit Kalenderdatei kommt per E-Mail." };
+  const toast = {
+    title: "Danke! Sie sind angemeldet.",
+    description: "Die Bestätigung mit Kalenderdatei kommt per E-Mail.",
+  };
   // A bot filled the hidden field: answer as for a person, write nothing.
   const trap = formData.get("website_url");
   if (trap !== null && trap !== "") return redirectWithToast(thanks, toast);
   const submission = parseWithZod(formData, { schema: PublicGuestSchema });
   if (submission.status !== "success") return { result: submission.reply() };
   if (!meeting || meeting.id !== submission.value.meetingId) {
-    return { result: submission.reply({ formErrors: ["Für dieses Treffen ist keine Anmeldung mehr möglich."] }) };
+    return {
+      result: submission.reply({
+        formErrors: ["Für dieses Treffen ist keine Anmeldung mehr möglich."],
+      }),
+    };
   }
   try {
     await registerPublicGuest(meeting.id, submission.value);
@@ -64,7 +86,8 @@ export default function GuestRegistration() {
       {sent ? (
         <Card className="border-green-300 bg-green-50">
           <p role="status" className="font-semibold">
-            Danke! Sie sind angemeldet. Die Bestätigung mit Kalenderdatei und einem Link zum Ändern kommt per E-Mail.
+            Danke! Sie sind angemeldet. Die Bestätigung mit Kalenderdatei und
+            einem Link zum Ändern kommt per E-Mail.
           </p>
         </Card>
       ) : null}
@@ -85,18 +108,54 @@ export default function GuestRegistration() {
               <FormMessage errors={errorsOf(result, "")} />
               <Honeypot />
               <input type="hidden" name="meetingId" value={meeting.id} />
-              <Field label="Ihr Name" errors={errorsOf(result, "name")} inputProps={{ id: "name", name: "name", autoComplete: "name", defaultValue: valueOf(result, "name", ""), maxLength: 120 }} />
-              <Field label="Träger / Einrichtung" errors={errorsOf(result, "orgName")} inputProps={{ id: "orgName", name: "orgName", autoComplete: "organization", defaultValue: valueOf(result, "orgName", ""), maxLength: 200 }} />
-              <Field label="E-Mail-Adresse" errors={errorsOf(result, "email")} inputProps={{ id: "email", name: "email", type: "email", autoComplete: "email", defaultValue: valueOf(result, "email", ""), maxLength: 254 }} />
+              <Field
+                label="Ihr Name"
+                errors={errorsOf(result, "name")}
+                inputProps={{
+                  id: "name",
+                  name: "name",
+                  autoComplete: "name",
+                  defaultValue: valueOf(result, "name", ""),
+                  maxLength: 120,
+                }}
+              />
+              <Field
+                label="Träger / Einrichtung"
+                errors={errorsOf(result, "orgName")}
+                inputProps={{
+                  id: "orgName",
+                  name: "orgName",
+                  autoComplete: "organization",
+                  defaultValue: valueOf(result, "orgName", ""),
+                  maxLength: 200,
+                }}
+              />
+              <Field
+                label="E-Mail-Adresse"
+                errors={errorsOf(result, "email")}
+                inputProps={{
+                  id: "email",
+                  name: "email",
+                  type: "email",
+                  autoComplete: "email",
+                  defaultValue: valueOf(result, "email", ""),
+                  maxLength: 254,
+                }}
+              />
               <Button type="submit" className="w-full" disabled={busy}>
                 Als Gast anmelden
               </Button>
-              <p className="text-xs text-slate-600">Ihre Angaben sehen nur die Gastgeber des Treffens.</p>
+              <p className="text-xs text-slate-600">
+                Ihre Angaben sehen nur die Gastgeber des Treffens.
+              </p>
             </Form>
           )}
         </>
       )}
-      <Link to={`/k/${slug}`} className="font-semibold text-brand-800 underline">
+      <Link
+        to={`/k/${slug}`}
+        className="font-semibold text-brand-800 underline"
+      >
         Zurück zur Seite des Kreises
       </Link>
     </div>

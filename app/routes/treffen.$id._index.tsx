@@ -3,7 +3,11 @@
 // proposals (hosts accept with a slot, decline with a reason, or keep them in the pool), open
 // action items, guests, and the hosts' tools. Every form is an IntentForm (works without JS).
 import { parseWithZod } from "@conform-to/zod/v4";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type {
+  ActionFunctionArgs,
+  LoaderFunctionArgs,
+  MetaFunction,
+} from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireUser } from "~/.server/auth/session";
@@ -20,14 +24,44 @@ import {
 } from "~/.server/meetings/write";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Button, ButtonLink } from "~/components/ui/button";
-import { Field, SelectField, TextareaField, CheckboxField } from "~/components/ui/field";
-import { IntentForm, answerErrors, useAnswerFor, useBusy } from "~/components/ui/intent-form";
+import {
+  Field,
+  SelectField,
+  TextareaField,
+  CheckboxField,
+} from "~/components/ui/field";
+import {
+  IntentForm,
+  answerErrors,
+  useAnswerFor,
+  useBusy,
+} from "~/components/ui/intent-form";
 import { Badge, Card, PageHeader } from "~/components/ui/layout";
-import { RSVP_LABELS, meetingWhen, rsvpLine, shortDayText, timeText, whereText } from "~/i18n/meetings";
+import {
+  RSVP_LABELS,
+  meetingWhen,
+  rsvpLine,
+  shortDayText,
+  timeText,
+  whereText,
+} from "~/i18n/meetings";
 import { invariantResponse } from "~/utils/invariant";
-import { AgendaItemSchema, CancelSchema, DecideTopicSchema, GuestSchema, RsvpSchema, TopicSchema } from "~/validation/meetings";
+import {
+  AgendaItemSchema,
+  CancelSchema,
+  DecideTopicSchema,
+  GuestSchema,
+  RsvpSchema,
+  TopicSchema,
+} from "~/validation/meetings";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.meeting.title} · Treffen · Trägerkreis` : "Nicht gefunden · Trägerkreis" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  {
+    title: data
+      ? `${data.meeting.title} · Treffen · Trägerkreis`
+      : "Nicht gefunden · Trägerkreis",
+  },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -36,7 +70,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { meeting, now: new Date() };
 }
 
-const RemoveSchema = z.object({ itemId: z.string().uuid(), toPool: z.string().optional().transform((v) => v === "on") });
+const RemoveSchema = z.object({
+  itemId: z.string().uuid(),
+  toPool: z
+    .string()
+    .optional()
+    .transform((v) => v === "on"),
+});
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
@@ -46,22 +86,40 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formId = String(formData.get("formId") ?? intent);
   switch (intent) {
     case "rsvp":
-      return handleIntent(formData, formId, RsvpSchema, (v) => setRsvp(user, id, v.answer, v.comment, v.delegate));
+      return handleIntent(formData, formId, RsvpSchema, (v) =>
+        setRsvp(user, id, v.answer, v.comment, v.delegate),
+      );
     case "propose":
-      return handleIntent(formData, formId, TopicSchema, (v) => proposeTopic(user, id, v));
+      return handleIntent(formData, formId, TopicSchema, (v) =>
+        proposeTopic(user, id, v),
+      );
     case "decide":
-      return handleIntent(formData, formId, DecideTopicSchema, (v) => decideTopic(user, id, v));
+      return handleIntent(formData, formId, DecideTopicSchema, (v) =>
+        decideTopic(user, id, v),
+      );
     case "agenda":
-      return handleIntent(formData, formId, AgendaItemSchema, (v) => saveAgendaItem(user, id, v));
+      return handleIntent(formData, formId, AgendaItemSchema, (v) =>
+        saveAgendaItem(user, id, v),
+      );
     case "remove":
-      return handleIntent(formData, formId, RemoveSchema, (v) => removeAgendaItem(user, v.itemId, v.toPool));
+      return handleIntent(formData, formId, RemoveSchema, (v) =>
+        removeAgendaItem(user, v.itemId, v.toPool),
+      );
     case "guest":
-      return handleIntent(formData, formId, GuestSchema, (v) => inviteGuest(user, id, v));
+      return handleIntent(formData, formId, GuestSchema, (v) =>
+        inviteGuest(user, id, v),
+      );
     case "cancel":
-      return handleIntent(formData, formId, CancelSchema, (v) => cancelMeeting(user, id, v.reason));
+      return handleIntent(formData, formId, CancelSchema, (v) =>
+        cancelMeeting(user, id, v.reason),
+      );
     default: {
       const submission = parseWithZod(formData, { schema: z.object({}) });
-      return { formId, result: submission.reply({ formErrors: ["Unbekannte Aktion."] }), ok: false };
+      return {
+        formId,
+        result: submission.reply({ formErrors: ["Unbekannte Aktion."] }),
+        ok: false,
+      };
     }
   }
 }
@@ -73,21 +131,57 @@ function RsvpForm() {
   const result = useAnswerFor("rsvp");
   const busy = useBusy("rsvp");
   return (
-    <IntentForm formId="rsvp" intent="rsvp" visible={["answer", "comment"]} className="space-y-3">
+    <IntentForm
+      formId="rsvp"
+      intent="rsvp"
+      visible={["answer", "comment"]}
+      className="space-y-3"
+    >
       <fieldset>
-        <legend className="text-sm font-medium text-slate-800">Ihre Rückmeldung</legend>
+        <legend className="text-sm font-medium text-slate-800">
+          Ihre Rückmeldung
+        </legend>
         <div className="mt-1 grid grid-cols-3 gap-2">
           {(["zusage", "vielleicht", "absage"] as const).map((answer) => (
-            <label key={answer} className="flex min-h-11 items-center justify-center gap-2 rounded-lg border border-slate-300 px-2 text-sm has-[:checked]:border-brand-700 has-[:checked]:bg-brand-50">
-              <input type="radio" name="answer" value={answer} defaultChecked={meeting.myAnswer === answer} className="accent-brand-700" />
+            <label
+              key={answer}
+              className="flex min-h-11 items-center justify-center gap-2 rounded-lg border border-slate-300 px-2 text-sm has-[:checked]:border-brand-700 has-[:checked]:bg-brand-50"
+            >
+              <input
+                type="radio"
+                name="answer"
+                value={answer}
+                defaultChecked={meeting.myAnswer === answer}
+                className="accent-brand-700"
+              />
               {RSVP_LABELS[answer]}
             </label>
           ))}
         </div>
-        {answerErrors(result, "answer") ? <p className="mt-1 text-sm text-red-700">{answerErrors(result, "answer")}</p> : null}
+        {answerErrors(result, "answer") ? (
+          <p className="mt-1 text-sm text-red-700">
+            {answerErrors(result, "answer")}
+          </p>
+        ) : null}
       </fieldset>
-      <Field label="Kommentar (optional)" errors={answerErrors(result, "comment")} inputProps={{ id: "rsvp-comment", name: "comment", defaultValue: meeting.myComment ?? "", maxLength: 500 }} />
-      <CheckboxField label="Ich spreche für meinen Träger (Delegierte:r)" inputProps={{ id: "rsvp-delegate", name: "delegate", defaultChecked: meeting.myDelegate }} />
+      <Field
+        label="Kommentar (optional)"
+        errors={answerErrors(result, "comment")}
+        inputProps={{
+          id: "rsvp-comment",
+          name: "comment",
+          defaultValue: meeting.myComment ?? "",
+          maxLength: 500,
+        }}
+      />
+      <CheckboxField
+        label="Ich spreche für meinen Träger (Delegierte:r)"
+        inputProps={{
+          id: "rsvp-delegate",
+          name: "delegate",
+          defaultChecked: meeting.myDelegate,
+        }}
+      />
       <Button type="submit" disabled={busy}>
         Rückmeldung speichern
       </Button>
@@ -98,10 +192,38 @@ function RsvpForm() {
 function ProposeForm() {
   const result = useAnswerFor("propose");
   return (
-    <IntentForm formId="propose" intent="propose" visible={["title", "description", "minutes"]} className="space-y-3">
-      <Field label="Thema" errors={answerErrors(result, "title")} inputProps={{ id: "propose-title", name: "title", maxLength: 200 }} />
-      <TextareaField label="Worum geht es? (optional)" errors={answerErrors(result, "description")} textareaProps={{ id: "propose-description", name: "description", rows: 2 }} />
-      <Field label="Gewünschte Minuten (optional)" errors={answerErrors(result, "minutes")} inputProps={{ id: "propose-minutes", name: "minutes", type: "number", min: 1, max: 480, inputMode: "numeric" }} />
+    <IntentForm
+      formId="propose"
+      intent="propose"
+      visible={["title", "description", "minutes"]}
+      className="space-y-3"
+    >
+      <Field
+        label="Thema"
+        errors={answerErrors(result, "title")}
+        inputProps={{ id: "propose-title", name: "title", maxLength: 200 }}
+      />
+      <TextareaField
+        label="Worum geht es? (optional)"
+        errors={answerErrors(result, "description")}
+        textareaProps={{
+          id: "propose-description",
+          name: "description",
+          rows: 2,
+        }}
+      />
+      <Field
+        label="Gewünschte Minuten (optional)"
+        errors={answerErrors(result, "minutes")}
+        inputProps={{
+          id: "propose-minutes",
+          name: "minutes",
+          type: "number",
+          min: 1,
+          max: 480,
+          inputMode: "numeric",
+        }}
+      />
       <Button type="submit" variant="secondary" disabled={useBusy("propose")}>
         Thema vorschlagen
       </Button>
@@ -109,23 +231,71 @@ function ProposeForm() {
   );
 }
 
-function DecideForms({ itemId, fromPool }: { itemId: string; fromPool?: boolean }) {
+function DecideForms({
+  itemId,
+  fromPool,
+}: {
+  itemId: string;
+  fromPool?: boolean;
+}) {
   const acceptId = `accept-${itemId}`;
   const declineId = `decline-${itemId}`;
   const accept = useAnswerFor(acceptId);
   const decline = useAnswerFor(declineId);
   return (
     <div className="mt-2 grid gap-3 sm:grid-cols-2">
-      <IntentForm formId={acceptId} intent="decide" fields={{ itemId, decision: "accept" }} visible={["position", "minutes"]} className="space-y-2">
+      <IntentForm
+        formId={acceptId}
+        intent="decide"
+        fields={{ itemId, decision: "accept" }}
+        visible={["position", "minutes"]}
+        className="space-y-2"
+      >
         <div className="grid grid-cols-2 gap-2">
-          <Field label="Position" errors={answerErrors(accept, "position")} inputProps={{ id: `${acceptId}-position`, name: "position", type: "number", min: 1, max: 50, inputMode: "numeric" }} />
-          <Field label="Minuten" errors={answerErrors(accept, "minutes")} inputProps={{ id: `${acceptId}-minutes`, name: "minutes", type: "number", min: 1, max: 480, inputMode: "numeric" }} />
+          <Field
+            label="Position"
+            errors={answerErrors(accept, "position")}
+            inputProps={{
+              id: `${acceptId}-position`,
+              name: "position",
+              type: "number",
+              min: 1,
+              max: 50,
+              inputMode: "numeric",
+            }}
+          />
+          <Field
+            label="Minuten"
+            errors={answerErrors(accept, "minutes")}
+            inputProps={{
+              id: `${acceptId}-minutes`,
+              name: "minutes",
+              type: "number",
+              min: 1,
+              max: 480,
+              inputMode: "numeric",
+            }}
+          />
         </div>
         <Button type="submit">Auf die Tagesordnung</Button>
       </IntentForm>
       {fromPool ? null : (
-        <IntentForm formId={declineId} intent="decide" fields={{ itemId, decision: "decline" }} visible={["reason"]} className="space-y-2">
-          <Field label="Begründung der Ablehnung" errors={answerErrors(decline, "reason")} inputProps={{ id: `${declineId}-reason`, name: "reason", maxLength: 1000 }} />
+        <IntentForm
+          formId={declineId}
+          intent="decide"
+          fields={{ itemId, decision: "decline" }}
+          visible={["reason"]}
+          className="space-y-2"
+        >
+          <Field
+            label="Begründung der Ablehnung"
+            errors={answerErrors(decline, "reason")}
+            inputProps={{
+              id: `${declineId}-reason`,
+              name: "reason",
+              maxLength: 1000,
+            }}
+          />
           <div className="flex flex-wrap gap-2">
             <Button type="submit" variant="secondary">
               Ablehnen
@@ -134,7 +304,11 @@ function DecideForms({ itemId, fromPool }: { itemId: string; fromPool?: boolean 
         </IntentForm>
       )}
       {fromPool ? null : (
-        <IntentForm formId={`pool-${itemId}`} intent="decide" fields={{ itemId, decision: "pool" }}>
+        <IntentForm
+          formId={`pool-${itemId}`}
+          intent="decide"
+          fields={{ itemId, decision: "pool" }}
+        >
           <Button type="submit" variant="secondary">
             In den Themenspeicher
           </Button>
@@ -146,7 +320,9 @@ function DecideForms({ itemId, fromPool }: { itemId: string; fromPool?: boolean 
 
 export default function MeetingPage() {
   const { meeting: m, now } = useLoaderData<typeof loader>();
-  const orgsComing = m.summary.filter((s) => s.zusagen > 0 && !s.isGuest).length;
+  const orgsComing = m.summary.filter(
+    (s) => s.zusagen > 0 && !s.isGuest,
+  ).length;
   const started = new Date(m.startsAt).getTime() <= new Date(now).getTime();
   const over = new Date(m.plannedEnd).getTime() > new Date(m.endsAt).getTime();
   const agendaResult = useAnswerFor("agenda");
@@ -158,7 +334,9 @@ export default function MeetingPage() {
         title={m.title}
         description={
           <>
-            <span className="block text-slate-800">{meetingWhen(m.startsAt, m.endsAt)}</span>
+            <span className="block text-slate-800">
+              {meetingWhen(m.startsAt, m.endsAt)}
+            </span>
             <span className="block">
               {whereText(m)} · eingeladen von {m.hostName}
             </span>
@@ -167,11 +345,18 @@ export default function MeetingPage() {
       />
       {m.status === "cancelled" ? (
         <Card className="border-red-300 bg-red-50">
-          <p className="font-semibold text-red-900">Dieses Treffen ist abgesagt.</p>
-          {m.cancelReason ? <p className="whitespace-pre-line text-red-900">{m.cancelReason}</p> : null}
+          <p className="font-semibold text-red-900">
+            Dieses Treffen ist abgesagt.
+          </p>
+          {m.cancelReason ? (
+            <p className="whitespace-pre-line text-red-900">{m.cancelReason}</p>
+          ) : null}
         </Card>
       ) : null}
-      <nav aria-label="Zum Treffen" className="flex flex-wrap gap-x-4 gap-y-2 text-sm">
+      <nav
+        aria-label="Zum Treffen"
+        className="flex flex-wrap gap-x-4 gap-y-2 text-sm"
+      >
         <a className={linkClass} href={`/treffen/${m.id}/kalender.ics`}>
           In den Kalender (.ics)
         </a>
@@ -189,7 +374,9 @@ export default function MeetingPage() {
           </Link>
         ) : null}
       </nav>
-      {m.description ? <p className="whitespace-pre-line text-slate-800">{m.description}</p> : null}
+      {m.description ? (
+        <p className="whitespace-pre-line text-slate-800">{m.description}</p>
+      ) : null}
       {m.onlineUrl ? (
         <p>
           Online:{" "}
@@ -200,47 +387,92 @@ export default function MeetingPage() {
       ) : null}
 
       <section aria-labelledby="rueckmeldungen" className="space-y-3">
-        <h2 id="rueckmeldungen" className="text-lg font-semibold text-slate-900">
+        <h2
+          id="rueckmeldungen"
+          className="text-lg font-semibold text-slate-900"
+        >
           Rückmeldungen
         </h2>
         <p className="font-medium text-slate-900" data-testid="rsvp-line">
           {rsvpLine(m, orgsComing)}
           {m.capacity ? ` · ${m.capacity} Plätze` : ""}
         </p>
-        {m.status === "planned" && !started ? <Card>{<RsvpForm />}</Card> : null}
+        {m.status === "planned" && !started ? (
+          <Card>{<RsvpForm />}</Card>
+        ) : null}
         {m.summary.length > 0 ? (
-          <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Rückmeldungen nach Träger">
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">Rückmeldungen nach Träger</caption>
-              <thead>
-                <tr className="border-b border-slate-200">
-                  <th scope="col" className="py-2 pr-2">Träger</th>
-                  <th scope="col" className="px-2 py-2">Zusagen</th>
-                  <th scope="col" className="px-2 py-2">Vielleicht</th>
-                  <th scope="col" className="px-2 py-2">Absagen</th>
-                  <th scope="col" className="py-2 pl-2">Delegierte:r</th>
-                </tr>
-              </thead>
-              <tbody>
-                {m.summary.map((s) => (
-                  <tr key={`${s.orgName}-${s.isGuest}`} className="border-b border-slate-100">
-                    <th scope="row" className="py-2 pr-2 font-medium">
-                      {s.orgName}
-                      {s.isGuest ? " (Gast)" : ""}
+          <>
+            {/* Phones: one line per Träger; wider screens: the table. */}
+            <ul
+              className="space-y-1 text-sm sm:hidden"
+              aria-label="Rückmeldungen nach Träger"
+            >
+              {m.summary.map((s) => (
+                <li
+                  key={`${s.orgName}-${s.isGuest}`}
+                  className="border-b border-slate-100 py-1"
+                >
+                  <span className="font-medium">
+                    {s.orgName}
+                    {s.isGuest ? " (Gast)" : ""}
+                  </span>
+                  : {s.zusagen} {s.zusagen === 1 ? "Zusage" : "Zusagen"} ·{" "}
+                  {s.vielleicht} vielleicht · {s.absagen}{" "}
+                  {s.absagen === 1 ? "Absage" : "Absagen"}
+                  {s.delegateName ? ` · Delegierte:r: ${s.delegateName}` : ""}
+                </li>
+              ))}
+            </ul>
+            <div className="hidden overflow-x-auto sm:block">
+              <table className="w-full text-left text-sm">
+                <caption className="sr-only">Rückmeldungen nach Träger</caption>
+                <thead>
+                  <tr className="border-b border-slate-200">
+                    <th scope="col" className="py-2 pr-2">
+                      Träger
                     </th>
-                    <td className="px-2 py-2">{s.zusagen}</td>
-                    <td className="px-2 py-2">{s.vielleicht}</td>
-                    <td className="px-2 py-2">{s.absagen}</td>
-                    <td className="py-2 pl-2">{s.delegateName ?? "—"}</td>
+                    <th scope="col" className="px-2 py-2">
+                      Zusagen
+                    </th>
+                    <th scope="col" className="px-2 py-2">
+                      Vielleicht
+                    </th>
+                    <th scope="col" className="px-2 py-2">
+                      Absagen
+                    </th>
+                    <th scope="col" className="py-2 pl-2">
+                      Delegierte:r
+                    </th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+                </thead>
+                <tbody>
+                  {m.summary.map((s) => (
+                    <tr
+                      key={`${s.orgName}-${s.isGuest}`}
+                      className="border-b border-slate-100"
+                    >
+                      <th scope="row" className="py-2 pr-2 font-medium">
+                        {s.orgName}
+                        {s.isGuest ? " (Gast)" : ""}
+                      </th>
+                      <td className="px-2 py-2">{s.zusagen}</td>
+                      <td className="px-2 py-2">{s.vielleicht}</td>
+                      <td className="px-2 py-2">{s.absagen}</td>
+                      <td className="py-2 pl-2">{s.delegateName ?? "—"}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </>
         ) : null}
         {m.names.length > 0 ? (
           <details className="rounded-lg border border-slate-200 p-3">
-            <summary className="cursor-pointer font-medium">{m.isHost ? "Namen (nur für die Gastgeber sichtbar)" : "Namen aus Ihrem Träger"}</summary>
+            <summary className="cursor-pointer font-medium">
+              {m.isHost
+                ? "Namen (nur für die Gastgeber sichtbar)"
+                : "Namen aus Ihrem Träger"}
+            </summary>
             <ul className="mt-2 space-y-1 text-sm">
               {m.names.map((n) => (
                 <li key={n.userId}>
@@ -253,21 +485,35 @@ export default function MeetingPage() {
         ) : null}
       </section>
 
-      <section aria-labelledby="tagesordnung-titel" id="tagesordnung" className="space-y-3">
-        <h2 id="tagesordnung-titel" className="text-lg font-semibold text-slate-900">
+      <section
+        aria-labelledby="tagesordnung-titel"
+        id="tagesordnung"
+        className="space-y-3"
+      >
+        <h2
+          id="tagesordnung-titel"
+          className="text-lg font-semibold text-slate-900"
+        >
           Tagesordnung
         </h2>
-        {m.agenda.length === 0 ? <p className="text-slate-600">Noch keine Tagesordnungspunkte.</p> : null}
+        {m.agenda.length === 0 ? (
+          <p className="text-slate-600">Noch keine Tagesordnungspunkte.</p>
+        ) : null}
         <ol className="space-y-2">
           {m.agenda.map((a) => (
             <li key={a.id}>
               <Card as="div" className="space-y-1">
                 <p className="text-sm text-slate-600">
-                  TOP {a.position} · {timeText(a.plannedStart)} Uhr{a.minutesPlanned ? ` · ${a.minutesPlanned} Min.` : ""}
+                  TOP {a.position} · {timeText(a.plannedStart)} Uhr
+                  {a.minutesPlanned ? ` · ${a.minutesPlanned} Min.` : ""}
                   {a.presenterName ? ` · ${a.presenterName}` : ""}
                 </p>
                 <h3 className="font-semibold text-slate-900">{a.title}</h3>
-                {a.description ? <p className="whitespace-pre-line text-sm text-slate-700">{a.description}</p> : null}
+                {a.description ? (
+                  <p className="whitespace-pre-line text-sm text-slate-700">
+                    {a.description}
+                  </p>
+                ) : null}
                 {a.kind === "action_items" && m.openActions.length > 0 ? (
                   <ul className="list-inside list-disc text-sm text-slate-700">
                     {m.openActions.map((o) => (
@@ -279,9 +525,21 @@ export default function MeetingPage() {
                   </ul>
                 ) : null}
                 {m.isHost && m.status === "planned" ? (
-                  <IntentForm formId={`remove-${a.id}`} intent="remove" fields={{ itemId: a.id, toPool: a.kind === "topic" ? "on" : "" }}>
-                    <button type="submit" className="min-h-11 text-sm font-semibold text-brand-800 underline underline-offset-2">
-                      {a.kind === "topic" ? "Von der Tagesordnung in den Themenspeicher" : "Entfernen"}
+                  <IntentForm
+                    formId={`remove-${a.id}`}
+                    intent="remove"
+                    fields={{
+                      itemId: a.id,
+                      toPool: a.kind === "topic" ? "on" : "",
+                    }}
+                  >
+                    <button
+                      type="submit"
+                      className="min-h-11 text-sm font-semibold text-brand-800 underline underline-offset-2"
+                    >
+                      {a.kind === "topic"
+                        ? "Von der Tagesordnung in den Themenspeicher"
+                        : "Entfernen"}
                     </button>
                   </IntentForm>
                 ) : null}
@@ -290,25 +548,91 @@ export default function MeetingPage() {
           ))}
         </ol>
         {m.agenda.length > 0 ? (
-          <p className={over ? "font-medium text-amber-800" : "text-sm text-slate-600"} role={over ? "alert" : undefined}>
+          <p
+            className={
+              over ? "font-medium text-amber-800" : "text-sm text-slate-600"
+            }
+            role={over ? "alert" : undefined}
+          >
             Geplantes Ende: {timeText(m.plannedEnd)} Uhr
-            {over ? ` – die geplanten Minuten überschreiten das Ende des Treffens (${timeText(m.endsAt)} Uhr).` : ""}
+            {over
+              ? ` – die geplanten Minuten überschreiten das Ende des Treffens (${timeText(m.endsAt)} Uhr).`
+              : ""}
           </p>
         ) : null}
         {m.isHost && m.status === "planned" ? (
           <details className="rounded-lg border border-slate-200 p-3">
-            <summary className="cursor-pointer font-medium">Tagesordnungspunkt hinzufügen</summary>
-            <IntentForm formId="agenda" intent="agenda" visible={["title", "description", "minutes", "position", "presenterOrgId"]} className="mt-3 space-y-3">
-              <Field label="Titel" errors={answerErrors(agendaResult, "title")} inputProps={{ id: "agenda-title", name: "title", maxLength: 200 }} />
-              <TextareaField label="Beschreibung (optional)" errors={answerErrors(agendaResult, "description")} textareaProps={{ id: "agenda-description", name: "description", rows: 2 }} />
+            <summary className="cursor-pointer font-medium">
+              Tagesordnungspunkt hinzufügen
+            </summary>
+            <IntentForm
+              formId="agenda"
+              intent="agenda"
+              visible={[
+                "title",
+                "description",
+                "minutes",
+                "position",
+                "presenterOrgId",
+              ]}
+              className="mt-3 space-y-3"
+            >
+              <Field
+                label="Titel"
+                errors={answerErrors(agendaResult, "title")}
+                inputProps={{
+                  id: "agenda-title",
+                  name: "title",
+                  maxLength: 200,
+                }}
+              />
+              <TextareaField
+                label="Beschreibung (optional)"
+                errors={answerErrors(agendaResult, "description")}
+                textareaProps={{
+                  id: "agenda-description",
+                  name: "description",
+                  rows: 2,
+                }}
+              />
               <SelectField
                 label="Vortragender Träger (optional)"
-                selectProps={{ id: "agenda-presenter", name: "presenterOrgId", defaultValue: "" }}
-                options={[{ value: "", label: "—" }, ...m.circleOrgs.map((o) => ({ value: o.id, label: o.name }))]}
+                selectProps={{
+                  id: "agenda-presenter",
+                  name: "presenterOrgId",
+                  defaultValue: "",
+                }}
+                options={[
+                  { value: "", label: "—" },
+                  ...m.circleOrgs.map((o) => ({ value: o.id, label: o.name })),
+                ]}
               />
               <div className="grid grid-cols-2 gap-2">
-                <Field label="Minuten" errors={answerErrors(agendaResult, "minutes")} inputProps={{ id: "agenda-minutes", name: "minutes", type: "number", min: 1, max: 480, inputMode: "numeric" }} />
-                <Field label="Position" hint="Leer: ans Ende" errors={answerErrors(agendaResult, "position")} inputProps={{ id: "agenda-position", name: "position", type: "number", min: 1, max: 50, inputMode: "numeric" }} />
+                <Field
+                  label="Minuten"
+                  errors={answerErrors(agendaResult, "minutes")}
+                  inputProps={{
+                    id: "agenda-minutes",
+                    name: "minutes",
+                    type: "number",
+                    min: 1,
+                    max: 480,
+                    inputMode: "numeric",
+                  }}
+                />
+                <Field
+                  label="Position"
+                  hint="Leer: ans Ende"
+                  errors={answerErrors(agendaResult, "position")}
+                  inputProps={{
+                    id: "agenda-position",
+                    name: "position",
+                    type: "number",
+                    min: 1,
+                    max: 50,
+                    inputMode: "numeric",
+                  }}
+                />
               </div>
               <Button type="submit">Hinzufügen</Button>
             </IntentForm>
@@ -320,7 +644,9 @@ export default function MeetingPage() {
         <h2 id="vorschlaege" className="text-lg font-semibold text-slate-900">
           Themenvorschläge
         </h2>
-        {m.proposals.length === 0 ? <p className="text-sm text-slate-600">Keine offenen Vorschläge.</p> : null}
+        {m.proposals.length === 0 ? (
+          <p className="text-sm text-slate-600">Keine offenen Vorschläge.</p>
+        ) : null}
         <ul className="space-y-2">
           {m.proposals.map((p) => (
             <li key={p.id}>
@@ -330,7 +656,9 @@ export default function MeetingPage() {
                   {p.orgName ?? "—"}
                   {p.minutesPlanned ? ` · ${p.minutesPlanned} Min.` : ""}
                 </p>
-                {p.description ? <p className="text-sm">{p.description}</p> : null}
+                {p.description ? (
+                  <p className="text-sm">{p.description}</p>
+                ) : null}
                 {p.status === "declined" ? (
                   <p className="mt-1 text-sm text-slate-700">
                     <Badge tone="slate">abgelehnt</Badge> {p.declineReason}
@@ -345,8 +673,13 @@ export default function MeetingPage() {
           ))}
         </ul>
         {m.status === "planned" && !started ? (
-          <details className="rounded-lg border border-slate-200 p-3" open={m.proposals.length === 0 && !m.isHost}>
-            <summary className="cursor-pointer font-medium">Thema vorschlagen</summary>
+          <details
+            className="rounded-lg border border-slate-200 p-3"
+            open={m.proposals.length === 0 && !m.isHost}
+          >
+            <summary className="cursor-pointer font-medium">
+              Thema vorschlagen
+            </summary>
             <div className="mt-3">
               <ProposeForm />
             </div>
@@ -354,7 +687,9 @@ export default function MeetingPage() {
         ) : null}
         {m.isHost && m.pool.length > 0 ? (
           <details className="rounded-lg border border-slate-200 p-3">
-            <summary className="cursor-pointer font-medium">Themenspeicher des Kreises ({m.pool.length})</summary>
+            <summary className="cursor-pointer font-medium">
+              Themenspeicher des Kreises ({m.pool.length})
+            </summary>
             <ul className="mt-2 space-y-2">
               {m.pool.map((p) => (
                 <li key={p.id} className="border-b border-slate-100 pb-2">
@@ -372,23 +707,58 @@ export default function MeetingPage() {
           <h2 id="gaeste" className="text-lg font-semibold text-slate-900">
             Gäste
           </h2>
-          {m.guests.length === 0 ? <p className="text-sm text-slate-600">Noch keine Gäste.</p> : null}
+          {m.guests.length === 0 ? (
+            <p className="text-sm text-slate-600">Noch keine Gäste.</p>
+          ) : null}
           <ul className="space-y-1 text-sm">
             {m.guests.map((g) => (
               <li key={g.id}>
                 {g.name}
-                {g.orgName ? ` (${g.orgName})` : ""} – {g.answer ? RSVP_LABELS[g.answer] : "noch keine Rückmeldung"}
+                {g.orgName ? ` (${g.orgName})` : ""} –{" "}
+                {g.answer ? RSVP_LABELS[g.answer] : "noch keine Rückmeldung"}
                 {g.source === "public" ? " · über die öffentliche Seite" : ""}
               </li>
             ))}
           </ul>
           {m.status === "planned" && !started ? (
             <details className="rounded-lg border border-slate-200 p-3">
-              <summary className="cursor-pointer font-medium">Gast einladen</summary>
-              <IntentForm formId="guest" intent="guest" visible={["name", "orgName", "email"]} className="mt-3 space-y-3">
-                <Field label="Name" errors={answerErrors(guestResult, "name")} inputProps={{ id: "guest-name", name: "name", maxLength: 120 }} />
-                <Field label="Träger / Einrichtung (optional)" errors={answerErrors(guestResult, "orgName")} inputProps={{ id: "guest-org", name: "orgName", maxLength: 200 }} />
-                <Field label="E-Mail" errors={answerErrors(guestResult, "email")} inputProps={{ id: "guest-email", name: "email", type: "email", maxLength: 254 }} />
+              <summary className="cursor-pointer font-medium">
+                Gast einladen
+              </summary>
+              <IntentForm
+                formId="guest"
+                intent="guest"
+                visible={["name", "orgName", "email"]}
+                className="mt-3 space-y-3"
+              >
+                <Field
+                  label="Name"
+                  errors={answerErrors(guestResult, "name")}
+                  inputProps={{
+                    id: "guest-name",
+                    name: "name",
+                    maxLength: 120,
+                  }}
+                />
+                <Field
+                  label="Träger / Einrichtung (optional)"
+                  errors={answerErrors(guestResult, "orgName")}
+                  inputProps={{
+                    id: "guest-org",
+                    name: "orgName",
+                    maxLength: 200,
+                  }}
+                />
+                <Field
+                  label="E-Mail"
+                  errors={answerErrors(guestResult, "email")}
+                  inputProps={{
+                    id: "guest-email",
+                    name: "email",
+                    type: "email",
+                    maxLength: 254,
+                  }}
+                />
                 <Button type="submit">Einladung senden</Button>
               </IntentForm>
             </details>
@@ -398,9 +768,20 @@ export default function MeetingPage() {
 
       {m.isHost && m.status === "planned" && !started ? (
         <details className="rounded-lg border border-red-200 p-3">
-          <summary className="cursor-pointer font-medium text-red-900">Treffen absagen</summary>
-          <IntentForm formId="cancel" intent="cancel" visible={["reason"]} className="mt-3 space-y-3">
-            <TextareaField label="Begründung (geht an alle, die nicht abgesagt haben)" errors={answerErrors(cancelResult, "reason")} textareaProps={{ id: "cancel-reason", name: "reason", rows: 2 }} />
+          <summary className="cursor-pointer font-medium text-red-900">
+            Treffen absagen
+          </summary>
+          <IntentForm
+            formId="cancel"
+            intent="cancel"
+            visible={["reason"]}
+            className="mt-3 space-y-3"
+          >
+            <TextareaField
+              label="Begründung (geht an alle, die nicht abgesagt haben)"
+              errors={answerErrors(cancelResult, "reason")}
+              textareaProps={{ id: "cancel-reason", name: "reason", rows: 2 }}
+            />
             <Button type="submit" variant="danger">
               Treffen absagen
             </Button>

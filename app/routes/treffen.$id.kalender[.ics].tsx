@@ -2,7 +2,11 @@
 // the invitation mails (app/.server/calendar/meeting.ts), so a download never adds a second entry.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireUser } from "~/.server/auth/session";
-import { meetingIcs, meetingIcsFilename, senderAddress } from "~/.server/calendar/meeting";
+import {
+  meetingIcs,
+  meetingIcsFilename,
+  senderAddress,
+} from "~/.server/calendar/meeting";
 import { env } from "~/.server/env";
 import { meetingDetail } from "~/.server/meetings/read";
 import { absoluteUrl } from "~/utils/links";

@@ -1,6 +1,10 @@
 // /treffen/aufgaben — action items from approved minutes: those of the person's own Träger first
 // (they can mark them done), then the circle's others.
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type {
+  ActionFunctionArgs,
+  LoaderFunctionArgs,
+  MetaFunction,
+} from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireUser } from "~/.server/auth/session";
@@ -14,18 +18,25 @@ import { IntentForm } from "~/components/ui/intent-form";
 import { Badge, EmptyState, PageHeader } from "~/components/ui/layout";
 import { shortDayText } from "~/i18n/meetings";
 
-export const meta: MetaFunction = () => [{ title: "Aufgaben · Treffen · Trägerkreis" }];
+export const meta: MetaFunction = () => [
+  { title: "Aufgaben · Treffen · Trägerkreis" },
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  return { items: await asUser(user, (tx) => listActionItems(tx, user, false)) };
+  return {
+    items: await asUser(user, (tx) => listActionItems(tx, user, false)),
+  };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const formData = await request.formData();
-  return handleIntent(formData, String(formData.get("formId") ?? ""), z.object({ itemId: z.string().uuid(), status: z.enum(["open", "done"]) }), (v) =>
-    setActionItemStatus(user, v.itemId, v.status),
+  return handleIntent(
+    formData,
+    String(formData.get("formId") ?? ""),
+    z.object({ itemId: z.string().uuid(), status: z.enum(["open", "done"]) }),
+    (v) => setActionItemStatus(user, v.itemId, v.status),
   );
 }
 
@@ -36,22 +47,41 @@ export default function ActionItems() {
   const list = (rows: typeof items) => (
     <ul className="space-y-2">
       {rows.map((a) => (
-        <li key={a.id} className="rounded-lg border border-slate-200 bg-white p-3">
+        <li
+          key={a.id}
+          className="rounded-lg border border-slate-200 bg-white p-3"
+        >
           <p className="font-semibold">{a.title}</p>
           <p className="text-sm text-slate-600">
             {a.ownerOrgName}
             {a.ownerName ? ` · ${a.ownerName}` : ""}
             {a.dueDate ? ` · fällig ${shortDayText(a.dueDate)}` : ""} · aus{" "}
-            <Link className="text-brand-800 underline" to={`/treffen/${a.meetingId}/protokoll`}>
+            <Link
+              className="text-brand-800 underline"
+              to={`/treffen/${a.meetingId}/protokoll`}
+            >
               {a.meetingTitle}
             </Link>
           </p>
           <div className="mt-1 flex items-center gap-2">
-            {a.status === "done" ? <Badge tone="green">erledigt</Badge> : <Badge tone="amber">offen</Badge>}
+            {a.status === "done" ? (
+              <Badge tone="green">erledigt</Badge>
+            ) : (
+              <Badge tone="amber">offen</Badge>
+            )}
             {a.mine ? (
-              <IntentForm formId={`status-${a.id}`} intent="status" fields={{ itemId: a.id, status: a.status === "done" ? "open" : "done" }}>
+              <IntentForm
+                formId={`status-${a.id}`}
+                intent="status"
+                fields={{
+                  itemId: a.id,
+                  status: a.status === "done" ? "open" : "done",
+                }}
+              >
                 <Button type="submit" variant="secondary">
-                  {a.status === "done" ? "Wieder öffnen" : "Als erledigt markieren"}
+                  {a.status === "done"
+                    ? "Wieder öffnen"
+                    : "Als erledigt markieren"}
                 </Button>
               </IntentForm>
             ) : null}
@@ -62,18 +92,29 @@ export default function ActionItems() {
   );
   return (
     <div className="mx-auto max-w-4xl space-y-6">
-      <PageHeader title="Aufgaben" description="Aufgaben aus genehmigten Protokollen. Offene Aufgaben stehen auf der Tagesordnung des nächsten Treffens." />
+      <PageHeader
+        title="Aufgaben"
+        description="Aufgaben aus genehmigten Protokollen. Offene Aufgaben stehen auf der Tagesordnung des nächsten Treffens."
+      />
       <section aria-labelledby="unsere" className="space-y-2">
         <h2 id="unsere" className="text-lg font-semibold">
           Aufgaben unseres Trägers
         </h2>
-        {mine.length ? list(mine) : <EmptyState title="Keine Aufgaben für Ihren Träger" />}
+        {mine.length ? (
+          list(mine)
+        ) : (
+          <EmptyState title="Keine Aufgaben für Ihren Träger" />
+        )}
       </section>
       <section aria-labelledby="kreis" className="space-y-2">
         <h2 id="kreis" className="text-lg font-semibold">
           Weitere Aufgaben im Kreis
         </h2>
-        {others.length ? list(others) : <p className="text-sm text-slate-600">Keine.</p>}
+        {others.length ? (
+          list(others)
+        ) : (
+          <p className="text-sm text-slate-600">Keine.</p>
+        )}
       </section>
     </div>
   );

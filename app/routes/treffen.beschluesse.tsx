@@ -10,7 +10,9 @@ import { Field } from "~/components/ui/field";
 import { EmptyState, PageHeader } from "~/components/ui/layout";
 import { shortDayText } from "~/i18n/meetings";
 
-export const meta: MetaFunction = () => [{ title: "Beschlüsse · Treffen · Trägerkreis" }];
+export const meta: MetaFunction = () => [
+  { title: "Beschlüsse · Treffen · Trägerkreis" },
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -22,22 +24,48 @@ export default function Decisions() {
   const { q, decisions } = useLoaderData<typeof loader>();
   return (
     <div className="mx-auto max-w-4xl space-y-6">
-      <PageHeader title="Beschlüsse" description="Alle Beschlüsse aus genehmigten Protokollen des Kreises." />
-      <Form method="get" role="search" className="flex flex-wrap items-end gap-2">
-        <Field className="min-w-64 flex-1" label="Beschlüsse durchsuchen" inputProps={{ id: "q", name: "q", type: "search", defaultValue: q, maxLength: 100 }} />
+      <PageHeader
+        title="Beschlüsse"
+        description="Alle Beschlüsse aus genehmigten Protokollen des Kreises."
+      />
+      <Form
+        method="get"
+        role="search"
+        className="flex flex-wrap items-end gap-2"
+      >
+        <Field
+          className="min-w-64 flex-1"
+          label="Beschlüsse durchsuchen"
+          inputProps={{
+            id: "q",
+            name: "q",
+            type: "search",
+            defaultValue: q,
+            maxLength: 100,
+          }}
+        />
         <Button type="submit" variant="secondary">
           Suchen
         </Button>
       </Form>
       {decisions.length === 0 ? (
-        <EmptyState title={q ? "Keine Beschlüsse gefunden" : "Noch keine Beschlüsse"} />
+        <EmptyState
+          title={q ? "Keine Beschlüsse gefunden" : "Noch keine Beschlüsse"}
+        />
       ) : (
         <ol className="space-y-3">
           {decisions.map((d) => (
-            <li key={d.id} className="rounded-lg border border-slate-200 bg-white p-3">
+            <li
+              key={d.id}
+              className="rounded-lg border border-slate-200 bg-white p-3"
+            >
               <p className="text-sm text-slate-600">
-                Beschluss Nr. {d.number} · {d.agendaTitle ? `${d.agendaTitle} · ` : ""}
-                <Link className="font-semibold text-brand-800 underline" to={`/treffen/${d.meetingId}/protokoll`}>
+                Beschluss Nr. {d.number} ·{" "}
+                {d.agendaTitle ? `${d.agendaTitle} · ` : ""}
+                <Link
+                  className="font-semibold text-brand-800 underline"
+                  to={`/treffen/${d.meetingId}/protokoll`}
+                >
                   {d.meetingTitle}, {shortDayText(d.meetingStartsAt)}
                 </Link>
               </p>

@@ -2,7 +2,11 @@
 // approved minutes) and their answer, through the token from their mail. Runs as anon through
 // public.guest_meeting / public.guest_rsvp; never shows names of members or other guests.
 import { parseWithZod } from "@conform-to/zod/v4";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type {
+  ActionFunctionArgs,
+  LoaderFunctionArgs,
+  MetaFunction,
+} from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { userMessageFor } from "~/.server/db/errors";
 import { guestRsvp, guestView } from "~/.server/meetings/write";
@@ -15,28 +19,44 @@ import { RSVP_LABELS, meetingWhen, whereText } from "~/i18n/meetings";
 import { invariantResponse } from "~/utils/invariant";
 import { RsvpSchema } from "~/validation/meetings";
 
-export const meta: MetaFunction = () => [{ title: "Ihre Einladung · Trägerkreis" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = () => [
+  { title: "Ihre Einladung · Trägerkreis" },
+  { name: "robots", content: "noindex" },
+];
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const view = await guestView(params.token ?? "");
-  invariantResponse(view, "Dieser Link ist ungültig oder abgelaufen.", { status: 404 });
+  invariantResponse(view, "Dieser Link ist ungültig oder abgelaufen.", {
+    status: 404,
+  });
   return { view };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const token = params.token ?? "";
   const view = await guestView(token);
-  invariantResponse(view, "Dieser Link ist ungültig oder abgelaufen.", { status: 404 });
-  const submission = parseWithZod(await request.formData(), { schema: RsvpSchema });
+  invariantResponse(view, "Dieser Link ist ungültig oder abgelaufen.", {
+    status: 404,
+  });
+  const submission = parseWithZod(await request.formData(), {
+    schema: RsvpSchema,
+  });
   if (submission.status !== "success") return { result: submission.reply() };
   try {
-    await guestRsvp(token, view.meeting.meetingId, submission.value.answer, submission.value.comment);
+    await guestRsvp(
+      token,
+      view.meeting.meetingId,
+      submission.value.answer,
+      submission.value.comment,
+    );
   } catch (error) {
     const message = userMessageFor(error);
     if (!message) throw error;
     return { result: submission.reply({ formErrors: [message] }) };
   }
-  return redirectWithToast(`/treffen/gast/${token}`, { title: "Danke für Ihre Rückmeldung." });
+  return redirectWithToast(`/treffen/gast/${token}`, {
+    title: "Danke für Ihre Rückmeldung.",
+  });
 }
 
 export default function GuestPage() {
@@ -62,28 +82,54 @@ export default function GuestPage() {
           {m.cancelReason ? <p>{m.cancelReason}</p> : null}
         </Card>
       ) : null}
-      {m.description ? <p className="whitespace-pre-line">{m.description}</p> : null}
+      {m.description ? (
+        <p className="whitespace-pre-line">{m.description}</p>
+      ) : null}
       <Card>
         <p className="mb-2">
           Guten Tag {view.guestName}
-          {view.guestOrg ? ` (${view.guestOrg})` : ""}, Ihre Rückmeldung: <strong>{view.answer ? RSVP_LABELS[view.answer] : "noch keine"}</strong>
+          {view.guestOrg ? ` (${view.guestOrg})` : ""}, Ihre Rückmeldung:{" "}
+          <strong>
+            {view.answer ? RSVP_LABELS[view.answer] : "noch keine"}
+          </strong>
         </p>
-        {m.status === "planned" && new Date(m.startsAt).getTime() > Date.now() ? (
+        {m.status === "planned" &&
+        new Date(m.startsAt).getTime() > Date.now() ? (
           <Form method="post" className="space-y-3">
             <FormMessage errors={result?.error?.[""]} />
             <fieldset>
               <legend className="text-sm font-medium">Kommen Sie?</legend>
               <div className="mt-1 grid grid-cols-3 gap-2">
                 {(["zusage", "vielleicht", "absage"] as const).map((answer) => (
-                  <label key={answer} className="flex min-h-11 items-center justify-center gap-2 rounded-lg border border-slate-300 px-2 text-sm has-[:checked]:border-brand-700 has-[:checked]:bg-brand-50">
-                    <input type="radio" name="answer" value={answer} defaultChecked={view.answer === answer} className="accent-brand-700" />
+                  <label
+                    key={answer}
+                    className="flex min-h-11 items-center justify-center gap-2 rounded-lg border border-slate-300 px-2 text-sm has-[:checked]:border-brand-700 has-[:checked]:bg-brand-50"
+                  >
+                    <input
+                      type="radio"
+                      name="answer"
+                      value={answer}
+                      defaultChecked={view.answer === answer}
+                      className="accent-brand-700"
+                    />
                     {RSVP_LABELS[answer]}
                   </label>
                 ))}
               </div>
-              {result?.error?.answer ? <p className="text-sm text-red-700">{result.error.answer}</p> : null}
+              {result?.error?.answer ? (
+                <p className="text-sm text-red-700">{result.error.answer}</p>
+              ) : null}
             </fieldset>
-            <Field label="Kommentar (optional)" errors={result?.error?.comment} inputProps={{ id: "comment", name: "comment", defaultValue: view.comment ?? "", maxLength: 500 }} />
+            <Field
+              label="Kommentar (optional)"
+              errors={result?.error?.comment}
+              inputProps={{
+                id: "comment",
+                name: "comment",
+                defaultValue: view.comment ?? "",
+                maxLength: 500,
+              }}
+            />
             <Button type="submit">Rückmeldung speichern</Button>
           </Form>
         ) : null}

@@ -22,11 +22,15 @@ export const MeetingMailPropsSchema = z.object({
   guest: z.boolean().optional(),
   guestToken: z.string().min(20).optional(),
 });
-export type MeetingMailProps = z.infer<typeof MeetingMailPropsSchema> & { appUrl: string };
+export type MeetingMailProps = z.infer<typeof MeetingMailPropsSchema> & {
+  appUrl: string;
+};
 
 /** Guests follow their token link; members the meeting page. */
 export function meetingLink(props: MeetingMailProps): string {
-  const path = props.guestToken ? `/treffen/gast/${props.guestToken}` : props.path;
+  const path = props.guestToken
+    ? `/treffen/gast/${props.guestToken}`
+    : props.path;
   return `${props.appUrl.replace(/\/$/, "")}${path}`;
 }
 

@@ -1,8 +1,17 @@
 // A strict reader for the .ics files the app writes, used by tests to prove what a calendar
 // program would see: physical lines (CRLF only, ≤ 75 octets), unfolding, parameters (quoted,
 // RFC 6868) and TEXT unescaping. It is deliberately independent of the writer.
-export type IcsProperty = { name: string; params: Record<string, string>; value: string; raw: string };
-export type IcsComponent = { type: string; properties: IcsProperty[]; components: IcsComponent[] };
+export type IcsProperty = {
+  name: string;
+  params: Record<string, string>;
+  value: string;
+  raw: string;
+};
+export type IcsComponent = {
+  type: string;
+  properties: IcsProperty[];
+  components: IcsComponent[];
+};
 
 export function physicalLines(text: string): string[] {
   if (!text.endsWith("\r\n")) throw new Error("ics: must end with CRLF");
@@ -10,7 +19,8 @@ export function physicalLines(text: string): string[] {
   if (/\r(?!\n)|(?<!\r)\n/.test(body)) throw new Error("ics: bare CR or LF");
   const lines = body.split("\r\n");
   for (const line of lines) {
-    if (new TextEncoder().encode(line).length > 75) throw new Error(`ics: line over 75 octets: ${line}`);
+    if (new TextEncoder().encode(line).length > 75)
+      throw new Error(`ics: line over 75 octets: ${line}`);
   }
   return lines;
 }
@@ -41,7 +51,9 @@ function parseLine(raw: string): IcsProperty {
       while (i < raw.length && !";:,".includes(raw[i]!) && raw[i] !== '"') i++;
       value = raw.slice(start, i);
     }
-    params[key] = value.replace(/\^(\^|'|n)/g, (_, c: string) => (c === "^" ? "^" : c === "'" ? '"' : "\n"));
+    params[key] = value.replace(/\^(\^|'|n)/g, (_, c: string) =>
+      c === "^" ? "^" : c === "'" ? '"' : "\n",
+    );
   }
   if (raw[i] !== ":") throw new Error(`ics: expected ':' in ${raw}`);
   return { name, params, value: raw.slice(i + 1), raw };
@@ -49,7 +61,8 @@ function parseLine(raw: string): IcsProperty {
 
 export function parseIcs(text: string): IcsComponent {
   const logical = physicalLines(text).reduce<string[]>((acc, line) => {
-    if (line.startsWith(" ") || line.startsWith("\t")) acc[acc.length - 1] += line.slice(1);
+    if (line.startsWith(" ") || line.startsWith("\t"))
+      acc[acc.length - 1] += line.slice(1);
     else acc.push(line);
     return acc;
   }, []);
@@ -58,14 +71,21 @@ export function parseIcs(text: string): IcsComponent {
   for (const raw of logical) {
     const property = parseLine(raw);
     if (property.name === "BEGIN") {
-      const component: IcsComponent = { type: property.value, properties: [], components: [] };
+      const component: IcsComponent = {
+        type: property.value,
+        properties: [],
+        components: [],
+      };
       if (stack.length) stack.at(-1)!.components.push(component);
       else if (root) throw new Error("ics: two top-level components");
       else root = component;
       stack.push(component);
     } else if (property.name === "END") {
       const open = stack.pop();
-      if (!open || open.type !== property.value) throw new Error(`ics: END:${property.value} does not close ${open?.type}`);
+      if (!open || open.type !== property.value)
+        throw new Error(
+          `ics: END:${property.value} does not close ${open?.type}`,
+        );
     } else {
       if (!stack.length) throw new Error("ics: property outside a component");
       stack.at(-1)!.properties.push(property);
@@ -77,10 +97,15 @@ export function parseIcs(text: string): IcsComponent {
 
 /** TEXT value → the string a calendar program shows. */
 export function unescapeText(value: string): string {
-  return value.replace(/\\([\\;,nN])/g, (_, c: string) => (c === "n" || c === "N" ? "\n" : c));
+  return value.replace(/\\([\\;,nN])/g, (_, c: string) =>
+    c === "n" || c === "N" ? "\n" : c,
+  );
 }
 
-export function prop(component: IcsComponent, name: string): IcsProperty | undefined {
+export function prop(
+  component: IcsComponent,
+  name: string,
+): IcsProperty | undefined {
   return component.properties.find((p) => p.name === name);
 }
 

@@ -2,7 +2,14 @@
 // Träger with a member each, and a signed-in user outside the circle.
 import { sql } from "kysely";
 import type { Database } from "../../app/.server/db/connection";
-import { addMember, createNetwork, createOrg, createUser, joinNetwork, type TestUser } from "./fixtures";
+import {
+  addMember,
+  createNetwork,
+  createOrg,
+  createUser,
+  joinNetwork,
+  type TestUser,
+} from "./fixtures";
 
 export type MeetingCircle = {
   network: { id: string; slug: string; name: string };
@@ -16,12 +23,18 @@ export type MeetingCircle = {
   stranger: TestUser;
 };
 
-export async function meetingCircle(database: Database, options: { members?: number } = {}): Promise<MeetingCircle & { extra: Array<{ user: TestUser; orgId: string }> }> {
+export async function meetingCircle(
+  database: Database,
+  options: { members?: number } = {},
+): Promise<
+  MeetingCircle & { extra: Array<{ user: TestUser; orgId: string }> }
+> {
   const network = await createNetwork(database, { publicPage: true });
   const host = await createOrg(database, { name: "KIZ Niederrhein" });
   const other = await createOrg(database, { name: 'Du & Ich "e. V."' });
   const third = await createOrg(database, { name: "Kinderleicht" });
-  for (const org of [host, other, third]) await joinNetwork(database, network.id, org.id);
+  for (const org of [host, other, third])
+    await joinNetwork(database, network.id, org.id);
   const coord = await createUser(database, { fullName: "Klara Koordination" });
   const hostMember = await createUser(database, { fullName: "Hanna Host" });
   const otherMember = await createUser(database, { fullName: "Otto Anders" });
@@ -38,10 +51,28 @@ export async function meetingCircle(database: Database, options: { members?: num
     await addMember(database, orgId, user.id, "member");
     extra.push({ user, orgId });
   }
-  return { network, host, other, third, coord, hostMember, otherMember, thirdMember, stranger, extra };
+  return {
+    network,
+    host,
+    other,
+    third,
+    coord,
+    hostMember,
+    otherMember,
+    thirdMember,
+    stranger,
+    extra,
+  };
 }
 
 /** Moves a meeting's times by the owner connection (tests of "after the meeting"). */
-export async function moveMeeting(database: Database, meetingId: string, startsAt: Date, endsAt: Date): Promise<void> {
-  await sql`update public.meetings set starts_at = ${startsAt}, ends_at = ${endsAt} where id = ${meetingId}::uuid`.execute(database.db);
+export async function moveMeeting(
+  database: Database,
+  meetingId: string,
+  startsAt: Date,
+  endsAt: Date,
+): Promise<void> {
+  await sql`update public.meetings set starts_at = ${startsAt}, ends_at = ${endsAt} where id = ${meetingId}::uuid`.execute(
+    database.db,
+  );
 }

@@ -8,7 +8,11 @@
 // of adding a second one. The cancellation uses METHOD:CANCEL, STATUS:CANCELLED and a higher
 // SEQUENCE: Apple Calendar, Thunderbird and Outlook remove or strike the event on opening the
 // file; calendars that only import (Google) at least mark it as cancelled.
-import { icsFilename as writerFilename, writeCalendar, type IcsEvent } from "./writer";
+import {
+  icsFilename as writerFilename,
+  writeCalendar,
+  type IcsEvent,
+} from "./writer";
 
 export type TrainingIcsSession = {
   /** 1-based, stable per training: part of the event's UID. */
@@ -38,14 +42,18 @@ const PRODUCT_ID = "-//Traegerkreis//Fortbildungen//DE";
 /** "training-<id>@traegerkreis" + position 2 → "training-<id>-2@traegerkreis". */
 export function sessionUid(uid: string, position: number): string {
   const at = uid.lastIndexOf("@");
-  return at === -1 ? `${uid}-${position}` : `${uid.slice(0, at)}-${position}${uid.slice(at)}`;
+  return at === -1
+    ? `${uid}-${position}`
+    : `${uid.slice(0, at)}-${position}${uid.slice(at)}`;
 }
 
 function describe(input: TrainingIcsInput, index: number): string {
   const lines: string[] = [];
-  if (input.sessions.length > 1) lines.push(`Termin ${index + 1} von ${input.sessions.length}.`);
+  if (input.sessions.length > 1)
+    lines.push(`Termin ${index + 1} von ${input.sessions.length}.`);
   if (input.cancelled) lines.push("Dieser Termin ist abgesagt.");
-  if (input.organizerName?.trim()) lines.push(`Veranstalter: ${input.organizerName.trim()}`);
+  if (input.organizerName?.trim())
+    lines.push(`Veranstalter: ${input.organizerName.trim()}`);
   if (input.place?.trim()) lines.push(`Ort: ${input.place.trim()}`);
   if (input.onlineUrl?.trim()) lines.push(`Online: ${input.onlineUrl.trim()}`);
   lines.push(`Details im Trägerkreis: ${input.url}`);
@@ -54,12 +62,18 @@ function describe(input: TrainingIcsInput, index: number): string {
 
 /** The .ics text (CRLF line ends) for a training's sessions. */
 export function trainingIcs(input: TrainingIcsInput): string {
-  if (input.sessions.length === 0) throw new Error("trainingIcs: a training without sessions has no calendar entry");
+  if (input.sessions.length === 0)
+    throw new Error(
+      "trainingIcs: a training without sessions has no calendar entry",
+    );
   const sessions = [...input.sessions].sort((a, b) => a.position - b.position);
   const organizerEmail = input.organizerEmail?.trim();
   const events: IcsEvent[] = sessions.map((session, index) => ({
     uid: sessionUid(input.uid, session.position),
-    summary: sessions.length > 1 ? `${input.title} (Termin ${index + 1}/${sessions.length})` : input.title,
+    summary:
+      sessions.length > 1
+        ? `${input.title} (Termin ${index + 1}/${sessions.length})`
+        : input.title,
     start: session.startsAt,
     end: session.endsAt,
     description: describe(input, index),
@@ -68,7 +82,9 @@ export function trainingIcs(input: TrainingIcsInput): string {
     status: input.cancelled ? "CANCELLED" : "CONFIRMED",
     // A cancellation must win over the entry it cancels (same UID, higher SEQUENCE).
     sequence: input.cancelled ? 1 : 0,
-    organizer: organizerEmail ? { name: input.organizerName?.trim() || null, email: organizerEmail } : null,
+    organizer: organizerEmail
+      ? { name: input.organizerName?.trim() || null, email: organizerEmail }
+      : null,
   }));
   return writeCalendar({
     productId: PRODUCT_ID,

@@ -32,14 +32,22 @@ function describe(input: MeetingIcsInput): string {
   const lines = [`${input.networkName} – eingeladen von ${input.hostName}.`];
   if (input.cancelled) lines.push("Dieses Treffen ist abgesagt.");
   if (input.description?.trim()) lines.push("", input.description.trim());
-  if (input.onlineUrl?.trim()) lines.push("", `Online: ${input.onlineUrl.trim()}`);
+  if (input.onlineUrl?.trim())
+    lines.push("", `Online: ${input.onlineUrl.trim()}`);
   lines.push("", `Tagesordnung und Rückmeldung: ${input.url}`);
   return lines.join("\n");
 }
 
 export function meetingIcs(input: MeetingIcsInput): string {
-  const method: IcsMethod = input.cancelled ? "CANCEL" : input.method === "publish" ? "PUBLISH" : "REQUEST";
-  const location = [input.place?.trim(), input.gemeinde?.trim()].filter(Boolean).join(", ") || input.onlineUrl?.trim() || null;
+  const method: IcsMethod = input.cancelled
+    ? "CANCEL"
+    : input.method === "publish"
+      ? "PUBLISH"
+      : "REQUEST";
+  const location =
+    [input.place?.trim(), input.gemeinde?.trim()].filter(Boolean).join(", ") ||
+    input.onlineUrl?.trim() ||
+    null;
   return writeCalendar({
     productId: "-//Traegerkreis//Treffen//DE",
     method,
@@ -55,7 +63,10 @@ export function meetingIcs(input: MeetingIcsInput): string {
         url: input.url,
         status: input.cancelled ? "CANCELLED" : "CONFIRMED",
         organizer: { name: input.hostName, email: input.organizerEmail },
-        attendees: input.attendee && method !== "PUBLISH" ? [{ ...input.attendee, rsvp: false }] : [],
+        attendees:
+          input.attendee && method !== "PUBLISH"
+            ? [{ ...input.attendee, rsvp: false }]
+            : [],
       },
     ],
   });

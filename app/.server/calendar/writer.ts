@@ -61,7 +61,8 @@ export type IcsCalendar = {
 // C0 controls except TAB/LF/CR (handled separately), DEL, C1 controls, and the Unicode line and
 // paragraph separators (some clients treat them as line ends).
 // eslint-disable-next-line no-control-regex
-const OTHER_CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u2028\u2029]/g;
+const OTHER_CONTROLS =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u2028\u2029]/g;
 
 /** TEXT value (RFC 5545 3.3.11): escapes \ ; , and every line break; drops other controls. */
 export function escapeText(value: string): string {
@@ -96,7 +97,8 @@ export function cleanUri(value: string): string {
 
 /** Property names and fixed tokens must never come from user input; this guards the API. */
 function token(value: string): string {
-  if (!/^[A-Za-z0-9-]+$/.test(value)) throw new Error(`ics: invalid token ${JSON.stringify(value)}`);
+  if (!/^[A-Za-z0-9-]+$/.test(value))
+    throw new Error(`ics: invalid token ${JSON.stringify(value)}`);
   return value;
 }
 
@@ -126,7 +128,8 @@ export function foldLine(line: string): string {
 
 function toDate(value: Date | string, what: string): Date {
   const date = value instanceof Date ? value : new Date(value);
-  if (Number.isNaN(date.getTime())) throw new Error(`ics: invalid ${what} ${String(value)}`);
+  if (Number.isNaN(date.getTime()))
+    throw new Error(`ics: invalid ${what} ${String(value)}`);
   return date;
 }
 
@@ -143,7 +146,11 @@ const berlinParts = new Intl.DateTimeFormat("en-GB", {
 
 /** 2026-08-19T15:00:00Z → "20260819T170000" (wall clock in Berlin). */
 export function berlinLocal(value: Date | string): string {
-  const parts = Object.fromEntries(berlinParts.formatToParts(toDate(value, "time")).map((p) => [p.type, p.value]));
+  const parts = Object.fromEntries(
+    berlinParts
+      .formatToParts(toDate(value, "time"))
+      .map((p) => [p.type, p.value]),
+  );
   return `${parts.year}${parts.month}${parts.day}T${parts.hour}${parts.minute}${parts.second}`;
 }
 
@@ -187,9 +194,11 @@ function person(name: string, who: IcsPerson, extra: string[] = []): string {
 function eventLines(event: IcsEvent, now: Date): string[] {
   const start = toDate(event.start, "start");
   const end = toDate(event.end, "end");
-  if (end.getTime() <= start.getTime()) throw new Error("ics: an event must end after it starts");
+  if (end.getTime() <= start.getTime())
+    throw new Error("ics: an event must end after it starts");
   const sequence = event.sequence ?? 0;
-  if (!Number.isInteger(sequence) || sequence < 0) throw new Error("ics: SEQUENCE must be a whole number ≥ 0");
+  if (!Number.isInteger(sequence) || sequence < 0)
+    throw new Error("ics: SEQUENCE must be a whole number ≥ 0");
   const lines = [
     "BEGIN:VEVENT",
     `UID:${escapeText(event.uid)}`,
@@ -199,12 +208,16 @@ function eventLines(event: IcsEvent, now: Date): string[] {
     `SEQUENCE:${sequence}`,
     `SUMMARY:${escapeText(event.summary)}`,
   ];
-  if (event.description) lines.push(`DESCRIPTION:${escapeText(event.description)}`);
+  if (event.description)
+    lines.push(`DESCRIPTION:${escapeText(event.description)}`);
   if (event.location) lines.push(`LOCATION:${escapeText(event.location)}`);
   if (event.url) lines.push(`URL:${cleanUri(event.url)}`);
   if (event.status) lines.push(`STATUS:${token(event.status)}`);
-  lines.push(`TRANSP:${event.status === "CANCELLED" ? "TRANSPARENT" : "OPAQUE"}`);
-  if (event.categories?.length) lines.push(`CATEGORIES:${event.categories.map(escapeText).join(",")}`);
+  lines.push(
+    `TRANSP:${event.status === "CANCELLED" ? "TRANSPARENT" : "OPAQUE"}`,
+  );
+  if (event.categories?.length)
+    lines.push(`CATEGORIES:${event.categories.map(escapeText).join(",")}`);
   if (event.organizer?.email) lines.push(person("ORGANIZER", event.organizer));
   for (const attendee of event.attendees ?? []) {
     const params = [
@@ -214,20 +227,32 @@ function eventLines(event: IcsEvent, now: Date): string[] {
     if (attendee.rsvp) params.push("RSVP=TRUE");
     lines.push(person("ATTENDEE", attendee, params));
   }
-  if (event.lastModified) lines.push(`LAST-MODIFIED:${utcStamp(event.lastModified)}`);
+  if (event.lastModified)
+    lines.push(`LAST-MODIFIED:${utcStamp(event.lastModified)}`);
   lines.push("END:VEVENT");
   return lines;
 }
 
 /** The calendar as .ics text: CRLF line ends, folded, ending with a CRLF. */
-export function writeCalendar(calendar: IcsCalendar, now: Date = new Date()): string {
-  const lines = ["BEGIN:VCALENDAR", "VERSION:2.0", `PRODID:${escapeText(calendar.productId)}`, "CALSCALE:GREGORIAN"];
+export function writeCalendar(
+  calendar: IcsCalendar,
+  now: Date = new Date(),
+): string {
+  const lines = [
+    "BEGIN:VCALENDAR",
+    "VERSION:2.0",
+    `PRODID:${escapeText(calendar.productId)}`,
+    "CALSCALE:GREGORIAN",
+  ];
   if (calendar.method) lines.push(`METHOD:${token(calendar.method)}`);
   if (calendar.name) lines.push(`X-WR-CALNAME:${escapeText(calendar.name)}`);
   lines.push(`X-WR-TIMEZONE:${BERLIN}`);
   if (calendar.refreshInterval) {
     const duration = token(calendar.refreshInterval);
-    lines.push(`REFRESH-INTERVAL;VALUE=DURATION:${duration}`, `X-PUBLISHED-TTL:${duration}`);
+    lines.push(
+      `REFRESH-INTERVAL;VALUE=DURATION:${duration}`,
+      `X-PUBLISHED-TTL:${duration}`,
+    );
   }
   lines.push(...BERLIN_VTIMEZONE);
   for (const event of calendar.events) lines.push(...eventLines(event, now));
@@ -236,7 +261,11 @@ export function writeCalendar(calendar: IcsCalendar, now: Date = new Date()): st
 }
 
 /** A file name for a download: "deeskalation-im-alltag.ics" (ASCII, never empty). */
-export function icsFilename(title: string, prefix = "", fallback = "termin"): string {
+export function icsFilename(
+  title: string,
+  prefix = "",
+  fallback = "termin",
+): string {
   const slug = title
     .toLowerCase()
     .replace(/ä/g, "ae")

@@ -8,7 +8,12 @@ import { userMessageFor } from "../db/errors";
 type Reply = SubmissionResult<string[]>;
 
 /** The form's answer after a refusal of the database: its German message above the form. */
-export function refusalReply(submission: { reply: (o?: { formErrors?: string[] }) => SubmissionResult<string[]> }, error: unknown): Reply {
+export function refusalReply(
+  submission: {
+    reply: (o?: { formErrors?: string[] }) => SubmissionResult<string[]>;
+  },
+  error: unknown,
+): Reply {
   const message = userMessageFor(error);
   if (!message) throw error;
   return submission.reply({ formErrors: [message] });
@@ -22,7 +27,8 @@ export async function handleIntent<S extends z.ZodType>(
   fn: (value: z.infer<S>) => Promise<unknown>,
 ): Promise<{ formId: string; result: Reply; ok: boolean }> {
   const submission = parseWithZod(formData, { schema });
-  if (submission.status !== "success") return { formId, result: submission.reply(), ok: false };
+  if (submission.status !== "success")
+    return { formId, result: submission.reply(), ok: false };
   try {
     await fn(submission.value as z.infer<S>);
   } catch (error) {

@@ -7,7 +7,9 @@ import { asServiceRole } from "../db/privileged";
 
 export async function runMeetingJobs(): Promise<Record<string, number>> {
   return asServiceRole("meeting-jobs", async (tx) => {
-    const result = await sql<{ summary: Record<string, number> }>`select private.run_meeting_jobs() as summary`.execute(tx);
+    const result = await sql<{
+      summary: Record<string, number>;
+    }>`select private.run_meeting_jobs() as summary`.execute(tx);
     return result.rows[0]?.summary ?? {};
   });
 }

@@ -2,10 +2,18 @@
 // line) and action items, plus the attendance. The editor posts plain fields; this module turns
 // them into the JSON the database versions (public.save_minutes), screens every text for
 // Sozialdaten with the shared screen, and compares two versions for the "what changed" view.
-import { screenSozialdaten, type SozialdatenFinding } from "../cover/sozialdaten";
+import {
+  screenSozialdaten,
+  type SozialdatenFinding,
+} from "../cover/sozialdaten";
 import { MINUTES_FIELD_MAX } from "~/validation/meetings";
 
-export type MinutesAction = { title: string; owner_org_id: string; owner_user_id: string | null; due_date: string | null };
+export type MinutesAction = {
+  title: string;
+  owner_org_id: string;
+  owner_user_id: string | null;
+  due_date: string | null;
+};
 export type MinutesItem = {
   agenda_item_id: string;
   title: string;
@@ -43,7 +51,9 @@ export function asMinutesContent(value: unknown): MinutesContent {
             ? i.actions.map((a) => ({
                 title: String(a?.title ?? ""),
                 owner_org_id: String(a?.owner_org_id ?? ""),
-                owner_user_id: a?.owner_user_id ? String(a.owner_user_id) : null,
+                owner_user_id: a?.owner_user_id
+                  ? String(a.owner_user_id)
+                  : null,
                 due_date: a?.due_date ? String(a.due_date) : null,
               }))
             : [],
@@ -66,17 +76,30 @@ export type MinutesFormResult =
   | { ok: false; fieldErrors: Record<string, string[]> };
 
 /** Builds the minutes from the editor's fields, one section per agenda item (in agenda order). */
-export function minutesFromForm(formData: FormData, agenda: Array<{ id: string; title: string }>, actionRows: Record<string, number>): MinutesFormResult {
+export function minutesFromForm(
+  formData: FormData,
+  agenda: Array<{ id: string; title: string }>,
+  actionRows: Record<string, number>,
+): MinutesFormResult {
   const errors: Record<string, string[]> = {};
   const check = (name: string, value: string) => {
-    if (value.length > MINUTES_FIELD_MAX) errors[name] = [`Höchstens ${MINUTES_FIELD_MAX.toLocaleString("de-DE")} Zeichen pro Feld.`];
+    if (value.length > MINUTES_FIELD_MAX)
+      errors[name] = [
+        `Höchstens ${MINUTES_FIELD_MAX.toLocaleString("de-DE")} Zeichen pro Feld.`,
+      ];
     else if (CONTROL.test(value)) errors[name] = ["Bitte ohne Steuerzeichen."];
     return value;
   };
-  const content: MinutesContent = { attendance: check("attendance", text(formData, "attendance")), items: [] };
+  const content: MinutesContent = {
+    attendance: check("attendance", text(formData, "attendance")),
+    items: [],
+  };
   for (const item of agenda) {
     const notes = check(`notes_${item.id}`, text(formData, `notes_${item.id}`));
-    const decisions = check(`decisions_${item.id}`, text(formData, `decisions_${item.id}`))
+    const decisions = check(
+      `decisions_${item.id}`,
+      text(formData, `decisions_${item.id}`),
+    )
       .split("\n")
       .map((l) => l.trim())
       .filter(Boolean);
@@ -84,13 +107,18 @@ export function minutesFromForm(formData: FormData, agenda: Array<{ id: string; 
     const rows = actionRows[item.id] ?? NEW_ACTION_ROWS;
     for (let n = 0; n < rows; n++) {
       const prefix = `action_${item.id}_${n}`;
-      const title = check(`${prefix}_title`, text(formData, `${prefix}_title`)).replace(/\n/g, " ");
+      const title = check(
+        `${prefix}_title`,
+        text(formData, `${prefix}_title`),
+      ).replace(/\n/g, " ");
       if (!title) continue;
       const org = text(formData, `${prefix}_org`);
       const user = text(formData, `${prefix}_user`);
       const due = text(formData, `${prefix}_due`);
       if (!UUID.test(org)) {
-        errors[`${prefix}_org`] = ["Bitte wählen Sie den verantwortlichen Träger."];
+        errors[`${prefix}_org`] = [
+          "Bitte wählen Sie den verantwortlichen Träger.",
+        ];
         continue;
       }
       if (due && !/^\d{4}-\d{2}-\d{2}$/.test(due)) {
@@ -99,34 +127,66 @@ export function minutesFromForm(formData: FormData, agenda: Array<{ id: string; 
       }
       // "<orgId>:<userId>" from the person select, or empty.
       const userId = user.includes(":") ? user.split(":")[1]! : user;
-      actions.push({ title, owner_org_id: org, owner_user_id: UUID.test(userId) ? userId : null, due_date: due || null });
+      actions.push({
+        title,
+        owner_org_id: org,
+        owner_user_id: UUID.test(userId) ? userId : null,
+        due_date: due || null,
+      });
     }
-    content.items.push({ agenda_item_id: item.id, title: item.title, notes, decisions, actions });
+    content.items.push({
+      agenda_item_id: item.id,
+      title: item.title,
+      notes,
+      decisions,
+      actions,
+    });
   }
-  return Object.keys(errors).length ? { ok: false, fieldErrors: errors } : { ok: true, content };
+  return Object.keys(errors).length
+    ? { ok: false, fieldErrors: errors }
+    : { ok: true, content };
 }
 
 /** Every text of the minutes with the field it came from. */
-function texts(content: MinutesContent): Array<{ field: string; value: string }> {
+function texts(
+  content: MinutesContent,
+): Array<{ field: string; value: string }> {
   const list = [{ field: "attendance", value: content.attendance }];
   for (const item of content.items) {
     list.push({ field: `notes_${item.agenda_item_id}`, value: item.notes });
-    list.push({ field: `decisions_${item.agenda_item_id}`, value: item.decisions.join("\n") });
-    item.actions.forEach((a, n) => list.push({ field: `action_${item.agenda_item_id}_${n}_title`, value: a.title }));
+    list.push({
+      field: `decisions_${item.agenda_item_id}`,
+      value: item.decisions.join("\n"),
+    });
+    item.actions.forEach((a, n) =>
+      list.push({
+        field: `action_${item.agenda_item_id}_${n}_title`,
+        value: a.title,
+      }),
+    );
   }
   return list.filter((t) => t.value);
 }
 
 /** The Sozialdaten screen over every field of the minutes (the same function cover requests use). */
-export function screenMinutes(content: MinutesContent): Array<{ field: string; findings: SozialdatenFinding[] }> {
+export function screenMinutes(
+  content: MinutesContent,
+): Array<{ field: string; findings: SozialdatenFinding[] }> {
   return texts(content)
     .map(({ field, value }) => ({ field, findings: screenSozialdaten(value) }))
     .filter((f) => f.findings.length > 0);
 }
 
 /** A stable key of the findings, so "trotzdem speichern" only applies to what the person was shown. */
-export function minutesFindingsKey(findings: Array<{ field: string; findings: SozialdatenFinding[] }>): string {
-  return findings.map((f) => `${f.field}=${f.findings.map((x) => `${x.kind}:${x.match}`).join(",")}`).join("|");
+export function minutesFindingsKey(
+  findings: Array<{ field: string; findings: SozialdatenFinding[] }>,
+): string {
+  return findings
+    .map(
+      (f) =>
+        `${f.field}=${f.findings.map((x) => `${x.kind}:${x.match}`).join(",")}`,
+    )
+    .join("|");
 }
 
 export type DiffLine = { kind: "same" | "added" | "removed"; text: string };
@@ -135,10 +195,15 @@ export type DiffLine = { kind: "same" | "added" | "removed"; text: string };
 export function diffLines(before: string, after: string): DiffLine[] {
   const a = before ? before.split("\n") : [];
   const b = after ? after.split("\n") : [];
-  const table: number[][] = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0));
+  const table: number[][] = Array.from({ length: a.length + 1 }, () =>
+    new Array<number>(b.length + 1).fill(0),
+  );
   for (let i = a.length - 1; i >= 0; i--) {
     for (let j = b.length - 1; j >= 0; j--) {
-      table[i]![j] = a[i] === b[j] ? table[i + 1]![j + 1]! + 1 : Math.max(table[i + 1]![j]!, table[i]![j + 1]!);
+      table[i]![j] =
+        a[i] === b[j]
+          ? table[i + 1]![j + 1]! + 1
+          : Math.max(table[i + 1]![j]!, table[i]![j + 1]!);
     }
   }
   const out: DiffLine[] = [];
@@ -161,13 +226,19 @@ export function diffLines(before: string, after: string): DiffLine[] {
 }
 
 /** The minutes as plain text sections, for the diff view. */
-export function minutesAsText(content: MinutesContent, orgName: (id: string) => string): string {
+export function minutesAsText(
+  content: MinutesContent,
+  orgName: (id: string) => string,
+): string {
   const parts = [`Anwesend: ${content.attendance}`];
   content.items.forEach((item, index) => {
     parts.push(`TOP ${index + 1}: ${item.title}`);
     if (item.notes) parts.push(item.notes);
     for (const d of item.decisions) parts.push(`Beschluss: ${d}`);
-    for (const a of item.actions) parts.push(`Aufgabe: ${a.title} (${orgName(a.owner_org_id)}${a.due_date ? `, bis ${a.due_date}` : ""})`);
+    for (const a of item.actions)
+      parts.push(
+        `Aufgabe: ${a.title} (${orgName(a.owner_org_id)}${a.due_date ? `, bis ${a.due_date}` : ""})`,
+      );
   });
   return parts.join("\n");
 }

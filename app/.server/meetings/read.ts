@@ -7,13 +7,26 @@ import { asUser, type Tx } from "../db/request";
 import type { MinutesStatus, RsvpAnswer } from "../db/schema-meetings";
 import { asMinutesContent, type MinutesContent } from "./minutes";
 
-export type HostOption = { value: string; label: string; networkId: string; orgId: string };
+export type HostOption = {
+  value: string;
+  label: string;
+  networkId: string;
+  orgId: string;
+};
 export type GemeindeOption = { code: string; name: string; kreis: string };
 
 /** The circle + host Träger pairs the user may plan for: their own Träger where they have a host
  *  role, and every Träger of a circle they coordinate. */
-export async function hostOptions(tx: Tx, userId: string): Promise<HostOption[]> {
-  const rows = await sql<{ network_id: string; network_name: string; org_id: string; org_name: string }>`
+export async function hostOptions(
+  tx: Tx,
+  userId: string,
+): Promise<HostOption[]> {
+  const rows = await sql<{
+    network_id: string;
+    network_name: string;
+    org_id: string;
+    org_name: string;
+  }>`
     select distinct n.id as network_id, n.name as network_name, o.id as org_id, o.name as org_name
     from public.networks n
     join public.network_members nm on nm.network_id = n.id and nm.status = 'active'
@@ -32,7 +45,10 @@ export async function hostOptions(tx: Tx, userId: string): Promise<HostOption[]>
 }
 
 export async function gemeindeOptions(tx: Tx): Promise<GemeindeOption[]> {
-  const rows = await sql<GemeindeOption>`select code, name, kreis from public.gemeinden order by sort_order, name`.execute(tx);
+  const rows =
+    await sql<GemeindeOption>`select code, name, kreis from public.gemeinden order by sort_order, name`.execute(
+      tx,
+    );
   return rows.rows;
 }
 
@@ -54,14 +70,33 @@ export type MeetingCard = {
   minutesStatus: MinutesStatus | null;
 };
 
-export type PollCard = { id: string; title: string; deadline: Date | null; hostName: string; options: number; voted: boolean };
+export type PollCard = {
+  id: string;
+  title: string;
+  deadline: Date | null;
+  hostName: string;
+  options: number;
+  voted: boolean;
+};
 
 export const MEETINGS_PAGE_SIZE = 30;
 
 type MeetingListRow = {
-  id: string; title: string; starts_at: Date; ends_at: Date; place: string | null; gemeinde: string | null;
-  online: boolean; host_name: string; status: "planned" | "cancelled"; rsvp_yes: number; rsvp_maybe: number;
-  rsvp_no: number; my_answer: RsvpAnswer | null; minutes_status: MinutesStatus | null; orgs_coming: number;
+  id: string;
+  title: string;
+  starts_at: Date;
+  ends_at: Date;
+  place: string | null;
+  gemeinde: string | null;
+  online: boolean;
+  host_name: string;
+  status: "planned" | "cancelled";
+  rsvp_yes: number;
+  rsvp_maybe: number;
+  rsvp_no: number;
+  my_answer: RsvpAnswer | null;
+  minutes_status: MinutesStatus | null;
+  orgs_coming: number;
 };
 
 /** The list's SQL (also measured by the bench with and without RLS). */
@@ -86,10 +121,25 @@ export function meetingListQuery(userId: string, past: boolean) {
 }
 
 /** /treffen: the next (or past) meetings of the user's circles, and the open date polls. */
-export async function listMeetings(user: SessionUser, past: boolean): Promise<{ meetings: MeetingCard[]; polls: PollCard[]; canPlan: boolean; inCircle: boolean }> {
+export async function listMeetings(
+  user: SessionUser,
+  past: boolean,
+): Promise<{
+  meetings: MeetingCard[];
+  polls: PollCard[];
+  canPlan: boolean;
+  inCircle: boolean;
+}> {
   return asUser(user, async (tx) => {
     const meetings = await meetingListQuery(user.id, past).execute(tx);
-    const polls = await sql<{ id: string; title: string; deadline: Date | null; host_name: string; options: number; voted: boolean }>`
+    const polls = await sql<{
+      id: string;
+      title: string;
+      deadline: Date | null;
+      host_name: string;
+      options: number;
+      voted: boolean;
+    }>`
       select p.id, p.title, p.deadline, o.name as host_name,
         (select count(*)::int from public.poll_options x where x.poll_id = p.id) as options,
         exists (select 1 from public.poll_votes v where v.poll_id = p.id and v.user_id = ${user.id}) as voted
@@ -120,7 +170,14 @@ export async function listMeetings(user: SessionUser, past: boolean): Promise<{ 
         myAnswer: m.my_answer,
         minutesStatus: m.minutes_status,
       })),
-      polls: polls.rows.map((p) => ({ id: p.id, title: p.title, deadline: p.deadline, hostName: p.host_name, options: p.options, voted: p.voted })),
+      polls: polls.rows.map((p) => ({
+        id: p.id,
+        title: p.title,
+        deadline: p.deadline,
+        hostName: p.host_name,
+        options: p.options,
+        voted: p.voted,
+      })),
       canPlan: meta.rows[0]!.can_plan,
       inCircle: meta.rows[0]!.circles > 0,
     };
@@ -148,10 +205,39 @@ export type Proposal = {
   orgName: string | null;
   declineReason: string | null;
 };
-export type TraegerSummary = { orgId: string | null; orgName: string; zusagen: number; vielleicht: number; absagen: number; delegateName: string | null; isGuest: boolean };
-export type RsvpName = { userId: string; fullName: string | null; orgName: string; answer: RsvpAnswer; comment: string | null; isDelegate: boolean };
-export type GuestRow = { id: string; name: string; orgName: string; email: string; answer: RsvpAnswer | null; comment: string | null; source: "public" | "invited" };
-export type OpenAction = { id: string; title: string; ownerOrgName: string; dueDate: Date | null; meetingTitle: string };
+export type TraegerSummary = {
+  orgId: string | null;
+  orgName: string;
+  zusagen: number;
+  vielleicht: number;
+  absagen: number;
+  delegateName: string | null;
+  isGuest: boolean;
+};
+export type RsvpName = {
+  userId: string;
+  fullName: string | null;
+  orgName: string;
+  answer: RsvpAnswer;
+  comment: string | null;
+  isDelegate: boolean;
+};
+export type GuestRow = {
+  id: string;
+  name: string;
+  orgName: string;
+  email: string;
+  answer: RsvpAnswer | null;
+  comment: string | null;
+  source: "public" | "invited";
+};
+export type OpenAction = {
+  id: string;
+  title: string;
+  ownerOrgName: string;
+  dueDate: Date | null;
+  meetingTitle: string;
+};
 
 export type MeetingDetail = {
   id: string;
@@ -193,17 +279,47 @@ export type MeetingDetail = {
   openActions: OpenAction[];
   minutesStatus: MinutesStatus | null;
   circleOrgs: Array<{ id: string; name: string }>;
-  people: Array<{ userId: string; fullName: string; orgId: string; orgName: string }>;
+  people: Array<{
+    userId: string;
+    fullName: string;
+    orgId: string;
+    orgName: string;
+  }>;
 };
 
-export async function loadMeeting(tx: Tx, user: SessionUser, id: string): Promise<MeetingDetail | null> {
+export async function loadMeeting(
+  tx: Tx,
+  user: SessionUser,
+  id: string,
+): Promise<MeetingDetail | null> {
   if (!/^[0-9a-f-]{36}$/.test(id)) return null;
   const rows = await sql<{
-    id: string; network_id: string; network_name: string; host_org_id: string; host_name: string; title: string;
-    description: string; place: string | null; gemeinde_code: string | null; gemeinde: string | null; online_url: string | null;
-    starts_at: Date; ends_at: Date; registration_deadline: Date | null; capacity: number | null; guests_welcome: boolean;
-    status: "planned" | "cancelled"; cancel_reason: string | null; ics_sequence: number; rsvp_yes: number; rsvp_maybe: number;
-    rsvp_no: number; protokollant_id: string | null; previous_meeting_id: string | null; is_host: boolean; is_writer: boolean;
+    id: string;
+    network_id: string;
+    network_name: string;
+    host_org_id: string;
+    host_name: string;
+    title: string;
+    description: string;
+    place: string | null;
+    gemeinde_code: string | null;
+    gemeinde: string | null;
+    online_url: string | null;
+    starts_at: Date;
+    ends_at: Date;
+    registration_deadline: Date | null;
+    capacity: number | null;
+    guests_welcome: boolean;
+    status: "planned" | "cancelled";
+    cancel_reason: string | null;
+    ics_sequence: number;
+    rsvp_yes: number;
+    rsvp_maybe: number;
+    rsvp_no: number;
+    protokollant_id: string | null;
+    previous_meeting_id: string | null;
+    is_host: boolean;
+    is_writer: boolean;
     minutes_status: MinutesStatus | null;
   }>`
     select mt.id, mt.network_id, n.name as network_name, mt.host_org_id, o.name as host_name, mt.title, mt.description, mt.place,
@@ -221,34 +337,113 @@ export async function loadMeeting(tx: Tx, user: SessionUser, id: string): Promis
   `.execute(tx);
   const m = rows.rows[0];
   if (!m) return null;
-  const [summary, names, guests, agenda, proposals, pool, openActions, orgs, people] = await Promise.all([
-    sql<{ org_id: string | null; org_name: string; zusagen: number; vielleicht: number; absagen: number; delegate_name: string | null; is_guest: boolean }>`
+  const [
+    summary,
+    names,
+    guests,
+    agenda,
+    proposals,
+    pool,
+    openActions,
+    orgs,
+    people,
+  ] = await Promise.all([
+    sql<{
+      org_id: string | null;
+      org_name: string;
+      zusagen: number;
+      vielleicht: number;
+      absagen: number;
+      delegate_name: string | null;
+      is_guest: boolean;
+    }>`
       select * from public.meeting_traeger_summary(${id}::uuid)`.execute(tx),
-    sql<{ user_id: string; full_name: string | null; org_name: string; answer: RsvpAnswer; comment: string | null; is_delegate: boolean }>`
+    sql<{
+      user_id: string;
+      full_name: string | null;
+      org_name: string;
+      answer: RsvpAnswer;
+      comment: string | null;
+      is_delegate: boolean;
+    }>`
       select * from public.meeting_rsvp_names(${id}::uuid)`.execute(tx),
-    sql<{ id: string; name: string; org_name: string; email: string; answer: RsvpAnswer | null; comment: string | null; source: "public" | "invited" }>`
-      select id, name, org_name, email, answer, comment, source from public.meeting_guests where meeting_id = ${id}::uuid order by created_at`.execute(tx),
-    sql<{ id: string; kind: AgendaEntry["kind"]; position: number; title: string; description: string; presenter_org_id: string | null; presenter_name: string | null; minutes_planned: number | null }>`
+    sql<{
+      id: string;
+      name: string;
+      org_name: string;
+      email: string;
+      answer: RsvpAnswer | null;
+      comment: string | null;
+      source: "public" | "invited";
+    }>`
+      select id, name, org_name, email, answer, comment, source from public.meeting_guests where meeting_id = ${id}::uuid order by created_at`.execute(
+      tx,
+    ),
+    sql<{
+      id: string;
+      kind: AgendaEntry["kind"];
+      position: number;
+      title: string;
+      description: string;
+      presenter_org_id: string | null;
+      presenter_name: string | null;
+      minutes_planned: number | null;
+    }>`
       select a.id, a.kind, a.position, a.title, a.description, a.presenter_org_id, o.name as presenter_name, a.minutes_planned
       from public.agenda_items a left join public.organizations o on o.id = a.presenter_org_id
-      where a.meeting_id = ${id}::uuid and a.status = 'scheduled' order by a.position`.execute(tx),
-    sql<{ id: string; status: Proposal["status"]; title: string; description: string; minutes_planned: number | null; org_name: string | null; decline_reason: string | null }>`
+      where a.meeting_id = ${id}::uuid and a.status = 'scheduled' order by a.position`.execute(
+      tx,
+    ),
+    sql<{
+      id: string;
+      status: Proposal["status"];
+      title: string;
+      description: string;
+      minutes_planned: number | null;
+      org_name: string | null;
+      decline_reason: string | null;
+    }>`
       select a.id, a.status, a.title, a.description, a.minutes_planned, o.name as org_name, a.decline_reason
       from public.agenda_items a left join public.organizations o on o.id = a.proposed_by_org_id
-      where a.meeting_id = ${id}::uuid and a.status in ('proposed', 'declined') order by a.created_at`.execute(tx),
-    sql<{ id: string; status: Proposal["status"]; title: string; description: string; minutes_planned: number | null; org_name: string | null; decline_reason: string | null }>`
+      where a.meeting_id = ${id}::uuid and a.status in ('proposed', 'declined') order by a.created_at`.execute(
+      tx,
+    ),
+    sql<{
+      id: string;
+      status: Proposal["status"];
+      title: string;
+      description: string;
+      minutes_planned: number | null;
+      org_name: string | null;
+      decline_reason: string | null;
+    }>`
       select a.id, a.status, a.title, a.description, a.minutes_planned, o.name as org_name, a.decline_reason
       from public.agenda_items a left join public.organizations o on o.id = a.proposed_by_org_id
-      where a.network_id = ${m.network_id}::uuid and a.status = 'pool' order by a.created_at limit 50`.execute(tx),
-    sql<{ id: string; title: string; owner_org_name: string; due_date: Date | null; meeting_title: string }>`
+      where a.network_id = ${m.network_id}::uuid and a.status = 'pool' order by a.created_at limit 50`.execute(
+      tx,
+    ),
+    sql<{
+      id: string;
+      title: string;
+      owner_org_name: string;
+      due_date: Date | null;
+      meeting_title: string;
+    }>`
       select a.id, a.title, o.name as owner_org_name, a.due_date, mt.title as meeting_title
       from public.action_items a join public.organizations o on o.id = a.owner_org_id join public.meetings mt on mt.id = a.meeting_id
       where a.network_id = ${m.network_id}::uuid and a.status = 'open' and a.meeting_id <> ${id}::uuid
       order by a.due_date nulls last limit 50`.execute(tx),
     sql<{ id: string; name: string }>`
       select o.id, o.name from public.network_members nm join public.organizations o on o.id = nm.org_id
-      where nm.network_id = ${m.network_id}::uuid and nm.status = 'active' order by o.name`.execute(tx),
-    sql<{ user_id: string; full_name: string; org_id: string; org_name: string }>`
+      where nm.network_id = ${m.network_id}::uuid and nm.status = 'active' order by o.name`.execute(
+      tx,
+    ),
+    sql<{
+      user_id: string;
+      full_name: string;
+      org_id: string;
+      org_name: string;
+    }>`
       select * from public.meeting_people(${id}::uuid)`.execute(tx),
   ]);
   let cursor = m.starts_at.getTime();
@@ -268,7 +463,15 @@ export async function loadMeeting(tx: Tx, user: SessionUser, id: string): Promis
     return entry;
   });
   const mine = names.rows.find((r) => r.user_id === user.id);
-  const toProposal = (p: { id: string; status: Proposal["status"]; title: string; description: string; minutes_planned: number | null; org_name: string | null; decline_reason: string | null }): Proposal => ({
+  const toProposal = (p: {
+    id: string;
+    status: Proposal["status"];
+    title: string;
+    description: string;
+    minutes_planned: number | null;
+    org_name: string | null;
+    decline_reason: string | null;
+  }): Proposal => ({
     id: p.id,
     status: p.status,
     title: p.title,
@@ -316,26 +519,61 @@ export async function loadMeeting(tx: Tx, user: SessionUser, id: string): Promis
       delegateName: s.delegate_name,
       isGuest: s.is_guest,
     })),
-    names: names.rows.map((r) => ({ userId: r.user_id, fullName: r.full_name, orgName: r.org_name, answer: r.answer, comment: r.comment, isDelegate: r.is_delegate })),
-    guests: guests.rows.map((g) => ({ id: g.id, name: g.name, orgName: g.org_name, email: g.email, answer: g.answer, comment: g.comment, source: g.source })),
+    names: names.rows.map((r) => ({
+      userId: r.user_id,
+      fullName: r.full_name,
+      orgName: r.org_name,
+      answer: r.answer,
+      comment: r.comment,
+      isDelegate: r.is_delegate,
+    })),
+    guests: guests.rows.map((g) => ({
+      id: g.id,
+      name: g.name,
+      orgName: g.org_name,
+      email: g.email,
+      answer: g.answer,
+      comment: g.comment,
+      source: g.source,
+    })),
     agenda: agendaEntries,
     plannedEnd: new Date(cursor),
     proposals: proposals.rows.map(toProposal),
     pool: pool.rows.map(toProposal),
-    openActions: openActions.rows.map((a) => ({ id: a.id, title: a.title, ownerOrgName: a.owner_org_name, dueDate: a.due_date, meetingTitle: a.meeting_title })),
+    openActions: openActions.rows.map((a) => ({
+      id: a.id,
+      title: a.title,
+      ownerOrgName: a.owner_org_name,
+      dueDate: a.due_date,
+      meetingTitle: a.meeting_title,
+    })),
     minutesStatus: m.minutes_status,
     circleOrgs: orgs.rows,
-    people: people.rows.map((p) => ({ userId: p.user_id, fullName: p.full_name, orgId: p.org_id, orgName: p.org_name })),
+    people: people.rows.map((p) => ({
+      userId: p.user_id,
+      fullName: p.full_name,
+      orgId: p.org_id,
+      orgName: p.org_name,
+    })),
   };
 }
 
-export async function meetingDetail(user: SessionUser, id: string): Promise<MeetingDetail | null> {
+export async function meetingDetail(
+  user: SessionUser,
+  id: string,
+): Promise<MeetingDetail | null> {
   return asUser(user, (tx) => loadMeeting(tx, user, id));
 }
 
 export { rsvpLine } from "~/i18n/meetings";
 
-export type MinutesVersion = { version: number; content: MinutesContent; note: string | null; createdAt: Date; authorName: string | null };
+export type MinutesVersion = {
+  version: number;
+  content: MinutesContent;
+  note: string | null;
+  createdAt: Date;
+  authorName: string | null;
+};
 export type MinutesView = {
   status: MinutesStatus | null;
   currentVersion: number;
@@ -343,20 +581,53 @@ export type MinutesView = {
   approvedVersion: number | null;
   commentsUntil: Date | null;
   versions: MinutesVersion[];
-  comments: Array<{ id: string; body: string; orgName: string | null; createdAt: Date; version: number }>;
+  comments: Array<{
+    id: string;
+    body: string;
+    orgName: string | null;
+    createdAt: Date;
+    version: number;
+  }>;
 };
 
-export async function loadMinutes(tx: Tx, meetingId: string): Promise<MinutesView> {
+export async function loadMinutes(
+  tx: Tx,
+  meetingId: string,
+): Promise<MinutesView> {
   const [m, versions, comments] = await Promise.all([
-    sql<{ status: MinutesStatus; current_version: number; circulated_version: number | null; approved_version: number | null; comments_until: Date | null }>`
-      select status, current_version, circulated_version, approved_version, comments_until from public.minutes where meeting_id = ${meetingId}::uuid`.execute(tx),
-    sql<{ version: number; content: unknown; note: string | null; created_at: Date; author: string | null }>`
+    sql<{
+      status: MinutesStatus;
+      current_version: number;
+      circulated_version: number | null;
+      approved_version: number | null;
+      comments_until: Date | null;
+    }>`
+      select status, current_version, circulated_version, approved_version, comments_until from public.minutes where meeting_id = ${meetingId}::uuid`.execute(
+      tx,
+    ),
+    sql<{
+      version: number;
+      content: unknown;
+      note: string | null;
+      created_at: Date;
+      author: string | null;
+    }>`
       select v.version, v.content, v.note, v.created_at, p.full_name as author
       from public.minutes_versions v left join public.meeting_people(${meetingId}::uuid) p on p.user_id = v.created_by
-      where v.meeting_id = ${meetingId}::uuid order by v.version desc`.execute(tx),
-    sql<{ id: string; body: string; org_name: string | null; created_at: Date; version: number }>`
+      where v.meeting_id = ${meetingId}::uuid order by v.version desc`.execute(
+      tx,
+    ),
+    sql<{
+      id: string;
+      body: string;
+      org_name: string | null;
+      created_at: Date;
+      version: number;
+    }>`
       select c.id, c.body, o.name as org_name, c.created_at, c.version from public.minutes_comments c
-      left join public.organizations o on o.id = c.org_id where c.meeting_id = ${meetingId}::uuid order by c.created_at`.execute(tx),
+      left join public.organizations o on o.id = c.org_id where c.meeting_id = ${meetingId}::uuid order by c.created_at`.execute(
+      tx,
+    ),
   ]);
   const row = m.rows[0];
   return {
@@ -365,24 +636,63 @@ export async function loadMinutes(tx: Tx, meetingId: string): Promise<MinutesVie
     circulatedVersion: row?.circulated_version ?? null,
     approvedVersion: row?.approved_version ?? null,
     commentsUntil: row?.comments_until ?? null,
-    versions: versions.rows.map((v) => ({ version: v.version, content: asMinutesContent(v.content), note: v.note, createdAt: v.created_at, authorName: v.author })),
-    comments: comments.rows.map((c) => ({ id: c.id, body: c.body, orgName: c.org_name, createdAt: c.created_at, version: c.version })),
+    versions: versions.rows.map((v) => ({
+      version: v.version,
+      content: asMinutesContent(v.content),
+      note: v.note,
+      createdAt: v.created_at,
+      authorName: v.author,
+    })),
+    comments: comments.rows.map((c) => ({
+      id: c.id,
+      body: c.body,
+      orgName: c.org_name,
+      createdAt: c.created_at,
+      version: c.version,
+    })),
   };
 }
 
-export type DecisionRow = { id: string; number: number; body: string; agendaTitle: string; meetingId: string; meetingTitle: string; meetingStartsAt: Date };
+export type DecisionRow = {
+  id: string;
+  number: number;
+  body: string;
+  agendaTitle: string;
+  meetingId: string;
+  meetingTitle: string;
+  meetingStartsAt: Date;
+};
 
-export async function listDecisions(user: SessionUser, q: string): Promise<DecisionRow[]> {
+export async function listDecisions(
+  user: SessionUser,
+  q: string,
+): Promise<DecisionRow[]> {
   return asUser(user, async (tx) => {
     const term = q.trim().slice(0, 100);
     const pattern = `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    const rows = await sql<{ id: string; number: number; body: string; agenda_title: string; meeting_id: string; meeting_title: string; starts_at: Date }>`
+    const rows = await sql<{
+      id: string;
+      number: number;
+      body: string;
+      agenda_title: string;
+      meeting_id: string;
+      meeting_title: string;
+      starts_at: Date;
+    }>`
       select d.id, d.number, d.body, d.agenda_title, d.meeting_id, mt.title as meeting_title, mt.starts_at
       from public.decisions d join public.meetings mt on mt.id = d.meeting_id
       where d.network_id in (select private.user_network_ids())
         ${term ? sql`and (d.body ilike ${pattern} or d.agenda_title ilike ${pattern} or mt.title ilike ${pattern})` : sql``}
       order by d.number desc limit 200`.execute(tx);
-    return rows.rows.map((r) => ({ id: r.id, number: r.number, body: r.body, agendaTitle: r.agenda_title, meetingId: r.meeting_id, meetingTitle: r.meeting_title, meetingStartsAt: r.starts_at }));
+    return rows.rows.map((r) => ({
+      id: r.id,
+      number: r.number,
+      body: r.body,
+      agendaTitle: r.agenda_title,
+      meetingId: r.meeting_id,
+      meetingTitle: r.meeting_title,
+      meetingStartsAt: r.starts_at,
+    }));
   });
 }
 
@@ -400,8 +710,23 @@ export type ActionRow = {
 };
 
 /** Action items of the user's circles; `onlyMine`: those of the user's own Träger (the dashboard). */
-export async function listActionItems(tx: Tx, user: SessionUser, onlyMine: boolean): Promise<ActionRow[]> {
-  const rows = await sql<{ id: string; title: string; owner_org_id: string; owner_org_name: string; owner_user_id: string | null; due_date: Date | null; status: "open" | "done"; meeting_id: string; meeting_title: string; mine: boolean }>`
+export async function listActionItems(
+  tx: Tx,
+  user: SessionUser,
+  onlyMine: boolean,
+): Promise<ActionRow[]> {
+  const rows = await sql<{
+    id: string;
+    title: string;
+    owner_org_id: string;
+    owner_org_name: string;
+    owner_user_id: string | null;
+    due_date: Date | null;
+    status: "open" | "done";
+    meeting_id: string;
+    meeting_title: string;
+    mine: boolean;
+  }>`
     select a.id, a.title, a.owner_org_id, o.name as owner_org_name, a.owner_user_id, a.due_date, a.status, a.meeting_id,
       mt.title as meeting_title, a.owner_org_id in (select private.user_org_ids()) as mine
     from public.action_items a
@@ -409,11 +734,24 @@ export async function listActionItems(tx: Tx, user: SessionUser, onlyMine: boole
     join public.meetings mt on mt.id = a.meeting_id
     where a.network_id in (select private.user_network_ids())
       ${onlyMine ? sql`and a.owner_org_id in (select private.user_org_ids()) and a.status = 'open'` : sql``}
-    order by a.status, a.due_date nulls last, a.created_at limit 200`.execute(tx);
+    order by a.status, a.due_date nulls last, a.created_at limit 200`.execute(
+    tx,
+  );
   // The responsible person's name: visible when they are a colleague (profiles' own policy).
-  const ids = [...new Set(rows.rows.map((r) => r.owner_user_id).filter((v): v is string => Boolean(v)))];
+  const ids = [
+    ...new Set(
+      rows.rows
+        .map((r) => r.owner_user_id)
+        .filter((v): v is string => Boolean(v)),
+    ),
+  ];
   const names = ids.length
-    ? await sql<{ user_id: string; full_name: string }>`select user_id, full_name from public.profiles where user_id in (${sql.join(ids)})`.execute(tx)
+    ? await sql<{
+        user_id: string;
+        full_name: string;
+      }>`select user_id, full_name from public.profiles where user_id in (${sql.join(ids)})`.execute(
+        tx,
+      )
     : { rows: [] };
   const nameOf = new Map(names.rows.map((n) => [n.user_id, n.full_name]));
   return rows.rows.map((r) => ({
@@ -445,28 +783,69 @@ export type PollDetail = {
   chosenOptionId: string | null;
   isHost: boolean;
   open: boolean;
-  options: Array<{ id: string; day: string; startTime: string | null; ja: number; wennNoetig: number; nein: number }>;
-  votes: Array<{ userId: string; fullName: string | null; orgName: string; optionId: string; answer: "ja" | "wenn_noetig" | "nein" }>;
+  options: Array<{
+    id: string;
+    day: string;
+    startTime: string | null;
+    ja: number;
+    wennNoetig: number;
+    nein: number;
+  }>;
+  votes: Array<{
+    userId: string;
+    fullName: string | null;
+    orgName: string;
+    optionId: string;
+    answer: "ja" | "wenn_noetig" | "nein";
+  }>;
   myVotes: Record<string, "ja" | "wenn_noetig" | "nein">;
 };
 
-export async function pollDetail(user: SessionUser, id: string): Promise<PollDetail | null> {
+export async function pollDetail(
+  user: SessionUser,
+  id: string,
+): Promise<PollDetail | null> {
   if (!/^[0-9a-f-]{36}$/.test(id)) return null;
   return asUser(user, async (tx) => {
-    const rows = await sql<{ id: string; title: string; description: string; place: string | null; gemeinde: string | null; online_url: string | null; duration_minutes: number; deadline: Date | null; status: "open" | "closed"; host_name: string; meeting_id: string | null; chosen_option_id: string | null; is_host: boolean }>`
+    const rows = await sql<{
+      id: string;
+      title: string;
+      description: string;
+      place: string | null;
+      gemeinde: string | null;
+      online_url: string | null;
+      duration_minutes: number;
+      deadline: Date | null;
+      status: "open" | "closed";
+      host_name: string;
+      meeting_id: string | null;
+      chosen_option_id: string | null;
+      is_host: boolean;
+    }>`
       select p.id, p.title, p.description, p.place, g.name as gemeinde, p.online_url, p.duration_minutes, p.deadline, p.status,
         o.name as host_name, p.meeting_id, p.chosen_option_id, private.hosts_poll(p.id) as is_host
       from public.date_polls p join public.organizations o on o.id = p.host_org_id left join public.gemeinden g on g.code = p.gemeinde
       where p.id = ${id}::uuid`.execute(tx);
     const p = rows.rows[0];
     if (!p) return null;
-    const options = await sql<{ id: string; day: string; start_time: string | null }>`
+    const options = await sql<{
+      id: string;
+      day: string;
+      start_time: string | null;
+    }>`
       select id, to_char(day, 'YYYY-MM-DD') as day, to_char(start_time, 'HH24:MI') as start_time from public.poll_options
       where poll_id = ${id}::uuid order by position`.execute(tx);
-    const votes = await sql<{ user_id: string; full_name: string | null; org_name: string; option_id: string; answer: "ja" | "wenn_noetig" | "nein" }>`
+    const votes = await sql<{
+      user_id: string;
+      full_name: string | null;
+      org_name: string;
+      option_id: string;
+      answer: "ja" | "wenn_noetig" | "nein";
+    }>`
       select * from public.poll_vote_names(${id}::uuid)`.execute(tx);
     const myVotes: PollDetail["myVotes"] = {};
-    for (const v of votes.rows) if (v.user_id === user.id) myVotes[v.option_id] = v.answer;
+    for (const v of votes.rows)
+      if (v.user_id === user.id) myVotes[v.option_id] = v.answer;
     return {
       id: p.id,
       title: p.title,
@@ -481,7 +860,9 @@ export async function pollDetail(user: SessionUser, id: string): Promise<PollDet
       meetingId: p.meeting_id,
       chosenOptionId: p.chosen_option_id,
       isHost: p.is_host,
-      open: p.status === "open" && (!p.deadline || p.deadline.getTime() > Date.now()),
+      open:
+        p.status === "open" &&
+        (!p.deadline || p.deadline.getTime() > Date.now()),
       options: options.rows.map((o) => {
         const mine = votes.rows.filter((v) => v.option_id === o.id);
         return {
@@ -493,21 +874,41 @@ export async function pollDetail(user: SessionUser, id: string): Promise<PollDet
           nein: mine.filter((v) => v.answer === "nein").length,
         };
       }),
-      votes: votes.rows.map((v) => ({ userId: v.user_id, fullName: v.full_name, orgName: v.org_name, optionId: v.option_id, answer: v.answer })),
+      votes: votes.rows.map((v) => ({
+        userId: v.user_id,
+        fullName: v.full_name,
+        orgName: v.org_name,
+        optionId: v.option_id,
+        answer: v.answer,
+      })),
       myVotes,
     };
   });
 }
 
 export type MeetingDashboard = {
-  next: { id: string; title: string; startsAt: Date; endsAt: Date; myAnswer: RsvpAnswer | null } | null;
+  next: {
+    id: string;
+    title: string;
+    startsAt: Date;
+    endsAt: Date;
+    myAnswer: RsvpAnswer | null;
+  } | null;
   actions: ActionRow[];
 };
 
 /** The dashboard: the next meeting of the user's circles and the open action items of their Träger. */
-export async function loadMeetingDashboard(user: SessionUser): Promise<MeetingDashboard> {
+export async function loadMeetingDashboard(
+  user: SessionUser,
+): Promise<MeetingDashboard> {
   return asUser(user, async (tx) => {
-    const next = await sql<{ id: string; title: string; starts_at: Date; ends_at: Date; my_answer: RsvpAnswer | null }>`
+    const next = await sql<{
+      id: string;
+      title: string;
+      starts_at: Date;
+      ends_at: Date;
+      my_answer: RsvpAnswer | null;
+    }>`
       select mt.id, mt.title, mt.starts_at, mt.ends_at,
         (select r.answer from public.meeting_rsvps r where r.meeting_id = mt.id and r.user_id = ${user.id}) as my_answer
       from public.meetings mt
@@ -515,7 +916,15 @@ export async function loadMeetingDashboard(user: SessionUser): Promise<MeetingDa
       order by mt.starts_at limit 1`.execute(tx);
     const n = next.rows[0];
     return {
-      next: n ? { id: n.id, title: n.title, startsAt: n.starts_at, endsAt: n.ends_at, myAnswer: n.my_answer } : null,
+      next: n
+        ? {
+            id: n.id,
+            title: n.title,
+            startsAt: n.starts_at,
+            endsAt: n.ends_at,
+            myAnswer: n.my_answer,
+          }
+        : null,
       actions: (await listActionItems(tx, user, true)).slice(0, 10),
     };
   });

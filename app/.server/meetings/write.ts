@@ -13,12 +13,18 @@ function splitHost(host: string): { networkId: string; orgId: string } {
   return { networkId, orgId };
 }
 
-export async function saveMeeting(user: SessionUser, meetingId: string | null, input: MeetingFormInput): Promise<string> {
+export async function saveMeeting(
+  user: SessionUser,
+  meetingId: string | null,
+  input: MeetingFormInput,
+): Promise<string> {
   const { networkId, orgId } = splitHost(input.host);
   const startsAt = berlinToInstant(input.date, input.startTime);
   const endsAt = berlinToInstant(input.date, input.endTime);
   // The deadline is a day: registrations close at its end (Berlin).
-  const deadline = input.registrationDeadline ? berlinToInstant(input.registrationDeadline, "23:59") : null;
+  const deadline = input.registrationDeadline
+    ? berlinToInstant(input.registrationDeadline, "23:59")
+    : null;
   return asUser(user, async (tx) => {
     const row = await sql<{ id: string }>`
       select public.save_meeting(${meetingId}::uuid, ${networkId}::uuid, ${orgId}::uuid, ${input.title}, ${input.description},
@@ -29,29 +35,79 @@ export async function saveMeeting(user: SessionUser, meetingId: string | null, i
   });
 }
 
-export async function cancelMeeting(user: SessionUser, meetingId: string, reason: string): Promise<void> {
-  await asUser(user, (tx) => sql`select public.cancel_meeting(${meetingId}::uuid, ${reason})`.execute(tx));
+export async function cancelMeeting(
+  user: SessionUser,
+  meetingId: string,
+  reason: string,
+): Promise<void> {
+  await asUser(user, (tx) =>
+    sql`select public.cancel_meeting(${meetingId}::uuid, ${reason})`.execute(
+      tx,
+    ),
+  );
 }
 
-export async function setRsvp(user: SessionUser, meetingId: string, answer: string, comment: string, delegate: boolean): Promise<void> {
-  await asUser(user, (tx) => sql`select public.set_rsvp(${meetingId}::uuid, ${answer}, ${comment || null}, ${delegate})`.execute(tx));
+export async function setRsvp(
+  user: SessionUser,
+  meetingId: string,
+  answer: string,
+  comment: string,
+  delegate: boolean,
+): Promise<void> {
+  await asUser(user, (tx) =>
+    sql`select public.set_rsvp(${meetingId}::uuid, ${answer}, ${comment || null}, ${delegate})`.execute(
+      tx,
+    ),
+  );
 }
 
-export async function inviteGuest(user: SessionUser, meetingId: string, guest: { name: string; orgName: string; email: string }): Promise<void> {
-  await asUser(user, (tx) => sql`select public.invite_meeting_guest(${meetingId}::uuid, ${guest.name}, ${guest.orgName}, ${guest.email})`.execute(tx));
+export async function inviteGuest(
+  user: SessionUser,
+  meetingId: string,
+  guest: { name: string; orgName: string; email: string },
+): Promise<void> {
+  await asUser(user, (tx) =>
+    sql`select public.invite_meeting_guest(${meetingId}::uuid, ${guest.name}, ${guest.orgName}, ${guest.email})`.execute(
+      tx,
+    ),
+  );
 }
 
-export async function registerPublicGuest(meetingId: string, guest: { name: string; orgName: string; email: string }): Promise<void> {
-  await asAnon((tx) => sql`select public.register_meeting_guest(${meetingId}::uuid, ${guest.name}, ${guest.orgName}, ${guest.email})`.execute(tx));
+export async function registerPublicGuest(
+  meetingId: string,
+  guest: { name: string; orgName: string; email: string },
+): Promise<void> {
+  await asAnon((tx) =>
+    sql`select public.register_meeting_guest(${meetingId}::uuid, ${guest.name}, ${guest.orgName}, ${guest.email})`.execute(
+      tx,
+    ),
+  );
 }
 
-export async function guestRsvp(token: string, meetingId: string, answer: string, comment: string): Promise<void> {
-  await asAnon((tx) => sql`select public.guest_rsvp(${token}, ${meetingId}::uuid, ${answer}, ${comment || null})`.execute(tx));
+export async function guestRsvp(
+  token: string,
+  meetingId: string,
+  answer: string,
+  comment: string,
+): Promise<void> {
+  await asAnon((tx) =>
+    sql`select public.guest_rsvp(${token}, ${meetingId}::uuid, ${answer}, ${comment || null})`.execute(
+      tx,
+    ),
+  );
 }
 
-export async function proposeTopic(user: SessionUser, meetingId: string, topic: { title: string; description: string; minutes?: number }): Promise<string> {
+export async function proposeTopic(
+  user: SessionUser,
+  meetingId: string,
+  topic: { title: string; description: string; minutes?: number },
+): Promise<string> {
   return asUser(user, async (tx) => {
-    const row = await sql<{ id: string }>`select public.propose_topic(${meetingId}::uuid, ${topic.title}, ${topic.description}, ${topic.minutes ?? null}::int) as id`.execute(tx);
+    const row = await sql<{
+      id: string;
+    }>`select public.propose_topic(${meetingId}::uuid, ${topic.title}, ${topic.description}, ${topic.minutes ?? null}::int) as id`.execute(
+      tx,
+    );
     return row.rows[0]!.id;
   });
 }
@@ -59,7 +115,13 @@ export async function proposeTopic(user: SessionUser, meetingId: string, topic: 
 export async function decideTopic(
   user: SessionUser,
   meetingId: string,
-  input: { itemId: string; decision: string; position?: number; minutes?: number; reason: string },
+  input: {
+    itemId: string;
+    decision: string;
+    position?: number;
+    minutes?: number;
+    reason: string;
+  },
 ): Promise<void> {
   await asUser(user, (tx) =>
     sql`select public.decide_topic(${input.itemId}::uuid, ${input.decision}, ${meetingId}::uuid, ${input.position ?? null}::int,
@@ -70,44 +132,104 @@ export async function decideTopic(
 export async function saveAgendaItem(
   user: SessionUser,
   meetingId: string,
-  input: { itemId?: string; title: string; description: string; presenterOrgId?: string; minutes?: number; position?: number },
+  input: {
+    itemId?: string;
+    title: string;
+    description: string;
+    presenterOrgId?: string;
+    minutes?: number;
+    position?: number;
+  },
 ): Promise<void> {
   await asUser(user, (tx) =>
     sql`select public.save_agenda_item(${input.itemId ?? null}::uuid, ${meetingId}::uuid, ${input.title}, ${input.description},
-      ${input.presenterOrgId ?? null}::uuid, ${input.minutes ?? null}::int, ${input.position ?? null}::int)`.execute(tx),
+      ${input.presenterOrgId ?? null}::uuid, ${input.minutes ?? null}::int, ${input.position ?? null}::int)`.execute(
+      tx,
+    ),
   );
 }
 
-export async function removeAgendaItem(user: SessionUser, itemId: string, toPool: boolean): Promise<void> {
-  await asUser(user, (tx) => sql`select public.remove_agenda_item(${itemId}::uuid, ${toPool})`.execute(tx));
+export async function removeAgendaItem(
+  user: SessionUser,
+  itemId: string,
+  toPool: boolean,
+): Promise<void> {
+  await asUser(user, (tx) =>
+    sql`select public.remove_agenda_item(${itemId}::uuid, ${toPool})`.execute(
+      tx,
+    ),
+  );
 }
 
-export async function setProtokollant(user: SessionUser, meetingId: string, userId: string | null): Promise<void> {
-  await asUser(user, (tx) => sql`select public.set_protokollant(${meetingId}::uuid, ${userId}::uuid)`.execute(tx));
+export async function setProtokollant(
+  user: SessionUser,
+  meetingId: string,
+  userId: string | null,
+): Promise<void> {
+  await asUser(user, (tx) =>
+    sql`select public.set_protokollant(${meetingId}::uuid, ${userId}::uuid)`.execute(
+      tx,
+    ),
+  );
 }
 
-export async function saveMinutes(user: SessionUser, meetingId: string, content: MinutesContent, expectedVersion: number, note: string): Promise<number> {
+export async function saveMinutes(
+  user: SessionUser,
+  meetingId: string,
+  content: MinutesContent,
+  expectedVersion: number,
+  note: string,
+): Promise<number> {
   return asUser(user, async (tx) => {
     const row = await sql<{ version: number }>`
-      select public.save_minutes(${meetingId}::uuid, ${JSON.stringify(content)}::text::jsonb, ${expectedVersion}::int, ${note || null}) as version`.execute(tx);
+      select public.save_minutes(${meetingId}::uuid, ${JSON.stringify(content)}::text::jsonb, ${expectedVersion}::int, ${note || null}) as version`.execute(
+      tx,
+    );
     return row.rows[0]!.version;
   });
 }
 
-export async function circulateMinutes(user: SessionUser, meetingId: string, days: number): Promise<void> {
-  await asUser(user, (tx) => sql`select public.circulate_minutes(${meetingId}::uuid, ${days}::int)`.execute(tx));
+export async function circulateMinutes(
+  user: SessionUser,
+  meetingId: string,
+  days: number,
+): Promise<void> {
+  await asUser(user, (tx) =>
+    sql`select public.circulate_minutes(${meetingId}::uuid, ${days}::int)`.execute(
+      tx,
+    ),
+  );
 }
 
-export async function commentMinutes(user: SessionUser, meetingId: string, body: string): Promise<void> {
-  await asUser(user, (tx) => sql`select public.comment_minutes(${meetingId}::uuid, ${body})`.execute(tx));
+export async function commentMinutes(
+  user: SessionUser,
+  meetingId: string,
+  body: string,
+): Promise<void> {
+  await asUser(user, (tx) =>
+    sql`select public.comment_minutes(${meetingId}::uuid, ${body})`.execute(tx),
+  );
 }
 
-export async function approveMinutes(user: SessionUser, meetingId: string): Promise<void> {
-  await asUser(user, (tx) => sql`select public.approve_minutes(${meetingId}::uuid)`.execute(tx));
+export async function approveMinutes(
+  user: SessionUser,
+  meetingId: string,
+): Promise<void> {
+  await asUser(user, (tx) =>
+    sql`select public.approve_minutes(${meetingId}::uuid)`.execute(tx),
+  );
 }
 
-export async function setActionItemStatus(user: SessionUser, itemId: string, status: "open" | "done"): Promise<void> {
-  await asUser(user, (tx) => sql`select public.set_action_item_status(${itemId}::uuid, ${status})`.execute(tx));
+export async function setActionItemStatus(
+  user: SessionUser,
+  itemId: string,
+  status: "open" | "done",
+): Promise<void> {
+  await asUser(user, (tx) =>
+    sql`select public.set_action_item_status(${itemId}::uuid, ${status})`.execute(
+      tx,
+    ),
+  );
 }
 
 export async function createPoll(
@@ -126,7 +248,9 @@ export async function createPoll(
   options: PollOptionInput[],
 ): Promise<string> {
   const { networkId, orgId } = splitHost(input.host);
-  const deadline = input.deadline ? berlinToInstant(input.deadline, "23:59") : null;
+  const deadline = input.deadline
+    ? berlinToInstant(input.deadline, "23:59")
+    : null;
   return asUser(user, async (tx) => {
     const row = await sql<{ id: string }>`
       select public.create_date_poll(${networkId}::uuid, ${orgId}::uuid, ${input.title}, ${input.description}, ${input.place},
@@ -136,13 +260,30 @@ export async function createPoll(
   });
 }
 
-export async function votePoll(user: SessionUser, pollId: string, votes: Record<string, string>): Promise<void> {
-  await asUser(user, (tx) => sql`select public.vote_date_poll(${pollId}::uuid, ${JSON.stringify(votes)}::text::jsonb)`.execute(tx));
+export async function votePoll(
+  user: SessionUser,
+  pollId: string,
+  votes: Record<string, string>,
+): Promise<void> {
+  await asUser(user, (tx) =>
+    sql`select public.vote_date_poll(${pollId}::uuid, ${JSON.stringify(votes)}::text::jsonb)`.execute(
+      tx,
+    ),
+  );
 }
 
-export async function closePoll(user: SessionUser, pollId: string, optionId: string, startTime: string | null): Promise<string> {
+export async function closePoll(
+  user: SessionUser,
+  pollId: string,
+  optionId: string,
+  startTime: string | null,
+): Promise<string> {
   return asUser(user, async (tx) => {
-    const row = await sql<{ id: string }>`select public.close_date_poll(${pollId}::uuid, ${optionId}::uuid, ${startTime}::time) as id`.execute(tx);
+    const row = await sql<{
+      id: string;
+    }>`select public.close_date_poll(${pollId}::uuid, ${optionId}::uuid, ${startTime}::time) as id`.execute(
+      tx,
+    );
     return row.rows[0]!.id;
   });
 }
@@ -173,7 +314,12 @@ export type GuestView = {
     rsvpMaybe: number;
     rsvpNo: number;
   };
-  agenda: Array<{ title: string; description: string; minutes: number | null; presenter: string | null }>;
+  agenda: Array<{
+    title: string;
+    description: string;
+    minutes: number | null;
+    presenter: string | null;
+  }>;
   minutes: unknown;
 };
 
@@ -182,23 +328,66 @@ export async function guestView(token: string): Promise<GuestView | null> {
   if (!/^[0-9a-f]{20,128}$/.test(token)) return null;
   try {
     return await asAnon(async (tx) => {
-      const row = await sql<{ view: GuestView }>`select public.guest_meeting(${token}) as view`.execute(tx);
+      const row = await sql<{
+        view: GuestView;
+      }>`select public.guest_meeting(${token}) as view`.execute(tx);
       return row.rows[0]!.view;
     });
   } catch (error) {
-    if (typeof error === "object" && error && (error as { message?: string }).message?.startsWith("TK_GUEST_TOKEN_INVALID")) return null;
+    if (
+      typeof error === "object" &&
+      error &&
+      (error as { message?: string }).message?.startsWith(
+        "TK_GUEST_TOKEN_INVALID",
+      )
+    )
+      return null;
     throw error;
   }
 }
 
-export type NextMeeting = { id: string; title: string; startsAt: Date; endsAt: Date; place: string | null; gemeinde: string | null; online: boolean; hostName: string; full: boolean };
+export type NextMeeting = {
+  id: string;
+  title: string;
+  startsAt: Date;
+  endsAt: Date;
+  place: string | null;
+  gemeinde: string | null;
+  online: boolean;
+  hostName: string;
+  full: boolean;
+};
 
 /** The circle's public page: the next open meeting that welcomes guests. */
-export async function nextPublicMeeting(slug: string): Promise<NextMeeting | null> {
+export async function nextPublicMeeting(
+  slug: string,
+): Promise<NextMeeting | null> {
   return asAnon(async (tx) => {
-    const rows = await sql<{ id: string; title: string; starts_at: Date; ends_at: Date; place: string | null; gemeinde: string | null; online: boolean; host_name: string; full: boolean }>`
+    const rows = await sql<{
+      id: string;
+      title: string;
+      starts_at: Date;
+      ends_at: Date;
+      place: string | null;
+      gemeinde: string | null;
+      online: boolean;
+      host_name: string;
+      full: boolean;
+    }>`
       select * from public.network_next_meeting(${slug})`.execute(tx);
     const r = rows.rows[0];
-    return r ? { id: r.id, title: r.title, startsAt: r.starts_at, endsAt: r.ends_at, place: r.place, gemeinde: r.gemeinde, online: r.online, hostName: r.host_name, full: r.full } : null;
+    return r
+      ? {
+          id: r.id,
+          title: r.title,
+          startsAt: r.starts_at,
+          endsAt: r.ends_at,
+          place: r.place,
+          gemeinde: r.gemeinde,
+          online: r.online,
+          hostName: r.host_name,
+          full: r.full,
+        }
+      : null;
   });
 }
