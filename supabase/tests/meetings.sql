@@ -12,7 +12,7 @@
 -- DELETE from every persona).
 begin;
 \ir helpers/setup.psql
-select plan(191);
+select plan(193);
 select tests.seed_world();
 
 create temp table ref (name text primary key, id uuid);
@@ -224,6 +224,15 @@ select * from tests.each_throws(array['b-member'],
 select * from tests.each_throws(array['b-coord'], $$update public.date_polls set status = 'closed'$$, '42501', 'cannot close a poll directly');
 select * from tests.each_throws(array['b-coord'], $$delete from public.poll_options$$, '42501', 'cannot delete options directly');
 
+-- Voting after the deadline is refused (and writes nothing).
+update public.date_polls set deadline = now() - interval '1 minute' where id = tests.ref('p');
+select tests.authenticate_as('a-member');
+select throws_ok($$select public.vote_date_poll(tests.ref('p'), jsonb_build_object((select id::text from public.poll_options where position = 3), 'ja'))$$,
+  'P0001', 'TK_POLL_CLOSED', 'a-member: cannot vote after the deadline');
+select tests.clear_authentication();
+select is((select count(*)::int from public.poll_votes where option_id = (select id from public.poll_options where position = 3)), 0,
+  'the late vote wrote nothing');
+update public.date_polls set deadline = now() + interval '20 days' where id = tests.ref('p');
 select tests.authenticate_as('b-member');
 select throws_ok($$select public.close_date_poll(tests.ref('p'), (select id from public.poll_options where position = 2))$$,
   'P0001', 'TK_NOT_FOUND', 'b-member: cannot close the poll');
