@@ -9,6 +9,7 @@ import type { Database } from "~/.server/db/connection";
 import { userMessageFor } from "~/.server/db/errors";
 import { renderMail } from "~/.server/mail/render";
 import {
+  hostOptions,
   listActionItems,
   listDecisions,
   listMeetings,
@@ -431,5 +432,17 @@ describe("Kooperationstreffen", () => {
     });
     expect(rendered.subject).toBe("Morgen: Kooperationstreffen Herbst");
     expect((await runMeetingJobs()).meetingsReminded).toBe(0);
+  });
+
+  it("offers a circle coordinator their own Träger first as host, then the circle's others", async () => {
+    await sql`update public.network_members set role = 'coordinator' where network_id = ${c.network.id}::uuid and org_id = ${c.host.id}::uuid`.execute(
+      database.db,
+    );
+    const options = await asUser(c.coord, (tx) => hostOptions(tx, c.coord.id));
+    expect(options.map((o) => o.label)).toEqual([
+      "KIZ Niederrhein",
+      'Du & Ich "e. V."',
+      "Kinderleicht",
+    ]);
   });
 });

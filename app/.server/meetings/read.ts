@@ -27,13 +27,15 @@ export async function hostOptions(
     org_id: string;
     org_name: string;
   }>`
-    select distinct n.id as network_id, n.name as network_name, o.id as org_id, o.name as org_name
+    -- The user's own Träger first (the default host), then the circle's others (for its coordinators).
+    select n.id as network_id, n.name as network_name, o.id as org_id, o.name as org_name
     from public.networks n
     join public.network_members nm on nm.network_id = n.id and nm.status = 'active'
     join public.organizations o on o.id = nm.org_id
-    where (o.id in (select m.org_id from public.org_members m where m.user_id = ${userId} and m.role in ('owner', 'admin', 'coordinator')))
-       or n.id in (select private.coordinated_network_ids())
-    order by n.name, o.name
+    left join lateral (select true as own from public.org_members m
+                       where m.org_id = o.id and m.user_id = ${userId} and m.role in ('owner', 'admin', 'coordinator')) mine on true
+    where mine.own or n.id in (select private.coordinated_network_ids())
+    order by mine.own is null, n.name, o.name
   `.execute(tx);
   const circles = new Set(rows.rows.map((r) => r.network_id));
   return rows.rows.map((r) => ({
