@@ -194,7 +194,8 @@ insert into public.agenda_items (id, network_id, meeting_id, kind, status, posit
 ${THEMES.map((t, i) => `  (${text(agendaId(i + 1))}, ${text(network)}, ${text(DEMO_HELD_MEETING_ID)}, 'topic', 'scheduled', ${i + 1}, ${text(t.title)}, ${text(t.description)}, ${t.presenter ? text(demoOrg(t.presenter).id) : "null"}, ${t.minutes})`).join(",\n")};
 insert into public.meeting_rsvps (meeting_id, user_id, org_id, answer, is_delegate) values
 ${attendees.map(([email, answer], i) => `  (${text(DEMO_HELD_MEETING_ID)}, ${text(demoUser(email).id)}, ${text(org(email))}, '${answer}', ${i !== 1 && answer === "zusage"})`).join(",\n")};
-update public.meetings set rsvp_yes = ${attendees.filter(([, a]) => a === "zusage").length}, rsvp_no = ${attendees.filter(([, a]) => a === "absage").length}
+update public.meetings set rsvp_yes = ${attendees.filter(([, a]) => a === "zusage").length}, rsvp_no = ${attendees.filter(([, a]) => a === "absage").length},
+  rsvp_orgs = ${new Set(attendees.filter(([, a]) => a === "zusage").map(([e]) => org(e))).size}
   where id = ${text(DEMO_HELD_MEETING_ID)};
 
 -- The minutes: written by the Protokollant, circulated, approved by the host.

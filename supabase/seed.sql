@@ -325,7 +325,8 @@ insert into public.meeting_rsvps (meeting_id, user_id, org_id, answer, is_delega
   ('d7000000-0000-4000-8000-000000000001', 'd2000000-0000-4000-8000-000000000502', 'd1000000-0000-4000-8000-000000000005', 'zusage', true),
   ('d7000000-0000-4000-8000-000000000001', 'd2000000-0000-4000-8000-000000000602', 'd1000000-0000-4000-8000-000000000006', 'zusage', true),
   ('d7000000-0000-4000-8000-000000000001', 'd2000000-0000-4000-8000-000000000503', 'd1000000-0000-4000-8000-000000000005', 'absage', false);
-update public.meetings set rsvp_yes = 7, rsvp_no = 1
+update public.meetings set rsvp_yes = 7, rsvp_no = 1,
+  rsvp_orgs = 6
   where id = 'd7000000-0000-4000-8000-000000000001';
 
 -- The minutes: written by the Protokollant, circulated, approved by the host.

@@ -36,6 +36,8 @@ create table public.meetings (
   rsvp_yes int not null default 0 check (rsvp_yes >= 0),
   rsvp_maybe int not null default 0 check (rsvp_maybe >= 0),
   rsvp_no int not null default 0 check (rsvp_no >= 0),
+  -- How many Träger of the circle have at least one zusage (the list's "aus 6 Trägern").
+  rsvp_orgs int not null default 0 check (rsvp_orgs >= 0),
   reminders_sent_at timestamptz,
   created_at timestamptz not null default now(),
   updated_at timestamptz not null default now(),

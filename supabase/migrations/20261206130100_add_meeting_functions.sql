@@ -377,6 +377,9 @@ begin
   values (mt.id, (select auth.uid()), org, answer, nullif(trim(comment), ''), coalesce(delegate, false) and answer <> 'absage')
   on conflict on constraint meeting_rsvps_pkey do update set
     answer = excluded.answer, comment = excluded.comment, is_delegate = excluded.is_delegate, updated_at = now();
+  update public.meetings m set rsvp_orgs = (
+    select count(distinct r.org_id) from public.meeting_rsvps r where r.meeting_id = m.id and r.answer = 'zusage')
+  where m.id = mt.id;
 end
 $$;
 

@@ -99,7 +99,7 @@ select * from tests.each_count(array['c-owner', 'stranger'],
   'select count(*) from public.meeting_rsvps', 0, 'reads no RSVP');
 select * from tests.each_throws(array['anon'], 'select * from public.meeting_rsvps', '42501', 'cannot read RSVPs');
 select * from tests.each_count(array['a-member', 'b-member'],
-  'select count(*) from public.meetings where rsvp_yes = 2 and rsvp_maybe = 1 and rsvp_no = 1', 1,
+  'select count(*) from public.meetings where rsvp_yes = 2 and rsvp_maybe = 1 and rsvp_no = 1 and rsvp_orgs = 2', 1,
   'reads the counts on the meeting');
 select * from tests.each_count(array['a-member'],
   $$select count(*) from public.meeting_traeger_summary(tests.ref('m'))

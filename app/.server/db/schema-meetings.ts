@@ -32,6 +32,7 @@ export interface MeetingTable {
   rsvp_yes: Read<number>;
   rsvp_maybe: Read<number>;
   rsvp_no: Read<number>;
+  rsvp_orgs: Read<number>;
   reminders_sent_at: Read<Date | null>;
   created_at: Read<Date>;
   updated_at: Read<Date>;

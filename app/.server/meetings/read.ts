@@ -110,9 +110,7 @@ export function meetingListQuery(userId: string, past: boolean) {
         o.name as host_name, mt.status, mt.rsvp_yes, mt.rsvp_maybe, mt.rsvp_no,
         (select r.answer from public.meeting_rsvps r where r.meeting_id = mt.id and r.user_id = ${userId}) as my_answer,
         (select m.status from public.minutes m where m.meeting_id = mt.id) as minutes_status,
-        -- Which Träger come is public within the circle; the RSVP rows are not (RLS), so count
-        -- through the summary function.
-        (select count(*)::int from public.meeting_traeger_summary(mt.id) s where s.zusagen > 0 and not s.is_guest) as orgs_coming
+        mt.rsvp_orgs as orgs_coming
       from public.meetings mt
       join public.organizations o on o.id = mt.host_org_id
       left join public.gemeinden g on g.code = mt.gemeinde

@@ -67,7 +67,8 @@ async function seedMeetings(
     update public.meetings m set
       rsvp_yes = (select count(*) from public.meeting_rsvps r where r.meeting_id = m.id and r.answer = 'zusage'),
       rsvp_maybe = (select count(*) from public.meeting_rsvps r where r.meeting_id = m.id and r.answer = 'vielleicht'),
-      rsvp_no = (select count(*) from public.meeting_rsvps r where r.meeting_id = m.id and r.answer = 'absage')
+      rsvp_no = (select count(*) from public.meeting_rsvps r where r.meeting_id = m.id and r.answer = 'absage'),
+      rsvp_orgs = (select count(distinct r.org_id) from public.meeting_rsvps r where r.meeting_id = m.id and r.answer = 'zusage')
     where m.title like 'Bench-Treffen %'`.execute(db);
   await sql`analyze public.meetings, public.meeting_rsvps, public.agenda_items`.execute(
     db,
