@@ -5,6 +5,7 @@
 // seed.sql is plain SQL for any Postgres 15+ that has the shim or Supabase: the migrations'
 // tables, no extensions. The password hash is computed with a fixed salt, so the file only
 // changes when the demo data does (tests/integration/seed.test.ts checks it is up to date).
+import { renderMeetingsSql } from "./demo-meetings";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -204,7 +205,7 @@ ${rows(
     daysAgo(n.readDaysAgo),
   ]),
 )};
-${renderTrainingsSql()}${renderCoversSql()}`;
+${renderTrainingsSql()}${renderCoversSql()}${renderMeetingsSql()}`;
 }
 
 /** A Berlin wall-clock time on a day relative to the seed's day, as a timestamptz expression. */

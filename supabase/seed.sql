@@ -299,3 +299,95 @@ update public.cover_requests set published_at = now() - interval '816 hours', cr
 -- requests stay in the bells, those of the completed cover go.
 delete from private.outbox where payload->>'template' like 'cover-%';
 delete from public.notifications where kind like 'cover.%' and link in ('/vertretungen/d6000000-0000-4000-8000-000000000003');
+
+-- Kooperationstreffen (scripts/demo-meetings.ts): the meeting of 19 August 2026 in Schermbeck as
+-- held, with approved minutes; then the next meeting from a date poll among three dates.
+insert into public.meetings (id, network_id, host_org_id, created_by, title, description, place, gemeinde,
+  starts_at, ends_at, guests_welcome, protokollant_id, created_at) values
+  ('d7000000-0000-4000-8000-000000000001', 'd0000000-0000-4000-8000-000000000001', 'd1000000-0000-4000-8000-000000000004', 'd2000000-0000-4000-8000-000000000402', 'Kooperationstreffen',
+   'Das Kooperations-Treffen findet statt am Mittwoch, 19. August, in Schermbeck. Interessierte Träger können sich melden.',
+   'freiraumwohnung GmbH, Mittelstraße 21', 'schermbeck', (timestamp '2026-08-19 15:00' at time zone 'Europe/Berlin'), (timestamp '2026-08-19 17:30' at time zone 'Europe/Berlin'), true, 'd2000000-0000-4000-8000-000000000202',
+   (timestamp '2026-08-19 15:00' at time zone 'Europe/Berlin') - interval '30 days');
+insert into public.agenda_items (id, network_id, meeting_id, kind, status, position, title, description, presenter_org_id, minutes_planned) values
+  ('d7200000-0000-4000-8000-000000000001', 'd0000000-0000-4000-8000-000000000001', 'd7000000-0000-4000-8000-000000000001', 'topic', 'scheduled', 1, 'Kontakt zu Familien in Krisenzeiten', 'Erreichbarkeit, Hausbesuche, digitale Wege – was hat sich bewährt?', 'd1000000-0000-4000-8000-000000000003', 25),
+  ('d7200000-0000-4000-8000-000000000002', 'd0000000-0000-4000-8000-000000000001', 'd7000000-0000-4000-8000-000000000001', 'topic', 'scheduled', 2, 'Kindeswohlgefährdung (§ 8a SGB VIII)', 'Abläufe der Träger, insoweit erfahrene Fachkräfte, Austausch über Schutzkonzepte.', 'd1000000-0000-4000-8000-000000000002', 25),
+  ('d7200000-0000-4000-8000-000000000003', 'd0000000-0000-4000-8000-000000000001', 'd7000000-0000-4000-8000-000000000001', 'topic', 'scheduled', 3, 'Gemeinsame Projekte', 'Ideen für Projekte, die ein Träger allein nicht stemmen kann.', 'd1000000-0000-4000-8000-000000000001', 20),
+  ('d7200000-0000-4000-8000-000000000004', 'd0000000-0000-4000-8000-000000000001', 'd7000000-0000-4000-8000-000000000001', 'topic', 'scheduled', 4, 'Gemeinsame Fortbildungen', 'Themen und Termine für das Herbstprogramm.', 'd1000000-0000-4000-8000-000000000002', 15),
+  ('d7200000-0000-4000-8000-000000000005', 'd0000000-0000-4000-8000-000000000001', 'd7000000-0000-4000-8000-000000000001', 'topic', 'scheduled', 5, 'Zusammenarbeit mit den Jugendämtern', 'Erfahrungen mit den Jugendämtern in Wesel, Duisburg und Oberhausen.', null, 20),
+  ('d7200000-0000-4000-8000-000000000006', 'd0000000-0000-4000-8000-000000000001', 'd7000000-0000-4000-8000-000000000001', 'topic', 'scheduled', 6, 'Fachkräftemangel', 'Gewinnung und Bindung von Fachkräften, gemeinsame Ausbildung.', 'd1000000-0000-4000-8000-000000000005', 20),
+  ('d7200000-0000-4000-8000-000000000007', 'd0000000-0000-4000-8000-000000000001', 'd7000000-0000-4000-8000-000000000001', 'topic', 'scheduled', 7, 'Vertretung in Notsituationen', 'Können wir uns trägerübergreifend unterstützen und vertreten?', 'd1000000-0000-4000-8000-000000000004', 25);
+insert into public.meeting_rsvps (meeting_id, user_id, org_id, answer, is_delegate) values
+  ('d7000000-0000-4000-8000-000000000001', 'd2000000-0000-4000-8000-000000000402', 'd1000000-0000-4000-8000-000000000004', 'zusage', true),
+  ('d7000000-0000-4000-8000-000000000001', 'd2000000-0000-4000-8000-000000000401', 'd1000000-0000-4000-8000-000000000004', 'zusage', false),
+  ('d7000000-0000-4000-8000-000000000001', 'd2000000-0000-4000-8000-000000000202', 'd1000000-0000-4000-8000-000000000002', 'zusage', true),
+  ('d7000000-0000-4000-8000-000000000001', 'd2000000-0000-4000-8000-000000000302', 'd1000000-0000-4000-8000-000000000003', 'zusage', true),
+  ('d7000000-0000-4000-8000-000000000001', 'd2000000-0000-4000-8000-000000000101', 'd1000000-0000-4000-8000-000000000001', 'zusage', true),
+  ('d7000000-0000-4000-8000-000000000001', 'd2000000-0000-4000-8000-000000000502', 'd1000000-0000-4000-8000-000000000005', 'zusage', true),
+  ('d7000000-0000-4000-8000-000000000001', 'd2000000-0000-4000-8000-000000000602', 'd1000000-0000-4000-8000-000000000006', 'zusage', true),
+  ('d7000000-0000-4000-8000-000000000001', 'd2000000-0000-4000-8000-000000000503', 'd1000000-0000-4000-8000-000000000005', 'absage', false);
+update public.meetings set rsvp_yes = 7, rsvp_no = 1,
+  rsvp_orgs = 6
+  where id = 'd7000000-0000-4000-8000-000000000001';
+
+-- The minutes: written by the Protokollant, circulated, approved by the host.
+select set_config('request.jwt.claims', '{"sub":"d2000000-0000-4000-8000-000000000202","email":"koordination@kiz-niederrhein.example","role":"authenticated"}', false);
+select public.save_minutes('d7000000-0000-4000-8000-000000000001', ('{"attendance":"freiraumwohnung GmbH, KIZ Niederrhein, Du & Ich e. V., richtungsWechsel, Kinderleicht, Lebenshilfe Dinslaken e. V.","items":[{"agenda_item_id":"d7200000-0000-4000-8000-000000000001","title":"Kontakt zu Familien in Krisenzeiten","notes":"Austausch zu Erreichbarkeit und Hausbesuchen in Krisenzeiten. Mehrere Träger berichten, dass feste Telefonzeiten und kurze Videotermine Familien entlasten.","decisions":[],"actions":[]},{"agenda_item_id":"d7200000-0000-4000-8000-000000000002","title":"Kindeswohlgefährdung (§ 8a SGB VIII)","notes":"Anonymisierte Fallberatung (§ 64 Abs. 2a SGB VIII): ein Jugendlicher (14–16 J.) in einer ambulanten Hilfe; Fragestellung war die Einbeziehung der insoweit erfahrenen Fachkraft. Anregungen aus dem Kreis wurden gesammelt.","decisions":[],"actions":[]},{"agenda_item_id":"d7200000-0000-4000-8000-000000000003","title":"Gemeinsame Projekte","notes":"Erste Ideen: ein gemeinsamer Fachtag und ein Projekt zur Elternarbeit im ländlichen Raum.","decisions":[],"actions":[{"title":"Skizze für einen gemeinsamen Fachtag 2027 vorbereiten","owner_org_id":"d1000000-0000-4000-8000-000000000001","owner_user_id":null,"due_date":"' || to_char((now() at time zone 'Europe/Berlin')::date + 45, 'YYYY-MM-DD') || '"}]},{"agenda_item_id":"d7200000-0000-4000-8000-000000000004","title":"Gemeinsame Fortbildungen","notes":"Das Herbstprogramm soll mindestens eine gemeinsame Fortbildung zum Kinderschutz enthalten.","decisions":["Der Kreis bietet im Herbst gemeinsam die Fortbildung „Kinderschutz nach § 8a SGB VIII“ an; KIZ Niederrhein organisiert sie."],"actions":[{"title":"Fortbildung „Kinderschutz nach § 8a“ im Trägerkreis ausschreiben","owner_org_id":"d1000000-0000-4000-8000-000000000002","owner_user_id":"d2000000-0000-4000-8000-000000000202","due_date":"' || to_char((now() at time zone 'Europe/Berlin')::date + 14, 'YYYY-MM-DD') || '"}]},{"agenda_item_id":"d7200000-0000-4000-8000-000000000005","title":"Zusammenarbeit mit den Jugendämtern","notes":"Der Kreis möchte die Jugendämter zu einem der nächsten Treffen einladen.","decisions":["Die Jugendämter Kreis Wesel, Duisburg und Oberhausen werden zum nächsten Kooperationstreffen eingeladen."],"actions":[{"title":"Einladung an die Jugendämter formulieren und versenden","owner_org_id":"d1000000-0000-4000-8000-000000000003","owner_user_id":null,"due_date":"' || to_char((now() at time zone 'Europe/Berlin')::date + 21, 'YYYY-MM-DD') || '"}]},{"agenda_item_id":"d7200000-0000-4000-8000-000000000006","title":"Fachkräftemangel","notes":"Die Träger tauschen Erfahrungen mit Stellenausschreibungen und Praxissemestern aus.","decisions":[],"actions":[]},{"agenda_item_id":"d7200000-0000-4000-8000-000000000007","title":"Vertretung in Notsituationen","notes":"Die Träger wollen sich bei Ausfällen gegenseitig vertreten; die Vertretungsbörse der Plattform wird ab sofort erprobt.","decisions":["Die Träger vertreten sich in Notsituationen gegenseitig und nutzen dafür die Vertretungsbörse des Trägerkreises."],"actions":[]}]}')::jsonb, 0, 'Erste Fassung');
+select public.circulate_minutes('d7000000-0000-4000-8000-000000000001', 7);
+select set_config('request.jwt.claims', '{"sub":"d2000000-0000-4000-8000-000000000302","email":"koordination@du-und-ich.example","role":"authenticated"}', false);
+select public.comment_minutes('d7000000-0000-4000-8000-000000000001', 'Danke für das Protokoll – aus unserer Sicht vollständig.');
+select set_config('request.jwt.claims', '{"sub":"d2000000-0000-4000-8000-000000000402","email":"koordination@freiraumwohnung.example","role":"authenticated"}', false);
+select public.approve_minutes('d7000000-0000-4000-8000-000000000001');
+update public.minutes_versions set created_at = (timestamp '2026-08-19 15:00' at time zone 'Europe/Berlin') + interval '2 days' where meeting_id = 'd7000000-0000-4000-8000-000000000001';
+update public.minutes set circulated_at = (timestamp '2026-08-19 15:00' at time zone 'Europe/Berlin') + interval '2 days', comments_until = (timestamp '2026-08-19 15:00' at time zone 'Europe/Berlin') + interval '9 days',
+  approved_at = (timestamp '2026-08-19 15:00' at time zone 'Europe/Berlin') + interval '10 days' where meeting_id = 'd7000000-0000-4000-8000-000000000001';
+update public.minutes_comments set created_at = (timestamp '2026-08-19 15:00' at time zone 'Europe/Berlin') + interval '3 days' where meeting_id = 'd7000000-0000-4000-8000-000000000001';
+update public.decisions set created_at = (timestamp '2026-08-19 15:00' at time zone 'Europe/Berlin') + interval '10 days' where meeting_id = 'd7000000-0000-4000-8000-000000000001';
+
+-- The next meeting: a date poll among three dates, votes from several Träger, closed by the host.
+insert into public.date_polls (id, network_id, host_org_id, created_by, title, description, place, gemeinde, duration_minutes, deadline, previous_meeting_id)
+  values ('d7100000-0000-4000-8000-000000000001', 'd0000000-0000-4000-8000-000000000001', 'd1000000-0000-4000-8000-000000000004', 'd2000000-0000-4000-8000-000000000402', 'Kooperationstreffen',
+  'Das nächste Kooperationstreffen – mit den Jugendämtern als Gästen.', 'freiraumwohnung GmbH, Mittelstraße 21', 'schermbeck', 150,
+  now() + interval '7 days', 'd7000000-0000-4000-8000-000000000001');
+insert into public.poll_options (poll_id, position, day, start_time) values
+  ('d7100000-0000-4000-8000-000000000001', 1, (to_char(((now() at time zone 'Europe/Berlin')::date + 21) + ((10 - extract(isodow from ((now() at time zone 'Europe/Berlin')::date + 21))::int) % 7), 'YYYY-MM-DD'))::date, '15:00'),
+  ('d7100000-0000-4000-8000-000000000001', 2, (to_char(((now() at time zone 'Europe/Berlin')::date + 28) + ((10 - extract(isodow from ((now() at time zone 'Europe/Berlin')::date + 28))::int) % 7), 'YYYY-MM-DD'))::date, '15:00'),
+  ('d7100000-0000-4000-8000-000000000001', 3, (to_char(((now() at time zone 'Europe/Berlin')::date + 35) + ((10 - extract(isodow from ((now() at time zone 'Europe/Berlin')::date + 35))::int) % 7), 'YYYY-MM-DD'))::date, '10:00');
+select set_config('request.jwt.claims', '{"sub":"d2000000-0000-4000-8000-000000000202","email":"koordination@kiz-niederrhein.example","role":"authenticated"}', false);
+select public.vote_date_poll('d7100000-0000-4000-8000-000000000001', jsonb_build_object((select id::text from public.poll_options where poll_id = 'd7100000-0000-4000-8000-000000000001' and position = 1), 'ja', (select id::text from public.poll_options where poll_id = 'd7100000-0000-4000-8000-000000000001' and position = 2), 'ja', (select id::text from public.poll_options where poll_id = 'd7100000-0000-4000-8000-000000000001' and position = 3), 'nein'));
+select set_config('request.jwt.claims', '{"sub":"d2000000-0000-4000-8000-000000000302","email":"koordination@du-und-ich.example","role":"authenticated"}', false);
+select public.vote_date_poll('d7100000-0000-4000-8000-000000000001', jsonb_build_object((select id::text from public.poll_options where poll_id = 'd7100000-0000-4000-8000-000000000001' and position = 1), 'nein', (select id::text from public.poll_options where poll_id = 'd7100000-0000-4000-8000-000000000001' and position = 2), 'ja', (select id::text from public.poll_options where poll_id = 'd7100000-0000-4000-8000-000000000001' and position = 3), 'wenn_noetig'));
+select set_config('request.jwt.claims', '{"sub":"d2000000-0000-4000-8000-000000000101","email":"admin@richtungswechsel.example","role":"authenticated"}', false);
+select public.vote_date_poll('d7100000-0000-4000-8000-000000000001', jsonb_build_object((select id::text from public.poll_options where poll_id = 'd7100000-0000-4000-8000-000000000001' and position = 1), 'wenn_noetig', (select id::text from public.poll_options where poll_id = 'd7100000-0000-4000-8000-000000000001' and position = 2), 'ja', (select id::text from public.poll_options where poll_id = 'd7100000-0000-4000-8000-000000000001' and position = 3), 'ja'));
+select set_config('request.jwt.claims', '{"sub":"d2000000-0000-4000-8000-000000000502","email":"koordination@kinderleicht.example","role":"authenticated"}', false);
+select public.vote_date_poll('d7100000-0000-4000-8000-000000000001', jsonb_build_object((select id::text from public.poll_options where poll_id = 'd7100000-0000-4000-8000-000000000001' and position = 1), 'ja', (select id::text from public.poll_options where poll_id = 'd7100000-0000-4000-8000-000000000001' and position = 2), 'wenn_noetig', (select id::text from public.poll_options where poll_id = 'd7100000-0000-4000-8000-000000000001' and position = 3), 'nein'));
+select set_config('request.jwt.claims', '{"sub":"d2000000-0000-4000-8000-000000000602","email":"koordination@lebenshilfe-dinslaken.example","role":"authenticated"}', false);
+select public.vote_date_poll('d7100000-0000-4000-8000-000000000001', jsonb_build_object((select id::text from public.poll_options where poll_id = 'd7100000-0000-4000-8000-000000000001' and position = 1), 'nein', (select id::text from public.poll_options where poll_id = 'd7100000-0000-4000-8000-000000000001' and position = 2), 'ja', (select id::text from public.poll_options where poll_id = 'd7100000-0000-4000-8000-000000000001' and position = 3), 'ja'));
+select set_config('request.jwt.claims', '{"sub":"d2000000-0000-4000-8000-000000000402","email":"koordination@freiraumwohnung.example","role":"authenticated"}', false);
+select public.close_date_poll('d7100000-0000-4000-8000-000000000001', (select id from public.poll_options where poll_id = 'd7100000-0000-4000-8000-000000000001' and position = 2));
+select public.save_agenda_item(null, (select meeting_id from public.date_polls where id = 'd7100000-0000-4000-8000-000000000001'),
+  'Bericht aus den Jugendämtern', 'Gäste aus den Jugendämtern berichten.', null, 30, null);
+select public.save_agenda_item(null, (select meeting_id from public.date_polls where id = 'd7100000-0000-4000-8000-000000000001'),
+  'Erfahrungen mit der Vertretungsbörse', 'Was hat funktioniert, was fehlt?', 'd1000000-0000-4000-8000-000000000004', 20, null);
+select set_config('request.jwt.claims', '{"sub":"d2000000-0000-4000-8000-000000000202","email":"koordination@kiz-niederrhein.example","role":"authenticated"}', false);
+select public.set_rsvp((select meeting_id from public.date_polls where id = 'd7100000-0000-4000-8000-000000000001'), 'zusage', null, true);
+select set_config('request.jwt.claims', '{"sub":"d2000000-0000-4000-8000-000000000203","email":"team@kiz-niederrhein.example","role":"authenticated"}', false);
+select public.set_rsvp((select meeting_id from public.date_polls where id = 'd7100000-0000-4000-8000-000000000001'), 'zusage', null, false);
+select set_config('request.jwt.claims', '{"sub":"d2000000-0000-4000-8000-000000000302","email":"koordination@du-und-ich.example","role":"authenticated"}', false);
+select public.set_rsvp((select meeting_id from public.date_polls where id = 'd7100000-0000-4000-8000-000000000001'), 'zusage', null, true);
+select set_config('request.jwt.claims', '{"sub":"d2000000-0000-4000-8000-000000000101","email":"admin@richtungswechsel.example","role":"authenticated"}', false);
+select public.set_rsvp((select meeting_id from public.date_polls where id = 'd7100000-0000-4000-8000-000000000001'), 'vielleicht', null, false);
+select set_config('request.jwt.claims', '{"sub":"d2000000-0000-4000-8000-000000000502","email":"koordination@kinderleicht.example","role":"authenticated"}', false);
+select public.set_rsvp((select meeting_id from public.date_polls where id = 'd7100000-0000-4000-8000-000000000001'), 'absage', null, false);
+select set_config('request.jwt.claims', '{"sub":"d2000000-0000-4000-8000-000000000401","email":"admin@freiraumwohnung.example","role":"authenticated"}', false);
+select public.set_rsvp((select meeting_id from public.date_polls where id = 'd7100000-0000-4000-8000-000000000001'), 'zusage', null, false);
+select set_config('request.jwt.claims', '{"sub":"d2000000-0000-4000-8000-000000000603","email":"team@lebenshilfe-dinslaken.example","role":"authenticated"}', false);
+select public.propose_topic((select meeting_id from public.date_polls where id = 'd7100000-0000-4000-8000-000000000001'),
+  'Gemeinsamer Fachtag 2027', 'Vorschlag: ein Fachtag des Kreises zum Thema Elternarbeit.', 20);
+select set_config('request.jwt.claims', '', false);
+select public.register_meeting_guest((select meeting_id from public.date_polls where id = 'd7100000-0000-4000-8000-000000000001'),
+  'Marlies ter Hoeven', 'Jugendhilfe Rheinberg gGmbH', 'm.terhoeven@jugendhilfe-rheinberg.example');
+select public.register_meeting_guest((select meeting_id from public.date_polls where id = 'd7100000-0000-4000-8000-000000000001'),
+  'Deniz Demir', 'Brückenschlag Oberhausen', 'demir@brueckenschlag.example');
+
+-- The demo's meeting history sends no mail; the bells keep what a member would have seen.
+delete from private.outbox where payload->>'template' in ('meeting-notice', 'meeting-news');

@@ -33,6 +33,7 @@ export const MAIN_NAV: NavEntry[] = [
   { to: "/vertretungen", label: "Vertretungen", short: "Vertretung", icon: "cover", notfaelle: true },
   { to: "/fortbildungen", label: "Fortbildungen", short: "Fortbildung", icon: "training" },
   { to: "/traeger", label: "Träger im Kreis", short: "Träger", icon: "traeger" },
+  { to: "/treffen", label: "Treffen", short: "Treffen", icon: "meeting" },
 ];
 
 const COORDINATION_ENTRY: NavEntry = { to: "/kreis/anfragen", label: "Kreis verwalten", short: "Kreis", icon: "home" };

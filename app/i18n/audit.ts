@@ -42,6 +42,18 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "training.cancelled": "Fortbildung abgesagt",
   "training.held": "Fortbildung durchgeführt",
   "training.queue_moved": "Warteliste umgestellt",
+  "meeting.created": "Treffen angelegt",
+  "meeting.updated": "Treffen geändert",
+  "meeting.cancelled": "Treffen abgesagt",
+  "meeting.guest_invited": "Gast zum Treffen eingeladen",
+  "meeting.guest_registered": "Gast zum Treffen angemeldet",
+  "poll.created": "Terminumfrage gestartet",
+  "poll.closed": "Terminumfrage abgeschlossen",
+  "agenda.topic_accepted": "Thema auf die Tagesordnung gesetzt",
+  "agenda.topic_declined": "Themenvorschlag abgelehnt",
+  "minutes.circulated": "Protokoll zur Durchsicht verschickt",
+  "minutes.approved": "Protokoll genehmigt",
+  "action_item.updated": "Aufgabe aktualisiert",
 };
 
 /** The German label; an action without one reads as a neutral word, never as its code. */

@@ -2,6 +2,8 @@
 // requests for coordinators, unread notifications; every section real data. For visitors a short
 // landing page that says what Trägerkreis is and where circles take new Träger.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { loadMeetingDashboard } from "~/.server/meetings/read";
+import { MeetingsDashboardSection } from "~/components/meetings/dashboard-section";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { getSessionUser } from "~/.server/auth/session";
 import { loadDashboard, NEW_IN_CIRCLE_DAYS } from "~/.server/circle/dashboard";
@@ -39,6 +41,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     newInCircleDays: NEW_IN_CIRCLE_DAYS,
     publicCircles: needsCircle ? await listPublicCircles() : [],
     upcomingTrainings: dashboard.circles.length > 0 ? await loadUpcomingTrainings(user, 3) : [],
+    meetings: dashboard.circles.length > 0 ? await loadMeetingDashboard(user) : null,
   };
 }
 
@@ -116,6 +119,8 @@ function Dashboard({ data }: { data: DashboardData }) {
           )}
 
           {circles.length > 0 ? <NextTrainings trainings={data.upcomingTrainings} /> : null}
+
+          {data.meetings ? <MeetingsDashboardSection data={data.meetings} /> : null}
 
           {circles.length > 0 ? (
             <section aria-labelledby="neu-im-kreis">

@@ -10,6 +10,8 @@ import { redirect } from "@remix-run/node";
 import { getSessionUser, requireUser } from "~/.server/auth/session";
 import { requestCircleMembership, traegerThatCouldJoin } from "~/.server/circle/join-requests";
 import { fileJoinRequest, loadPublicCircle } from "~/.server/circle/public-page";
+import { nextPublicMeeting } from "~/.server/meetings/write";
+import { NextMeetingCard } from "~/components/meetings/next-meeting-card";
 import { userMessageFor } from "~/.server/db/errors";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Button } from "~/components/ui/button";
@@ -45,6 +47,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     slug: params.slug!,
     sent,
     ownTraeger,
+    nextMeeting: await nextPublicMeeting(params.slug!),
     circle: {
       name: circle.name,
       region: circle.region,
@@ -94,7 +97,7 @@ const linkClass = "font-semibold text-brand-800 underline underline-offset-2 hov
 const contactLinkClass = "inline-flex min-h-6 items-center font-semibold text-brand-800 underline underline-offset-2 hover:text-brand-900";
 
 export default function PublicCircle() {
-  const { slug, sent, circle, ownTraeger } = useLoaderData<typeof loader>();
+  const { slug, sent, circle, ownTraeger, nextMeeting } = useLoaderData<typeof loader>();
   const canAsk = ownTraeger.filter((t) => !t.pending);
   return (
     <div className={`grid grid-cols-1 gap-6 ${sent ? "" : "lg:grid-cols-[3fr_2fr] lg:items-start"}`}>
@@ -145,6 +148,8 @@ export default function PublicCircle() {
             <p className="mt-2 text-sm text-slate-600">Der Kreis sucht seine ersten Träger.</p>
           )}
         </Card>
+
+        {nextMeeting ? <NextMeetingCard slug={slug} meeting={nextMeeting} /> : null}
 
         {circle.contactEmail || circle.contactPhone ? (
           <Card>

@@ -19,7 +19,7 @@
 --     create_invitation).
 begin;
 \ir helpers/setup.psql
-select plan(26);
+select plan(27);
 
 -- Tables in public. A tripwire: a NEW TABLE needs its persona tests (allow and deny for select,
 -- insert, update, delete per persona, supabase/tests/NN_<table>.sql) and its name here.
@@ -29,7 +29,9 @@ select tables_are('public', array[
   'training_topics', 'trainings', 'training_co_organizers', 'training_sessions', 'training_contingents',
   'training_registrations', 'training_queue_moves', 'training_attendance',
   'cover_requests', 'cover_request_internals', 'cover_request_recipients', 'cover_offers', 'cover_handover_notes', 'cover_contacts',
-  'cover_ledger', 'cover_ledger_months', 'cover_alert_preferences', 'sozialdaten_hides'],
+  'cover_ledger', 'cover_ledger_months', 'cover_alert_preferences', 'sozialdaten_hides',
+  'meetings', 'meeting_rsvps', 'meeting_guests', 'date_polls', 'poll_options', 'poll_votes', 'agenda_items',
+  'minutes', 'minutes_versions', 'minutes_comments', 'decisions', 'action_items'],
   'public holds exactly the tables the persona tests cover (new table? add its persona tests and list it here)');
 
 select is_empty($$
@@ -178,6 +180,17 @@ select results_eq($$select column_name::text collate "default" from information_
     ('no_sozialdaten_confirmed'), ('no_sozialdaten_confirmed_at'), ('addressing'), ('widen_at'), ('widened_at'),
     ('covered_hours'), ('cancelled_at'), ('published_at'), ('filled_at'), ('closed_at'), ('created_at'), ('updated_at')$$,
   'cover_requests holds only what the circle may read (what only the requester may know is in cover_request_internals)');
+-- Kooperationstreffen: every write goes through the meeting functions.
+select results_eq($$select tbl, string_agg(privilege, ',' order by privilege) from table_privileges
+                    where role = 'authenticated' and schema = 'public'
+                      and tbl in ('meetings', 'meeting_rsvps', 'meeting_guests', 'date_polls', 'poll_options',
+                                  'poll_votes', 'agenda_items', 'minutes', 'minutes_versions', 'minutes_comments',
+                                  'decisions', 'action_items')
+                    group by schema, tbl order by schema, tbl$$,
+  $$values ('action_items', 'SELECT'), ('agenda_items', 'SELECT'), ('date_polls', 'SELECT'), ('decisions', 'SELECT'),
+    ('meeting_guests', 'SELECT'), ('meeting_rsvps', 'SELECT'), ('meetings', 'SELECT'), ('minutes', 'SELECT'),
+    ('minutes_comments', 'SELECT'), ('minutes_versions', 'SELECT'), ('poll_options', 'SELECT'), ('poll_votes', 'SELECT')$$,
+  'authenticated only reads the meeting tables (every write is a function)');
 select is_empty($$select table_name from information_schema.role_table_grants
                   where grantee = 'authenticated' and privilege_type in ('INSERT', 'UPDATE')
                     and table_schema not in ('pg_catalog', 'information_schema')$$,
@@ -216,8 +229,9 @@ select results_eq($$
   where n.nspname in ('public', 'private')
     and not exists (select 1 from pg_depend d where d.objid = p.oid and d.deptype = 'e')
     and has_function_privilege('anon', p.oid, 'execute') order by 1$$,
-  $$values ('private.is_public_network'), ('public.invitation_preview'), ('public.network_public_page'),
-           ('public.public_networks')$$,
+  $$values ('private.is_public_network'), ('public.guest_meeting'), ('public.guest_rsvp'),
+           ('public.invitation_preview'), ('public.network_next_meeting'), ('public.network_public_page'),
+           ('public.public_networks'), ('public.register_meeting_guest')$$,
   'anon executes only what the public pages need (and the join_requests insert policy''s helper)');
 select is_empty($$
   select p.proname from pg_proc p join pg_namespace n on n.oid = p.pronamespace

@@ -323,7 +323,7 @@ describe("training mails", () => {
   });
 
   describe("the calendar file", () => {
-    it("has one event per session, in UTC for winter (CET) and summer (CEST) sessions", async () => {
+    it("has one event per session, in Berlin time for winter (CET) and summer (CEST) sessions", async () => {
       const year = new Date().getUTCFullYear() + 1;
       // 09:00–12:00 in Wesel: 08:00Z in January, 07:00Z in June.
       const winter = { startsAt: new Date(Date.UTC(year, 0, 14, 8)), endsAt: new Date(Date.UTC(year, 0, 14, 11)) };
@@ -343,17 +343,19 @@ describe("training mails", () => {
       const url = `${appUrl}/fortbildungen/${t}`;
       expect(events[0]).toMatchObject({
         UID: `training-${t}-1@traegerkreis`,
-        DTSTART: icsUtc(winter.startsAt),
-        DTEND: icsUtc(winter.endsAt),
+        DTSTART: `${year}0114T090000`,
+        DTEND: `${year}0114T120000`,
         SUMMARY: "Systemische Gesprächsführung: Grundlagen & Übungen (Termin 1/2)",
         LOCATION: "Bildungshaus\\, Am Markt 1\\, 46483 Wesel",
         URL: url,
         STATUS: "CONFIRMED",
         SEQUENCE: "0",
-        ORGANIZER: "MAILTO:fortbildung@bildungswerk.example",
+        ORGANIZER: "mailto:fortbildung@bildungswerk.example",
       });
-      expect(events[0]!.DTSTART).toBe(`${year}0114T080000Z`);
-      expect(events[1]).toMatchObject({ UID: `training-${t}-2@traegerkreis`, DTSTART: `${year}0617T070000Z`, DTEND: `${year}0617T100000Z` });
+      expect(events[0]!["DTSTART@params"]).toBe("DTSTART;TZID=Europe/Berlin");
+      expect(icsUtc(winter.startsAt)).toBe(`${year}0114T080000Z`);
+      expect(events[1]).toMatchObject({ UID: `training-${t}-2@traegerkreis`, DTSTART: `${year}0617T090000`, DTEND: `${year}0617T120000` });
+      expect(ics).toContain("BEGIN:VTIMEZONE\r\nTZID:Europe/Berlin");
       expect(events[0]!["ORGANIZER@params"]).toContain('CN="Bildungswerk Niederrhein"');
       expect(events[0]!.DTSTAMP).toMatch(/^\d{8}T\d{6}Z$/);
       expect(events[0]!.DESCRIPTION).toContain(`Details im Trägerkreis: ${url}`);
@@ -374,7 +376,7 @@ describe("training mails", () => {
       expect(events[0]).toMatchObject({
         UID: "training-x-3@traegerkreis",
         SUMMARY: "Ä".repeat(120),
-        DTSTART: "20300301T080000Z",
+        DTSTART: "20300301T090000",
         LOCATION: "https://meet.example/raum",
       });
       expect(events[0]!.ORGANIZER).toBeUndefined();

@@ -1,17 +1,18 @@
 // Calendar files (.ics, RFC 5545) for a training: one VCALENDAR with one VEVENT per session. Used
 // as the attachment of the confirmation and reminder mails, for the "in den Kalender" download on
-// the training page, and (cancelled: true) to take the sessions out of calendars again.
-//
-// Times are written in UTC ("…Z"): the sessions are stored as absolute instants (timestamptz),
-// so 09:00 in Wesel becomes 08:00Z in winter (CET) and 07:00Z in summer (CEST), and every
-// calendar shows them in its own time zone without needing a VTIMEZONE block.
+// the training page, and (cancelled: true) to take the sessions out of calendars again. Written by
+// the app's one iCalendar writer (writer.ts: escaping, folding, Europe/Berlin VTIMEZONE).
 //
 // A session keeps its UID for ever (the training's icsUid plus the session's position), so a
 // later file for the same training — an update, or the cancellation — replaces the entry instead
 // of adding a second one. The cancellation uses METHOD:CANCEL, STATUS:CANCELLED and a higher
 // SEQUENCE: Apple Calendar, Thunderbird and Outlook remove or strike the event on opening the
 // file; calendars that only import (Google) at least mark it as cancelled.
-import { createEvents, type EventAttributes } from "ics";
+import {
+  icsFilename as writerFilename,
+  writeCalendar,
+  type IcsEvent,
+} from "./writer";
 
 export type TrainingIcsSession = {
   /** 1-based, stable per training: part of the event's UID. */
@@ -41,100 +42,59 @@ const PRODUCT_ID = "-//Traegerkreis//Fortbildungen//DE";
 /** "training-<id>@traegerkreis" + position 2 → "training-<id>-2@traegerkreis". */
 export function sessionUid(uid: string, position: number): string {
   const at = uid.lastIndexOf("@");
-  return at === -1 ? `${uid}-${position}` : `${uid.slice(0, at)}-${position}${uid.slice(at)}`;
-}
-
-function instant(value: Date | string): number {
-  const ms = (value instanceof Date ? value : new Date(value)).getTime();
-  if (Number.isNaN(ms)) throw new Error(`trainingIcs: invalid session time ${String(value)}`);
-  return ms;
+  return at === -1
+    ? `${uid}-${position}`
+    : `${uid.slice(0, at)}-${position}${uid.slice(at)}`;
 }
 
 function describe(input: TrainingIcsInput, index: number): string {
   const lines: string[] = [];
-  if (input.sessions.length > 1) lines.push(`Termin ${index + 1} von ${input.sessions.length}.`);
+  if (input.sessions.length > 1)
+    lines.push(`Termin ${index + 1} von ${input.sessions.length}.`);
   if (input.cancelled) lines.push("Dieser Termin ist abgesagt.");
-  if (input.organizerName?.trim()) lines.push(`Veranstalter: ${input.organizerName.trim()}`);
+  if (input.organizerName?.trim())
+    lines.push(`Veranstalter: ${input.organizerName.trim()}`);
   if (input.place?.trim()) lines.push(`Ort: ${input.place.trim()}`);
   if (input.onlineUrl?.trim()) lines.push(`Online: ${input.onlineUrl.trim()}`);
   lines.push(`Details im Trägerkreis: ${input.url}`);
   return lines.join("\n");
 }
 
-/**
- * Lines longer than 75 octets are folded (RFC 5545, 3.1). The `ics` package counts characters,
- * so a line full of umlauts could run over; this refolds by UTF-8 bytes, never inside a character.
- */
-function foldByOctets(ics: string): string {
-  const encoder = new TextEncoder();
-  const unfolded = ics.replace(/\r\n[ \t]/g, "").split("\r\n");
-  return unfolded
-    .map((line) => {
-      const parts: string[] = [];
-      let current = "";
-      let size = 0;
-      let limit = 75;
-      for (const char of line) {
-        const bytes = encoder.encode(char).length;
-        if (size + bytes > limit) {
-          parts.push(current);
-          current = "";
-          size = 0;
-          limit = 74; // the continuation line's leading space counts
-        }
-        current += char;
-        size += bytes;
-      }
-      parts.push(current);
-      return parts.join("\r\n ");
-    })
-    .join("\r\n");
-}
-
 /** The .ics text (CRLF line ends) for a training's sessions. */
 export function trainingIcs(input: TrainingIcsInput): string {
-  if (input.sessions.length === 0) throw new Error("trainingIcs: a training without sessions has no calendar entry");
+  if (input.sessions.length === 0)
+    throw new Error(
+      "trainingIcs: a training without sessions has no calendar entry",
+    );
   const sessions = [...input.sessions].sort((a, b) => a.position - b.position);
   const organizerEmail = input.organizerEmail?.trim();
-  const events: EventAttributes[] = sessions.map((session, index) => ({
+  const events: IcsEvent[] = sessions.map((session, index) => ({
     uid: sessionUid(input.uid, session.position),
-    title: sessions.length > 1 ? `${input.title} (Termin ${index + 1}/${sessions.length})` : input.title,
-    start: instant(session.startsAt),
-    startInputType: "utc",
-    startOutputType: "utc",
-    end: instant(session.endsAt),
-    endInputType: "utc",
-    endOutputType: "utc",
+    summary:
+      sessions.length > 1
+        ? `${input.title} (Termin ${index + 1}/${sessions.length})`
+        : input.title,
+    start: session.startsAt,
+    end: session.endsAt,
     description: describe(input, index),
     location: input.place?.trim() || input.onlineUrl?.trim() || undefined,
     url: input.url,
     status: input.cancelled ? "CANCELLED" : "CONFIRMED",
-    busyStatus: input.cancelled ? "FREE" : "BUSY",
     // A cancellation must win over the entry it cancels (same UID, higher SEQUENCE).
     sequence: input.cancelled ? 1 : 0,
-    ...(organizerEmail ? { organizer: { name: input.organizerName?.trim() || undefined, email: organizerEmail } } : {}),
+    organizer: organizerEmail
+      ? { name: input.organizerName?.trim() || null, email: organizerEmail }
+      : null,
   }));
-  const { error, value } = createEvents(events, {
+  return writeCalendar({
     productId: PRODUCT_ID,
     method: input.cancelled ? "CANCEL" : "PUBLISH",
-    calName: input.title,
+    name: input.title,
+    events,
   });
-  if (error || !value) throw error ?? new Error("trainingIcs: the calendar file could not be built");
-  return foldByOctets(value);
 }
 
 /** A file name for the download: "deeskalation-im-alltag.ics" (ASCII, never empty). */
 export function icsFilename(title: string, prefix = ""): string {
-  const slug = title
-    .toLowerCase()
-    .replace(/ä/g, "ae")
-    .replace(/ö/g, "oe")
-    .replace(/ü/g, "ue")
-    .replace(/ß/g, "ss")
-    .normalize("NFKD")
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 60)
-    .replace(/-+$/, "");
-  return `${prefix}${slug || "fortbildung"}.ics`;
+  return writerFilename(title, prefix, "fortbildung");
 }

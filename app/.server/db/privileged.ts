@@ -21,7 +21,11 @@ export type PrivilegedPurpose =
   | "benchmark"
   | "cover-timers"
   | "training-jobs"
-  | "form-keys";
+  | "form-keys"
+
+  // "meeting-jobs": the Kooperationstreffen's reminders (app/.server/meetings/jobs.ts): only calls
+  // private.run_meeting_jobs(), which only service_role may execute.
+  | "meeting-jobs";
 
 // Purposes that run inside a request (signing in, the session lookup of every page): a lost
 // database is the 503 page there, like in asUser. The background purposes get the

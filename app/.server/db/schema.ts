@@ -1,6 +1,7 @@
 // Kysely types of the tables the app queries. Kept by hand next to the migrations; the
 // typecheck catches a query against a column that does not exist here.
 import type { ColumnType, Generated, Insertable, Selectable } from "kysely";
+import type { MeetingTables } from "./schema-meetings";
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -532,7 +533,7 @@ export interface SozialdatenHideTable {
   released_by: ColumnType<string | null, never, never>;
 }
 
-export interface DB {
+export interface DB extends MeetingTables {
   hilfearten: HilfeartTable;
   gemeinden: GemeindeTable;
   networks: NetworkTable;

@@ -3,6 +3,8 @@
 // hands it to Resend as bytes (the SDK base64-encodes them; a *string* would be taken as base64
 // already), the dev mailbox stores it base64-encoded.
 import { icsFilename, trainingIcs } from "../calendar/ics";
+import { meetingIcs, meetingIcsFilename, senderAddress } from "../calendar/meeting";
+import { env } from "../env";
 import { absoluteUrl } from "../../utils/links";
 
 export type MailAttachment = {
@@ -44,6 +46,50 @@ export function trainingCalendarAttachment(props: TrainingCalendarProps, kind: "
     filename: icsFilename(props.trainingTitle, cancelled ? "absage-" : ""),
     // The method parameter lets mail programs offer the file as a calendar entry (or its removal).
     contentType: `text/calendar; charset=utf-8; method=${cancelled ? "CANCEL" : "PUBLISH"}`,
+    content,
+  };
+}
+
+type MeetingCalendarProps = {
+  appUrl: string;
+  path: string;
+  guestToken?: string;
+  title: string;
+  startsAt: Date;
+  endsAt: Date;
+  place?: string | null;
+  gemeinde?: string | null;
+  onlineUrl?: string | null;
+  hostName: string;
+  networkName: string;
+  icsUid: string;
+  sequence: number;
+  name?: string | null;
+  email?: string | null;
+};
+
+/** A meeting's calendar entry for its invitation, update and reminder mails, or its cancellation. */
+export function meetingCalendarAttachment(props: MeetingCalendarProps, cancelled: boolean): MailAttachment {
+  const path = props.guestToken ? `/treffen/gast/${props.guestToken}` : props.path;
+  const content = meetingIcs({
+    uid: props.icsUid,
+    sequence: props.sequence,
+    title: props.title,
+    startsAt: props.startsAt,
+    endsAt: props.endsAt,
+    place: props.place,
+    gemeinde: props.gemeinde,
+    onlineUrl: props.onlineUrl,
+    hostName: props.hostName,
+    networkName: props.networkName,
+    url: absoluteUrl(props.appUrl, path),
+    organizerEmail: senderAddress(env().MAIL_FROM),
+    attendee: props.email ? { name: props.name, email: props.email } : null,
+    cancelled,
+  });
+  return {
+    filename: meetingIcsFilename(props.title, cancelled),
+    contentType: `text/calendar; charset=utf-8; method=${cancelled ? "CANCEL" : "REQUEST"}`,
     content,
   };
 }

@@ -76,7 +76,9 @@ import CoverRequestExpired, {
   CoverRequestExpiredPropsSchema,
   subject as coverRequestExpiredSubject,
 } from "../../../emails/cover-request-expired";
-import { trainingCalendarAttachment, type MailAttachment } from "./attachments";
+import MeetingNotice, { MeetingNoticePropsSchema, subject as meetingNoticeSubject } from "../../../emails/meeting-notice";
+import MeetingNews, { MeetingNewsPropsSchema, subject as meetingNewsSubject } from "../../../emails/meeting-news";
+import { meetingCalendarAttachment, trainingCalendarAttachment, type MailAttachment } from "./attachments";
 
 type Template<S extends z.ZodType> = {
   schema: S;
@@ -186,6 +188,15 @@ export const mailTemplates = {
     subject: coverRequestExpiredSubject,
     Component: CoverRequestExpired,
   }),
+  // Kooperationstreffen: invitation/update/reminder carry the meeting as METHOD:REQUEST (same UID,
+  // the meeting's SEQUENCE), a cancellation as METHOD:CANCEL.
+  "meeting-notice": template({
+    schema: MeetingNoticePropsSchema,
+    subject: meetingNoticeSubject,
+    Component: MeetingNotice,
+    attachments: (props) => [meetingCalendarAttachment(props, props.kind === "cancel")],
+  }),
+  "meeting-news": template({ schema: MeetingNewsPropsSchema, subject: meetingNewsSubject, Component: MeetingNews }),
 };
 
 export type MailTemplateName = keyof typeof mailTemplates;

@@ -8,6 +8,7 @@
 // makes the next tick skip it); a failing job is logged and does not stop the others or the
 // worker; mails the jobs enqueue go out with the next outbox poll.
 import { sql } from "kysely";
+import { runMeetingJobs } from "../meetings/jobs";
 import { env } from "../env";
 import { asServiceRole } from "../db/privileged";
 import { runCoverTimers } from "../cover/timers";
@@ -48,6 +49,9 @@ export const periodicJobs: PeriodicJob[] = [
   { name: "outbox-retention", run: runOutboxRetention },
   // Forms: forget idempotency keys of posts older than a day.
   { name: "form-keys", run: forgetOldFormKeys },
+  // Kooperationstreffen: reminders the day before a meeting, before a poll's deadline and before
+  // an action item is due.
+  { name: "meeting-jobs", run: runMeetingJobs },
 ];
 
 export type JobOutcome = { status: "ok"; result: unknown } | { status: "failed"; error: string } | { status: "skipped" };

@@ -4,6 +4,7 @@ import type { BenchCase } from "../types";
 import { coverBoardCase } from "./cover-board";
 import { coverPublishCase } from "./cover-publish";
 import { directoryCase } from "./directory";
+import { meetingsCase } from "./meetings";
 import { trainingsCase } from "./trainings";
 
-export const cases: BenchCase[] = [directoryCase, coverPublishCase, coverBoardCase, trainingsCase];
+export const cases: BenchCase[] = [directoryCase, coverPublishCase, coverBoardCase, trainingsCase, meetingsCase];
