@@ -52,7 +52,7 @@ describe("connection errors", () => {
     });
 
   test("the process guard keeps the process alive through postgres.js' connection failures", () => {
-    for (const mode of ["null-write", "closed-rejection"]) {
+    for (const mode of ["null-write", "closed-rejection", "orphaned-reset"]) {
       const result = child(mode);
       expect(result.stdout, `${mode}: ${result.stderr}`).toContain("still alive");
       expect(result.status).toBe(0);
@@ -61,7 +61,7 @@ describe("connection errors", () => {
   });
 
   test("any other uncaught error or unhandled rejection still ends the process", () => {
-    for (const mode of ["app-null-write", "app-rejection"]) {
+    for (const mode of ["app-null-write", "app-rejection", "app-reset"]) {
       const result = child(mode);
       expect(result.stdout, mode).not.toContain("still alive");
       expect(result.status, mode).toBe(1);

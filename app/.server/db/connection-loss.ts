@@ -74,6 +74,21 @@ export function isPostgresJsConnectionFailure(error: unknown): boolean {
   );
 }
 
+/**
+ * A socket error that nobody listened to: postgres.js removes all listeners from a connection's
+ * socket when it closes, so a reset reported by that socket afterwards (`read ECONNRESET` at
+ * `TCP.onStreamRead`) reaches the process with only Node's own frames on its stack. A socket
+ * error of the network (reset, broken pipe, timeout) with nothing but `node:` frames is no defect
+ * of ours; anything with a frame of our code or a library's is not taken for one.
+ */
+export function isOrphanedSocketError(error: unknown): boolean {
+  if (!(error instanceof Error) || typeof error.stack !== "string") return false;
+  const { code, syscall } = error as { code?: unknown; syscall?: unknown };
+  if (!(code === "ECONNRESET" || code === "EPIPE" || code === "ETIMEDOUT") || typeof syscall !== "string") return false;
+  const frames = error.stack.split("\n").filter((line) => /^\s+at /.test(line));
+  return frames.length > 0 && frames.every((line) => /\(node:|at node:/.test(line));
+}
+
 /** Raised by our own guard when a transaction's connection closed between two statements. */
 export class ConnectionLostError extends Error {
   readonly code = "CONNECTION_CLOSED";
@@ -357,7 +372,7 @@ export function absorbedClosedSocketWrites(): number {
 }
 
 function onUncaughtException(error: unknown): void {
-  if (isPostgresJsConnectionFailure(error)) {
+  if (isPostgresJsConnectionFailure(error) || isOrphanedSocketError(error)) {
     guard.swallowed += 1;
     const now = Date.now();
     if (now - guard.lastLog > 10_000) {
