@@ -11,6 +11,7 @@ import { requireUser } from "~/.server/auth/session";
 import { redirectWithToast } from "~/.server/toast";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Button } from "~/components/ui/button";
+import { EmailText } from "~/components/ui/email-text";
 import { Field, TextareaField } from "~/components/ui/field";
 import { Card, FormMessage, PageHeader } from "~/components/ui/layout";
 import { withoutKey } from "~/utils/form-props";
@@ -133,7 +134,9 @@ function ProfileForm() {
         <input type="hidden" name="intent" value="profile" />
         <div>
           <p className="block text-sm font-medium text-slate-800">E-Mail-Adresse</p>
-          <p className="mt-1 break-all text-slate-900">{email}</p>
+          <p className="mt-1 text-slate-900">
+            <EmailText email={email} />
+          </p>
         </div>
         <Field
           label="Name"

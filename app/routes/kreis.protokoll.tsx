@@ -78,7 +78,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       atIso: new Date(e.createdAt).toISOString(),
       label: auditActionLabel(e.action),
       summary: summarize(e),
-      actor: e.actorName ?? (e.actorId ? "ehemaliges Mitglied" : "System"),
+      // A name the reader may not see (another Träger's person, or a deleted account) stays unnamed.
+      actor: e.actorName ?? (e.actorId ? "einer Person, deren Profil Sie nicht sehen" : "System"),
       networkName: e.networkName,
       warn: e.action === "network.removed",
     })),

@@ -61,8 +61,9 @@ const GEMEINDEN_SHOWN = 4;
 export default function Directory() {
   const { filters, total, page, pageCount, inCircle, hasOrg, hilfearten, gemeinden, entries } = useLoaderData<typeof loader>();
   const navigation = useNavigation();
-  const active = [filters.hilfeart, filters.gemeinde, filters.q].filter(Boolean).length;
-  const filtering = active > 0;
+  // The search field stands outside the filter box; the box counts only its own filters.
+  const active = [filters.hilfeart, filters.gemeinde].filter(Boolean).length;
+  const filtering = active > 0 || Boolean(filters.q);
   const search = searchOf({ hilfeart: filters.hilfeart, gemeinde: filters.gemeinde, q: filters.q });
 
   return (

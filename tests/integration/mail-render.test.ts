@@ -67,6 +67,24 @@ const cases = [
     link: `${appUrl}/kreis/anfragen`,
     says: ["Guten Tag Petra Schulte,", "Jana Krüger möchte mit Jugendhilfe Rheinberg e. V. im Kreis", "Wir möchten mitmachen."],
   },
+  {
+    // Issue 15: the circle's notices to a Träger's owners and admins (admitted with its existing
+    // profile, removed with a reason, coordination handed over), composed in SQL.
+    template: "circle-notice",
+    props: {
+      subject: "Jugendhilfe Rheinberg e. V. gehört nicht mehr zum Kreis „Kooperationskreis Wesel“",
+      heading: "Nicht mehr im Kreis",
+      recipientName: "Jana Krüger",
+      paragraphs: ["die Koordination hat Jugendhilfe Rheinberg e. V. aus dem Kreis entfernt. Sie schreibt dazu:"],
+      quote: "Seit einem Jahr nicht mehr aktiv.\nMelden Sie sich gern wieder.",
+      linkPath: "/traeger",
+      linkLabel: "Zum Verzeichnis",
+      reason: "Sie erhalten diese E-Mail als Inhaber:in oder Admin von Jugendhilfe Rheinberg e. V.",
+    },
+    subject: "Jugendhilfe Rheinberg e. V. gehört nicht mehr zum Kreis „Kooperationskreis Wesel“",
+    link: `${appUrl}/traeger`,
+    says: ["Guten Tag Jana Krüger,", "aus dem Kreis entfernt", "Seit einem Jahr nicht mehr aktiv.\nMelden Sie sich gern wieder."],
+  },
 ] as const;
 
 describe("mail templates", () => {

@@ -50,6 +50,8 @@ export interface NetworkTable {
 
 export interface OrganizationTable {
   id: Generated<string>;
+  /** Full-text search (German), kept by a trigger (20261206140400_search_traeger.sql); never written. */
+  search_vector: ColumnType<string, never, never>;
   slug: string;
   name: string;
   kind: Generated<OrgKind>;
@@ -262,6 +264,8 @@ export interface TrainingTable {
   default_contingent: number | null;
   contingent_release_at: Timestamp | null;
   offer_hours: Generated<number>;
+  /** Unterrichtseinheiten for the certificate (numeric: read as string); null = from the sessions. */
+  teaching_units: ColumnType<string | null, number | string | null | undefined, number | string | null>;
   status: SystemColumn<TrainingStatus>;
   /** First session start / last session end (set_training_sessions). */
   starts_at: SystemColumn<Date | null>;
