@@ -1071,6 +1071,15 @@ begin
 end
 $$;
 
+-- Who hears of an action item of a Träger without a named person: its owners, admins and
+-- coordinators, or, when it has none, every member.
+create or replace function private.action_item_contact(org uuid, member_role text) returns boolean
+language sql stable security definer set search_path = ''
+as $$
+  select member_role in ('owner', 'admin', 'coordinator')
+    or not exists (select 1 from public.org_members x where x.org_id = org and x.role in ('owner', 'admin', 'coordinator'))
+$$;
+
 -- Approves the latest version (the host, after circulation): registers its decisions in the
 -- circle's register (numbered per circle under the circle's row lock) and its action items, and
 -- locks the minutes of earlier meetings of the circle (their approval was on this agenda).
@@ -1152,7 +1161,7 @@ begin
         select p.user_id, p.email, p.full_name from public.profiles p
         where p.user_id = owner_user
            or (owner_user is null and p.user_id in (select om.user_id from public.org_members om
-                                                    where om.org_id = owner_org and om.role in ('owner', 'admin', 'coordinator')))
+                                                    where om.org_id = owner_org and private.action_item_contact(om.org_id, om.role)))
       loop
         perform private.notify(person.user_id, 'action_item.assigned', 'Neue Aufgabe: ' || left(trim(entry ->> 'title'), 120),
           'Aus dem Protokoll: ' || mt.title, '/treffen/aufgaben');
@@ -1251,7 +1260,7 @@ begin
       select p.user_id, p.email, p.full_name from public.profiles p
       where p.user_id = a.owner_user_id
          or (a.owner_user_id is null and p.user_id in (select om.user_id from public.org_members om
-                                                       where om.org_id = a.owner_org_id and om.role in ('owner', 'admin', 'coordinator')))
+                                                       where om.org_id = a.owner_org_id and private.action_item_contact(om.org_id, om.role)))
     loop
       perform private.notify(person.user_id, 'action_item.due', 'Aufgabe fällig: ' || left(a.title, 120),
         'Fällig am ' || to_char(a.due_date, 'DD.MM.YYYY'), '/treffen/aufgaben');

@@ -283,6 +283,10 @@ describe("Kooperationstreffen", () => {
         { day: `${year}-04-14`, start_time: null },
       ],
     );
+    const opened = (await outboxMails(database)).filter((m) => m.template === "meeting-news" && m.props.kind === "poll_opened" && m.to === c.otherMember.email).at(-1)!;
+    const openedMail = await renderMail("meeting-news", opened.props, { appUrl });
+    expect(openedMail.subject).toBe("Terminumfrage: Frühjahrstreffen");
+    expect(openedMail.text).toContain(`${appUrl}/treffen/umfragen/${pollId}`);
     const poll = (await pollDetail(c.otherMember, pollId))!;
     await votePoll(c.otherMember, pollId, {
       [poll.options[0]!.id]: "ja",
@@ -374,6 +378,13 @@ describe("Kooperationstreffen", () => {
     );
     await circulateMinutes(c.otherMember, id, 7);
     await approveMinutes(c.coord, id);
+    const news = (await outboxMails(database)).filter((m) => m.template === "meeting-news");
+    const circulated = news.find((m) => m.props.kind === "minutes_circulated" && m.props.path === `/treffen/${id}/protokoll`)!;
+    expect((await renderMail("meeting-news", circulated.props, { appUrl })).subject).toBe("Protokoll zur Durchsicht: Kooperationstreffen Herbst");
+    const assigned = news.find((m) => m.props.kind === "action_item_assigned" && m.props.title === "Stellenbörse entwerfen")!;
+    const assignedMail = await renderMail("meeting-news", assigned.props, { appUrl });
+    expect(assignedMail.subject).toBe("Neue Aufgabe: Stellenbörse entwerfen");
+    expect(assignedMail.text).toContain("fällig am");
     const decisions = await listDecisions(c.thirdMember, "Stellenbörse");
     expect(decisions.map((d) => d.body)).toEqual(["Gemeinsame Stellenbörse."]);
     const mine = await asUser(c.otherMember, (tx) =>
