@@ -11,6 +11,7 @@ import type {
 import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireUser } from "~/.server/auth/session";
+import { oncePerForm } from "~/.server/forms/idempotency";
 import { handleIntent } from "~/.server/meetings/forms";
 import { meetingDetail } from "~/.server/meetings/read";
 import {
@@ -91,7 +92,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
       );
     case "propose":
       return handleIntent(formData, formId, TopicSchema, (v) =>
-        proposeTopic(user, id, v),
+        oncePerForm(formData, "meeting.topic.propose", () =>
+          proposeTopic(user, id, v),
+        ),
       );
     case "decide":
       return handleIntent(formData, formId, DecideTopicSchema, (v) =>
@@ -107,7 +110,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
       );
     case "guest":
       return handleIntent(formData, formId, GuestSchema, (v) =>
-        inviteGuest(user, id, v),
+        oncePerForm(formData, "meeting.guest.invite", () =>
+          inviteGuest(user, id, v),
+        ),
       );
     case "cancel":
       return handleIntent(formData, formId, CancelSchema, (v) =>

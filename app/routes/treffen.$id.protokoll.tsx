@@ -1,6 +1,7 @@
 // /treffen/:id/protokoll — the minutes. The hosts and the Protokollant write them per agenda item
 // (attendance, notes, decisions, action items); every save is a new version and runs the
-// Sozialdaten screen (names, birth dates, addresses, phone numbers → a clear warning; case
+// Sozialdaten screen: hard identifiers (phone numbers, e-mail addresses, addresses, birth dates,
+// names with an age, Aktenzeichen) are refused, names warn and may be confirmed (decision 013); case
 // consultations only anonymised, § 64 Abs. 2a SGB VIII; a template "anonymisierte Fallberatung").
 // Then: circulate with a comment window → the host approves → decisions and action items are
 // registered. The circle reads what was circulated or approved; ?version=n&vergleich=m shows
@@ -27,9 +28,8 @@ import {
   NEW_ACTION_ROWS,
   diffLines,
   minutesAsText,
-  minutesFindingsKey,
   minutesFromForm,
-  screenMinutes,
+  judgeMinutes,
   type MinutesContent,
 } from "~/.server/meetings/minutes";
 import { loadMeeting, loadMinutes } from "~/.server/meetings/read";
@@ -130,32 +130,31 @@ export async function action({ request, params }: ActionFunctionArgs) {
         formId: "minutes",
         result: empty.reply({ fieldErrors: parsed.fieldErrors }),
       };
-    const findings = screenMinutes(parsed.content);
-    const key = minutesFindingsKey(findings);
-    if (
-      findings.length > 0 &&
-      !(
-        formData.get("noSozialdaten") === "on" &&
-        formData.get("sozialdatenSeen") === key
-      )
-    ) {
-      const fieldErrors: Record<string, string[]> = {};
-      for (const f of findings)
-        fieldErrors[f.field] = [
-          "Bitte prüfen Sie dieses Feld auf Sozialdaten:",
-          ...f.findings.map((x) => x.message),
-        ];
+    const judged = judgeMinutes(parsed.content, {
+      confirmed: formData.get("noSozialdaten") === "on",
+      seenKey: String(formData.get("sozialdatenSeen") ?? "") || null,
+    });
+    if (judged.verdict === "refused")
       return {
         formId: "minutes",
-        findingsKey: key,
+        result: empty.reply({
+          formErrors: [
+            "Das Protokoll enthält Angaben, die nicht gespeichert werden können (z. B. Telefonnummern, Anschriften, Geburtsdaten). Bitte entfernen Sie die markierten Stellen.",
+          ],
+          fieldErrors: judged.fieldErrors,
+        }),
+      };
+    if (judged.verdict === "warn")
+      return {
+        formId: "minutes",
+        findingsKey: judged.key,
         result: empty.reply({
           formErrors: [
             "Das Protokoll enthält möglicherweise Sozialdaten. Bitte anonymisieren Sie die markierten Stellen – oder bestätigen Sie unten, dass es keine sind.",
           ],
-          fieldErrors,
+          fieldErrors: judged.fieldErrors,
         }),
       };
-    }
     try {
       await saveMinutes(
         user,

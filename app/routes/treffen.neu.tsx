@@ -9,6 +9,7 @@ import type {
 } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/.server/auth/session";
+import { oncePerForm } from "~/.server/forms/idempotency";
 import { asUser } from "~/.server/db/request";
 import { refusalReply } from "~/.server/meetings/forms";
 import {
@@ -79,13 +80,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const submission = parseWithZod(await request.formData(), {
-    schema: MeetingFormSchema,
-  });
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: MeetingFormSchema });
   if (submission.status !== "success") return { result: submission.reply() };
   let id: string;
   try {
-    id = await saveMeeting(user, null, submission.value);
+    id = await oncePerForm(formData, "meeting.create", () =>
+      saveMeeting(user, null, submission.value),
+    );
   } catch (error) {
     return { result: refusalReply(submission, error) };
   }

@@ -13,6 +13,7 @@ import {
   useNavigation,
 } from "@remix-run/react";
 import { requireUser } from "~/.server/auth/session";
+import { oncePerForm } from "~/.server/forms/idempotency";
 import { asUser } from "~/.server/db/request";
 import { refusalReply } from "~/.server/meetings/forms";
 import { gemeindeOptions, hostOptions } from "~/.server/meetings/read";
@@ -21,6 +22,7 @@ import { redirectWithToast } from "~/.server/toast";
 import { errorsOf, valueOf } from "~/components/meetings/meeting-form";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Button } from "~/components/ui/button";
+import { FormKeyField } from "~/components/ui/form-key";
 import { Field, SelectField, TextareaField } from "~/components/ui/field";
 import { Card, FormMessage, PageHeader } from "~/components/ui/layout";
 import { gemeindeOptionGroups } from "~/utils/gemeinden";
@@ -59,7 +61,9 @@ export async function action({ request }: ActionFunctionArgs) {
   if (error) return { result: submission.reply({ formErrors: [error] }) };
   let id: string;
   try {
-    id = await createPoll(user, submission.value, options);
+    id = await oncePerForm(formData, "meeting.poll.create", () =>
+      createPoll(user, submission.value, options),
+    );
   } catch (e) {
     return { result: refusalReply(submission, e) };
   }
@@ -81,6 +85,7 @@ export default function NewPoll() {
         description="Der Kreis stimmt ab (Ja / wenn nötig / Nein); Sie wählen danach den Termin, und das Treffen wird mit einem Klick angelegt."
       />
       <Form method="post" className="space-y-4" noValidate>
+        <FormKeyField />
         <FormMessage errors={errorsOf(result, "")} />
         <Card className="space-y-4">
           <SelectField

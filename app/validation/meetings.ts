@@ -2,38 +2,22 @@
 // parseWithZod. The database checks everything again and answers with TK_* codes.
 import { z } from "zod";
 import { isValidDate, isValidTime } from "~/utils/berlin-time";
+import { publicText } from "./public-text";
+import { multiLine, optionalMultiLine, optionalSingleLine, singleLine } from "./text";
 
-// Control characters other than line breaks never belong in a form field; one-line fields also
-// refuse line breaks (they would reach a mail subject or a calendar file).
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
-// eslint-disable-next-line no-control-regex
-const LINE_CONTROL = /[\u0000-\u001F\u007F]/;
-const CONTROL_MESSAGE = "Bitte ohne Steuerzeichen oder Zeilenumbrüche.";
+// Every free text goes through the shared helpers (app/validation/text.ts: trim, maximum length,
+// control characters refused); texts other Träger read are declared with publicText() and refuse
+// hard identifiers (decision 013). The database refuses them once more (trigger per table).
 
-const optionalText = (max: number, label: string) =>
-  z
-    .string()
-    .trim()
-    .max(max, `${label} darf höchstens ${max} Zeichen lang sein.`)
-    .refine((v) => !CONTROL.test(v), CONTROL_MESSAGE)
-    .optional()
-    .transform((v) => v ?? "");
+/** A required one-line text with one message for missing, too short and too long. */
 const line = (min: number, max: number, message: string) =>
-  z
-    .string({ error: message })
-    .trim()
-    .min(min, message)
-    .max(max, message)
-    .refine((v) => !LINE_CONTROL.test(v), CONTROL_MESSAGE);
-const optionalLine = (max: number, message: string) =>
-  z
-    .string()
-    .trim()
-    .max(max, message)
-    .refine((v) => !LINE_CONTROL.test(v), CONTROL_MESSAGE)
-    .optional()
-    .transform((v) => v || null);
+  singleLine({ max, tooLong: message, required: message, min: { length: min, message } });
+/** An optional one-line text; null when empty. */
+const optionalLine = (max: number, label: string) =>
+  optionalSingleLine(max, label).transform((v) => v || null);
+/** An optional multi-line text other Träger (or guests) read; "" when empty. */
+const publicOptionalText = (max: number, label: string, place: string) =>
+  publicText(optionalMultiLine(max, label), place).transform((v) => v ?? "");
 const date = (message: string) =>
   z.string({ error: message }).refine(isValidDate, message);
 const time = (message: string) =>
@@ -57,12 +41,15 @@ const hostChoice = z
 export const MeetingFormSchema = z
   .object({
     host: hostChoice,
-    title: line(
-      3,
-      200,
-      "Bitte geben Sie einen Titel mit 3 bis 200 Zeichen an.",
+    title: publicText(
+      line(3, 200, "Bitte geben Sie einen Titel mit 3 bis 200 Zeichen an."),
+      "Den Titel des Treffens",
     ),
-    description: optionalText(10000, "Die Beschreibung"),
+    description: publicOptionalText(
+      10000,
+      "Die Beschreibung",
+      "Die Beschreibung des Treffens",
+    ),
     place: optionalLine(300, "Der Ort darf höchstens 300 Zeichen lang sein."),
     gemeinde: z
       .string()
@@ -113,7 +100,7 @@ export const RsvpSchema = z.object({
   answer: z.enum(["zusage", "vielleicht", "absage"], {
     error: "Bitte wählen Sie Zusage, vielleicht oder Absage.",
   }),
-  comment: optionalText(500, "Der Kommentar"),
+  comment: publicOptionalText(500, "Der Kommentar", "Den Kommentar zur Antwort"),
   delegate: z
     .string()
     .optional()
@@ -138,8 +125,11 @@ export const PublicGuestSchema = GuestSchema.extend({
 });
 
 export const TopicSchema = z.object({
-  title: line(3, 200, "Bitte geben Sie einen Titel mit 3 bis 200 Zeichen an."),
-  description: optionalText(5000, "Die Beschreibung"),
+  title: publicText(
+    line(3, 200, "Bitte geben Sie einen Titel mit 3 bis 200 Zeichen an."),
+    "Den Titel des Themas",
+  ),
+  description: publicOptionalText(5000, "Die Beschreibung", "Die Beschreibung des Themas"),
   minutes: optionalInt(
     1,
     480,
@@ -170,19 +160,22 @@ export const DecideTopicSchema = z.object({
     480,
     "Die geplante Dauer muss zwischen 1 und 480 Minuten liegen.",
   ),
-  reason: optionalText(1000, "Die Begründung"),
+  reason: publicOptionalText(1000, "Die Begründung", "Die Begründung"),
 });
 
 export const CancelSchema = z.object({
-  reason: optionalText(2000, "Die Begründung"),
+  reason: publicOptionalText(2000, "Die Begründung", "Die Begründung der Absage"),
 });
 
 export const POLL_MAX_OPTIONS = 15;
 
 export const PollFormSchema = z.object({
   host: hostChoice,
-  title: line(3, 200, "Bitte geben Sie einen Titel mit 3 bis 200 Zeichen an."),
-  description: optionalText(10000, "Die Beschreibung"),
+  title: publicText(
+    line(3, 200, "Bitte geben Sie einen Titel mit 3 bis 200 Zeichen an."),
+    "Den Titel der Umfrage",
+  ),
+  description: publicOptionalText(10000, "Die Beschreibung", "Die Beschreibung der Umfrage"),
   place: optionalLine(300, "Der Ort darf höchstens 300 Zeichen lang sein."),
   gemeinde: z
     .string()
@@ -262,12 +255,15 @@ export const ClosePollSchema = z.object({
 });
 
 export const CommentSchema = z.object({
-  body: z
-    .string({ error: "Bitte schreiben Sie eine Anmerkung." })
-    .trim()
-    .min(1, "Bitte schreiben Sie eine Anmerkung.")
-    .max(2000, "Die Anmerkung darf höchstens 2000 Zeichen lang sein.")
-    .refine((v) => !CONTROL.test(v), CONTROL_MESSAGE),
+  body: publicText(
+    multiLine({
+      max: 2000,
+      label: "Die Anmerkung",
+      required: "Bitte schreiben Sie eine Anmerkung.",
+      min: { length: 1, message: "Bitte schreiben Sie eine Anmerkung." },
+    }),
+    "Die Anmerkung zum Protokoll",
+  ),
 });
 
 /** Minutes are capped in the database at 200,000 characters of JSON; the form refuses earlier. */

@@ -4,8 +4,9 @@
 // Sozialdaten with the shared screen, and compares two versions for the "what changed" view.
 import {
   screenSozialdaten,
+  sozialdatenRefusalMessages,
   type SozialdatenFinding,
-} from "../cover/sozialdaten";
+} from "../sozialdaten";
 import { MINUTES_FIELD_MAX } from "~/validation/meetings";
 
 export type MinutesAction = {
@@ -175,6 +176,40 @@ export function screenMinutes(
   return texts(content)
     .map(({ field, value }) => ({ field, findings: screenSozialdaten(value) }))
     .filter((f) => f.findings.length > 0);
+}
+
+export const MINUTES_PLACE = "Das Protokoll";
+
+/**
+ * The verdict of the Sozialdaten screen over the minutes (decision 013): hard identifiers (phone,
+ * e-mail, street + number, date of birth, name + age, Aktenzeichen) are refused — no confirmation
+ * lets them through; names only warn, and the writer may confirm the findings they were shown
+ * (`seenKey` is the key of those findings, `confirmed` the tick).
+ */
+export function judgeMinutes(
+  content: MinutesContent,
+  confirmation: { confirmed: boolean; seenKey: string | null },
+):
+  | { verdict: "ok" }
+  | { verdict: "refused"; fieldErrors: Record<string, string[]> }
+  | { verdict: "warn"; key: string; fieldErrors: Record<string, string[]> } {
+  const findings = screenMinutes(content);
+  const refused: Record<string, string[]> = {};
+  for (const f of findings) {
+    const hard = f.findings.filter((x) => x.severity === "refuse");
+    if (hard.length > 0) refused[f.field] = sozialdatenRefusalMessages(hard, MINUTES_PLACE);
+  }
+  if (Object.keys(refused).length > 0) return { verdict: "refused", fieldErrors: refused };
+  if (findings.length === 0) return { verdict: "ok" };
+  const key = minutesFindingsKey(findings);
+  if (confirmation.confirmed && confirmation.seenKey === key) return { verdict: "ok" };
+  const fieldErrors: Record<string, string[]> = {};
+  for (const f of findings)
+    fieldErrors[f.field] = [
+      "Bitte prüfen Sie dieses Feld auf Sozialdaten:",
+      ...f.findings.map((x) => x.message),
+    ];
+  return { verdict: "warn", key, fieldErrors };
 }
 
 /** A stable key of the findings, so "trotzdem speichern" only applies to what the person was shown. */

@@ -3,6 +3,7 @@
 import type { SubmissionResult } from "@conform-to/react";
 import { Form, useNavigation } from "@remix-run/react";
 import { Button } from "~/components/ui/button";
+import { FormKeyField } from "~/components/ui/form-key";
 import {
   CheckboxField,
   Field,
@@ -65,6 +66,8 @@ export function MeetingForm({
     valueOf(result, name, defaults[name] as string | number | null | undefined);
   return (
     <Form method="post" className="space-y-4" noValidate>
+      {/* The create action writes once per key (double click); the edit action ignores it. */}
+      <FormKeyField />
       {defaults.previousMeetingId ? (
         <input
           type="hidden"
