@@ -138,9 +138,14 @@ test("a meeting from proposal to approved minutes, a date poll into the next mee
     .first()
     .selectOption({ label: "Du & Ich e. V." });
   await page.getByRole("button", { name: "Fassung speichern" }).click();
+  // A date of birth and an address are refused outright: no confirmation is offered.
   await expect(
-    page.getByText("Das Protokoll enthält möglicherweise Sozialdaten"),
+    page.getByText("Das Protokoll enthält Angaben, die nicht gespeichert werden können"),
   ).toBeVisible();
+  await expect(
+    page.getByText("Das Protokoll lesen andere Träger.").first(),
+  ).toBeVisible();
+  await expect(page.getByLabel(/Ich habe die markierten Stellen geprüft/)).toHaveCount(0);
   await checkA11y();
   await shot(page, testInfo, "protokoll-sozialdaten");
   await page
