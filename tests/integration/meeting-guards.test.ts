@@ -9,6 +9,7 @@ import type { Database } from "~/.server/db/connection";
 import { userMessageFor } from "~/.server/db/errors";
 import type { MinutesContent } from "~/.server/meetings/minutes";
 import { saveMeeting, saveMinutes } from "~/.server/meetings/write";
+import { action as meetingAction } from "~/routes/treffen.$id._index";
 import { action as minutesAction } from "~/routes/treffen.$id.protokoll";
 import { action as newMeetingAction } from "~/routes/treffen.neu";
 import { berlinParts } from "~/utils/berlin-time";
@@ -156,5 +157,21 @@ describe("meetings on the shared mechanisms", () => {
     const { [FORM_KEY_FIELD]: _key, ...withoutKey } = fields;
     await callRoute(newMeetingAction, await requestAs(database, c.coord, "/treffen/neu", { form: withoutKey }));
     expect(await meetings()).toBe(2);
+  });
+
+  it("a topic proposal and a guest invitation posted twice at once are written once", async () => {
+    const meetingId = await saveMeeting(c.coord, null, MeetingFormSchema.parse(form()));
+    const post = async (user: { id: string }, fields: Record<string, string>) =>
+      callRoute(meetingAction, await requestAs(database, user, `/treffen/${meetingId}`, { form: fields }), { id: meetingId });
+    const topic = { intent: "propose", title: `Thema ${randomUUID().slice(0, 8)}`, description: "", [FORM_KEY_FIELD]: randomUUID() };
+    const answers = await Promise.all([post(c.otherMember, topic), post(c.otherMember, topic)]);
+    expect(answers.map((a) => a.data.ok)).toEqual([true, true]);
+    const topics = await sql<{ n: number }>`select count(*)::int as n from public.agenda_items where title = ${topic.title}`.execute(database.db);
+    expect(topics.rows[0]!.n).toBe(1);
+    const guest = { intent: "guest", name: "Jan Jugendamt", orgName: "", email: `jan-${randomUUID().slice(0, 8)}@jugendamt.example`, [FORM_KEY_FIELD]: randomUUID() };
+    const invited = await Promise.all([post(c.coord, guest), post(c.coord, guest)]);
+    expect(invited.map((a) => a.data.ok)).toEqual([true, true]);
+    const guests = await sql<{ n: number }>`select count(*)::int as n from public.meeting_guests where email = ${guest.email}`.execute(database.db);
+    expect(guests.rows[0]!.n).toBe(1);
   });
 });
