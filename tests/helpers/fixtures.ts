@@ -1,6 +1,6 @@
 // Personas for tests: users, Träger, circles and signed-in requests, written directly with the
 // owner connection (not through the app), so tests start from a known state quickly.
-import { randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import bcrypt from "bcryptjs";
 import { sql } from "kysely";
 import type { Database } from "../../app/.server/db/connection";
@@ -122,4 +122,10 @@ export async function outboxMails(database: Database) {
     select payload from private.outbox order by id
   `.execute(database.db);
   return rows.rows.map((r) => r.payload);
+}
+
+/** A random marker of letters only, to make a text unique: a UUID's digits can look like a phone
+ * number ("0495-4886") and be refused by the Sozialdaten screen. */
+export function uniqueWord(length = 10): string {
+  return Array.from(randomBytes(length), (b) => String.fromCharCode(97 + (b % 26))).join("");
 }

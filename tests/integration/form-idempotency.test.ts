@@ -17,7 +17,7 @@ import { berlinParts } from "~/utils/berlin-time";
 import { FORM_KEY_FIELD } from "~/utils/form-key";
 import { freshDatabase } from "../helpers/db";
 import { coverWorld, draftRequest, publishRequest, type CoverWorld } from "../helpers/cover";
-import { addMember, createOrg, createUser, outboxMails, requestAs } from "../helpers/fixtures";
+import { addMember, createOrg, createUser, outboxMails, requestAs, uniqueWord } from "../helpers/fixtures";
 import { callRoute } from "../helpers/routes";
 import { call, trainingCircle, type TrainingCircle } from "../helpers/training-circle";
 import { createTraining } from "../helpers/trainings";
@@ -50,7 +50,7 @@ describe("double submit of a create form", () => {
       periodTo: isoDay(14),
       hoursPerWeek: "10",
       kind: "vertretung",
-      description: `Unterstützung im Alltag gesucht, zwei Termine pro Woche (${randomUUID()}).`,
+      description: `Unterstützung im Alltag gesucht, zwei Termine pro Woche (${uniqueWord()}).`,
       addressing: "circle",
       noSozialdaten: "on",
     };
@@ -138,7 +138,7 @@ describe("double submit of a create form", () => {
   });
 
   it("a training saved twice at once is one training", async () => {
-    const title = `Deeskalation ${randomUUID().slice(0, 8)}`;
+    const title = `Deeskalation ${uniqueWord(8)}`;
     const form = {
       orgId: circle.organizerOrg.id,
       networkId: circle.network.id,
@@ -196,7 +196,7 @@ describe("double submit of a create form", () => {
 
   it("a new Träger created twice at once is one Träger", async () => {
     const owner = await createUser(database);
-    const name = `Neuer Träger ${randomUUID().slice(0, 8)}`;
+    const name = `Neuer Träger ${uniqueWord(8)}`;
     const form = { name, kind: "freier_traeger", [FORM_KEY_FIELD]: randomUUID() };
     const post = async () => callRoute(newOrgAction, await requestAs(database, owner, "/traeger/neu", { form }));
     const [a, b] = await Promise.all([post(), post()]);

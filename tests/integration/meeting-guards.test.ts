@@ -16,7 +16,7 @@ import { berlinParts } from "~/utils/berlin-time";
 import { FORM_KEY_FIELD } from "~/utils/form-key";
 import { CommentSchema, MeetingFormSchema, RsvpSchema } from "~/validation/meetings";
 import { freshDatabase } from "../helpers/db";
-import { requestAs } from "../helpers/fixtures";
+import { requestAs, uniqueWord } from "../helpers/fixtures";
 import { meetingCircle, moveMeeting, type MeetingCircle } from "../helpers/meetings";
 import { callRoute } from "../helpers/routes";
 
@@ -143,7 +143,7 @@ describe("meetings on the shared mechanisms", () => {
   });
 
   it('"Treffen planen" posted twice at once creates one meeting', async () => {
-    const title = `Treffen ${randomUUID().slice(0, 8)}`;
+    const title = `Treffen ${uniqueWord(8)}`;
     const fields = { ...form({ title }), [FORM_KEY_FIELD]: randomUUID() };
     const postMeeting = async () => callRoute(newMeetingAction, await requestAs(database, c.coord, "/treffen/neu", { form: fields }));
     const [first, second] = await Promise.all([postMeeting(), postMeeting()]);
@@ -163,7 +163,7 @@ describe("meetings on the shared mechanisms", () => {
     const meetingId = await saveMeeting(c.coord, null, MeetingFormSchema.parse(form()));
     const post = async (user: { id: string }, fields: Record<string, string>) =>
       callRoute(meetingAction, await requestAs(database, user, `/treffen/${meetingId}`, { form: fields }), { id: meetingId });
-    const topic = { intent: "propose", title: `Thema ${randomUUID().slice(0, 8)}`, description: "", [FORM_KEY_FIELD]: randomUUID() };
+    const topic = { intent: "propose", title: `Thema ${uniqueWord(8)}`, description: "", [FORM_KEY_FIELD]: randomUUID() };
     const answers = await Promise.all([post(c.otherMember, topic), post(c.otherMember, topic)]);
     expect(answers.map((a) => a.data.ok)).toEqual([true, true]);
     const topics = await sql<{ n: number }>`select count(*)::int as n from public.agenda_items where title = ${topic.title}`.execute(database.db);
