@@ -115,7 +115,7 @@ export function BottomNav({ user }: { user: HeaderUser | null }) {
               end={item.end}
               aria-label={item.notfaelle && user.openNotfaelle > 0 ? `${item.label}, ${notfallLabel(user.openNotfaelle)}` : item.label}
               className={({ isActive }) =>
-                `relative flex min-h-14 flex-col items-center justify-center gap-0.5 px-1 text-xs font-medium ${
+                `relative flex min-h-14 flex-col items-center justify-center gap-0.5 px-0.5 text-xs font-medium ${
                   isActive ? "text-brand-800" : "text-slate-600 hover:text-slate-900"
                 }`
               }
@@ -125,7 +125,8 @@ export function BottomNav({ user }: { user: HeaderUser | null }) {
                   <span className={`grid h-7 w-12 place-items-center rounded-full ${isActive ? "bg-brand-100" : ""}`}>
                     <NavIconSvg icon={item.icon} />
                   </span>
-                  <span className="max-w-full truncate">{item.short}</span>
+                  {/* Five places share 360 px: a slightly tighter label keeps "Fortbildung" whole. */}
+                  <span className="max-w-full truncate text-[11px] tracking-tight">{item.short}</span>
                   {item.notfaelle ? <NotfallBadge count={user.openNotfaelle} className="absolute right-1/2 top-1 translate-x-6" /> : null}
                 </>
               )}
