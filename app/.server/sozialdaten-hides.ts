@@ -48,7 +48,9 @@ export type HiddenText = {
   title: string;
   /** Where the subject is shown (the request of an offer). */
   path: string;
-  texts: Partial<Record<"description" | "gender_reason" | "cancel_reason" | "message", string>>;
+  texts: Partial<Record<"title" | "description" | "gender_reason" | "cancel_reason" | "decline_reason" | "message", string>>;
+  /** Minutes are revised in their editor, not on the revision page. */
+  editorPath: string | null;
 };
 
 /** The hide and, for the author's Träger, the texts to revise. Null when the person may not see it. */
@@ -67,6 +69,7 @@ export async function loadHiddenText(user: SessionUser, hideId: string): Promise
     let title = "Ausgeblendeter Text";
     let path = subjectPath(hide.subject_type, hide.subject_id);
     let texts: HiddenText["texts"] = {};
+    let editorPath: string | null = null;
     if (own && hide.subject_type === "cover_request") {
       const r = await sql<{ title: string; description: string; gender_reason: string | null; cancel_reason: string | null }>`
         select h.label || ' in ' || g.name as title, r.description, r.gender_reason, i.cancel_reason
@@ -104,6 +107,35 @@ export async function loadHiddenText(user: SessionUser, hideId: string): Promise
         texts = { description: row.description };
         if (row.cancel_reason !== null) texts.cancel_reason = row.cancel_reason;
       }
+    } else if (own && hide.subject_type === "meeting") {
+      const row = await tx
+        .selectFrom("meetings")
+        .select(["title", "description", "cancel_reason"])
+        .where("id", "=", hide.subject_id)
+        .executeTakeFirst();
+      if (row) {
+        title = `Treffen „${row.title}“`;
+        texts = { title: row.title, description: row.description };
+        if (row.cancel_reason !== null) texts.cancel_reason = row.cancel_reason;
+      }
+    } else if (own && hide.subject_type === "agenda_item") {
+      const row = await tx
+        .selectFrom("agenda_items")
+        .select(["title", "description", "decline_reason", "meeting_id"])
+        .where("id", "=", hide.subject_id)
+        .executeTakeFirst();
+      if (row) {
+        title = `Thema „${row.title}“`;
+        path = subjectPath("agenda_item", hide.subject_id, row.meeting_id ?? undefined);
+        texts = { title: row.title, description: row.description };
+        if (row.decline_reason !== null) texts.decline_reason = row.decline_reason;
+      }
+    } else if (own && hide.subject_type === "minutes") {
+      const row = await tx.selectFrom("meetings").select(["title"]).where("id", "=", hide.subject_id).executeTakeFirst();
+      if (row) {
+        title = `Protokoll „${row.title}“`;
+        editorPath = path;
+      }
     }
     return {
       hideId: hide.id,
@@ -119,6 +151,7 @@ export async function loadHiddenText(user: SessionUser, hideId: string): Promise
       title,
       path,
       texts,
+      editorPath,
     };
   });
 }
@@ -131,8 +164,26 @@ export async function reviseHiddenText(user: SessionUser, hideId: string, texts:
 }
 
 /** Where a subject is shown (for links after revising). */
-export function subjectPath(subjectType: SozialdatenSubjectType, subjectId: string, requestId?: string): string {
-  if (subjectType === "training") return `/fortbildungen/${subjectId}`;
-  if (subjectType === "cover_request") return `/vertretungen/${subjectId}`;
-  return requestId ? `/vertretungen/${requestId}` : "/vertretungen";
+export function subjectPath(subjectType: SozialdatenSubjectType, subjectId: string, parentId?: string): string {
+  switch (subjectType) {
+    case "training":
+      return `/fortbildungen/${subjectId}`;
+    case "cover_request":
+      return `/vertretungen/${subjectId}`;
+    case "cover_offer":
+      return parentId ? `/vertretungen/${parentId}` : "/vertretungen";
+    case "meeting":
+      return `/treffen/${subjectId}`;
+    case "minutes":
+      return `/treffen/${subjectId}/protokoll`;
+    case "agenda_item":
+      return parentId ? `/treffen/${parentId}` : "/treffen";
+  }
+}
+
+/** Where a reporter lands after reporting (the text is gone for them). */
+export function listPathFor(subjectType: string): string {
+  if (subjectType === "training") return "/fortbildungen";
+  if (subjectType === "meeting" || subjectType === "agenda_item" || subjectType === "minutes") return "/treffen";
+  return "/vertretungen";
 }

@@ -3,6 +3,7 @@
 // JavaScript); the database hides the text at once.
 import { Form, Link, useNavigation } from "@remix-run/react";
 import { Button } from "~/components/ui/button";
+import type { SOZIALDATEN_SUBJECT_TYPES } from "~/validation/sozialdaten";
 
 export function SozialdatenReport({
   subjectType,
@@ -10,7 +11,7 @@ export function SozialdatenReport({
   coordinator = false,
   label = "Enthält Sozialdaten melden",
 }: {
-  subjectType: "cover_request" | "cover_offer" | "training";
+  subjectType: (typeof SOZIALDATEN_SUBJECT_TYPES)[number];
   subjectId: string;
   /** The circle's coordinators hide directly. */
   coordinator?: boolean;

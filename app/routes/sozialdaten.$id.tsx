@@ -1,7 +1,7 @@
 // /sozialdaten/:id — a text hidden for Sozialdaten. The author's coordinators revise it here (the
 // notification links here); once the new text passes the screen it is shown again. The reporting
 // Träger and the circle's coordinators see only that it is hidden; anyone else gets a 404.
-import { getFormProps, getTextareaProps, useForm } from "@conform-to/react";
+import { getFormProps, getInputProps, getTextareaProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -12,7 +12,7 @@ import { loadHiddenText, reviseHiddenText } from "~/.server/sozialdaten-hides";
 import { redirectWithToast } from "~/.server/toast";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Button } from "~/components/ui/button";
-import { TextareaField } from "~/components/ui/field";
+import { Field, TextareaField } from "~/components/ui/field";
 import { Card, FormMessage, PageHeader } from "~/components/ui/layout";
 import { formatDateTime } from "~/utils/format";
 import { withoutKey } from "~/utils/form-props";
@@ -38,7 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, hidden } = await load(request, params.id);
-  invariantResponse(hidden.canRevise, "Überarbeiten kann nur die Koordination des Trägers.", { status: 403 });
+  invariantResponse(hidden.canRevise && !hidden.editorPath, "Überarbeiten kann nur die Koordination des Trägers.", { status: 403 });
   const formData = await request.formData();
   const submission = parseWithZod(formData, { schema: SozialdatenRevisionSchema });
   if (submission.status !== "success") return { result: submission.reply() };
@@ -99,19 +99,41 @@ export default function HiddenTextPage() {
           </p>
         ) : null}
       </Card>
-      {hidden.canRevise ? (
+      {hidden.canRevise && hidden.editorPath ? (
+        <Card className="space-y-2 p-4 text-sm">
+          <p>
+            Ein Protokoll überarbeiten Sie im Protokoll-Editor. Sobald die überarbeitete Fassung verteilt (und, wenn es schon
+            genehmigt war, wieder genehmigt) ist, sehen die anderen Träger es wieder – mit den korrigierten Beschlüssen und Aufgaben.
+          </p>
+          <p className="font-semibold text-slate-800">{SOZIALDATEN_WOHIN}</p>
+          <p>
+            <Link to={hidden.editorPath} className="font-semibold text-brand-800 underline underline-offset-2">
+              Zum Protokoll-Editor
+            </Link>
+          </p>
+        </Card>
+      ) : hidden.canRevise ? (
         <Form method="post" {...getFormProps(form)} className="space-y-4">
           <p className="text-sm text-slate-700">{SOZIALDATEN_HINWEIS}</p>
           <p className="text-sm font-semibold text-slate-800">{SOZIALDATEN_WOHIN}</p>
           <FormMessage id={form.errorId} errors={form.errors} />
-          {(Object.keys(hidden.texts) as Array<keyof typeof hidden.texts>).map((key) => (
+          {(Object.keys(hidden.texts) as Array<keyof typeof hidden.texts>).map((key) =>
+            key === "title" ? (
+              <Field
+                key={key}
+                label={SOZIALDATEN_TEXT_LABELS.title}
+                errors={fields.title.errors}
+                inputProps={withoutKey(getInputProps(fields.title, { type: "text" }))}
+              />
+            ) : (
             <TextareaField
               key={key}
               label={SOZIALDATEN_TEXT_LABELS[key]}
               errors={fields[key].errors}
               textareaProps={{ ...withoutKey(getTextareaProps(fields[key])), rows: key === "description" ? 6 : 3 }}
             />
-          ))}
+            ),
+          )}
           <Button type="submit" disabled={navigation.state !== "idle"}>
             {navigation.state !== "idle" ? "Wird gespeichert …" : "Überarbeiten und wieder zeigen"}
           </Button>

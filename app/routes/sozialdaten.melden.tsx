@@ -5,7 +5,7 @@ import { redirect } from "@remix-run/node";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { requireUser } from "~/.server/auth/session";
 import { userMessageFor } from "~/.server/db/errors";
-import { reportSozialdaten } from "~/.server/sozialdaten-hides";
+import { listPathFor, reportSozialdaten } from "~/.server/sozialdaten-hides";
 import { redirectWithToast } from "~/.server/toast";
 import { SozialdatenReportSchema } from "~/validation/sozialdaten";
 
@@ -13,15 +13,11 @@ export async function loader() {
   return redirect("/");
 }
 
-function listFor(subjectType: string): string {
-  return subjectType === "training" ? "/fortbildungen" : "/vertretungen";
-}
-
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const formData = await request.formData();
   const submission = parseWithZod(formData, { schema: SozialdatenReportSchema });
-  const back = listFor(String(formData.get("subjectType") ?? ""));
+  const back = listPathFor(String(formData.get("subjectType") ?? ""));
   if (submission.status !== "success") {
     const errors = Object.values(submission.error ?? {}).flat().filter(Boolean) as string[];
     return redirectWithToast(back, { type: "error", title: "Nicht gemeldet.", description: errors.join(" ") || undefined });

@@ -24,6 +24,7 @@ import {
   setRsvp,
 } from "~/.server/meetings/write";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { SozialdatenHiddenNotice, SozialdatenReport } from "~/components/sozialdaten-report";
 import { Button, ButtonLink } from "~/components/ui/button";
 import {
   Field,
@@ -379,8 +380,18 @@ export default function MeetingPage() {
           </Link>
         ) : null}
       </nav>
+      {m.hideId && m.isOwnTraeger ? (
+        <SozialdatenHiddenNotice hideId={m.hideId} canRevise={m.isHost} />
+      ) : m.hideId ? (
+        <p role="status" className="rounded-lg border-2 border-red-300 bg-red-50 p-3 text-sm text-red-900">
+          Ausgeblendet: Andere Träger sehen dieses Treffen nicht, bis der einladende Träger es überarbeitet hat.
+        </p>
+      ) : null}
       {m.description ? (
         <p className="whitespace-pre-line text-slate-800">{m.description}</p>
+      ) : null}
+      {!m.isOwnTraeger || (m.coordinatesCircle && !m.hideId) ? (
+        <SozialdatenReport subjectType="meeting" subjectId={m.id} coordinator={m.coordinatesCircle} />
       ) : null}
       {m.onlineUrl ? (
         <p>
@@ -518,6 +529,24 @@ export default function MeetingPage() {
                   <p className="whitespace-pre-line text-sm text-slate-700">
                     {a.description}
                   </p>
+                ) : null}
+                {a.hideId ? (
+                  <p className="text-sm font-semibold text-red-800">
+                    Ausgeblendet (Sozialdaten): nur {a.ownTraeger ? "Ihr Träger" : "der vorschlagende Träger"} und die Gastgebenden sehen
+                    diesen Punkt.{" "}
+                    {a.ownTraeger ? (
+                      <Link className={linkClass} to={`/sozialdaten/${a.hideId}`}>
+                        Überarbeiten
+                      </Link>
+                    ) : null}
+                  </p>
+                ) : a.kind === "topic" && (!a.ownTraeger || m.coordinatesCircle) ? (
+                  <SozialdatenReport
+                    subjectType="agenda_item"
+                    subjectId={a.id}
+                    coordinator={m.coordinatesCircle}
+                    label="Thema enthält Sozialdaten melden"
+                  />
                 ) : null}
                 {a.kind === "action_items" && m.openActions.length > 0 ? (
                   <ul className="list-inside list-disc text-sm text-slate-700">

@@ -42,6 +42,7 @@ import {
 } from "~/.server/meetings/write";
 import { redirectWithToast } from "~/.server/toast";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { SozialdatenReport } from "~/components/sozialdaten-report";
 import { Button } from "~/components/ui/button";
 import {
   CheckboxField,
@@ -74,13 +75,23 @@ async function load(request: Request, id: string) {
   return asUser(user, async (tx) => {
     const meeting = await loadMeeting(tx, user, id);
     invariantResponse(meeting, "Nicht gefunden", { status: 404 });
-    const minutes = await loadMinutes(tx, meeting.id);
-    return { user, meeting, minutes };
+    const [minutes, hide] = await Promise.all([
+      loadMinutes(tx, meeting.id),
+      // Visible to the host Träger, the reporter and the circle's coordinators (RLS).
+      tx
+        .selectFrom("sozialdaten_hides")
+        .select("id")
+        .where("subject_type", "=", "minutes")
+        .where("subject_id", "=", meeting.id)
+        .where("released_at", "is", null)
+        .executeTakeFirst(),
+    ]);
+    return { user, meeting, minutes, hideId: hide?.id ?? null };
   });
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { meeting, minutes } = await load(request, params.id ?? "");
+  const { meeting, minutes, hideId } = await load(request, params.id ?? "");
   const url = new URL(request.url);
   const wanted = Number(url.searchParams.get("version")) || null;
   const compare = Number(url.searchParams.get("vergleich")) || null;
@@ -103,6 +114,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     meeting,
     minutes,
+    hideId,
     shown,
     diff,
     compare: base?.version ?? null,
@@ -463,7 +475,7 @@ function Editor() {
 }
 
 export default function MinutesPage() {
-  const { meeting, minutes, shown, diff, compare } =
+  const { meeting, minutes, hideId, shown, diff, compare } =
     useLoaderData<typeof loader>();
   const orgName = (id: string) =>
     meeting.circleOrgs.find((o) => o.id === id)?.name ?? "—";
@@ -473,7 +485,8 @@ export default function MinutesPage() {
   const protokollant = useAnswerFor("protokollant");
   const editable =
     meeting.isWriter &&
-    minutes.status !== "locked" &&
+    // Hidden minutes can be corrected even when locked (20261207140000).
+    (minutes.status !== "locked" || hideId !== null) &&
     meeting.status === "planned" &&
     new Date(meeting.startsAt).getTime() <= Date.now() + 86400_000;
   const commentsOpen =
@@ -512,6 +525,21 @@ export default function MinutesPage() {
           ? ` · Anmerkungen bis ${formatDateTime(minutes.commentsUntil)}`
           : ""}
       </p>
+      {hideId ? (
+        <p role="status" className="rounded-lg border-2 border-red-300 bg-red-50 p-3 text-sm text-red-900">
+          <span className="font-semibold">Ausgeblendet: Dieses Protokoll enthält vermutlich Sozialdaten.</span>{" "}
+          {meeting.isWriter
+            ? "Andere Träger sehen es, seine Beschlüsse und Aufgaben nicht, bis eine überarbeitete Fassung verteilt (und, wenn es schon genehmigt war, wieder genehmigt) ist."
+            : "Andere Träger sehen es nicht, bis der einladende Träger es überarbeitet hat."}
+        </p>
+      ) : (minutes.circulatedVersion || minutes.approvedVersion) && (!meeting.isOwnTraeger || meeting.coordinatesCircle) ? (
+        <SozialdatenReport
+          subjectType="minutes"
+          subjectId={meeting.id}
+          coordinator={meeting.coordinatesCircle}
+          label="Protokoll enthält Sozialdaten melden"
+        />
+      ) : null}
 
       {meeting.isHost ? (
         <Card>

@@ -2,9 +2,9 @@
 // author's revision of a hidden text.
 import { z } from "zod";
 import { publicText } from "./public-text";
-import { optionalMultiLine } from "./text";
+import { optionalMultiLine, optionalSingleLine } from "./text";
 
-export const SOZIALDATEN_SUBJECT_TYPES = ["cover_request", "cover_offer", "training"] as const;
+export const SOZIALDATEN_SUBJECT_TYPES = ["cover_request", "cover_offer", "training", "meeting", "agenda_item", "minutes"] as const;
 
 export const SozialdatenReportSchema = z.object({
   subjectType: z.enum(SOZIALDATEN_SUBJECT_TYPES, { error: "Unbekannter Text." }),
@@ -15,16 +15,20 @@ export const SozialdatenReportSchema = z.object({
 const revisedText = (label: string, max: number) => publicText(optionalMultiLine(max, label), label);
 
 export const SozialdatenRevisionSchema = z.object({
+  title: publicText(optionalSingleLine(200, "Der Titel"), "Den Titel"),
   description: revisedText("Die Beschreibung", 10_000),
   gender_reason: revisedText("Die Begründung", 500),
   cancel_reason: revisedText("Der Grund der Absage", 2000),
+  decline_reason: revisedText("Die Begründung der Ablehnung", 1000),
   message: revisedText("Die Nachricht", 2000),
 });
 
 /** The labels of the texts a hidden subject can have, in the order the page shows them. */
 export const SOZIALDATEN_TEXT_LABELS: Record<keyof z.infer<typeof SozialdatenRevisionSchema>, string> = {
+  title: "Titel",
   description: "Beschreibung",
   gender_reason: "Begründung der Vorgabe zum Geschlecht",
   cancel_reason: "Grund der Absage",
+  decline_reason: "Begründung der Ablehnung",
   message: "Nachricht zum Angebot",
 };

@@ -987,7 +987,10 @@ begin
   end if;
   insert into public.minutes (meeting_id, network_id) values (mt.id, mt.network_id) on conflict do nothing;
   select * into m from public.minutes x where x.meeting_id = mt.id for update;
-  if m.status = 'locked' then
+  -- Locked minutes stay as they are, unless they were hidden for Sozialdaten
+  -- (20261207140000): then the hosts must be able to correct them.
+  if m.status = 'locked' and not exists (select 1 from public.sozialdaten_hides h
+      where h.subject_type = 'minutes' and h.subject_id = mt.id and h.released_at is null) then
     raise exception 'TK_MINUTES_LOCKED' using errcode = 'P0001';
   end if;
   if coalesce(expected_version, 0) <> m.current_version then
@@ -998,7 +1001,7 @@ begin
   values (mt.id, next_version, content, nullif(trim(note), ''), (select auth.uid()));
   -- Saving after approval starts a correction: a draft again, the approved version stays readable.
   update public.minutes x set current_version = next_version,
-    status = case when x.status = 'approved' then 'draft' else x.status end, updated_at = now()
+    status = case when x.status in ('approved', 'locked') then 'draft' else x.status end, updated_at = now()
   where x.meeting_id = mt.id;
   return next_version;
 end

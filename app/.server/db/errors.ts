@@ -129,6 +129,9 @@ const messages: Record<string, string> = {
   TK_SOZIALDATEN_OWN_TEXT: "Das ist ein Text Ihres eigenen Trägers: Bitte überarbeiten Sie ihn, statt ihn zu melden.",
   TK_SOZIALDATEN_REVISE_NOT_ALLOWED:
     "Ausgeblendete Texte überarbeiten kann nur die Koordination, Administration oder Inhaber:in des Trägers.",
+  TK_SOZIALDATEN_REVISE_IN_EDITOR:
+    "Ein Protokoll überarbeiten Sie im Protokoll-Editor: Sobald die überarbeitete Fassung verteilt (und, wenn es schon freigegeben war, wieder freigegeben) ist, sehen die anderen Träger es wieder.",
+  TK_SOZIALDATEN_TITLE_TOO_SHORT: "Bitte geben Sie einen Titel mit mindestens 3 Zeichen an.",
   // Kooperationstreffen (supabase/migrations/2026120613*_…meetings…)
   TK_MEETING_HOST_NOT_IN_CIRCLE: "Der einladende Träger gehört nicht zu diesem Kreis.",
   TK_MEETING_NOT_HOST: "Treffen planen können die Koordination des einladenden Trägers und die Koordination des Kreises.",

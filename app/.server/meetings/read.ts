@@ -193,6 +193,10 @@ export type AgendaEntry = {
   presenterOrgId: string | null;
   presenterName: string | null;
   minutesPlanned: number | null;
+  /** Hidden for Sozialdaten (only its Träger and the hosts still read it): the hide's id. */
+  hideId: string | null;
+  /** The person's own Träger proposed it (report does not apply). */
+  ownTraeger: boolean;
   /** Planned start, from the meeting's start and the minutes before it. */
   plannedStart: Date;
 };
@@ -266,6 +270,12 @@ export type MeetingDetail = {
   previousMeetingId: string | null;
   isHost: boolean;
   isWriter: boolean;
+  /** The person belongs to the host Träger. */
+  isOwnTraeger: boolean;
+  /** The person coordinates the circle (hides a text directly). */
+  coordinatesCircle: boolean;
+  /** The meeting's texts are hidden for Sozialdaten (seen by those allowed to see the hide). */
+  hideId: string | null;
   myAnswer: RsvpAnswer | null;
   myComment: string | null;
   myDelegate: boolean;
@@ -320,6 +330,9 @@ export async function loadMeeting(
     previous_meeting_id: string | null;
     is_host: boolean;
     is_writer: boolean;
+    is_own_traeger: boolean;
+    coordinates_circle: boolean;
+    hide_id: string | null;
     minutes_status: MinutesStatus | null;
   }>`
     select mt.id, mt.network_id, n.name as network_name, mt.host_org_id, o.name as host_name, mt.title, mt.description, mt.place,
@@ -328,6 +341,10 @@ export async function loadMeeting(
       mt.previous_meeting_id,
       private.hosts_meeting(mt.id) as is_host,
       mt.id in (select private.minutes_writer_meeting_ids()) as is_writer,
+      mt.host_org_id in (select private.user_org_ids()) as is_own_traeger,
+      mt.network_id in (select private.coordinated_network_ids()) as coordinates_circle,
+      (select h.id from public.sozialdaten_hides h
+       where h.subject_type = 'meeting' and h.subject_id = mt.id and h.released_at is null) as hide_id,
       (select m.status from public.minutes m where m.meeting_id = mt.id) as minutes_status
     from public.meetings mt
     join public.networks n on n.id = mt.network_id
@@ -388,8 +405,14 @@ export async function loadMeeting(
       presenter_org_id: string | null;
       presenter_name: string | null;
       minutes_planned: number | null;
+      hide_id: string | null;
+      own_traeger: boolean;
     }>`
-      select a.id, a.kind, a.position, a.title, a.description, a.presenter_org_id, o.name as presenter_name, a.minutes_planned
+      select a.id, a.kind, a.position, a.title, a.description, a.presenter_org_id, o.name as presenter_name, a.minutes_planned,
+        (select h.id from public.sozialdaten_hides h
+         where h.subject_type = 'agenda_item' and h.subject_id = a.id and h.released_at is null) as hide_id,
+        coalesce(a.proposed_by_org_id, (select x.host_org_id from public.meetings x where x.id = a.meeting_id))
+          in (select private.user_org_ids()) as own_traeger
       from public.agenda_items a left join public.organizations o on o.id = a.presenter_org_id
       where a.meeting_id = ${id}::uuid and a.status = 'scheduled' order by a.position`.execute(
       tx,
@@ -457,6 +480,8 @@ export async function loadMeeting(
       presenterOrgId: a.presenter_org_id,
       presenterName: a.presenter_name,
       minutesPlanned: a.minutes_planned,
+      hideId: a.hide_id,
+      ownTraeger: a.own_traeger,
       plannedStart: new Date(cursor),
     };
     cursor += (a.minutes_planned ?? 0) * 60_000;
@@ -507,6 +532,9 @@ export async function loadMeeting(
     previousMeetingId: m.previous_meeting_id,
     isHost: m.is_host,
     isWriter: m.is_writer,
+    isOwnTraeger: m.is_own_traeger,
+    coordinatesCircle: m.coordinates_circle,
+    hideId: m.hide_id,
     myAnswer: mine?.answer ?? null,
     myComment: mine?.comment ?? null,
     myDelegate: mine?.is_delegate ?? false,
