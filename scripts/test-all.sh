@@ -179,9 +179,12 @@ browser_pid=$!
 set +m
 
 stop_lane() {
+  # SIGINT first, as Ctrl-C: Playwright then stops the servers it started (on SIGTERM it leaves
+  # them running); vitest stops its workers.
+  kill -INT -- "-$1" 2>/dev/null || true
+  for _ in $(seq 1 75); do kill -0 "$1" 2>/dev/null || return 0; sleep 0.2; done
   kill -TERM -- "-$1" 2>/dev/null || true
-  # Give Playwright and vitest a moment to stop their servers and browsers.
-  for _ in $(seq 1 50); do kill -0 "$1" 2>/dev/null || return 0; sleep 0.2; done
+  for _ in $(seq 1 25); do kill -0 "$1" 2>/dev/null || return 0; sleep 0.2; done
   kill -KILL -- "-$1" 2>/dev/null || true
 }
 
