@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# npm test: everything, in order, stopping at the first failure.
+# npm test: everything, stopping at the first failure.
 #   1. typecheck (tsc)
 #   2. vitest on PGlite
 #   3. vitest on the PostgreSQL server (TEST_DB=postgres)   — needs DATABASE_URL
@@ -8,35 +8,45 @@
 #   6. the production app as a process on the server        — needs DATABASE_URL (and the build)
 # A step runs only when its prerequisite is there; the summary says what was skipped and why.
 # With CI=true nothing may be skipped: a missing prerequisite fails the run.
+#
+# The steps run in two lanes at the same time (each mostly keeps one core busy; the machines
+# have two):
+#   lane "db":      typecheck → vitest on PGlite → vitest on PostgreSQL → pgTAP → server tests
+#   lane "browser": production build → Playwright
+# The server tests need the build: they wait for the browser lane's build. Each step's output
+# goes to a log that is printed in one piece when the step ends (so two lanes never interleave
+# lines). When a step fails, its log is printed, the other lane is stopped, and the run fails.
+# TK_TEST_SERIAL=1 runs the steps one after another in the order above (as before), streaming.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 bin=node_modules/.bin
-summary=()
-skipped=0
 started=$(date +%s)
+work="$(mktemp -d "${TMPDIR:-/tmp}/tk-test-all.XXXXXX")"
+skipped=0
+skips=()
 
-running=""
-step_start() {
-  running="$1"
-  step_t0=$(date +%s)
-  printf '\n\033[1m== %s\033[0m\n' "$running"
+print_summary() {
+  local status=$?
+  printf '\n\033[1mSummary\033[0m (%s s)\n' "$(( $(date +%s) - started ))"
+  # One line per step in the order of the list above; steps record "<order> <line>".
+  if compgen -G "$work/summary.*" >/dev/null; then
+    sort -n -s -k1,1 "$work"/summary.* | cut -d' ' -f2- | sed 's/^/  /'
+  fi
+  for line in "${skips[@]}"; do printf '  %s\n' "$line"; done
+  if (( skipped > 0 )); then
+    printf '  (%s step(s) skipped; set DATABASE_URL and install pg_prove/chromium to run everything)\n' "$skipped"
+  fi
+  rm -rf "$work"
+  exit "$status"
 }
-step_done() {
-  summary+=("passed   ${running} ($(( $(date +%s) - step_t0 )) s)")
-  running=""
-}
+trap print_summary EXIT
+
 skip() {
-  summary+=("SKIPPED  $1 — $2")
+  skips+=("SKIPPED  $1 — $2")
   skipped=$((skipped + 1))
   printf '\n\033[33m== %s: skipped — %s\033[0m\n' "$1" "$2"
 }
-print_summary() {
-  [[ -z "$running" ]] || summary+=("FAILED   ${running} (after $(( $(date +%s) - step_t0 )) s)")
-  printf '\n\033[1mSummary\033[0m (%s s)\n' "$(( $(date +%s) - started ))"
-  for line in "${summary[@]}"; do printf '  %s\n' "$line"; done
-}
-trap print_summary EXIT
 
 has_chromium() {
   [[ -x /usr/bin/chromium ]] && return 0
@@ -66,50 +76,137 @@ if [[ "${CI:-}" == "true" ]]; then
   fi
 fi
 
-step_start "typecheck (tsc)"
-"$bin/tsc"
-step_done
+[[ -z "$server_reason" ]] || skip "vitest on PostgreSQL" "$server_reason"
+[[ -z "$pgtap_reason" ]] || skip "pgTAP" "$pgtap_reason"
+[[ -z "$e2e_reason" ]] || skip "Playwright" "$e2e_reason"
+[[ -z "$server_reason" ]] || skip "server tests" "$server_reason"
 
-step_start "vitest on PGlite"
-env -u TEST_DB "$bin/vitest" run
-step_done
-
-if [[ -z "$server_reason" ]]; then
-  step_start "vitest on PostgreSQL (TEST_DB=postgres)"
-  TEST_DB=postgres "$bin/vitest" run
-  step_done
-else
-  skip "vitest on PostgreSQL" "$server_reason"
-fi
-
-if [[ -z "$pgtap_reason" ]]; then
-  step_start "pgTAP (pg_prove)"
-  bash scripts/pgtap.sh
-  step_done
-else
-  skip "pgTAP" "$pgtap_reason"
-fi
-
-if [[ -z "$e2e_reason" ]]; then
-  step_start "build + Playwright (production build)"
-  npm run build --silent
-  "$bin/playwright" test
-  step_done
-else
-  skip "Playwright" "$e2e_reason"
-fi
-
-# The production app as its own process on the server (tests/server: lost connections, a
-# database that is down at start). Needs the production build, which the step above made.
-if [[ -z "$server_reason" ]]; then
-  step_start "server tests: production app on PostgreSQL (vitest.server.config.ts)"
+# --- the steps ---------------------------------------------------------------------------------
+step_tsc() { "$bin/tsc"; }
+step_vitest_pglite() { env -u TEST_DB "$bin/vitest" run; }
+step_vitest_postgres() { TEST_DB=postgres "$bin/vitest" run; }
+step_pgtap() { bash scripts/pgtap.sh; }
+step_build() { npm run build --silent && touch "$work/build.done"; }
+step_playwright() { "$bin/playwright" test; }
+step_server() {
+  # The production build comes from the browser lane (or, without Chromium, is made here).
+  if [[ -z "$e2e_reason" ]]; then
+    while [[ ! -f "$work/build.done" ]]; do
+      [[ -f "$work/build.failed" ]] && { echo "The production build failed (see above)."; return 1; }
+      sleep 1
+    done
+  fi
   [[ -f build/server/index.js ]] || npm run build --silent
   "$bin/vitest" run --config vitest.server.config.ts
-  step_done
-else
-  skip "server tests" "$server_reason"
+}
+
+# run_step <order> <title> <function>: runs it with its output in a log; records the summary line.
+# Serial mode streams the output instead.
+run_step() {
+  local order="$1" title="$2" fn="$3" t0 rc log="$work/log.$1"
+  t0=$(date +%s)
+  # Stays so when the step is stopped because the other lane failed.
+  echo "$order STOPPED  ${title} (another step failed)" >"$work/summary.$order"
+  if [[ "${TK_TEST_SERIAL:-}" == "1" ]]; then
+    printf '\n\033[1m== %s\033[0m\n' "$title"
+    set +e
+    ( set -e; "$fn" )
+    rc=$?
+    set -e
+  else
+    printf '\n\033[1m== %s: started (+%s s)\033[0m\n' "$title" "$(( t0 - started ))"
+    set +e
+    ( set -e; "$fn" ) >"$log" 2>&1
+    rc=$?
+    set -e
+    printf '\n\033[1m== %s (+%s s)\033[0m\n' "$title" "$(( $(date +%s) - started ))"
+    cat "$log"
+  fi
+  if (( rc == 0 )); then
+    echo "$order passed   ${title} ($(( $(date +%s) - t0 )) s)" >"$work/summary.$order"
+  else
+    echo "$order FAILED   ${title} (after $(( $(date +%s) - t0 )) s)" >"$work/summary.$order"
+    [[ "$fn" == step_build ]] && touch "$work/build.failed"
+  fi
+  return "$rc"
+}
+
+lane_db() {
+  run_step 1 "typecheck (tsc)" step_tsc
+  run_step 2 "vitest on PGlite" step_vitest_pglite
+  if [[ -z "$server_reason" ]]; then
+    run_step 3 "vitest on PostgreSQL (TEST_DB=postgres)" step_vitest_postgres
+  fi
+  if [[ -z "$pgtap_reason" ]]; then
+    run_step 4 "pgTAP (pg_prove)" step_pgtap
+  fi
+  # The production app as its own process on the server (tests/server: lost connections, a
+  # database that is down at start). Needs the production build.
+  if [[ -z "$server_reason" ]]; then
+    run_step 7 "server tests: production app on PostgreSQL (vitest.server.config.ts)" step_server
+  fi
+}
+
+lane_browser() {
+  if [[ -z "$e2e_reason" ]]; then
+    run_step 5 "production build" step_build
+    run_step 6 "Playwright (on the production build)" step_playwright
+  fi
+}
+
+if [[ "${TK_TEST_SERIAL:-}" == "1" ]]; then
+  # The order of the list at the top; the build comes before Playwright and the server tests.
+  run_step 1 "typecheck (tsc)" step_tsc
+  run_step 2 "vitest on PGlite" step_vitest_pglite
+  if [[ -z "$server_reason" ]]; then run_step 3 "vitest on PostgreSQL (TEST_DB=postgres)" step_vitest_postgres; fi
+  if [[ -z "$pgtap_reason" ]]; then run_step 4 "pgTAP (pg_prove)" step_pgtap; fi
+  if [[ -z "$e2e_reason" ]]; then
+    run_step 5 "production build" step_build
+    run_step 6 "Playwright (on the production build)" step_playwright
+  fi
+  if [[ -z "$server_reason" ]]; then
+    run_step 7 "server tests: production app on PostgreSQL (vitest.server.config.ts)" step_server
+  fi
+  exit 0
 fi
 
-if (( skipped > 0 )); then
-  summary+=("(${skipped} step(s) skipped; set DATABASE_URL and install pg_prove/chromium to run everything)")
-fi
+# Each lane in its own process group (set -m), so a failure can stop the other lane whole.
+set -m
+lane_db &
+db_pid=$!
+lane_browser &
+browser_pid=$!
+set +m
+
+stop_lane() {
+  # SIGINT first, as Ctrl-C: Playwright then stops the servers it started (on SIGTERM it leaves
+  # them running); vitest stops its workers.
+  kill -INT -- "-$1" 2>/dev/null || true
+  for _ in $(seq 1 75); do kill -0 "$1" 2>/dev/null || return 0; sleep 0.2; done
+  kill -TERM -- "-$1" 2>/dev/null || true
+  for _ in $(seq 1 25); do kill -0 "$1" 2>/dev/null || return 0; sleep 0.2; done
+  kill -KILL -- "-$1" 2>/dev/null || true
+}
+
+lane_status() { # prints the exit status of a finished lane, nothing while it runs
+  kill -0 "$1" 2>/dev/null && return 0
+  set +e
+  wait "$1"
+  echo $?
+  set -e
+}
+
+failed=0
+db_rc="" browser_rc=""
+while [[ -z "$db_rc" || -z "$browser_rc" ]]; do
+  sleep 1
+  [[ -n "$db_rc" ]] || db_rc="$(lane_status "$db_pid")"
+  [[ -n "$browser_rc" ]] || browser_rc="$(lane_status "$browser_pid")"
+  if [[ -n "$db_rc" && "$db_rc" != 0 ]] || [[ -n "$browser_rc" && "$browser_rc" != 0 ]]; then
+    failed=1
+    [[ -n "$db_rc" ]] || { echo "Stopping the other lane (typecheck, vitest, pgTAP, server tests)."; stop_lane "$db_pid"; }
+    [[ -n "$browser_rc" ]] || { echo "Stopping the other lane (build, Playwright)."; stop_lane "$browser_pid"; }
+    break
+  fi
+done
+exit "$failed"

@@ -15,7 +15,7 @@
 // `uniqueEmail()` for new accounts so runs and projects never collide.
 import { randomUUID } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
-import { test as base, expect, type Page } from "@playwright/test";
+import { test as base, expect, type Cookie, type Page } from "@playwright/test";
 import {
   extractLink,
   fetchCapturedMails,
@@ -57,14 +57,45 @@ export function uniqueEmail(label = "person"): string {
   return `${label}-${randomUUID().slice(0, 8)}@e2e.example`;
 }
 
-/** Signs in through the sign-in page and waits until the app has left it. */
-export async function signIn(page: Page, account: Account, options: { redirectTo?: string } = {}) {
+// Sessions this worker signed in through /anmelden, per account: a later sign-in of the same
+// account in the same worker puts the cookies of that real sign-in (tk_session, tk_device) into the
+// browser context instead of typing the form again (~1–2 s each, most tests sign in). When the
+// session no longer holds (signed out everywhere, password changed), the page lands on /anmelden
+// and the sign-in goes through the form again. Tests about signing in itself use the form steps
+// (flows.ts) or `signInThroughForm`.
+const signedInCookies = new Map<string, Cookie[]>();
+
+function sessionKey(account: Account): string {
+  return `${account.email.toLowerCase()}\n${account.password}`;
+}
+
+/** Signs in through the sign-in page (the form, every time) and waits until the app has left it. */
+export async function signInThroughForm(page: Page, account: Account, options: { redirectTo?: string } = {}) {
   const query = options.redirectTo ? `?redirectTo=${encodeURIComponent(options.redirectTo)}` : "";
   await page.goto(`/anmelden${query}`);
   await page.getByLabel("E-Mail-Adresse").fill(account.email);
   await page.getByLabel("Passwort", { exact: true }).fill(account.password);
   await page.getByRole("button", { name: "Anmelden" }).click();
   await page.waitForURL((url) => !url.pathname.startsWith("/anmelden"), { timeout: 10_000 });
+  const cookies = await page.context().cookies();
+  const session = cookies.filter((c) => c.name === "tk_session" || c.name === "tk_device");
+  if (session.some((c) => c.name === "tk_session")) signedInCookies.set(sessionKey(account), session);
+}
+
+/**
+ * Signs the page in as `account` and ends on `redirectTo` (or the start page), as the sign-in
+ * form does. The first time per account and worker through the form; later with that sign-in's
+ * session cookies, falling back to the form when the session has ended.
+ */
+export async function signIn(page: Page, account: Account, options: { redirectTo?: string } = {}) {
+  const cookies = signedInCookies.get(sessionKey(account));
+  if (cookies) {
+    await page.context().addCookies(cookies);
+    await page.goto(options.redirectTo ?? "/");
+    if (!new URL(page.url()).pathname.startsWith("/anmelden")) return;
+    signedInCookies.delete(sessionKey(account));
+  }
+  await signInThroughForm(page, account, options);
 }
 
 export type Mails = {
@@ -113,7 +144,7 @@ export async function expectNoSeriousA11yViolations(page: Page, options: A11yOpt
 }
 
 type Fixtures = {
-  /** Signs the page's browser context in as this account (through /anmelden). */
+  /** Signs the page's browser context in as this account (a real sign-in through /anmelden, reused; see signIn). */
   login: (account: Account, options?: { redirectTo?: string }) => Promise<void>;
   /** The mails the app sent through the fake Resend. */
   mails: Mails;

@@ -35,8 +35,10 @@ export default async function setup(project: TestProject) {
   }
   const database = await openPglite();
   await migrate(database);
-  const dump = await database.pglite!.dumpDataDir("gzip");
-  const file = path.join(os.tmpdir(), `tk-template-${runId}.tar.gz`);
+  // Uncompressed (~44 MB in the page cache): every test file loads it, and unpacking the gzip
+  // cost ~0.5 s of CPU per file (2.5 s instead of 1.8 s to open, measured here).
+  const dump = await database.pglite!.dumpDataDir("none");
+  const file = path.join(os.tmpdir(), `tk-template-${runId}.tar`);
   fs.writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
   await database.close();
   project.provide("templateDump", file);
