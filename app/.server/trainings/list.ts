@@ -143,7 +143,11 @@ export type TrainingMeta = {
 
 /** What the tabs of /fortbildungen need: counts, and whether the user may organise. */
 export async function loadTrainingMeta(user: SessionUser): Promise<TrainingMeta> {
-  return asUserReadOnly(user, async (tx) => {
+  return asUserReadOnly(user, (tx) => readTrainingMeta(tx, user));
+}
+
+/** readTrainingMeta: the same, inside a transaction the caller holds. */
+export async function readTrainingMeta(tx: Tx, user: SessionUser): Promise<TrainingMeta> {
     const meta = await sql<{ circles: number; can_organise: boolean; mine: number; organised: number }>`
       select
         (select count(*)::int from private.user_network_ids()) as circles,
@@ -160,7 +164,6 @@ export async function loadTrainingMeta(user: SessionUser): Promise<TrainingMeta>
     `.execute(tx);
     const m = meta.rows[0]!;
     return { inCircle: m.circles > 0, canOrganise: m.can_organise, myCount: m.mine, organisedCount: m.organised };
-  });
 }
 
 /** The user's own open registration for a training (for "Sie: Warteliste Platz 2" on cards). */
@@ -222,7 +225,11 @@ export type TrainingList = {
  * (network_id, status, starts_at) in date order; topic, audience, Gemeinde and month narrow it.
  */
 export async function loadTrainingList(user: SessionUser, filters: TrainingFilters): Promise<TrainingList> {
-  return asUserReadOnly(user, async (tx) => {
+  return asUserReadOnly(user, (tx) => readTrainingList(tx, user, filters));
+}
+
+/** readTrainingList: the same, inside a transaction the caller holds. */
+export async function readTrainingList(tx: Tx, user: SessionUser, filters: TrainingFilters): Promise<TrainingList> {
     const reference = await trainingReference(tx);
     const conditions = [
       sql`t.network_id in (select private.user_network_ids())`,
@@ -267,7 +274,6 @@ export async function loadTrainingList(user: SessionUser, filters: TrainingFilte
       page: filters.seite,
       pageCount: Math.max(1, Math.ceil(total / TRAINING_PAGE_SIZE)),
     };
-  });
 }
 
 export type MyRegistration = {
@@ -291,7 +297,11 @@ export type MyRegistration = {
  * last year that took place (for the certificate).
  */
 export async function loadMyRegistrations(user: SessionUser, options: { limit?: number } = {}): Promise<MyRegistration[]> {
-  return asUserReadOnly(user, async (tx) => {
+  return asUserReadOnly(user, (tx) => readMyRegistrations(tx, user, options));
+}
+
+/** readMyRegistrations: the same, inside a transaction the caller holds. */
+export async function readMyRegistrations(tx: Tx, user: SessionUser, options: { limit?: number } = {}): Promise<MyRegistration[]> {
     const rows = await sql<
       CardRow & {
         registration_id: string;
@@ -339,14 +349,17 @@ export async function loadMyRegistrations(user: SessionUser, options: { limit?: 
       organizerApproval: r.organizer_approval,
       certificate: r.certificate,
     }));
-  });
 }
 
 export type OrganisedTraining = TrainingCard & { pendingApprovals: number; offered: number };
 
 /** Trainings the user organises (lead or co-organiser): drafts, published, recently closed. */
 export async function loadOrganisedTrainings(user: SessionUser): Promise<OrganisedTraining[]> {
-  return asUserReadOnly(user, async (tx) => {
+  return asUserReadOnly(user, (tx) => readOrganisedTrainings(tx, user));
+}
+
+/** readOrganisedTrainings: the same, inside a transaction the caller holds. */
+export async function readOrganisedTrainings(tx: Tx, user: SessionUser): Promise<OrganisedTraining[]> {
     const rows = await sql<CardRow & { pending: number; offered: number }>`
       select ${cardColumns}, t.seats_pending as pending, t.seats_offered as offered
       from public.trainings t ${cardJoins}
@@ -356,7 +369,6 @@ export async function loadOrganisedTrainings(user: SessionUser): Promise<Organis
       limit 100
     `.execute(tx);
     return rows.rows.map((r) => ({ ...toCard(r), pendingApprovals: r.pending, offered: r.offered }));
-  });
 }
 
 export type UpcomingTraining = TrainingCard & { mine: MyState | null };
