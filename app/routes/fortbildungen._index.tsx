@@ -140,7 +140,7 @@ function Offers({ filters, list }: { filters: TrainingFilters; list: TrainingLis
       <p className="mb-3 text-sm font-semibold text-slate-700" role="status" aria-live="polite">
         {navigation.state === "loading" && navigation.location?.pathname === paths.trainings
           ? "Wird geladen …"
-          : `${countLabel(list.total, "Fortbildung", "Fortbildungen")}${filtering ? " gefunden" : " geplant"}`}
+          : `${list.moreThan ? "Mehr als " : ""}${countLabel(list.total, "Fortbildung", "Fortbildungen")}${filtering ? " gefunden" : " geplant"}`}
       </p>
 
       {list.entries.length === 0 ? (
@@ -178,7 +178,7 @@ function Offers({ filters, list }: { filters: TrainingFilters; list: TrainingLis
         </ul>
       )}
 
-      <Pagination page={list.page} pageCount={list.pageCount} href={(page) => pageHref(paths.trainings, search, page)} />
+      <Pagination page={list.page} pageCount={list.pageCount ?? undefined} hasMore={list.hasMore} href={(page) => pageHref(paths.trainings, search, page)} />
     </>
   );
 }
