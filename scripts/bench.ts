@@ -10,8 +10,10 @@
 //
 // Options: --concurrency N (10) --iterations N (50 per user) --warmup N (5 per user)
 //          --sql-iterations N (300) --only pglite|postgres --case <name> (repeatable) --explain
-//          --json <file> --scale F (1: 50,000 cover requests, 10,000 trainings, …; 0.1 a tenth)
+//          --json <file> --scale F (1: 50,000 cover requests, 10,000 trainings, …; 0.1 a tenth, 10 ten times)
 //          --seat-seconds N (10) --seat-clients N (20)
+//          --http-users N (20) --http-seconds N (15) --http-processes 1,2 (the http case: the
+//          production server over HTTP with wrk; PostgreSQL target only, needs `npm run build`)
 // Cases (run in this order): directory, cover-publish, cover-board, trainings. They live in
 // scripts/bench/cases/ (registry in cases/index.ts).
 import fs from "node:fs";
@@ -37,6 +39,9 @@ const { values: args } = parseArgs({
     scale: { type: "string", default: "1" },
     "seat-seconds": { type: "string", default: "10" },
     "seat-clients": { type: "string", default: "20" },
+    "http-users": { type: "string", default: "20" },
+    "http-seconds": { type: "string", default: "15" },
+    "http-processes": { type: "string", default: "1,2" },
   },
 });
 
@@ -46,9 +51,9 @@ function positive(name: string, value: string | undefined): number {
   return n;
 }
 
-function fraction(name: string, value: string | undefined): number {
+function scaleOf(name: string, value: string | undefined): number {
   const n = Number(value);
-  if (!(n > 0 && n <= 1)) throw new Error(`--${name} must be a number in (0, 1]`);
+  if (!(n > 0 && n <= 100)) throw new Error(`--${name} must be a number in (0, 100]`);
   return n;
 }
 
@@ -58,9 +63,12 @@ const options: BenchOptions = {
   warmup: Number(args.warmup) || 0,
   sqlIterations: positive("sql-iterations", args["sql-iterations"]),
   explain: args.explain ?? false,
-  scale: fraction("scale", args.scale),
+  scale: scaleOf("scale", args.scale),
   seatSeconds: positive("seat-seconds", args["seat-seconds"]),
   seatClients: positive("seat-clients", args["seat-clients"]),
+  httpUsers: positive("http-users", args["http-users"]),
+  httpSeconds: positive("http-seconds", args["http-seconds"]),
+  httpProcesses: (args["http-processes"] ?? "1,2").split(",").map((n) => positive("http-processes", n)),
 };
 
 const log = (message: string) => console.log(message);

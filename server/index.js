@@ -1,95 +1,67 @@
-// The HTTP server for development and production (`npm run dev`, `npm start`, the Playwright
-// server). Every request passes the same place: security headers with a fresh CSP nonce, then the
-// app's checks and Remix (`serveRequest` in app/.server/http/serve.ts). In development Vite runs in
-// middleware mode on the same port (HMR over the same socket); in production the built client
-// files are served from build/client. The database is opened (migrated, on a fresh embedded one
-// seeded) before the server listens, so the first page does not wait for it.
+// The entry of `npm run dev`, `npm start` and the Playwright server. Usually it just runs one app
+// process (server/app-process.js). In production on a PostgreSQL server (DATABASE_URL set) it can
+// run one app process per core with Node's cluster module: WEB_CONCURRENCY=auto (one per core) or
+// a number; unset or 1 is one process (the default; decision 019). The embedded PGlite database
+// belongs to one process and cannot be shared, so without DATABASE_URL, and in development, it is
+// always one process.
 //
-// Plain JavaScript so that Node runs it without a build step; the logic lives in TypeScript in the
-// app and reaches this file through the server build's entry module (app/entry.server.tsx).
-import http from "node:http";
-import express from "express";
+// In a cluster the first process starts alone: it migrates the database and then listens; only
+// then the others start (the migration runs once, behind its advisory lock anyway). The first
+// process also runs the outbox worker and the periodic jobs; the others run neither
+// (OUTBOX_WORKER=off), so mail delivery and jobs still run exactly once per installation (their
+// rows are taken with `for update skip locked`, so even several instances would not send twice).
+// A process that ends is started again in the same role; SIGINT/SIGTERM end all of them.
+import cluster from "node:cluster";
+import os from "node:os";
 
-const production = process.env.NODE_ENV === "production";
-
-/** @type {import("vite").ViteDevServer | undefined} */
-let vite;
-/** @type {() => Promise<any>} */
-let loadBuild;
-
-const app = express();
-app.disable("x-powered-by");
-const server = http.createServer(app);
-
-if (production) {
-  const build = await import(new URL("../build/server/index.js", import.meta.url).href);
-  loadBuild = async () => build;
-} else {
-  const { createServer } = await import("vite");
-  vite = await createServer({
-    server: { middlewareMode: true, hmr: { server } },
-    appType: "custom",
-  });
-  loadBuild = () => vite.ssrLoadModule("virtual:remix/server-build");
+function processCount() {
+  const raw = process.env.WEB_CONCURRENCY;
+  if (process.env.NODE_ENV !== "production" || !process.env.DATABASE_URL || !raw) return 1;
+  const n = raw === "auto" ? os.availableParallelism() : Number(raw);
+  return Number.isInteger(n) && n > 1 ? Math.min(n, 32) : 1;
 }
 
-const first = await loadBuild();
-const config = first.entry.module.env();
-const mode = production ? "production" : "development";
-const options = { mode, appUrl: config.APP_URL, trustProxy: config.TRUST_PROXY === "true" };
+const count = cluster.isPrimary ? processCount() : 1;
 
-// Security headers on every response (static files, Vite's modules, pages), with this request's nonce.
-app.use(async (req, res, next) => {
-  let entry;
-  try {
-    entry = (await loadBuild()).entry.module;
-  } catch (error) {
-    // Development only: the app does not compile right now. Let Vite serve its modules and the
-    // error overlay; the page request below reports the error.
-    if (vite) return next();
-    return next(error);
-  }
-  const nonce = entry.createNonce();
-  res.locals.cspNonce = nonce;
-  entry.applySecurityHeaders(res, nonce, mode);
-  next();
-});
-
-if (vite) {
-  app.use(vite.middlewares);
+if (!cluster.isPrimary || count === 1) {
+  await import("./app-process.js");
 } else {
-  const client = new URL("../build/client", import.meta.url).pathname;
-  app.use("/assets", express.static(`${client}/assets`, { immutable: true, maxAge: "1y" }));
-  app.use(express.static(client, { maxAge: "1h" }));
-}
+  let stopping = false;
+  /** @type {Map<number, "first" | "other">} */
+  const roles = new Map();
 
-app.all("*", async (req, res) => {
-  try {
-    const build = await loadBuild();
-    await build.entry.module.serveRequest(req, res, build, res.locals.cspNonce, options);
-  } catch (error) {
-    if (vite && error instanceof Error) vite.ssrFixStacktrace(error);
-    console.error(error);
-    if (!res.headersSent) {
-      res.status(500).type("text/plain; charset=utf-8").send("Da ist etwas schiefgegangen. Bitte versuchen Sie es gleich noch einmal.");
-    } else {
-      res.end();
+  /** @param {"first" | "other"} role */
+  const start = (role) => {
+    const env = { TK_CLUSTER_ROLE: role, TK_CLUSTER_SIZE: String(count) };
+    if (role === "other") env.OUTBOX_WORKER = "off";
+    const worker = cluster.fork(env);
+    roles.set(worker.id, role);
+    return worker;
+  };
+
+  cluster.on("exit", (worker, code, signal) => {
+    const role = roles.get(worker.id) ?? "other";
+    roles.delete(worker.id);
+    if (stopping) {
+      if (roles.size === 0) process.exit(0);
+      return;
     }
-  }
-});
+    console.error(`[cluster] Prozess ${worker.process.pid} beendet (${signal ?? code}); er wird neu gestartet.`);
+    setTimeout(() => start(role), 1000);
+  });
 
-// Migrate (and on a fresh embedded database seed) before listening: the first page is then quick.
-await first.entry.module.getDatabase();
+  const first = start("first");
+  first.once("listening", () => {
+    for (let i = 1; i < count; i++) start("other");
+  });
 
-server.listen(config.PORT, config.HOST, () => {
-  const shown = !config.HOST || config.HOST === "0.0.0.0" || config.HOST === "::" ? "localhost" : config.HOST;
-  console.log(`Trägerkreis läuft auf http://${shown}:${config.PORT}${production ? "" : ` (Postfach: http://${shown}:${config.PORT}/dev/mails)`}`);
-});
-
-function shutdown() {
-  server.close();
-  void vite?.close();
-  process.exit(0);
+  const shutdown = () => {
+    if (stopping) return;
+    stopping = true;
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill("SIGTERM");
+    // Give them a moment; then leave anyway.
+    setTimeout(() => process.exit(0), 5000).unref();
+  };
+  process.once("SIGINT", shutdown);
+  process.once("SIGTERM", shutdown);
 }
-process.once("SIGINT", shutdown);
-process.once("SIGTERM", shutdown);

@@ -6,11 +6,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { requireUser } from "~/.server/auth/session";
+import { asUserReadOnly } from "~/.server/db/request";
 import {
-  loadMyRegistrations,
-  loadOrganisedTrainings,
-  loadTrainingList,
-  loadTrainingMeta,
+  readMyRegistrations,
+  readOrganisedTrainings,
+  readTrainingList,
+  readTrainingMeta,
   type TrainingList,
 } from "~/.server/trainings/list";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -33,14 +34,15 @@ export const meta: MetaFunction = () => [{ title: "Fortbildungen · Trägerkreis
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const filters = parseTrainingFilters(new URL(request.url).searchParams);
-  const meta = await loadTrainingMeta(user);
   const view = filters.ansicht;
-  const [list, mine, organised] = await Promise.all([
-    view === "angebote" ? loadTrainingList(user, filters) : Promise.resolve(null),
-    view === "meine" ? loadMyRegistrations(user) : Promise.resolve([]),
-    view === "organisiert" ? loadOrganisedTrainings(user) : Promise.resolve([]),
-  ]);
-  return { filters, meta, list, mine, organised };
+  // One transaction for the tabs' counts and the view's list.
+  return asUserReadOnly(user, async (tx) => {
+    const meta = await readTrainingMeta(tx, user);
+    const list = view === "angebote" ? await readTrainingList(tx, user, filters) : null;
+    const mine = view === "meine" ? await readMyRegistrations(tx, user) : [];
+    const organised = view === "organisiert" ? await readOrganisedTrainings(tx, user) : [];
+    return { filters, meta, list, mine, organised };
+  });
 }
 
 const linkClass = "font-semibold text-brand-800 underline underline-offset-2 hover:text-brand-900";
@@ -138,7 +140,7 @@ function Offers({ filters, list }: { filters: TrainingFilters; list: TrainingLis
       <p className="mb-3 text-sm font-semibold text-slate-700" role="status" aria-live="polite">
         {navigation.state === "loading" && navigation.location?.pathname === paths.trainings
           ? "Wird geladen …"
-          : `${countLabel(list.total, "Fortbildung", "Fortbildungen")}${filtering ? " gefunden" : " geplant"}`}
+          : `${list.moreThan ? "Mehr als " : ""}${countLabel(list.total, "Fortbildung", "Fortbildungen")}${filtering ? " gefunden" : " geplant"}`}
       </p>
 
       {list.entries.length === 0 ? (
@@ -176,7 +178,7 @@ function Offers({ filters, list }: { filters: TrainingFilters; list: TrainingLis
         </ul>
       )}
 
-      <Pagination page={list.page} pageCount={list.pageCount} href={(page) => pageHref(paths.trainings, search, page)} />
+      <Pagination page={list.page} pageCount={list.pageCount ?? undefined} hasMore={list.hasMore} href={(page) => pageHref(paths.trainings, search, page)} />
     </>
   );
 }

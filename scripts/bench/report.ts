@@ -6,9 +6,11 @@ export type TargetResult = { label: string; measurements: Measurement[] };
 
 export type Summary =
   | { kind: "latency"; case: string; variant: string; n: number; medianMs: number; p95Ms: number; requestsPerSecond: number }
-  | { kind: "ratio"; case: string; variant: string; n: number; withRlsMedianMs: number; withoutRlsMedianMs: number; ratio: number };
+  | { kind: "ratio"; case: string; variant: string; n: number; withRlsMedianMs: number; withoutRlsMedianMs: number; ratio: number }
+  | (Extract<Measurement, { kind: "http" }> & { p50Ratio: number; p95Ratio: number });
 
 export function summarize(m: Measurement): Summary {
+  if (m.kind === "http") return { ...m, p50Ratio: m.p50Ms / m.singleP50Ms, p95Ratio: m.p95Ms / m.singleP50Ms };
   if (m.kind === "latency") {
     return {
       kind: "latency",
@@ -36,6 +38,13 @@ export function summarize(m: Measurement): Summary {
 function cell(s: Summary | undefined): string[] {
   if (!s) return ["", "", ""];
   if (s.kind === "latency") return [ms(s.medianMs), ms(s.p95Ms), `${s.requestsPerSecond.toFixed(0)}/s`];
+  if (s.kind === "http") {
+    return [
+      `${ms(s.singleP50Ms)} · ${s.cpuMsPerPage.toFixed(1)} ms cpu · ${(s.htmlBytes / 1024).toFixed(0)} KB`,
+      `${ms(s.p50Ms)} (${s.p50Ratio.toFixed(1)}×) / ${ms(s.p95Ms)} (${s.p95Ratio.toFixed(1)}×)`,
+      `${s.requestsPerSecond.toFixed(0)}/s`,
+    ];
+  }
   return [`${s.ratio.toFixed(2)}×`, ms(s.withRlsMedianMs), ms(s.withoutRlsMedianMs)];
 }
 
@@ -61,6 +70,7 @@ export function table(results: TargetResult[]): string {
   };
   section("latency", ["median", "p95", "thrpt"]);
   section("ratio", ["RLS ratio", "as user", "as service"]);
+  section("http", ["single p50 · cpu · html", "N users p50 / p95 (÷ single)", "thrpt"]);
   const columns = 2 + results.length * 3;
   const width = Array.from({ length: columns }, (_, c) => Math.max(...lines.map((l) => (l[c] ?? "").length)));
   const groupWidth = (i: number) => width.slice(2 + i * 3, 5 + i * 3).reduce((a, b) => a + b, 0) + 4;

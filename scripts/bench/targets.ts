@@ -92,6 +92,7 @@ export async function openServerTarget(url: string): Promise<OpenTarget> {
   const database = openPostgres(withDatabase(url, name));
   const target = await prepare("PostgreSQL", database, name, remove);
   target.connect = (max) => openPostgres(withDatabase(url, name), { max });
+  target.url = withDatabase(url, name);
   const version = await database.withScriptRunner((r) => r.query<{ server_version: string }>("show server_version"));
   target.label = `PostgreSQL ${version[0]?.server_version.split(" ")[0] ?? ""}`.trim();
   return target;

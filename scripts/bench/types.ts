@@ -8,6 +8,8 @@ export type Target = {
   database: Database;
   /** A further pool on the same database with `max` connections (server only; PGlite is one connection). */
   connect?(max: number): Database;
+  /** The server database's URL (server only), for cases that start the app as its own process. */
+  url?: string;
 };
 
 export type BenchOptions = {
@@ -21,11 +23,15 @@ export type BenchOptions = {
   sqlIterations: number;
   /** Print EXPLAIN ANALYZE of the cases' queries. */
   explain: boolean;
-  /** Share of the large seeds (cover requests and offers, trainings and registrations) to write: 1 = all. */
+  /** Share of the large seeds (cover requests and offers, trainings and registrations) to write: 1 = all, 10 = ten times. */
   scale: number;
   /** How long the seat-throughput clients register, and how many there are. */
   seatSeconds: number;
   seatClients: number;
+  /** The http case: signed-in users at once, seconds per page under load, app process counts. */
+  httpUsers: number;
+  httpSeconds: number;
+  httpProcesses: number[];
 };
 
 export type BenchContext = {
@@ -54,6 +60,20 @@ export type Measurement =
       /** Milliseconds of the measured statement, with RLS (as the user) and without (service_role). */
       withRls: number[];
       withoutRls: number[];
+    }
+  | {
+      kind: "http";
+      case: string;
+      variant: string;
+      users: number;
+      /** p50 of one client alone. */
+      singleP50Ms: number;
+      /** With `users` clients at once. */
+      p50Ms: number;
+      p95Ms: number;
+      requestsPerSecond: number;
+      cpuMsPerPage: number;
+      htmlBytes: number;
     };
 
 /**

@@ -7,6 +7,7 @@
 //     lost connection is never repeated: it may or may not have committed.
 import { sql } from "kysely";
 import { DatabaseUnavailableError, isConnectionLost } from "./connection-loss";
+import { currentRequestScope } from "../http/request-scope";
 import { getDatabaseForRequest } from "./index";
 import type { Tx } from "./request";
 
@@ -28,6 +29,8 @@ export async function runWithClaims<T>(
   for (let attempt = 1; ; attempt++) {
     try {
       const { db } = await getDatabaseForRequest();
+      const scope = currentRequestScope();
+      if (scope) scope.transactions++;
       const builder = options.readOnly ? db.transaction().setAccessMode("read only") : db.transaction();
       return await builder.execute(async (tx) => {
         await sql`select set_config('request.jwt.claims', ${JSON.stringify(claims)}, true), set_config('role', ${role}, true)`.execute(
@@ -46,6 +49,15 @@ export async function runWithClaims<T>(
       await new Promise((resolve) => setTimeout(resolve, RETRY_PAUSE_MS));
     }
   }
+}
+
+/**
+ * Switches a transaction begun by runWithClaims to a signed-in user's claims and role (for the
+ * session lookup, which finds the user as service_role and then reads the header as that user).
+ */
+export async function actAsUserInTransaction(tx: Tx, user: { id: string; email: string }): Promise<void> {
+  const claims = { sub: user.id, email: user.email, role: "authenticated" };
+  await sql`select set_config('request.jwt.claims', ${JSON.stringify(claims)}, true), set_config('role', 'authenticated', true)`.execute(tx);
 }
 
 /** The 503 a loader or action throws when the database is unreachable; the error boundary shows it. */

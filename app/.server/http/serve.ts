@@ -12,6 +12,7 @@ import {
   type ServerBuild,
 } from "@remix-run/node";
 import { rememberClientAddress } from "./client-address";
+import { newRequestScope, runInRequestScope } from "./request-scope";
 import {
   bodyLimitFor,
   formHasNul,
@@ -157,7 +158,9 @@ export async function serveRequest(
   });
   rememberClientAddress(request, clientAddress(req, options));
 
-  const response = await remixHandler(build, options.mode)(request, { cspNonce: nonce });
+  // One scope per request: the session lookup (and the header's data) is shared by all loaders.
+  const handler = remixHandler(build, options.mode);
+  const response = await runInRequestScope(newRequestScope(method), () => handler(request, { cspNonce: nonce }));
   res.statusMessage = response.statusText;
   res.statusCode = response.status;
   for (const [name, value] of response.headers) {

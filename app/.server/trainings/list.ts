@@ -143,7 +143,11 @@ export type TrainingMeta = {
 
 /** What the tabs of /fortbildungen need: counts, and whether the user may organise. */
 export async function loadTrainingMeta(user: SessionUser): Promise<TrainingMeta> {
-  return asUserReadOnly(user, async (tx) => {
+  return asUserReadOnly(user, (tx) => readTrainingMeta(tx, user));
+}
+
+/** readTrainingMeta: the same, inside a transaction the caller holds. */
+export async function readTrainingMeta(tx: Tx, user: SessionUser): Promise<TrainingMeta> {
     const meta = await sql<{ circles: number; can_organise: boolean; mine: number; organised: number }>`
       select
         (select count(*)::int from private.user_network_ids()) as circles,
@@ -160,7 +164,6 @@ export async function loadTrainingMeta(user: SessionUser): Promise<TrainingMeta>
     `.execute(tx);
     const m = meta.rows[0]!;
     return { inCircle: m.circles > 0, canOrganise: m.can_organise, myCount: m.mine, organisedCount: m.organised };
-  });
 }
 
 /** The user's own open registration for a training (for "Sie: Warteliste Platz 2" on cards). */
@@ -211,10 +214,18 @@ export type TrainingList = {
   gemeinden: GemeindeOption[];
   months: Array<{ value: string; label: string }>;
   entries: Array<TrainingCard & { mine: MyState | null }>;
+  /** Matching trainings, counted up to TRAINING_COUNT_CAP; `moreThan`: there are more. */
   total: number;
+  moreThan: boolean;
+  /** A next page exists. */
+  hasMore: boolean;
   page: number;
-  pageCount: number;
+  /** null when the count stopped at the cap (the pagination then shows "Nächste" by hasMore). */
+  pageCount: number | null;
 };
+
+/** Counting stops here ("mehr als 200 Fortbildungen"): the count stays as cheap at any size. */
+export const TRAINING_COUNT_CAP = 200;
 
 /**
  * One page of upcoming published trainings of the user's circles. The explicit filters repeat
@@ -222,7 +233,11 @@ export type TrainingList = {
  * (network_id, status, starts_at) in date order; topic, audience, Gemeinde and month narrow it.
  */
 export async function loadTrainingList(user: SessionUser, filters: TrainingFilters): Promise<TrainingList> {
-  return asUserReadOnly(user, async (tx) => {
+  return asUserReadOnly(user, (tx) => readTrainingList(tx, user, filters));
+}
+
+/** readTrainingList: the same, inside a transaction the caller holds. */
+export async function readTrainingList(tx: Tx, user: SessionUser, filters: TrainingFilters): Promise<TrainingList> {
     const reference = await trainingReference(tx);
     const conditions = [
       sql`t.network_id in (select private.user_network_ids())`,
@@ -238,36 +253,39 @@ export async function loadTrainingList(user: SessionUser, filters: TrainingFilte
     }
     const where = sql.join(conditions, sql` and `);
     const offset = (filters.seite - 1) * TRAINING_PAGE_SIZE;
-    // Pick the page's ids (and the total) from trainings alone first, then build the 20 cards:
-    // with the card joins inside the window, every matching training was joined before the limit
-    // (bench, 10,000 trainings, 10 concurrent users on the server: median 150 ms → 80 ms).
-    const rows = await sql<CardRow & MineColumns & { total: number }>`
+    // Pick the page's ids from trainings alone first (one more than a page: is there a next?),
+    // then build the 20 cards: with the card joins inside, every matching training was joined
+    // before the limit (bench, 10,000 trainings: median 150 ms → 80 ms). The count stops at
+    // TRAINING_COUNT_CAP: counting every upcoming training (count(*) over ()) grew with the data
+    // (issue 14: 8 of 11 ms at 10,000 trainings).
+    const rows = await sql<CardRow & MineColumns>`
       with page as (
-        select t.id, t.starts_at, (count(*) over ())::int as total
+        select t.id, t.starts_at
         from public.trainings t
         where ${where}
         order by t.starts_at, t.id
-        limit ${TRAINING_PAGE_SIZE} offset ${offset}
+        limit ${TRAINING_PAGE_SIZE + 1} offset ${offset}
       )
-      select ${cardColumns}, ${mineColumns}, page.total
+      select ${cardColumns}, ${mineColumns}
       from page join public.trainings t on t.id = page.id ${cardJoins}
       ${mineJoin(user.id)}
       order by page.starts_at, page.id
     `.execute(tx);
-    let total = rows.rows[0]?.total ?? 0;
-    if (rows.rows.length === 0 && offset > 0) {
-      const counted = await sql<{ n: number }>`select count(*)::int as n from public.trainings t where ${where}`.execute(tx);
-      total = counted.rows[0]?.n ?? 0;
-    }
+    const counted = await sql<{ n: number }>`
+      select count(*)::int as n from (select 1 from public.trainings t where ${where} limit ${TRAINING_COUNT_CAP + 1}) x
+    `.execute(tx);
+    const n = counted.rows[0]?.n ?? 0;
+    const moreThan = n > TRAINING_COUNT_CAP;
     return {
       ...reference,
       months: monthOptions(),
-      entries: rows.rows.map((r) => ({ ...toCard(r), mine: mineOf(r) })),
-      total,
+      entries: rows.rows.slice(0, TRAINING_PAGE_SIZE).map((r) => ({ ...toCard(r), mine: mineOf(r) })),
+      total: Math.min(n, TRAINING_COUNT_CAP),
+      moreThan,
+      hasMore: rows.rows.length > TRAINING_PAGE_SIZE,
       page: filters.seite,
-      pageCount: Math.max(1, Math.ceil(total / TRAINING_PAGE_SIZE)),
+      pageCount: moreThan ? null : Math.max(1, Math.ceil(n / TRAINING_PAGE_SIZE)),
     };
-  });
 }
 
 export type MyRegistration = {
@@ -291,7 +309,11 @@ export type MyRegistration = {
  * last year that took place (for the certificate).
  */
 export async function loadMyRegistrations(user: SessionUser, options: { limit?: number } = {}): Promise<MyRegistration[]> {
-  return asUserReadOnly(user, async (tx) => {
+  return asUserReadOnly(user, (tx) => readMyRegistrations(tx, user, options));
+}
+
+/** readMyRegistrations: the same, inside a transaction the caller holds. */
+export async function readMyRegistrations(tx: Tx, user: SessionUser, options: { limit?: number } = {}): Promise<MyRegistration[]> {
     const rows = await sql<
       CardRow & {
         registration_id: string;
@@ -339,14 +361,17 @@ export async function loadMyRegistrations(user: SessionUser, options: { limit?: 
       organizerApproval: r.organizer_approval,
       certificate: r.certificate,
     }));
-  });
 }
 
 export type OrganisedTraining = TrainingCard & { pendingApprovals: number; offered: number };
 
 /** Trainings the user organises (lead or co-organiser): drafts, published, recently closed. */
 export async function loadOrganisedTrainings(user: SessionUser): Promise<OrganisedTraining[]> {
-  return asUserReadOnly(user, async (tx) => {
+  return asUserReadOnly(user, (tx) => readOrganisedTrainings(tx, user));
+}
+
+/** readOrganisedTrainings: the same, inside a transaction the caller holds. */
+export async function readOrganisedTrainings(tx: Tx, user: SessionUser): Promise<OrganisedTraining[]> {
     const rows = await sql<CardRow & { pending: number; offered: number }>`
       select ${cardColumns}, t.seats_pending as pending, t.seats_offered as offered
       from public.trainings t ${cardJoins}
@@ -356,7 +381,6 @@ export async function loadOrganisedTrainings(user: SessionUser): Promise<Organis
       limit 100
     `.execute(tx);
     return rows.rows.map((r) => ({ ...toCard(r), pendingApprovals: r.pending, offered: r.offered }));
-  });
 }
 
 export type UpcomingTraining = TrainingCard & { mine: MyState | null };

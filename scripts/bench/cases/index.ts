@@ -4,7 +4,8 @@ import type { BenchCase } from "../types";
 import { coverBoardCase } from "./cover-board";
 import { coverPublishCase } from "./cover-publish";
 import { directoryCase } from "./directory";
+import { httpLoadCase } from "./http-load";
 import { meetingsCase } from "./meetings";
 import { trainingsCase } from "./trainings";
 
-export const cases: BenchCase[] = [directoryCase, coverPublishCase, coverBoardCase, trainingsCase, meetingsCase];
+export const cases: BenchCase[] = [directoryCase, coverPublishCase, coverBoardCase, trainingsCase, meetingsCase, httpLoadCase];

@@ -1,0 +1,99 @@
+// One app process: the HTTP server for development and production (`npm run dev`, `npm start`,
+// the Playwright server), started by server/index.js (directly, or once per core in a cluster).
+// Every request passes the same place: security headers with a fresh CSP nonce, then the app's
+// checks and Remix (`serveRequest` in app/.server/http/serve.ts). In development Vite runs in
+// middleware mode on the same port (HMR over the same socket); in production the built client
+// files are served from build/client. The database is opened (migrated, on a fresh embedded one
+// seeded) before the server listens, so the first page does not wait for it.
+//
+// Plain JavaScript so that Node runs it without a build step; the logic lives in TypeScript in the
+// app and reaches this file through the server build's entry module (app/entry.server.tsx).
+import http from "node:http";
+import express from "express";
+
+const production = process.env.NODE_ENV === "production";
+
+/** @type {import("vite").ViteDevServer | undefined} */
+let vite;
+/** @type {() => Promise<any>} */
+let loadBuild;
+
+const app = express();
+app.disable("x-powered-by");
+const server = http.createServer(app);
+
+if (production) {
+  const build = await import(new URL("../build/server/index.js", import.meta.url).href);
+  loadBuild = async () => build;
+} else {
+  const { createServer } = await import("vite");
+  vite = await createServer({
+    server: { middlewareMode: true, hmr: { server } },
+    appType: "custom",
+  });
+  loadBuild = () => vite.ssrLoadModule("virtual:remix/server-build");
+}
+
+const first = await loadBuild();
+const config = first.entry.module.env();
+const mode = production ? "production" : "development";
+const options = { mode, appUrl: config.APP_URL, trustProxy: config.TRUST_PROXY === "true" };
+
+// Security headers on every response (static files, Vite's modules, pages), with this request's nonce.
+app.use(async (req, res, next) => {
+  let entry;
+  try {
+    entry = (await loadBuild()).entry.module;
+  } catch (error) {
+    // Development only: the app does not compile right now. Let Vite serve its modules and the
+    // error overlay; the page request below reports the error.
+    if (vite) return next();
+    return next(error);
+  }
+  const nonce = entry.createNonce();
+  res.locals.cspNonce = nonce;
+  entry.applySecurityHeaders(res, nonce, mode);
+  next();
+});
+
+if (vite) {
+  app.use(vite.middlewares);
+} else {
+  const client = new URL("../build/client", import.meta.url).pathname;
+  app.use("/assets", express.static(`${client}/assets`, { immutable: true, maxAge: "1y" }));
+  app.use(express.static(client, { maxAge: "1h" }));
+}
+
+app.all("*", async (req, res) => {
+  try {
+    const build = await loadBuild();
+    await build.entry.module.serveRequest(req, res, build, res.locals.cspNonce, options);
+  } catch (error) {
+    if (vite && error instanceof Error) vite.ssrFixStacktrace(error);
+    console.error(error);
+    if (!res.headersSent) {
+      res.status(500).type("text/plain; charset=utf-8").send("Da ist etwas schiefgegangen. Bitte versuchen Sie es gleich noch einmal.");
+    } else {
+      res.end();
+    }
+  }
+});
+
+// Migrate (and on a fresh embedded database seed) before listening: the first page is then quick.
+await first.entry.module.getDatabase();
+
+server.listen(config.PORT, config.HOST, () => {
+  // In a cluster (server/index.js) the first process speaks for all of them.
+  if (process.env.TK_CLUSTER_ROLE === "other") return;
+  const shown = !config.HOST || config.HOST === "0.0.0.0" || config.HOST === "::" ? "localhost" : config.HOST;
+  const processes = process.env.TK_CLUSTER_SIZE ? ` (${process.env.TK_CLUSTER_SIZE} Prozesse)` : "";
+  console.log(`Trägerkreis läuft auf http://${shown}:${config.PORT}${processes}${production ? "" : ` (Postfach: http://${shown}:${config.PORT}/dev/mails)`}`);
+});
+
+function shutdown() {
+  server.close();
+  void vite?.close();
+  process.exit(0);
+}
+process.once("SIGINT", shutdown);
+process.once("SIGTERM", shutdown);
