@@ -48,7 +48,9 @@ export type HiddenText = {
   title: string;
   /** Where the subject is shown (the request of an offer). */
   path: string;
-  texts: Partial<Record<"description" | "gender_reason" | "cancel_reason" | "message", string>>;
+  texts: Partial<
+    Record<"description" | "gender_reason" | "cancel_reason" | "message" | "goal" | "target_group" | "funding" | "wanted" | "summary" | "body", string>
+  >;
 };
 
 /** The hide and, for the author's Träger, the texts to revise. Null when the person may not see it. */
@@ -93,6 +95,24 @@ export async function loadHiddenText(user: SessionUser, hideId: string): Promise
         path = subjectPath("cover_offer", hide.subject_id, row.request_id);
         texts = { message: row.message };
       }
+    } else if (own && hide.subject_type === "project") {
+      const r = await sql<{ title: string; goal: string; target_group: string; funding: string; wanted: string; summary: string | null }>`
+        select title, goal, target_group, funding, wanted, summary from public.projects where id = ${hide.subject_id}`.execute(tx);
+      const row = r.rows[0];
+      if (row) {
+        title = `Projekt „${row.title}“`;
+        texts = { goal: row.goal, target_group: row.target_group, funding: row.funding, wanted: row.wanted };
+        if (row.summary !== null) texts.summary = row.summary;
+      }
+    } else if (own && hide.subject_type === "project_update") {
+      const r = await sql<{ body: string; project_id: string }>`
+        select body, project_id from public.project_updates where id = ${hide.subject_id}`.execute(tx);
+      const row = r.rows[0];
+      if (row) {
+        title = "Beitrag im Arbeitsraum eines Projekts";
+        path = `/projekte/${row.project_id}/arbeitsraum`;
+        texts = { body: row.body };
+      }
     } else if (own && hide.subject_type === "training") {
       const row = await tx
         .selectFrom("trainings")
@@ -133,6 +153,8 @@ export async function reviseHiddenText(user: SessionUser, hideId: string, texts:
 /** Where a subject is shown (for links after revising). */
 export function subjectPath(subjectType: SozialdatenSubjectType, subjectId: string, requestId?: string): string {
   if (subjectType === "training") return `/fortbildungen/${subjectId}`;
+  if (subjectType === "project") return `/projekte/${subjectId}`;
+  if (subjectType === "project_update") return "/projekte";
   if (subjectType === "cover_request") return `/vertretungen/${subjectId}`;
   return requestId ? `/vertretungen/${requestId}` : "/vertretungen";
 }

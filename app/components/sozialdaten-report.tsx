@@ -10,7 +10,7 @@ export function SozialdatenReport({
   coordinator = false,
   label = "Enthält Sozialdaten melden",
 }: {
-  subjectType: "cover_request" | "cover_offer" | "training";
+  subjectType: "cover_request" | "cover_offer" | "training" | "project" | "project_update";
   subjectId: string;
   /** The circle's coordinators hide directly. */
   coordinator?: boolean;

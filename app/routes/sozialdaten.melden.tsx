@@ -14,6 +14,7 @@ export async function loader() {
 }
 
 function listFor(subjectType: string): string {
+  if (subjectType === "project" || subjectType === "project_update") return "/projekte";
   return subjectType === "training" ? "/fortbildungen" : "/vertretungen";
 }
 

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { publicText } from "./public-text";
 import { optionalMultiLine } from "./text";
 
-export const SOZIALDATEN_SUBJECT_TYPES = ["cover_request", "cover_offer", "training"] as const;
+export const SOZIALDATEN_SUBJECT_TYPES = ["cover_request", "cover_offer", "training", "project", "project_update"] as const;
 
 export const SozialdatenReportSchema = z.object({
   subjectType: z.enum(SOZIALDATEN_SUBJECT_TYPES, { error: "Unbekannter Text." }),
@@ -19,6 +19,12 @@ export const SozialdatenRevisionSchema = z.object({
   gender_reason: revisedText("Die Begründung", 500),
   cancel_reason: revisedText("Der Grund der Absage", 2000),
   message: revisedText("Die Nachricht", 2000),
+  goal: revisedText("Das Ziel", 4000),
+  target_group: revisedText("Die Zielgruppe", 1000),
+  funding: revisedText("Die Finanzierungsidee", 2000),
+  wanted: revisedText("„Gesucht“", 4000),
+  summary: revisedText("Der Steckbrief", 4000),
+  body: revisedText("Der Beitrag", 5000),
 });
 
 /** The labels of the texts a hidden subject can have, in the order the page shows them. */
@@ -27,4 +33,10 @@ export const SOZIALDATEN_TEXT_LABELS: Record<keyof z.infer<typeof SozialdatenRev
   gender_reason: "Begründung der Vorgabe zum Geschlecht",
   cancel_reason: "Grund der Absage",
   message: "Nachricht zum Angebot",
+  goal: "Ziel des Projekts",
+  target_group: "Zielgruppe",
+  funding: "Finanzierungsidee",
+  wanted: "Gesucht",
+  summary: "Steckbrief",
+  body: "Beitrag im Arbeitsraum",
 };

@@ -520,7 +520,7 @@ export interface CoverAlertPreferenceTable {
 
 // Sozialdaten: texts hidden after a report (supabase/migrations/20261206120100_create_sozialdaten_hides.sql).
 // Written only by report_sozialdaten / revise_hidden_text.
-export type SozialdatenSubjectType = "cover_request" | "cover_offer" | "training";
+export type SozialdatenSubjectType = "cover_request" | "cover_offer" | "training" | "project" | "project_update";
 export interface SozialdatenHideTable {
   id: ColumnType<string, never, never>;
   subject_type: ColumnType<SozialdatenSubjectType, never, never>;
