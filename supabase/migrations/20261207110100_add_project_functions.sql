@@ -126,7 +126,7 @@ create or replace function private.check_project_fields(
 language plpgsql stable security definer set search_path = ''
 as $$
 declare
-  code text;
+  item text;
 begin
   if title is null or length(trim(title)) < 3 or length(title) > 200 then
     raise exception 'TK_PROJECT_TITLE_INVALID' using errcode = 'P0001';
@@ -150,13 +150,13 @@ begin
   if period_start is not null and period_end is not null and period_end < period_start then
     raise exception 'TK_PROJECT_PERIOD_ORDER' using errcode = 'P0001';
   end if;
-  foreach code in array coalesce(hilfearten, '{}') loop
-    if not exists (select 1 from public.hilfearten h where h.code = code) then
+  foreach item in array coalesce(hilfearten, '{}') loop
+    if not exists (select 1 from public.hilfearten h where h.code = item) then
       raise exception 'TK_UNKNOWN_HILFEART' using errcode = 'P0001';
     end if;
   end loop;
-  foreach code in array coalesce(gemeinden, '{}') loop
-    if not exists (select 1 from public.gemeinden g where g.code = code) then
+  foreach item in array coalesce(gemeinden, '{}') loop
+    if not exists (select 1 from public.gemeinden g where g.code = item) then
       raise exception 'TK_UNKNOWN_GEMEINDE' using errcode = 'P0001';
     end if;
   end loop;
