@@ -8,7 +8,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireUser } from "~/.server/auth/session";
 import { handleIntent } from "~/.server/meetings/forms";
-import { PROJECT_STATUS_LABELS, projectDetail, type PartnerRow } from "~/.server/projects/read";
+import { projectDetail, type PartnerRow } from "~/.server/projects/read";
 import {
   answerInvitation,
   decideRequest,
@@ -25,7 +25,7 @@ import { Field, SelectField, TextareaField } from "~/components/ui/field";
 import { IntentForm, answerErrors, useAnswerFor, useBusy } from "~/components/ui/intent-form";
 import { Badge, Card, PageHeader } from "~/components/ui/layout";
 import { invariantResponse } from "~/utils/invariant";
-import { ageText, periodText } from "~/utils/projects";
+import { PROJECT_STATUS_LABELS, ageText, periodText } from "~/utils/projects";
 import { DecideSchema, InviteSchema, JoinSchema, OrgOnlySchema, StatusSchema } from "~/validation/projects";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

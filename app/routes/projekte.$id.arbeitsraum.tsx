@@ -9,7 +9,7 @@ import { z } from "zod";
 import { requireUser } from "~/.server/auth/session";
 import { oncePerForm } from "~/.server/forms/idempotency";
 import { handleIntent } from "~/.server/meetings/forms";
-import { PROJECT_STATUS_LABELS, projectWorkspace } from "~/.server/projects/read";
+import { projectWorkspace } from "~/.server/projects/read";
 import {
   addKeyDate,
   addLink,
@@ -27,7 +27,7 @@ import { Field, SelectField, TextareaField } from "~/components/ui/field";
 import { IntentForm, answerErrors, useAnswerFor, useBusy } from "~/components/ui/intent-form";
 import { Badge, Card, PageHeader } from "~/components/ui/layout";
 import { invariantResponse } from "~/utils/invariant";
-import { germanDate } from "~/utils/projects";
+import { PROJECT_STATUS_LABELS, germanDate } from "~/utils/projects";
 import { CommentSchema, DateSchema, IdSchema, LinkSchema, TaskSchema, TaskStatusSchema, UpdateSchema } from "~/validation/projects";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

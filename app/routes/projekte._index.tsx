@@ -4,13 +4,13 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/.server/auth/session";
-import { listProjects, PROJECT_STATUS_LABELS, type ProjectStatus } from "~/.server/projects/read";
+import { listProjects } from "~/.server/projects/read";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ButtonLink } from "~/components/ui/button";
 import { FilterActions, FilterBox } from "~/components/ui/filter-box";
 import { Badge, Card, EmptyState, PageHeader } from "~/components/ui/layout";
 import { Pagination } from "~/components/ui/pagination";
-import { periodText } from "~/utils/projects";
+import { PROJECT_STATUS_LABELS, periodText, type ProjectStatus } from "~/utils/projects";
 import { ProjectFilterSchema } from "~/validation/projects";
 
 export const meta: MetaFunction = () => [{ title: "Projekte · Trägerkreis" }];

@@ -1,5 +1,15 @@
 // Small texts of the Gemeinsame Projekte shared by pages (server and browser).
 
+export type ProjectStatus = "draft" | "idea" | "running" | "completed" | "abandoned";
+
+export const PROJECT_STATUS_LABELS: Record<ProjectStatus, string> = {
+  draft: "Entwurf",
+  idea: "Idee",
+  running: "Läuft",
+  completed: "Abgeschlossen",
+  abandoned: "Beendet",
+};
+
 /** "2027-07-01" → "01.07.2027". */
 export function germanDate(iso: string): string {
   const [y, m, d] = iso.slice(0, 10).split("-");

@@ -6,15 +6,9 @@ import type { SessionUser } from "../auth/session";
 import { asUserReadOnly, type Tx } from "../db/request";
 import { activeHide, type ActiveHide } from "../sozialdaten-hides";
 
-export type ProjectStatus = "draft" | "idea" | "running" | "completed" | "abandoned";
+import type { ProjectStatus } from "~/utils/projects";
 
-export const PROJECT_STATUS_LABELS: Record<ProjectStatus, string> = {
-  draft: "Entwurf",
-  idea: "Idee",
-  running: "Läuft",
-  completed: "Abgeschlossen",
-  abandoned: "Beendet",
-};
+export type { ProjectStatus };
 
 export type ProjectFilters = { hilfeart?: string; gemeinde?: string; status?: ProjectStatus; passend?: "1"; seite?: number };
 
