@@ -27,10 +27,10 @@ test("an idea finds a partner; the workspace stays with the partners", async ({ 
   await page.getByLabel("Ziel", { exact: true }).fill("Ein Nachmittag mit Spielstationen für die Kinder unserer Familien im Stadtteil.");
   await page.getByLabel("Gesucht (optional)").fill("Zwei Fachkräfte für den Nachmittag, eine Hüpfburg");
   await page.getByLabel("Zeitraum von (optional)").fill("2027-06-20");
-  await page.getByLabel("bis (optional)").fill("2027-06-10");
+  await page.getByLabel("Zeitraum bis (optional)").fill("2027-06-10");
   await page.getByRole("button", { name: "Im Kreis veröffentlichen" }).click();
   await expect(page.getByText("Das Ende des Zeitraums liegt vor dem Beginn.")).toBeVisible();
-  await page.getByLabel("bis (optional)").fill("2027-06-20");
+  await page.getByLabel("Zeitraum bis (optional)").fill("2027-06-20");
   await page.getByRole("button", { name: "Im Kreis veröffentlichen" }).click();
   await page.waitForURL(/\/projekte\/[0-9a-f-]{36}$/);
   const projectId = page.url().split("/").pop()!;
@@ -42,7 +42,7 @@ test("an idea finds a partner; the workspace stays with the partners", async ({ 
   await page.getByRole("link", { name: title }).click();
   await page.getByLabel("Nachricht an die Projektleitung (optional)").fill("Wir bringen Spielgeräte und zwei Kolleginnen mit.");
   await page.getByRole("button", { name: "Wir machen mit" }).click();
-  await expect(page.getByText("Ihre Anfrage für Lebenshilfe Dinslaken liegt der Projektleitung vor.")).toBeVisible();
+  await expect(page.getByText("Ihre Anfrage für Lebenshilfe Dinslaken e. V. liegt der Projektleitung vor.")).toBeVisible();
   // Not yet a partner: the workspace is closed.
   await page.goto(`/projekte/${projectId}/arbeitsraum`);
   await expect(page.getByRole("heading", { level: 1, name: "Nicht gefunden" })).toBeVisible();
@@ -53,7 +53,7 @@ test("an idea finds a partner; the workspace stays with the partners", async ({ 
   await expect(page.getByText("„Wir bringen Spielgeräte und zwei Kolleginnen mit.“")).toBeVisible();
   await page.getByLabel("Antwort an den Träger (optional)").fill("Sehr gern!");
   await page.getByRole("button", { name: "Annehmen" }).click();
-  await expect(page.getByRole("list", { name: "Beteiligte Träger" }).getByRole("link", { name: "Lebenshilfe Dinslaken" })).toBeVisible();
+  await expect(page.getByRole("list", { name: "Beteiligte Träger" }).getByRole("link", { name: "Lebenshilfe Dinslaken e. V." })).toBeVisible();
 
   // B posts an update.
   await switchTo(page, B);
@@ -69,7 +69,7 @@ test("an idea finds a partner; the workspace stays with the partners", async ({ 
   await page.goto(`/projekte/${projectId}/arbeitsraum`);
   await expect(page.getByText("Die Hüpfburg ist für den Nachmittag reserviert.")).toBeVisible();
   await page.getByLabel("Aufgabe", { exact: true }).fill("Spielstationen aufbauen");
-  await page.getByLabel("Wer übernimmt?").selectOption({ label: "Lebenshilfe Dinslaken (Träger)" });
+  await page.getByLabel("Wer übernimmt?").selectOption({ label: "Lebenshilfe Dinslaken e. V. (Träger)" });
   await page.getByLabel("Fällig am (optional)").fill("2027-06-19");
   await page.getByRole("button", { name: "Aufgabe anlegen" }).click();
   await expect(page.getByRole("list", { name: "Aufgaben" }).getByText("Spielstationen aufbauen")).toBeVisible();
@@ -77,7 +77,7 @@ test("an idea finds a partner; the workspace stays with the partners", async ({ 
   await switchTo(page, B);
   await page.goto(`/projekte/${projectId}/arbeitsraum`);
   const task = page.getByRole("list", { name: "Aufgaben" }).getByRole("listitem").filter({ hasText: "Spielstationen aufbauen" });
-  await expect(task).toContainText("Lebenshilfe Dinslaken · fällig 19.06.2027 · offen");
+  await expect(task).toContainText("Lebenshilfe Dinslaken e. V. · fällig 19.06.2027 · offen");
   await task.getByRole("button", { name: "Erledigt" }).click();
   await expect(task).toContainText("erledigt");
   await page.goto("/benachrichtigungen");
@@ -90,9 +90,9 @@ test("an idea finds a partner; the workspace stays with the partners", async ({ 
   await switchTo(page, memberC);
   await page.goto("/projekte");
   const card = page.getByRole("article").filter({ hasText: title });
-  await expect(card).toContainText("mit Lebenshilfe Dinslaken");
+  await expect(card).toContainText("mit Lebenshilfe Dinslaken e. V.");
   await card.getByRole("link", { name: title }).click();
-  await expect(page.getByRole("list", { name: "Beteiligte Träger" })).toContainText("Lebenshilfe Dinslaken");
+  await expect(page.getByRole("list", { name: "Beteiligte Träger" })).toContainText("Lebenshilfe Dinslaken e. V.");
   await expect(page.getByRole("link", { name: "Zum Arbeitsraum" })).toHaveCount(0);
   await expect(page.getByText("Die Hüpfburg")).toHaveCount(0);
   await shot(page, testInfo, "projekte-idee");

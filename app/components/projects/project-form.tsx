@@ -116,7 +116,7 @@ export function ProjectForm({
             inputProps={{ id: "periodStart", name: "periodStart", type: "date", defaultValue: v("periodStart") }}
           />
           <Field
-            label="bis (optional)"
+            label="Zeitraum bis (optional)"
             errors={errorsOf(result, "periodEnd")}
             inputProps={{ id: "periodEnd", name: "periodEnd", type: "date", defaultValue: v("periodEnd") }}
           />
