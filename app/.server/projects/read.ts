@@ -40,7 +40,12 @@ async function myOrgs(tx: Tx, userId: string) {
 }
 
 export async function listProjects(user: SessionUser, filters: ProjectFilters) {
-  return asUserReadOnly(user, async (tx) => {
+  return asUserReadOnly(user, (tx) => listProjectsIn(tx, user, filters));
+}
+
+/** The /projekte page's data in a transaction (the bench times it as the user and as service_role). */
+export async function listProjectsIn(tx: Tx, user: Pick<SessionUser, "id">, filters: ProjectFilters) {
+  {
     const orgs = await myOrgs(tx, user.id);
     const myHilfearten = [...new Set(orgs.flatMap((o) => o.hilfearten))];
     const myGemeinden = [...new Set(orgs.flatMap((o) => o.gemeinden))];
@@ -111,7 +116,7 @@ export async function listProjects(user: SessionUser, filters: ProjectFilters) {
       gemeinden: gemeinden.rows,
       canCreate: orgs.some((o) => ["owner", "admin", "coordinator"].includes(o.role)),
     };
-  });
+  }
 }
 
 export type PartnerRow = {
@@ -285,7 +290,12 @@ export type Workspace = {
 
 /** The workspace, or null when the person's Träger is not an active partner ("Nicht gefunden"). */
 export async function projectWorkspace(user: SessionUser, id: string, updatesLimit = 30): Promise<Workspace | null> {
-  return asUserReadOnly(user, async (tx) => {
+  return asUserReadOnly(user, (tx) => loadWorkspace(tx, user, id, updatesLimit));
+}
+
+/** The workspace in a transaction (the bench times it as the user and as service_role). */
+export async function loadWorkspace(tx: Tx, user: SessionUser, id: string, updatesLimit = 30): Promise<Workspace | null> {
+  {
     const project = await loadProject(tx, user, id);
     if (!project || !project.inWorkspace) return null;
     const active = project.partners.filter((p) => p.status === "active");
@@ -370,7 +380,7 @@ export async function projectWorkspace(user: SessionUser, id: string, updatesLim
       links: links.rows.map((l) => ({ id: l.id, title: l.title, url: l.url, orgName: l.org_name })),
       dates: dates.rows.map((d) => ({ id: d.id, title: d.title, startsAt: d.starts_at, endsAt: d.ends_at })),
     };
-  });
+  }
 }
 
 /** Circles and Träger the person can start a project for (owner, admin, coordinator). */
