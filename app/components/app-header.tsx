@@ -110,7 +110,7 @@ export function BottomNav({ user }: { user: HeaderUser | null }) {
     >
       <ul className="mx-auto flex max-w-5xl overflow-x-auto">
         {MAIN_NAV.map((item) => (
-          <li key={item.to} className="min-w-16 flex-1">
+          <li key={item.to} className="min-w-14 flex-1">
             <NavLink
               to={item.to}
               end={item.end}
@@ -126,7 +126,7 @@ export function BottomNav({ user }: { user: HeaderUser | null }) {
                   <span className={`grid h-7 w-12 place-items-center rounded-full ${isActive ? "bg-brand-100" : ""}`}>
                     <NavIconSvg icon={item.icon} />
                   </span>
-                  {/* Five places share 360 px: a slightly tighter label keeps "Fortbildung" whole. */}
+                  {/* Six places share 360 px: a slightly tighter label keeps "Fortbildung" whole. */}
                   <span className="max-w-full truncate text-[11px] tracking-tight">{item.short}</span>
                   {item.notfaelle ? <NotfallBadge count={user.openNotfaelle} className="absolute right-1/2 top-1 translate-x-6" /> : null}
                 </>

@@ -226,7 +226,7 @@ export default function Workspace() {
           {ws.updates.map((u) => (
             <li key={u.id} className="space-y-2 border-t border-slate-100 pt-3">
               <p className="text-sm text-slate-600">
-                {u.authorName ?? "Ehemaliges Konto"}
+                {u.authorName ?? "Früher beteiligt"}
                 {u.orgName ? ` (${u.orgName})` : ""} · {when(u.createdAt)}
                 {u.hidden ? " · ausgeblendet (Sozialdaten)" : ""}
               </p>
@@ -241,7 +241,7 @@ export default function Workspace() {
                   {u.comments.map((c) => (
                     <li key={c.id}>
                       <span className="text-slate-600">
-                        {c.authorName ?? "Ehemaliges Konto"}
+                        {c.authorName ?? "Früher beteiligt"}
                         {c.orgName ? ` (${c.orgName})` : ""}:
                       </span>{" "}
                       <span className="whitespace-pre-line">{c.body}</span>

@@ -134,6 +134,17 @@ select * from tests.each_throws(array['d-member', 'e-coord'],
 select * from tests.each_throws(array['d-member', 'e-coord'],
   $$select public.add_project_date(tests.ref('p'), 'Mein Termin', now(), null)$$, 'P0001', 'cannot add a key date');
 
+-- The partners' people (public.project_people): names for the partners, nothing for anyone else.
+select * from tests.each_count(array['a-member', 'b-member'],
+  $$select count(*) from public.project_people(tests.ref('p')) where full_name in ('Bea Mitglied', 'Alma Mitglied')$$, 2,
+  'the partners read each other''s people by name');
+select * from tests.each_count(array['a-member'],
+  $$select count(*) from public.project_people(tests.ref('p')) where full_name = 'Bea Mitglied' and email is null$$, 1,
+  'no e-mail address of a person who is not an Ansprechperson');
+select * from tests.each_count(array['d-member', 'e-coord', 'c-owner', 'stranger'],
+  $$select count(*) from public.project_people(tests.ref('p'))$$, 0, 'reads no people of the project');
+select * from tests.each_throws(array['anon'], $$select * from public.project_people(tests.ref('p'))$$, '42501', 'cannot call project_people');
+
 -- Tasks: the owner must be an active partner; the person one of its members.
 select tests.authenticate_as('a-member');
 select throws_ok($$select public.save_project_task(null, tests.ref('p'), 'Für D', tests.org_id('traeger-d'), null, null)$$, 'P0001',

@@ -299,43 +299,40 @@ export async function loadWorkspace(tx: Tx, user: SessionUser, id: string, updat
     const project = await loadProject(tx, user, id);
     if (!project || !project.inWorkspace) return null;
     const active = project.partners.filter((p) => p.status === "active");
-    const orgIds = active.map((p) => p.orgId);
+    // The partners' people through public.project_people (profiles show other Träger's people
+    // only when they are Ansprechpersonen).
     const people = await sql<{ org_id: string; user_id: string; full_name: string; email: string | null; phone: string | null; is_contact_person: boolean }>`
-      select m.org_id, m.user_id, coalesce(pr.full_name, '') as full_name, pr.email::text as email, pr.phone, m.is_contact_person
-      from public.org_members m left join public.profiles pr on pr.user_id = m.user_id
-      where m.org_id = any (${orgIds}::uuid[]) order by pr.full_name`.execute(tx);
+      select org_id, user_id, full_name, email, phone, is_contact_person from public.project_people(${id}::uuid)`.execute(tx);
+    const nameOf = new Map(people.rows.map((m) => [m.user_id, m.full_name]));
     const updates = await sql<{
       id: string;
       org_name: string | null;
-      author_name: string | null;
+      author_id: string | null;
       body: string;
       link_url: string | null;
       created_at: Date;
       hidden: boolean;
       total: number;
     }>`
-      select u.id, o.name as org_name, pr.full_name as author_name, u.body, u.link_url, u.created_at,
+      select u.id, o.name as org_name, u.author_id, u.body, u.link_url, u.created_at,
         exists (select 1 from public.sozialdaten_hides h where h.subject_type = 'project_update' and h.subject_id = u.id
                 and h.released_at is null) as hidden,
         count(*) over ()::int as total
       from public.project_updates u
       left join public.organizations o on o.id = u.org_id
-      left join public.profiles pr on pr.user_id = u.author_id
       where u.project_id = ${id}
       order by u.created_at desc, u.id limit ${updatesLimit}`.execute(tx);
     const updateIds = updates.rows.map((u) => u.id);
     const comments = updateIds.length
-      ? await sql<{ id: string; update_id: string; org_name: string | null; author_name: string | null; body: string; created_at: Date }>`
-          select c.id, c.update_id, o.name as org_name, pr.full_name as author_name, c.body, c.created_at
+      ? await sql<{ id: string; update_id: string; org_name: string | null; author_id: string | null; body: string; created_at: Date }>`
+          select c.id, c.update_id, o.name as org_name, c.author_id, c.body, c.created_at
           from public.project_comments c
           left join public.organizations o on o.id = c.org_id
-          left join public.profiles pr on pr.user_id = c.author_id
           where c.update_id = any (${updateIds}::uuid[]) order by c.created_at`.execute(tx)
       : { rows: [] };
-    const tasks = await sql<{ id: string; title: string; owner_org_id: string; owner_org_name: string; owner_name: string | null; due_date: string | null; status: "open" | "in_progress" | "done" }>`
-      select t.id, t.title, t.owner_org_id, o.name as owner_org_name, pr.full_name as owner_name, t.due_date::text, t.status
+    const tasks = await sql<{ id: string; title: string; owner_org_id: string; owner_org_name: string; owner_user_id: string | null; due_date: string | null; status: "open" | "in_progress" | "done" }>`
+      select t.id, t.title, t.owner_org_id, o.name as owner_org_name, t.owner_user_id, t.due_date::text, t.status
       from public.project_tasks t join public.organizations o on o.id = t.owner_org_id
-      left join public.profiles pr on pr.user_id = t.owner_user_id
       where t.project_id = ${id}
       order by t.status = 'done', t.due_date nulls last, t.created_at`.execute(tx);
     const links = await sql<{ id: string; title: string; url: string; org_name: string | null }>`
@@ -358,14 +355,20 @@ export async function loadWorkspace(tx: Tx, user: SessionUser, id: string, updat
       updates: updates.rows.map((u) => ({
         id: u.id,
         orgName: u.org_name,
-        authorName: u.author_name,
+        authorName: u.author_id ? (nameOf.get(u.author_id) ?? null) : null,
         body: u.body,
         linkUrl: u.link_url,
         createdAt: u.created_at,
         hidden: u.hidden,
         comments: comments.rows
           .filter((c) => c.update_id === u.id)
-          .map((c) => ({ id: c.id, orgName: c.org_name, authorName: c.author_name, body: c.body, createdAt: c.created_at })),
+          .map((c) => ({
+            id: c.id,
+            orgName: c.org_name,
+            authorName: c.author_id ? (nameOf.get(c.author_id) ?? null) : null,
+            body: c.body,
+            createdAt: c.created_at,
+          })),
       })),
       updatesTotal: updates.rows[0]?.total ?? 0,
       tasks: tasks.rows.map((t) => ({
@@ -373,7 +376,7 @@ export async function loadWorkspace(tx: Tx, user: SessionUser, id: string, updat
         title: t.title,
         ownerOrgId: t.owner_org_id,
         ownerOrgName: t.owner_org_name,
-        ownerName: t.owner_name,
+        ownerName: t.owner_user_id ? (nameOf.get(t.owner_user_id) ?? null) : null,
         dueDate: t.due_date,
         status: t.status,
       })),
