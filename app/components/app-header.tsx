@@ -127,7 +127,7 @@ export function BottomNav({ user }: { user: HeaderUser | null }) {
                     <NavIconSvg icon={item.icon} />
                   </span>
                   {/* Six places share 360 px: a slightly tighter label keeps "Fortbildung" whole. */}
-                  <span className="max-w-full truncate text-[11px] tracking-tight">{item.short}</span>
+                  <span className="max-w-full truncate text-[10px] tracking-tight">{item.short}</span>
                   {item.notfaelle ? <NotfallBadge count={user.openNotfaelle} className="absolute right-1/2 top-1 translate-x-6" /> : null}
                 </>
               )}
