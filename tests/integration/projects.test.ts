@@ -8,6 +8,7 @@ import { sql } from "kysely";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "~/.server/db/connection";
 import { renderMail } from "~/.server/mail/render";
+import { loadHiddenText, reportSozialdaten, reviseHiddenText } from "~/.server/sozialdaten-hides";
 import { projectKeyDates } from "~/.server/projects/dates";
 import { runProjectJobs } from "~/.server/projects/jobs";
 import { listProjects } from "~/.server/projects/read";
@@ -200,5 +201,24 @@ describe("Gemeinsame Projekte", () => {
     expect(await count("projects", sql`title = ${title}`)).toBe(1);
     expect(first.status).toBe(302);
     expect(second.location).toBe(first.location);
+  });
+
+  it("a reported idea is hidden from the circle, stays with the partners, and shows again once the lead revises it", async () => {
+    const id = await saveProject(c.leadCoord, null, ProjectFormSchema.parse(ideaForm(c, { title: `Elternkurs ${uniqueWord(6)}` })));
+    const seen = async (user: ProjectCircle["thirdMember"]) => (await listProjects(user, {})).cards.some((p) => p.id === id);
+    expect(await seen(c.thirdMember)).toBe(true);
+    const hideId = await reportSozialdaten(c.thirdMember, { subjectType: "project", subjectId: id, note: "Ein Kind wird genannt" });
+    expect(await seen(c.thirdMember)).toBe(false);
+    expect(await seen(c.leadMember)).toBe(true);
+    const hidden = await loadHiddenText(c.leadCoord, hideId);
+    expect(hidden).toMatchObject({ own: true, canRevise: true, path: `/projekte/${id}` });
+    expect(hidden!.texts.goal).toMatch(/^Zwei Wochen Ferienprogramm/);
+    // The revision is screened too: a phone number is refused, nothing changes.
+    await expect(reviseHiddenText(c.leadCoord, hideId, { goal: "Anmeldung unter 0281 1234567 bei uns." })).rejects.toMatchObject({
+      message: "TK_SOZIALDATEN",
+    });
+    expect(await seen(c.thirdMember)).toBe(false);
+    await reviseHiddenText(c.leadCoord, hideId, { goal: "Ein Elternkurs für Familien aus allen Stadtteilen des Kreises." });
+    expect(await seen(c.thirdMember)).toBe(true);
   });
 });
