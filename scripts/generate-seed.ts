@@ -6,6 +6,7 @@
 // tables, no extensions. The password hash is computed with a fixed salt, so the file only
 // changes when the demo data does (tests/integration/seed.test.ts checks it is up to date).
 import { renderMeetingsSql } from "./demo-meetings";
+import { renderProjectsSql } from "./demo-projects";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -205,7 +206,7 @@ ${rows(
     daysAgo(n.readDaysAgo),
   ]),
 )};
-${renderTrainingsSql()}${renderCoversSql()}${renderMeetingsSql()}`;
+${renderTrainingsSql()}${renderCoversSql()}${renderMeetingsSql()}${renderProjectsSql()}`;
 }
 
 /** A Berlin wall-clock time on a day relative to the seed's day, as a timestamptz expression. */

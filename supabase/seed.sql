@@ -391,3 +391,84 @@ select public.register_meeting_guest((select meeting_id from public.date_polls w
 
 -- The demo's meeting history sends no mail; the bells keep what a member would have seen.
 delete from private.outbox where payload->>'template' in ('meeting-notice', 'meeting-news');
+
+-- Gemeinsame Projekte (docs/decisions/017): a running holiday programme with three partners, a
+-- waiting "Wir machen mit", updates, tasks and key dates; and an Elternkurs idea looking for
+-- partners. Every step through the SQL functions as the person who would take it.
+set role authenticated;
+do $demo$
+declare
+  ferien uuid;
+  kurs uuid;
+  u1 uuid;
+  u2 uuid;
+  u3 uuid;
+begin
+  perform set_config('request.jwt.claims', '{"sub":"d2000000-0000-4000-8000-000000000502","email":"koordination@kinderleicht.example","role":"authenticated"}', false);
+  ferien := public.save_project(null, 'd0000000-0000-4000-8000-000000000001', 'd1000000-0000-4000-8000-000000000005',
+    'Ferien am Niederrhein: ein gemeinsames Herbstferienprogramm',
+    'Viele Kinder der Familien, die wir ambulant begleiten, haben in den Herbstferien kein Angebot. Wir wollen gemeinsam zwei Wochen Ferienprogramm machen: Ausflüge an den Rhein, Werkstatt, Sport, jeden Tag ein warmes Mittagessen. Jeder Träger meldet Kinder aus seinen Familien an; die Fachkräfte kennen sie schon.',
+    'Kinder aus Familien mit ambulanten Hilfen (SPFH, Erziehungsbeistandschaft), Grundschulalter',
+    6, 12, array['p27','p30','p31']::text[], array['wesel','dinslaken','moers','voerde']::text[], ((now() at time zone 'Europe/Berlin')::date + 14), ((now() at time zone 'Europe/Berlin')::date + 25),
+    'Jugendamt Kreis Wesel (Ferienmaßnahme), Antrag bei der Aktion Mensch für die Ausflüge',
+    'Je Träger zwei Fachkräfte für mindestens drei Tage, Räume mit Küche, Kleinbus, Türkisch und Arabisch im Team',
+    true);
+  perform set_config('request.jwt.claims', '{"sub":"d2000000-0000-4000-8000-000000000202","email":"koordination@kiz-niederrhein.example","role":"authenticated"}', false);
+  perform public.request_project_join(ferien, 'd1000000-0000-4000-8000-000000000002', 'Wir bringen unsere Werkstatt in Wesel und zwei Fachkräfte mit.');
+  perform set_config('request.jwt.claims', '{"sub":"d2000000-0000-4000-8000-000000000302","email":"koordination@du-und-ich.example","role":"authenticated"}', false);
+  perform public.request_project_join(ferien, 'd1000000-0000-4000-8000-000000000003', 'Wir sind dabei: Kleinbus und eine Kollegin, die Türkisch spricht.');
+  perform set_config('request.jwt.claims', '{"sub":"d2000000-0000-4000-8000-000000000402","email":"koordination@freiraumwohnung.example","role":"authenticated"}', false);
+  perform public.request_project_join(ferien, 'd1000000-0000-4000-8000-000000000004', 'Gern – unser Gruppenraum in Moers hat eine Küche.');
+  perform set_config('request.jwt.claims', '{"sub":"d2000000-0000-4000-8000-000000000502","email":"koordination@kinderleicht.example","role":"authenticated"}', false);
+  perform public.decide_project_request(ferien, 'd1000000-0000-4000-8000-000000000002', true, 'Sehr gern, die Werkstatt ist ideal.');
+  perform public.decide_project_request(ferien, 'd1000000-0000-4000-8000-000000000003', true, 'Willkommen!');
+  perform public.decide_project_request(ferien, 'd1000000-0000-4000-8000-000000000004', true, 'Danke, dann kochen wir in Moers.');
+  perform public.set_project_status(ferien, 'running', null, null);
+  perform set_config('request.jwt.claims', '{"sub":"d2000000-0000-4000-8000-000000000602","email":"koordination@lebenshilfe-dinslaken.example","role":"authenticated"}', false);
+  perform public.request_project_join(ferien, 'd1000000-0000-4000-8000-000000000006', 'Wir könnten inklusive Angebote für zwei Tage beisteuern.');
+
+  perform set_config('request.jwt.claims', '{"sub":"d2000000-0000-4000-8000-000000000502","email":"koordination@kinderleicht.example","role":"authenticated"}', false);
+  u1 := public.post_project_update(ferien, 'Start ist beschlossen. Bitte meldet bis Ende nächster Woche, wie viele Kinder ihr mitbringt und an welchen Tagen eure Fachkräfte können.', null);
+  perform set_config('request.jwt.claims', '{"sub":"d2000000-0000-4000-8000-000000000202","email":"koordination@kiz-niederrhein.example","role":"authenticated"}', false);
+  perform public.comment_project_update(u1, 'Wir rechnen mit acht Kindern, Werkstatt an drei Tagen.');
+  perform set_config('request.jwt.claims', '{"sub":"d2000000-0000-4000-8000-000000000302","email":"koordination@du-und-ich.example","role":"authenticated"}', false);
+  perform public.comment_project_update(u1, 'Bei uns sechs Kinder; der Bus ist für beide Wochen reserviert.');
+  perform set_config('request.jwt.claims', '{"sub":"d2000000-0000-4000-8000-000000000403","email":"team@freiraumwohnung.example","role":"authenticated"}', false);
+  u2 := public.post_project_update(ferien, 'Die Küche in Moers ist für die zweite Woche frei. Speiseplan-Entwurf liegt im Link.', 'https://cloud.freiraumwohnung.example/s/speiseplan');
+  perform set_config('request.jwt.claims', '{"sub":"d2000000-0000-4000-8000-000000000502","email":"koordination@kinderleicht.example","role":"authenticated"}', false);
+  u3 := public.post_project_update(ferien, 'Der Antrag beim Jugendamt ist raus. Für die Aktion Mensch brauchen wir bis Monatsende die Kostenaufstellung.', null);
+  perform public.save_project_task(null, ferien, 'Kostenaufstellung für den Antrag bei der Aktion Mensch', 'd1000000-0000-4000-8000-000000000005', 'd2000000-0000-4000-8000-000000000501', ((now() at time zone 'Europe/Berlin')::date + 9));
+  perform public.save_project_task(null, ferien, 'Anmeldebogen für die Eltern (in einfacher Sprache, auch auf Türkisch)', 'd1000000-0000-4000-8000-000000000003', null, ((now() at time zone 'Europe/Berlin')::date + 5));
+  perform public.save_project_task(null, ferien, 'Werkstatt-Tage planen und Material bestellen', 'd1000000-0000-4000-8000-000000000002', 'd2000000-0000-4000-8000-000000000203', ((now() at time zone 'Europe/Berlin')::date + 12));
+  perform public.save_project_task(null, ferien, 'Versicherung für die Ausflüge klären', 'd1000000-0000-4000-8000-000000000004', null, ((now() at time zone 'Europe/Berlin')::date + 2));
+  perform public.add_project_link(ferien, 'Gemeinsame Planungstabelle', 'https://cloud.kinderleicht.example/s/ferienprogramm');
+  perform public.add_project_date(ferien, 'Planungstreffen aller Partner', ((((now() at time zone 'Europe/Berlin')::date + 4) + time '15:00') at time zone 'Europe/Berlin'), ((((now() at time zone 'Europe/Berlin')::date + 4) + time '16:30') at time zone 'Europe/Berlin'));
+  perform public.add_project_date(ferien, 'Erster Ferientag', ((((now() at time zone 'Europe/Berlin')::date + 14) + time '09:00') at time zone 'Europe/Berlin'), ((((now() at time zone 'Europe/Berlin')::date + 14) + time '15:00') at time zone 'Europe/Berlin'));
+  perform public.add_project_date(ferien, 'Abschlussfest mit den Familien', ((((now() at time zone 'Europe/Berlin')::date + 25) + time '14:00') at time zone 'Europe/Berlin'), ((((now() at time zone 'Europe/Berlin')::date + 25) + time '17:00') at time zone 'Europe/Berlin'));
+
+  perform set_config('request.jwt.claims', '{"sub":"d2000000-0000-4000-8000-000000000302","email":"koordination@du-und-ich.example","role":"authenticated"}', false);
+  kurs := public.save_project(null, 'd0000000-0000-4000-8000-000000000001', 'd1000000-0000-4000-8000-000000000003',
+    'Elternkurs „Starke Eltern“ trägerübergreifend',
+    'Ein gemeinsamer Elternkurs für Eltern aus unseren Familienhilfen: acht Abende zu Grenzen setzen, Streit ohne Gewalt, Schule und Medien. Ein Träger allein bekommt die Gruppe selten voll; zusammen schon – und die Eltern lernen Familien aus anderen Stadtteilen kennen.',
+    'Eltern von Kindern zwischen 3 und 14 Jahren, gern auch Väter',
+    null, null, array['p16','p27','p31']::text[], array['dinslaken','voerde','huenxe']::text[], ((now() at time zone 'Europe/Berlin')::date + 60), ((now() at time zone 'Europe/Berlin')::date + 120),
+    'Familienbildung über das Jugendamt, vielleicht eine Stiftung für die Kinderbetreuung',
+    'Eine zertifizierte Kursleitung, Räume in Dinslaken oder Voerde, Kinderbetreuung an den Abenden, Arabisch oder Türkisch',
+    true);
+  perform public.invite_project_partner(kurs, 'd1000000-0000-4000-8000-000000000001', 'Ihr habt doch eine Kursleiterin – hättet ihr Lust?');
+end
+$demo$;
+reset role;
+select set_config('request.jwt.claims', '', false);
+
+-- The demo's projects are history: their mails are not sent; the bells keep the open request,
+-- the invitation and the tasks.
+delete from private.outbox where payload->>'template' = 'project-news';
+delete from public.notifications where kind in ('project.update', 'project.comment', 'project.partner_joined', 'project.status',
+  'project.join_accepted');
+-- Posted over the past days, not all at the seed's second.
+update public.project_updates set created_at = now() - interval '6 days'
+  where body like 'Start ist beschlossen%';
+update public.project_comments set created_at = now() - interval '5 days' where body like 'Wir rechnen mit acht%';
+update public.project_comments set created_at = now() - interval '4 days' where body like 'Bei uns sechs Kinder%';
+update public.project_updates set created_at = now() - interval '2 days' where body like 'Die Küche in Moers%';

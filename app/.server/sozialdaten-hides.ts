@@ -48,7 +48,23 @@ export type HiddenText = {
   title: string;
   /** Where the subject is shown (the request of an offer). */
   path: string;
-  texts: Partial<Record<"title" | "description" | "gender_reason" | "cancel_reason" | "decline_reason" | "message", string>>;
+  texts: Partial<
+    Record<
+      | "title"
+      | "description"
+      | "gender_reason"
+      | "cancel_reason"
+      | "decline_reason"
+      | "message"
+      | "goal"
+      | "target_group"
+      | "funding"
+      | "wanted"
+      | "summary"
+      | "body",
+      string
+    >
+  >;
   /** Minutes are revised in their editor, not on the revision page. */
   editorPath: string | null;
 };
@@ -95,6 +111,24 @@ export async function loadHiddenText(user: SessionUser, hideId: string): Promise
         title = "Angebot zu einer Vertretungsanfrage";
         path = subjectPath("cover_offer", hide.subject_id, row.request_id);
         texts = { message: row.message };
+      }
+    } else if (own && hide.subject_type === "project") {
+      const r = await sql<{ title: string; goal: string; target_group: string; funding: string; wanted: string; summary: string | null }>`
+        select title, goal, target_group, funding, wanted, summary from public.projects where id = ${hide.subject_id}`.execute(tx);
+      const row = r.rows[0];
+      if (row) {
+        title = `Projekt „${row.title}“`;
+        texts = { goal: row.goal, target_group: row.target_group, funding: row.funding, wanted: row.wanted };
+        if (row.summary !== null) texts.summary = row.summary;
+      }
+    } else if (own && hide.subject_type === "project_update") {
+      const r = await sql<{ body: string; project_id: string }>`
+        select body, project_id from public.project_updates where id = ${hide.subject_id}`.execute(tx);
+      const row = r.rows[0];
+      if (row) {
+        title = "Beitrag im Arbeitsraum eines Projekts";
+        path = `/projekte/${row.project_id}/arbeitsraum`;
+        texts = { body: row.body };
       }
     } else if (own && hide.subject_type === "training") {
       const row = await tx
@@ -178,6 +212,10 @@ export function subjectPath(subjectType: SozialdatenSubjectType, subjectId: stri
       return `/treffen/${subjectId}/protokoll`;
     case "agenda_item":
       return parentId ? `/treffen/${parentId}` : "/treffen";
+    case "project":
+      return `/projekte/${subjectId}`;
+    case "project_update":
+      return parentId ? `/projekte/${parentId}/arbeitsraum` : "/projekte";
   }
 }
 
@@ -185,5 +223,6 @@ export function subjectPath(subjectType: SozialdatenSubjectType, subjectId: stri
 export function listPathFor(subjectType: string): string {
   if (subjectType === "training") return "/fortbildungen";
   if (subjectType === "meeting" || subjectType === "agenda_item" || subjectType === "minutes") return "/treffen";
+  if (subjectType === "project" || subjectType === "project_update") return "/projekte";
   return "/vertretungen";
 }

@@ -34,6 +34,7 @@ export const MAIN_NAV: NavEntry[] = [
   { to: "/fortbildungen", label: "Fortbildungen", short: "Fortbildung", icon: "training" },
   { to: "/traeger", label: "Träger im Kreis", short: "Träger", icon: "traeger" },
   { to: "/treffen", label: "Treffen", short: "Treffen", icon: "meeting" },
+  { to: "/projekte", label: "Projekte", short: "Projekte", icon: "project" },
 ];
 
 const COORDINATION_ENTRY: NavEntry = { to: "/kreis/anfragen", label: "Kreis verwalten", short: "Kreis", icon: "home" };
@@ -109,7 +110,7 @@ export function BottomNav({ user }: { user: HeaderUser | null }) {
     >
       <ul className="mx-auto flex max-w-5xl overflow-x-auto">
         {MAIN_NAV.map((item) => (
-          <li key={item.to} className="min-w-16 flex-1">
+          <li key={item.to} className="min-w-14 flex-1">
             <NavLink
               to={item.to}
               end={item.end}
@@ -125,8 +126,8 @@ export function BottomNav({ user }: { user: HeaderUser | null }) {
                   <span className={`grid h-7 w-12 place-items-center rounded-full ${isActive ? "bg-brand-100" : ""}`}>
                     <NavIconSvg icon={item.icon} />
                   </span>
-                  {/* Five places share 360 px: a slightly tighter label keeps "Fortbildung" whole. */}
-                  <span className="max-w-full truncate text-[11px] tracking-tight">{item.short}</span>
+                  {/* Six places share 360 px: a slightly tighter label keeps "Fortbildung" whole. */}
+                  <span className="max-w-full truncate text-[10px] tracking-tight">{item.short}</span>
                   {item.notfaelle ? <NotfallBadge count={user.openNotfaelle} className="absolute right-1/2 top-1 translate-x-6" /> : null}
                 </>
               )}

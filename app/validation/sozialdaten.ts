@@ -4,7 +4,16 @@ import { z } from "zod";
 import { publicText } from "./public-text";
 import { optionalMultiLine, optionalSingleLine } from "./text";
 
-export const SOZIALDATEN_SUBJECT_TYPES = ["cover_request", "cover_offer", "training", "meeting", "agenda_item", "minutes"] as const;
+export const SOZIALDATEN_SUBJECT_TYPES = [
+  "cover_request",
+  "cover_offer",
+  "training",
+  "meeting",
+  "agenda_item",
+  "minutes",
+  "project",
+  "project_update",
+] as const;
 
 export const SozialdatenReportSchema = z.object({
   subjectType: z.enum(SOZIALDATEN_SUBJECT_TYPES, { error: "Unbekannter Text." }),
@@ -21,6 +30,12 @@ export const SozialdatenRevisionSchema = z.object({
   cancel_reason: revisedText("Der Grund der Absage", 2000),
   decline_reason: revisedText("Die Begründung der Ablehnung", 1000),
   message: revisedText("Die Nachricht", 2000),
+  goal: revisedText("Das Ziel", 4000),
+  target_group: revisedText("Die Zielgruppe", 1000),
+  funding: revisedText("Die Finanzierungsidee", 2000),
+  wanted: revisedText("„Gesucht“", 4000),
+  summary: revisedText("Der Steckbrief", 4000),
+  body: revisedText("Der Beitrag", 5000),
 });
 
 /** The labels of the texts a hidden subject can have, in the order the page shows them. */
@@ -31,4 +46,10 @@ export const SOZIALDATEN_TEXT_LABELS: Record<keyof z.infer<typeof SozialdatenRev
   cancel_reason: "Grund der Absage",
   decline_reason: "Begründung der Ablehnung",
   message: "Nachricht zum Angebot",
+  goal: "Ziel des Projekts",
+  target_group: "Zielgruppe",
+  funding: "Finanzierungsidee",
+  wanted: "Gesucht",
+  summary: "Steckbrief",
+  body: "Beitrag im Arbeitsraum",
 };

@@ -1,6 +1,8 @@
 -- Report and hide for the Kooperationstreffen (decision 013): a meeting, an agenda item (a topic
 -- proposal or a scheduled topic) and the minutes of a meeting can be reported as holding client
--- data, like cover requests, offers and trainings (20261206120100).
+-- data, like cover requests, offers and trainings (20261206120100) and the texts of projects
+-- (20261207110200, whose subject kinds these functions also carry: this file holds the one
+-- current definition of the four dispatching functions).
 --
 -- Whose text it is:
 --   meeting      the host Träger (meetings.host_org_id)
@@ -18,7 +20,8 @@
 
 alter table public.sozialdaten_hides drop constraint sozialdaten_hides_subject_type_check;
 alter table public.sozialdaten_hides add constraint sozialdaten_hides_subject_type_check
-  check (subject_type in ('cover_request', 'cover_offer', 'training', 'meeting', 'agenda_item', 'minutes'));
+  check (subject_type in ('cover_request', 'cover_offer', 'training', 'meeting', 'agenda_item', 'minutes',
+                          'project', 'project_update'));
 
 -- The host Träger, circle and title of each new kind of subject.
 create or replace function private.sozialdaten_subject(kind text, subject uuid,
@@ -48,6 +51,13 @@ begin
   elsif kind = 'minutes' then
     select mt.host_org_id, mt.network_id, 'Protokoll „' || mt.title || '“' into org_id, network_id, title
     from public.minutes m join public.meetings mt on mt.id = m.meeting_id where m.meeting_id = subject;
+  elsif kind = 'project' then
+    select pp.org_id, p.network_id, 'Projekt „' || p.title || '“' into org_id, network_id, title
+    from public.projects p join public.project_partners pp on pp.project_id = p.id and pp.role = 'lead'
+    where p.id = subject;
+  elsif kind = 'project_update' then
+    select u.org_id, p.network_id, 'Beitrag im Projekt „' || p.title || '“' into org_id, network_id, title
+    from public.project_updates u join public.projects p on p.id = u.project_id where u.id = subject;
   end if;
 end
 $$;
@@ -99,7 +109,8 @@ begin
   if (select auth.uid()) is null then
     raise exception 'TK_NOT_FOUND' using errcode = 'P0001';
   end if;
-  if subject_type not in ('cover_request', 'cover_offer', 'training', 'meeting', 'agenda_item', 'minutes') then
+  if subject_type not in ('cover_request', 'cover_offer', 'training', 'meeting', 'agenda_item', 'minutes',
+                          'project', 'project_update') then
     raise exception 'TK_NOT_FOUND' using errcode = 'P0001';
   end if;
   select * into subj from private.sozialdaten_subject(subject_type, subject_id);
@@ -117,6 +128,11 @@ begin
                        where t.id = subject_id
                          and ((t.status <> 'draft' and t.network_id in (select private.user_network_ids()))
                               or t.org_id in (select private.user_org_ids())));
+  elsif subject_type = 'project' then
+    visible := subject_id in (select private.visible_project_ids());
+  elsif subject_type = 'project_update' then
+    visible := exists (select 1 from public.project_updates u
+                       where u.id = subject_id and u.project_id in (select private.workspace_project_ids()));
   elsif subject_type = 'meeting' then
     visible := subj.network_id in (select private.user_network_ids());
   elsif subject_type = 'agenda_item' then
@@ -177,6 +193,12 @@ begin
     select jsonb_strip_nulls(jsonb_build_object('title', a.title, 'description', a.description,
       'decline_reason', a.decline_reason))
     into texts from public.agenda_items a where a.id = subject;
+  elsif kind = 'project' then
+    select jsonb_strip_nulls(jsonb_build_object('goal', p.goal, 'target_group', p.target_group, 'funding', p.funding,
+      'wanted', p.wanted, 'summary', p.summary))
+    into texts from public.projects p where p.id = subject;
+  elsif kind = 'project_update' then
+    select jsonb_build_object('body', u.body) into texts from public.project_updates u where u.id = subject;
   end if;
   return coalesce(texts, '{}'::jsonb);
 end
@@ -247,6 +269,20 @@ begin
         cancel_reason = case when merged ? 'cancel_reason' then merged ->> 'cancel_reason' else mt.cancel_reason end,
         updated_at = now()
     where mt.id = hide.subject_id;
+  elsif hide.subject_type = 'project' then
+    if length(coalesce(merged ->> 'goal', '')) < 10 then
+      raise exception 'TK_PROJECT_GOAL_MISSING' using errcode = 'P0001';
+    end if;
+    update public.projects p
+    set goal = merged ->> 'goal', target_group = coalesce(merged ->> 'target_group', ''),
+        funding = coalesce(merged ->> 'funding', ''), wanted = coalesce(merged ->> 'wanted', ''),
+        summary = case when merged ? 'summary' then merged ->> 'summary' else p.summary end, updated_at = now()
+    where p.id = hide.subject_id;
+  elsif hide.subject_type = 'project_update' then
+    if length(btrim(coalesce(merged ->> 'body', ''))) < 1 then
+      raise exception 'TK_PROJECT_UPDATE_INVALID' using errcode = 'P0001';
+    end if;
+    update public.project_updates u set body = merged ->> 'body' where u.id = hide.subject_id;
   else
     update public.agenda_items a
     set title = btrim(merged ->> 'title'),

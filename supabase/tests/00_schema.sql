@@ -31,7 +31,8 @@ select tables_are('public', array[
   'cover_requests', 'cover_request_internals', 'cover_request_recipients', 'cover_offers', 'cover_handover_notes', 'cover_contacts',
   'cover_ledger', 'cover_ledger_months', 'cover_alert_preferences', 'sozialdaten_hides',
   'meetings', 'meeting_rsvps', 'meeting_guests', 'date_polls', 'poll_options', 'poll_votes', 'agenda_items',
-  'minutes', 'minutes_versions', 'minutes_comments', 'decisions', 'action_items'],
+  'minutes', 'minutes_versions', 'minutes_comments', 'decisions', 'action_items',
+  'projects', 'project_partners', 'project_updates', 'project_comments', 'project_tasks', 'project_links', 'project_dates'],
   'public holds exactly the tables the persona tests cover (new table? add its persona tests and list it here)');
 
 select is_empty($$

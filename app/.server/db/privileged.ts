@@ -25,7 +25,10 @@ export type PrivilegedPurpose =
 
   // "meeting-jobs": the Kooperationstreffen's reminders (app/.server/meetings/jobs.ts): only calls
   // private.run_meeting_jobs(), which only service_role may execute.
-  | "meeting-jobs";
+  | "meeting-jobs"
+  // "project-jobs": the Gemeinsame Projekte's task reminders (app/.server/projects/jobs.ts): only
+  // calls private.run_project_jobs().
+  | "project-jobs";
 
 // Purposes that run inside a request (signing in, the session lookup of every page): a lost
 // database is the 503 page there, like in asUser. The background purposes get the

@@ -520,7 +520,15 @@ export interface CoverAlertPreferenceTable {
 
 // Sozialdaten: texts hidden after a report (supabase/migrations/20261206120100_create_sozialdaten_hides.sql).
 // Written only by report_sozialdaten / revise_hidden_text.
-export type SozialdatenSubjectType = "cover_request" | "cover_offer" | "training" | "meeting" | "agenda_item" | "minutes";
+export type SozialdatenSubjectType =
+  | "cover_request"
+  | "cover_offer"
+  | "training"
+  | "meeting"
+  | "agenda_item"
+  | "minutes"
+  | "project"
+  | "project_update";
 export interface SozialdatenHideTable {
   id: ColumnType<string, never, never>;
   subject_type: ColumnType<SozialdatenSubjectType, never, never>;

@@ -78,6 +78,7 @@ import CoverRequestExpired, {
 } from "../../../emails/cover-request-expired";
 import MeetingNotice, { MeetingNoticePropsSchema, subject as meetingNoticeSubject } from "../../../emails/meeting-notice";
 import MeetingNews, { MeetingNewsPropsSchema, subject as meetingNewsSubject } from "../../../emails/meeting-news";
+import ProjectNews, { ProjectNewsPropsSchema, subject as projectNewsSubject } from "../../../emails/project-news";
 import { meetingCalendarAttachment, trainingCalendarAttachment, type MailAttachment } from "./attachments";
 
 type Template<S extends z.ZodType> = {
@@ -197,6 +198,8 @@ export const mailTemplates = {
     attachments: (props) => [meetingCalendarAttachment(props, props.kind === "cancel")],
   }),
   "meeting-news": template({ schema: MeetingNewsPropsSchema, subject: meetingNewsSubject, Component: MeetingNews }),
+  // Gemeinsame Projekte: joins, posts, tasks, status.
+  "project-news": template({ schema: ProjectNewsPropsSchema, subject: projectNewsSubject, Component: ProjectNews }),
 };
 
 export type MailTemplateName = keyof typeof mailTemplates;

@@ -9,6 +9,7 @@
 // worker; mails the jobs enqueue go out with the next outbox poll.
 import { sql } from "kysely";
 import { runMeetingJobs } from "../meetings/jobs";
+import { runProjectJobs } from "../projects/jobs";
 import { env } from "../env";
 import { asServiceRole } from "../db/privileged";
 import { runCoverTimers } from "../cover/timers";
@@ -52,6 +53,8 @@ export const periodicJobs: PeriodicJob[] = [
   // Kooperationstreffen: reminders the day before a meeting, before a poll's deadline and before
   // an action item is due.
   { name: "meeting-jobs", run: runMeetingJobs },
+  // Gemeinsame Projekte: reminders three days before a task is due.
+  { name: "project-jobs", run: runProjectJobs },
 ];
 
 export type JobOutcome = { status: "ok"; result: unknown } | { status: "failed"; error: string } | { status: "skipped" };

@@ -6,6 +6,15 @@ import { coverPublishCase } from "./cover-publish";
 import { directoryCase } from "./directory";
 import { httpLoadCase } from "./http-load";
 import { meetingsCase } from "./meetings";
+import { projectsCase } from "./projects";
 import { trainingsCase } from "./trainings";
 
-export const cases: BenchCase[] = [directoryCase, coverPublishCase, coverBoardCase, trainingsCase, meetingsCase, httpLoadCase];
+export const cases: BenchCase[] = [
+  directoryCase,
+  coverPublishCase,
+  coverBoardCase,
+  trainingsCase,
+  meetingsCase,
+  projectsCase,
+  httpLoadCase,
+];
