@@ -31,7 +31,8 @@ select tables_are('public', array[
   'cover_requests', 'cover_request_internals', 'cover_request_recipients', 'cover_offers', 'cover_handover_notes', 'cover_contacts',
   'cover_ledger', 'cover_ledger_months', 'cover_alert_preferences', 'sozialdaten_hides',
   'meetings', 'meeting_rsvps', 'meeting_guests', 'date_polls', 'poll_options', 'poll_votes', 'agenda_items',
-  'minutes', 'minutes_versions', 'minutes_comments', 'decisions', 'action_items'],
+  'minutes', 'minutes_versions', 'minutes_comments', 'decisions', 'action_items',
+  'calendar_feeds'],
   'public holds exactly the tables the persona tests cover (new table? add its persona tests and list it here)');
 
 select is_empty($$
@@ -229,7 +230,7 @@ select results_eq($$
   where n.nspname in ('public', 'private')
     and not exists (select 1 from pg_depend d where d.objid = p.oid and d.deptype = 'e')
     and has_function_privilege('anon', p.oid, 'execute') order by 1$$,
-  $$values ('private.is_public_network'), ('public.guest_meeting'), ('public.guest_rsvp'),
+  $$values ('private.is_public_network'), ('public.calendar_feed_for_token'), ('public.guest_meeting'), ('public.guest_rsvp'),
            ('public.invitation_preview'), ('public.network_next_meeting'), ('public.network_public_page'),
            ('public.public_networks'), ('public.register_meeting_guest')$$,
   'anon executes only what the public pages need (and the join_requests insert policy''s helper)');
