@@ -34,6 +34,7 @@ export const MAIN_NAV: NavEntry[] = [
   { to: "/fortbildungen", label: "Fortbildungen", short: "Fortbildung", icon: "training" },
   { to: "/traeger", label: "Träger im Kreis", short: "Träger", icon: "traeger" },
   { to: "/treffen", label: "Treffen", short: "Treffen", icon: "meeting" },
+  { to: "/kalender", label: "Kalender", short: "Kalender", icon: "calendar" },
 ];
 
 const COORDINATION_ENTRY: NavEntry = { to: "/kreis/anfragen", label: "Kreis verwalten", short: "Kreis", icon: "home" };
