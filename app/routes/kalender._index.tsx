@@ -5,8 +5,8 @@
 // also as a plain list of links below. The calendar component renders after hydration only: the
 // view depends on the screen width, and "today" differs between the server and the browser.
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData, useSearchParams, useSubmit } from "@remix-run/react";
-import { useEffect, useState } from "react";
+import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
+import { useEffect, useRef, useState } from "react";
 import type { View } from "react-big-calendar";
 import rbcStyles from "react-big-calendar/lib/css/react-big-calendar.css?url";
 import { requireUser } from "~/.server/auth/session";
@@ -47,26 +47,38 @@ function dayParam(date: Date): string {
 
 export default function CalendarPage() {
   const data = useLoaderData<typeof loader>();
-  const [searchParams, setSearchParams] = useSearchParams();
-  const submit = useSubmit();
+  const location = useLocation();
+  const form = useRef<HTMLFormElement>(null);
   const labels = Object.fromEntries(data.kinds.map((k) => [k.kind, k.label]));
   const colors = Object.fromEntries(data.kinds.map((k, i) => [k.kind, PALETTE[i % PALETTE.length]!]));
+  const askedView = new URLSearchParams(location.search).get("ansicht") ?? "";
   const [view, setView] = useState<View | null>(null);
   const [date, setDate] = useState(() => localDay(data.date));
 
   useEffect(() => {
-    const asked = VIEWS[searchParams.get("ansicht") ?? ""];
-    setView(asked ?? (window.matchMedia("(max-width: 639px)").matches ? "agenda" : "month"));
+    setView(VIEWS[askedView] ?? (window.matchMedia("(max-width: 639px)").matches ? "agenda" : "month"));
     // Only on the first render: later changes come from the calendar's own buttons.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
   useEffect(() => setDate(localDay(data.date)), [data.date]);
 
-  function keep(next: URLSearchParams, newDate: Date, newView: View) {
-    next.set("datum", dayParam(newDate));
-    const param = VIEW_PARAM[newView];
-    if (param) next.set("ansicht", param);
-    setSearchParams(next, { replace: true, preventScrollReset: true });
+  // The shown date and view live in the filter form's hidden fields: a date outside the loaded
+  // weeks submits the form (the loader reads the new range); otherwise only the address changes,
+  // so a reload shows the same place. (Plain DOM and the form keep the shared JS of other pages
+  // free of router hooks only this page would use.)
+  function remember(newDate: Date, newView: View) {
+    const f = form.current;
+    if (!f) return;
+    (f.elements.namedItem("datum") as HTMLInputElement).value = dayParam(newDate);
+    (f.elements.namedItem("ansicht") as HTMLInputElement).value = VIEW_PARAM[newView] ?? "";
+    if (dayParam(newDate).slice(0, 7) !== data.date.slice(0, 7)) {
+      f.requestSubmit();
+    } else {
+      const params = new URLSearchParams(window.location.search);
+      params.set("datum", dayParam(newDate));
+      params.set("ansicht", VIEW_PARAM[newView] ?? "");
+      window.history.replaceState(window.history.state, "", `${window.location.pathname}?${params}`);
+    }
   }
 
   return (
@@ -81,9 +93,16 @@ export default function CalendarPage() {
         }
       />
 
-      <Form method="get" className="space-y-3" onChange={(e) => submit(e.currentTarget, { replace: true, preventScrollReset: true })}>
-        <input type="hidden" name="datum" value={data.date} />
-        {searchParams.get("ansicht") ? <input type="hidden" name="ansicht" value={searchParams.get("ansicht")!} /> : null}
+      <Form
+        ref={form}
+        method="get"
+        replace
+        preventScrollReset
+        className="space-y-3"
+        onChange={(e) => e.currentTarget.requestSubmit()}
+      >
+        <input type="hidden" name="datum" defaultValue={data.date} />
+        <input type="hidden" name="ansicht" defaultValue={askedView} />
         <fieldset>
           <legend className="text-sm font-semibold text-slate-900">Anzeigen</legend>
           <div className="mt-2 flex flex-wrap gap-2">
@@ -118,11 +137,11 @@ export default function CalendarPage() {
             colors={colors}
             onNavigate={(next, nextView) => {
               setDate(next);
-              keep(new URLSearchParams(searchParams), next, nextView);
+              remember(next, nextView);
             }}
             onView={(next) => {
               setView(next);
-              keep(new URLSearchParams(searchParams), date, next);
+              remember(date, next);
             }}
           />
         ) : (

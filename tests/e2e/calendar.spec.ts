@@ -39,6 +39,8 @@ const title = `Kalendertreffen ${Math.random().toString(36).slice(2, 7).replace(
 let meetingId = "";
 
 test.describe.configure({ mode: "serial" });
+// Several pages, views and axe runs per test on a shared, slow machine.
+test.setTimeout(150_000);
 
 test("a planned meeting appears in month, week and agenda at 1280 px and 360 px", async ({ page, login, checkA11y }, testInfo) => {
   await page.setViewportSize({ width: 1280, height: 900 });

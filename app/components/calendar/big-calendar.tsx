@@ -5,11 +5,29 @@
 // Its known gaps are closed here: every entry is rendered as a real link (reachable with Tab,
 // opened with Enter; the library's own event boxes are not focusable), the month view shows all
 // entries of a day instead of a "+n weitere" button that screen readers cannot reach, and the
-// page carries the same entries as a plain list (EntryList) anyway.
-import { useNavigate } from "@remix-run/react";
+// page carries the same entries as a plain list (EntryList) anyway. The month and week grids are
+// divs with ARIA table roles whose rows hold the entries outside any cell (axe: a critical
+// aria-required-children violation) and an English "Month View" label; those roles are removed
+// after each render, so assistive technology meets plain groups of links, headed by the toolbar.
+
+const GRID_ROLES = '[role="table"], [role="rowgroup"], [role="row"], [role="cell"], [role="columnheader"], [role="rowheader"]';
+
+function stripGridRoles(root: HTMLElement) {
+  for (const el of root.querySelectorAll<HTMLElement>(GRID_ROLES)) {
+    // The agenda is a real <table>; only the div/span grids lose their roles.
+    if (!el.closest("table")) {
+      el.removeAttribute("role");
+      el.removeAttribute("aria-label");
+      el.removeAttribute("aria-sort");
+      el.removeAttribute("aria-rowcount");
+      el.removeAttribute("aria-colcount");
+    }
+  }
+}
+import { Link } from "@remix-run/react";
 import { format, getDay, parse, startOfWeek } from "date-fns";
 import { de } from "date-fns/locale/de";
-import { useMemo } from "react";
+import { useEffect, useMemo, useRef } from "react";
 import { Calendar, dateFnsLocalizer, type Formats, type View } from "react-big-calendar";
 import type { PageEntry } from "~/.server/calendar/page";
 import { whenText } from "./entry-list";
@@ -92,32 +110,37 @@ export function BigCalendar({
   onNavigate: (date: Date, view: View) => void;
   onView: (view: View) => void;
 }) {
-  const navigate = useNavigate();
   const events = useMemo(() => entries.map(toEvent), [entries]);
+  const container = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const root = container.current;
+    if (!root) return;
+    stripGridRoles(root);
+    const observer = new MutationObserver(() => stripGridRoles(root));
+    observer.observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: ["role"] });
+    return () => observer.disconnect();
+  }, []);
   const EventLink = useMemo(
     () =>
       function EventLink({ event }: { event: CalEvent }) {
         const e = event.entry;
         return (
-          <a
-            href={e.href}
+          <Link
+            to={e.href}
             aria-label={accessibleName(e, labels[e.kind] ?? e.kind)}
             className={`block truncate rounded-sm focus:outline-2 focus:outline-offset-1 focus:outline-slate-900 ${e.cancelled ? "line-through" : ""}`}
-            onClick={(ev) => {
-              ev.preventDefault();
-              ev.stopPropagation();
-              navigate(e.href);
-            }}
+            // The library's event box would handle the click a second time (onSelectEvent).
+            onClick={(ev) => ev.stopPropagation()}
           >
             {e.mine ? "★ " : ""}
             {e.title}
-          </a>
+          </Link>
         );
       },
-    [labels, navigate],
+    [labels],
   );
   return (
-    <div className="traegerkreis-calendar h-[640px] text-sm">
+    <div ref={container} className="traegerkreis-calendar h-[640px] text-sm">
       <Calendar<CalEvent>
         localizer={localizer}
         culture="de"
@@ -133,7 +156,12 @@ export function BigCalendar({
         popup={false}
         scrollToTime={new Date(1970, 0, 1, 7, 0)}
         tooltipAccessor={(e) => accessibleName(e.entry, labels[e.entry.kind] ?? e.entry.kind)}
-        onSelectEvent={(e) => navigate(e.entry.href)}
+        // A click on the box around the link (its padding) follows the link too.
+        onSelectEvent={(e, ev) => {
+          const link = (ev.currentTarget as HTMLElement | null)?.querySelector("a");
+          if (link) link.click();
+          else window.location.assign(e.entry.href);
+        }}
         eventPropGetter={(e) => ({
           className: `${e.entry.mine ? "tk-mine" : ""} ${e.entry.cancelled ? "tk-cancelled" : ""}`,
           style: { backgroundColor: colors[e.entry.kind] ?? "#334155", color: "#fff" },

@@ -1,10 +1,11 @@
 // The registry of bench cases, run in this order. A later feature adds its page here: a case with
 // `seed` (reuse the circle through circleSeed(ctx), add its own rows) and `run` (measure, return rows).
 import type { BenchCase } from "../types";
+import { calendarCase } from "./calendar";
 import { coverBoardCase } from "./cover-board";
 import { coverPublishCase } from "./cover-publish";
 import { directoryCase } from "./directory";
 import { meetingsCase } from "./meetings";
 import { trainingsCase } from "./trainings";
 
-export const cases: BenchCase[] = [directoryCase, coverPublishCase, coverBoardCase, trainingsCase, meetingsCase];
+export const cases: BenchCase[] = [directoryCase, coverPublishCase, coverBoardCase, trainingsCase, meetingsCase, calendarCase];
