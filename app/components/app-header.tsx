@@ -22,6 +22,8 @@ export type NavEntry = {
   end?: boolean;
   /** Shows the count of open Notfälle. */
   notfaelle?: boolean;
+  /** In the phone's bottom bar (default); the overview is one tap away on the logo instead. */
+  bottom?: boolean;
 };
 
 /**
@@ -29,12 +31,13 @@ export type NavEntry = {
  * from every page) and the menu. A new place is one line here (Treffen, Kalender, Projekte …).
  */
 export const MAIN_NAV: NavEntry[] = [
-  { to: "/", label: "Übersicht", short: "Übersicht", icon: "home", end: true },
+  { to: "/", label: "Übersicht", short: "Übersicht", icon: "home", end: true, bottom: false },
   { to: "/vertretungen", label: "Vertretungen", short: "Vertretung", icon: "cover", notfaelle: true },
   { to: "/fortbildungen", label: "Fortbildungen", short: "Fortbildung", icon: "training" },
   { to: "/traeger", label: "Träger im Kreis", short: "Träger", icon: "traeger" },
   { to: "/treffen", label: "Treffen", short: "Treffen", icon: "meeting" },
   { to: "/projekte", label: "Projekte", short: "Projekte", icon: "project" },
+  { to: "/kalender", label: "Kalender", short: "Kalender", icon: "calendar" },
 ];
 
 const COORDINATION_ENTRY: NavEntry = { to: "/kreis/anfragen", label: "Kreis verwalten", short: "Kreis", icon: "home" };
@@ -109,7 +112,7 @@ export function BottomNav({ user }: { user: HeaderUser | null }) {
       className="fixed inset-x-0 bottom-0 z-40 border-t border-slate-200 bg-white/95 pb-[env(safe-area-inset-bottom)] backdrop-blur lg:hidden"
     >
       <ul className="mx-auto flex max-w-5xl overflow-x-auto">
-        {MAIN_NAV.map((item) => (
+        {MAIN_NAV.filter((item) => item.bottom !== false).map((item) => (
           <li key={item.to} className="min-w-14 flex-1">
             <NavLink
               to={item.to}

@@ -19,6 +19,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "sozialdaten.found_in_leitbild": "Sozialdaten im Leitbild gefunden",
   "cover.posting_requested": "Koordination um eine Vertretungsanfrage gebeten",
   "account.deleted": "Konto gelöscht",
+  "calendar_feed.created": "Kalender-Abo eingerichtet",
+  "calendar_feed.revoked": "Kalender-Abo widerrufen",
   // The circle
   "join_request.created": "Interesse gemeldet",
   "join_request.admitted": "Interessensmeldung angenommen",

@@ -8,6 +8,9 @@ import { sessionCookie } from "~/.server/auth/cookie";
 import { changePassword, signOutEverywhere } from "~/.server/auth/service";
 import { userMessageFor } from "~/.server/db/errors";
 import { requireUser } from "~/.server/auth/session";
+import { createPersonalFeed, feedPath, personalFeedState, revokePersonalFeed } from "~/.server/calendar/subscriptions";
+import { env } from "~/.server/env";
+import { CalendarFeedCard } from "~/components/calendar/feed-card";
 import { redirectWithToast } from "~/.server/toast";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Button } from "~/components/ui/button";
@@ -31,8 +34,10 @@ export const meta: MetaFunction = () => [{ title: "Mein Konto · Trägerkreis" }
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const profile = await getOwnProfile(user);
+  const feed = await personalFeedState(user);
   return {
     email: user.email,
+    calendarFeed: { active: feed.active, createdAt: feed.createdAt?.toISOString() ?? null },
     profile: {
       fullName: profile?.fullName ?? user.fullName,
       phone: profile?.phone ?? "",
@@ -46,6 +51,15 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const formData = await request.formData();
   const intent = formData.get("intent");
+
+  if (intent === "calendar-create") {
+    const token = await createPersonalFeed(user);
+    return { intent, feedUrl: new URL(feedPath(token), env().APP_URL).toString() };
+  }
+  if (intent === "calendar-revoke") {
+    await revokePersonalFeed(user);
+    return redirectWithToast(paths.account, { title: "Das Kalender-Abo ist widerrufen. Der alte Link funktioniert nicht mehr." });
+  }
 
   if (intent === "profile") {
     const submission = parseWithZod(formData, { schema: ProfileSchema });
@@ -222,6 +236,7 @@ export default function Account() {
       <div className="space-y-6">
         <ProfileForm />
         <PasswordForm />
+        <PersonalCalendarFeed />
         <MyDataCard />
         <Card>
           <h2 className="text-lg font-semibold text-slate-900">Überall abmelden</h2>
@@ -239,6 +254,24 @@ export default function Account() {
         <DeleteAccountForm />
       </div>
     </div>
+  );
+}
+
+function PersonalCalendarFeed() {
+  const { calendarFeed } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const feedUrl = actionData && "feedUrl" in actionData ? (actionData.feedUrl ?? null) : null;
+  return (
+    <CalendarFeedCard
+      id="kalender-abonnieren"
+      title="Kalender abonnieren"
+      intro="Ihr persönlicher Kalender-Link bringt Ihre Treffen, Fortbildungen, Vertretungen, Terminumfragen und Aufgaben in Outlook, Google Kalender oder auf Ihr iPhone – genau das, was Sie auch hier sehen."
+      active={calendarFeed.active}
+      createdAt={calendarFeed.createdAt}
+      feedUrl={feedUrl}
+      createIntent="calendar-create"
+      revokeIntent="calendar-revoke"
+    />
   );
 }
 

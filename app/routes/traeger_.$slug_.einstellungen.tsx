@@ -4,6 +4,9 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { requireUser } from "~/.server/auth/session";
+import { createTraegerFeed, feedPath, revokeTraegerFeed, traegerFeedState } from "~/.server/calendar/subscriptions";
+import { env } from "~/.server/env";
+import { CalendarFeedCard } from "~/components/calendar/feed-card";
 import { dbErrorCode, userMessageFor } from "~/.server/db/errors";
 import { requireOrgRole } from "~/.server/orgs/access";
 import { loadEditableProfile, referenceLists, updateProfile } from "~/.server/orgs/profile";
@@ -28,9 +31,18 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const membership = await requireOrgRole(user, params.slug ?? "", "admin");
-  const [profile, lists] = await Promise.all([loadEditableProfile(user, membership.orgId), referenceLists(user)]);
+  const [profile, lists, feed] = await Promise.all([
+    loadEditableProfile(user, membership.orgId),
+    referenceLists(user),
+    traegerFeedState(user, membership.orgId),
+  ]);
   invariantResponse(profile, "Nicht gefunden");
-  return { org: { slug: membership.slug, name: membership.name, role: membership.role }, profile, lists };
+  return {
+    org: { slug: membership.slug, name: membership.name, role: membership.role },
+    profile,
+    lists,
+    calendarFeed: { active: feed.active, createdAt: feed.createdAt?.toISOString() ?? null },
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -41,7 +53,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
     hilfeartCodes: lists.hilfearten.map((h) => h.code),
     gemeindeCodes: lists.gemeinden.map((g) => g.code),
   });
-  const submission = parseWithZod(await request.formData(), { schema });
+  const formData = await request.formData();
+  // The Träger's team calendar (its own small forms on this page).
+  const intent = formData.get("intent");
+  if (intent === "traeger-calendar-create") {
+    const token = await createTraegerFeed(user, membership.orgId);
+    return { feedUrl: new URL(feedPath(token), env().APP_URL).toString() };
+  }
+  if (intent === "traeger-calendar-revoke") {
+    await revokeTraegerFeed(user, membership.orgId);
+    return redirectWithToast(paths.orgSettings(membership.slug), {
+      title: "Der Teamkalender ist widerrufen.",
+      description: "Der alte Link funktioniert nicht mehr.",
+    });
+  }
+  const submission = parseWithZod(formData, { schema });
   if (submission.status !== "success") return { result: submission.reply() };
 
   let saved: boolean;
@@ -63,7 +89,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function OrgSettings() {
-  const { org, profile, lists } = useLoaderData<typeof loader>();
+  const { org, profile, lists, calendarFeed } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const schema = orgProfileSchema({
@@ -72,7 +98,7 @@ export default function OrgSettings() {
   });
   const [form, fields] = useForm({
     id: "org-profile",
-    lastResult: actionData?.result,
+    lastResult: actionData && "result" in actionData ? actionData.result : undefined,
     constraint: getZodConstraint(schema),
     defaultValue: {
       name: profile.name,
@@ -227,6 +253,18 @@ export default function OrgSettings() {
           </Button>
         </div>
       </Form>
+      <div className="mt-6">
+        <CalendarFeedCard
+          id="teamkalender"
+          title="Teamkalender abonnieren"
+          intro="Ein gemeinsamer Kalender-Link für Ihr Team: Treffen und Fortbildungen der Kreise Ihres Trägers, die Zeiträume seiner Vertretungsanfragen und der Vertretungen, die er übernimmt, Terminumfragen und seine Aufgaben – ohne die persönlichen Anmeldungen einzelner Mitglieder."
+          active={calendarFeed.active}
+          createdAt={calendarFeed.createdAt}
+          feedUrl={actionData && "feedUrl" in actionData ? (actionData.feedUrl ?? null) : null}
+          createIntent="traeger-calendar-create"
+          revokeIntent="traeger-calendar-revoke"
+        />
+      </div>
     </div>
   );
 }

@@ -32,7 +32,8 @@ select tables_are('public', array[
   'cover_ledger', 'cover_ledger_months', 'cover_alert_preferences', 'sozialdaten_hides',
   'meetings', 'meeting_rsvps', 'meeting_guests', 'date_polls', 'poll_options', 'poll_votes', 'agenda_items',
   'minutes', 'minutes_versions', 'minutes_comments', 'decisions', 'action_items',
-  'projects', 'project_partners', 'project_updates', 'project_comments', 'project_tasks', 'project_links', 'project_dates'],
+  'projects', 'project_partners', 'project_updates', 'project_comments', 'project_tasks', 'project_links', 'project_dates',
+  'calendar_feeds'],
   'public holds exactly the tables the persona tests cover (new table? add its persona tests and list it here)');
 
 select is_empty($$
@@ -230,7 +231,7 @@ select results_eq($$
   where n.nspname in ('public', 'private')
     and not exists (select 1 from pg_depend d where d.objid = p.oid and d.deptype = 'e')
     and has_function_privilege('anon', p.oid, 'execute') order by 1$$,
-  $$values ('private.is_public_network'), ('public.guest_meeting'), ('public.guest_rsvp'),
+  $$values ('private.is_public_network'), ('public.calendar_feed_for_token'), ('public.guest_meeting'), ('public.guest_rsvp'),
            ('public.invitation_preview'), ('public.network_next_meeting'), ('public.network_public_page'),
            ('public.public_networks'), ('public.register_meeting_guest')$$,
   'anon executes only what the public pages need (and the join_requests insert policy''s helper)');

@@ -149,9 +149,11 @@ test("on a phone the main places are one tap away, with the open Notfälle @phon
   // The bottom bar: the main places, with the open Notfälle on "Vertretungen".
   const bar = page.getByRole("navigation", { name: "Hauptbereiche" });
   await expect(bar).toBeVisible();
-  for (const name of [/^Übersicht/, /^Vertretungen/, /^Fortbildungen/, /^Träger im Kreis/]) {
+  for (const name of [/^Vertretungen/, /^Fortbildungen/, /^Träger im Kreis/, /^Treffen/, /^Projekte/, /^Kalender/]) {
     await expect(bar.getByRole("link", { name })).toBeVisible();
   }
+  // Six places fit 360 px side by side: nothing scrolls out of sight.
+  expect(await bar.locator("ul").evaluate((ul) => ul.scrollWidth <= ul.clientWidth)).toBe(true);
   await expect(bar.getByRole("link", { name: /^Vertretungen, \d+ offener? Notf/ })).toBeVisible();
   await shot(page, "10-dashboard-bottom-bar");
   await checkA11y();

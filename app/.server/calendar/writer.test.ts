@@ -176,6 +176,31 @@ describe("the iCalendar writer", () => {
     expect(prop(feed, "X-PUBLISHED-TTL")?.value).toBe("PT1H");
   });
 
+  it("writes whole-day entries as VALUE=DATE with an exclusive end, and refuses anything but a day", () => {
+    const feed = parseIcs(
+      writeCalendar({
+        productId: "p",
+        events: [{ uid: "cover-1@traegerkreis", allDay: true, start: "2026-10-24", end: "2026-10-27", summary: "Vertretung" }],
+      }),
+    );
+    const [event] = events(feed);
+    expect(prop(event!, "DTSTART")).toMatchObject({ params: { VALUE: "DATE" }, value: "20261024" });
+    expect(prop(event!, "DTEND")).toMatchObject({ params: { VALUE: "DATE" }, value: "20261027" });
+    for (const [start, end] of [
+      ["2026-10-24", "2026-10-24"],
+      ["2026-10-24T00:00", "2026-10-25"],
+      ["2026-10-24\r\nX:1", "2026-10-25"],
+      ["2026-02-3x", "2026-03-01"],
+    ]) {
+      expect(() =>
+        writeCalendar({ productId: "p", events: [{ uid: "u", allDay: true, start: start!, end: end!, summary: "s" }] }),
+      ).toThrow(/ics:/);
+    }
+    expect(() =>
+      writeCalendar({ productId: "p", events: [{ uid: "u", allDay: true, start: new Date(), end: "2026-10-25", summary: "s" }] }),
+    ).toThrow(/YYYY-MM-DD/);
+  });
+
   it("keeps the training files injection-free (Träger name with CR/LF/quotes, bare CR in a title)", () => {
     const ics = trainingIcs({
       title: "Deeskalation\rX-EVIL:1",

@@ -30,6 +30,11 @@ export type IcsAttendee = IcsPerson & {
 export type IcsEvent = {
   /** Stable for ever: a later file with the same UID replaces the entry. */
   uid: string;
+  /**
+   * A whole-day entry (a cover period, a due date): start and end are Berlin calendar days
+   * "YYYY-MM-DD", the end exclusive (the day after the last day), written as VALUE=DATE.
+   */
+  allDay?: boolean;
   /** Raise on every change of time or place (and on cancellation). */
   sequence?: number;
   start: Date | string;
@@ -191,11 +196,33 @@ function person(name: string, who: IcsPerson, extra: string[] = []): string {
   return `${name}${params.map((p) => `;${p}`).join("")}:${cleanUri(`mailto:${who.email}`)}`;
 }
 
-function eventLines(event: IcsEvent, now: Date): string[] {
+/** "2026-08-19" → "20260819"; anything else is refused (never user text in a DATE value). */
+function dateValue(value: Date | string, what: string): string {
+  if (typeof value !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(value))
+    throw new Error(`ics: all-day ${what} must be YYYY-MM-DD, got ${String(value)}`);
+  if (Number.isNaN(new Date(`${value}T00:00:00Z`).getTime()))
+    throw new Error(`ics: invalid ${what} ${value}`);
+  return value.replace(/-/g, "");
+}
+
+function timeLines(event: IcsEvent): string[] {
+  if (event.allDay) {
+    const start = dateValue(event.start, "start");
+    const end = dateValue(event.end, "end");
+    if (end <= start) throw new Error("ics: an event must end after it starts");
+    return [`DTSTART;VALUE=DATE:${start}`, `DTEND;VALUE=DATE:${end}`];
+  }
   const start = toDate(event.start, "start");
   const end = toDate(event.end, "end");
   if (end.getTime() <= start.getTime())
     throw new Error("ics: an event must end after it starts");
+  return [
+    `DTSTART;TZID=${BERLIN}:${berlinLocal(start)}`,
+    `DTEND;TZID=${BERLIN}:${berlinLocal(end)}`,
+  ];
+}
+
+function eventLines(event: IcsEvent, now: Date): string[] {
   const sequence = event.sequence ?? 0;
   if (!Number.isInteger(sequence) || sequence < 0)
     throw new Error("ics: SEQUENCE must be a whole number ≥ 0");
@@ -203,8 +230,7 @@ function eventLines(event: IcsEvent, now: Date): string[] {
     "BEGIN:VEVENT",
     `UID:${escapeText(event.uid)}`,
     `DTSTAMP:${utcStamp(event.stamp ?? now)}`,
-    `DTSTART;TZID=${BERLIN}:${berlinLocal(start)}`,
-    `DTEND;TZID=${BERLIN}:${berlinLocal(end)}`,
+    ...timeLines(event),
     `SEQUENCE:${sequence}`,
     `SUMMARY:${escapeText(event.summary)}`,
   ];

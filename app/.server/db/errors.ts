@@ -220,6 +220,9 @@ const messages: Record<string, string> = {
   TK_MINUTES_NOT_CIRCULATED: "Bitte verschicken Sie die aktuelle Fassung zuerst zur Durchsicht.",
   TK_MINUTES_ACTION_INVALID: "Eine Aufgabe braucht einen Träger des Kreises (und ggf. eine Person dieses Trägers).",
   TK_ACTION_STATUS_INVALID: "Unbekannter Status.",
+  // Kalender (supabase/migrations/20261207100000_create_calendar_feeds.sql)
+  TK_CALENDAR_TOKEN_INVALID: "Der Kalender-Link ist ungültig. Bitte erzeugen Sie einen neuen.",
+  TK_CALENDAR_FEED_NOT_ADMIN: "Den Teamkalender des Trägers verwalten nur Inhaber:innen und Administrator:innen.",
 };
 
 export type DbErrorInfo = { code: string; message: string; known: boolean };

@@ -1,6 +1,7 @@
 // Kysely types of the tables the app queries. Kept by hand next to the migrations; the
 // typecheck catches a query against a column that does not exist here.
 import type { ColumnType, Generated, Insertable, Selectable } from "kysely";
+import type { CalendarTables } from "./schema-calendar";
 import type { MeetingTables } from "./schema-meetings";
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -545,7 +546,7 @@ export interface SozialdatenHideTable {
   released_by: ColumnType<string | null, never, never>;
 }
 
-export interface DB extends MeetingTables {
+export interface DB extends MeetingTables, CalendarTables {
   hilfearten: HilfeartTable;
   gemeinden: GemeindeTable;
   networks: NetworkTable;

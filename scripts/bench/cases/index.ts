@@ -1,6 +1,7 @@
 // The registry of bench cases, run in this order. A later feature adds its page here: a case with
 // `seed` (reuse the circle through circleSeed(ctx), add its own rows) and `run` (measure, return rows).
 import type { BenchCase } from "../types";
+import { calendarCase } from "./calendar";
 import { coverBoardCase } from "./cover-board";
 import { coverPublishCase } from "./cover-publish";
 import { directoryCase } from "./directory";
@@ -16,5 +17,6 @@ export const cases: BenchCase[] = [
   trainingsCase,
   meetingsCase,
   projectsCase,
+  calendarCase,
   httpLoadCase,
 ];

@@ -83,7 +83,7 @@ async function seedMeetings(
   return counts.rows[0]!;
 }
 
-const meetingsSeed = (ctx: BenchContext) =>
+export const meetingsSeed = (ctx: BenchContext) =>
   shared(ctx, "meetings", async () => {
     await circleSeed(ctx);
     return seedMeetings(ctx);

@@ -1,0 +1,70 @@
+// What the /kalender page reads: the person's calendar for the weeks around the shown date,
+// filtered by kind and "nur meine" (query parameters, so the filters work without JavaScript
+// and a filtered view can be bookmarked).
+import type { SessionUser } from "../auth/session";
+import { asUserReadOnly } from "../db/request";
+import { calendarKinds, loadEntries, type CalendarKindInfo } from "./feed";
+
+export type PageEntry = {
+  uid: string;
+  kind: string;
+  title: string;
+  /** Timed: ISO instant. Whole-day: "YYYY-MM-DD" (end exclusive). */
+  start: string;
+  end: string;
+  allDay: boolean;
+  href: string;
+  cancelled: boolean;
+  mine: boolean;
+  myState: string | null;
+  location: string | null;
+};
+
+export type CalendarPage = {
+  /** The shown date, "YYYY-MM-DD". */
+  date: string;
+  kinds: CalendarKindInfo[];
+  selected: string[];
+  onlyMine: boolean;
+  entries: PageEntry[];
+};
+
+const DAY = 24 * 60 * 60 * 1000;
+
+function parseDate(value: string | null, today: string): string {
+  if (!value || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return today;
+  const d = new Date(`${value}T12:00:00Z`);
+  if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== value) return today;
+  const year = d.getUTCFullYear();
+  return year < 2000 || year > 2100 ? today : value;
+}
+
+export async function loadCalendarPage(user: SessionUser, url: URL, now: Date = new Date()): Promise<CalendarPage> {
+  const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Berlin" }).format(now);
+  const date = parseDate(url.searchParams.get("datum"), today);
+  const kinds = calendarKinds();
+  const known = new Set(kinds.map((k) => k.kind));
+  const asked = url.searchParams.getAll("art").filter((k) => known.has(k));
+  const selected = asked.length > 0 ? asked : kinds.map((k) => k.kind);
+  const onlyMine = url.searchParams.get("meine") === "1";
+  // The month of the date with a week on each side (the month grid), and the agenda's 30 days.
+  const monthStart = new Date(`${date.slice(0, 7)}-01T00:00:00Z`);
+  const range = { from: new Date(monthStart.getTime() - 8 * DAY), to: new Date(monthStart.getTime() + 70 * DAY) };
+  const all = await asUserReadOnly(user, (tx) => loadEntries(tx, { kind: "person", userId: user.id }, range));
+  const entries = all
+    .filter((e) => selected.includes(e.kind) && (!onlyMine || e.mine))
+    .map((e): PageEntry => ({
+      uid: e.uid,
+      kind: e.kind,
+      title: e.title,
+      start: typeof e.start === "string" ? e.start : e.start.toISOString(),
+      end: typeof e.end === "string" ? e.end : e.end.toISOString(),
+      allDay: e.allDay,
+      href: e.href,
+      cancelled: e.status === "cancelled",
+      mine: e.mine,
+      myState: e.myState ?? null,
+      location: e.location ?? null,
+    }));
+  return { date, kinds, selected, onlyMine, entries };
+}

@@ -1,0 +1,40 @@
+// Aufgaben from approved minutes: the due dates of the Träger's own action items (and, on a
+// person's calendar, those assigned to the person), as whole-day entries.
+import { sql } from "kysely";
+import { addDays, type CalendarEntry, type CalendarSource } from "../entries";
+import { ownTraeger, personOf } from "./scope";
+
+export const actionItemSource: CalendarSource = {
+  kind: "action",
+  label: "Aufgaben",
+  async load(tx, scope, range) {
+    const me = personOf(scope);
+    const rows = await sql<{ id: string; title: string; due: string; status: string; updated_at: Date; owner_name: string; assigned_to_me: boolean }>`
+      select a.id, a.title, to_char(a.due_date, 'YYYY-MM-DD') as due, a.status, a.updated_at, o.name as owner_name,
+        coalesce(a.owner_user_id = ${me}::uuid, false) as assigned_to_me
+      from public.action_items a
+      join public.organizations o on o.id = a.owner_org_id
+      where a.due_date is not null
+        and (${ownTraeger(scope, sql.ref("a.owner_org_id"))} or a.owner_user_id = ${me}::uuid)
+        and a.due_date < (${range.to}::timestamptz at time zone 'Europe/Berlin')::date + 1
+        and a.due_date >= (${range.from}::timestamptz at time zone 'Europe/Berlin')::date
+      order by a.due_date
+      limit 2000
+    `.execute(tx);
+    return rows.rows.map((a): CalendarEntry => ({
+      uid: `action-item-${a.id}@traegerkreis`,
+      kind: "action",
+      title: `${a.status === "done" ? "Erledigt: " : "Fällig: "}${a.title}`,
+      start: a.due,
+      end: addDays(a.due, 1),
+      allDay: true,
+      href: `/treffen/aufgaben`,
+      status: "confirmed",
+      sequence: 0,
+      mine: a.assigned_to_me,
+      myState: a.assigned_to_me ? "Ihnen zugewiesen" : `Aufgabe von ${a.owner_name}`,
+      details: [`Aufgabe aus einem Kooperationstreffen, zuständig: ${a.owner_name}.`],
+      updatedAt: a.updated_at,
+    }));
+  },
+};

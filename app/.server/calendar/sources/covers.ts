@@ -1,0 +1,97 @@
+// Vertretungen: the periods of the Träger's own cover requests (published ones; drafts are not
+// dates yet) and of the covers it gives (accepted offers). Whole-day entries over the period;
+// the texts name the need and the place, never a client or a person.
+import { sql } from "kysely";
+import { addDays, type CalendarEntry, type CalendarSource } from "../entries";
+import { ownTraeger } from "./scope";
+
+type Row = {
+  id: string;
+  offer_id: string | null;
+  status: string;
+  day_from: string;
+  day_to: string;
+  hilfeart: string;
+  gemeinde: string;
+  hours: string;
+  updated_at: Date;
+  requester: string | null;
+};
+
+function text(r: Row): string {
+  return `${r.hilfeart} in ${r.gemeinde}`;
+}
+
+export const coverSource: CalendarSource = {
+  kind: "cover",
+  label: "Vertretungen",
+  async load(tx, scope, range) {
+    // Whole days: a period overlaps [from, to) when it starts before `to` and ends on/after `from`.
+    const rows = await sql<Row>`
+      select r.id, null::uuid as offer_id, r.status,
+        to_char(r.period_from, 'YYYY-MM-DD') as day_from, to_char(r.period_to, 'YYYY-MM-DD') as day_to,
+        h.label as hilfeart, g.name as gemeinde, r.hours_per_week::text as hours, r.updated_at, null::text as requester
+      from public.cover_requests r
+      join public.hilfearten h on h.code = r.hilfeart
+      join public.gemeinden g on g.code = r.gemeinde
+      where ${ownTraeger(scope, sql.ref("r.org_id"))} and r.status <> 'draft'
+        and r.period_from < (${range.to}::timestamptz at time zone 'Europe/Berlin')::date + 1
+        and r.period_to >= (${range.from}::timestamptz at time zone 'Europe/Berlin')::date
+      union all
+      select r.id, o.id, r.status,
+        to_char(greatest(r.period_from, o.available_from), 'YYYY-MM-DD'), to_char(r.period_to, 'YYYY-MM-DD'),
+        h.label, g.name, o.accepted_hours::text, greatest(r.updated_at, o.updated_at), ro.name
+      from public.cover_offers o
+      join public.cover_requests r on r.id = o.request_id
+      join public.organizations ro on ro.id = r.org_id
+      join public.hilfearten h on h.code = r.hilfeart
+      join public.gemeinden g on g.code = r.gemeinde
+      where ${ownTraeger(scope, sql.ref("o.org_id"))} and o.status = 'accepted'
+        and greatest(r.period_from, o.available_from) <= r.period_to
+        and greatest(r.period_from, o.available_from) < (${range.to}::timestamptz at time zone 'Europe/Berlin')::date + 1
+        and r.period_to >= (${range.from}::timestamptz at time zone 'Europe/Berlin')::date
+      order by 4
+      limit 5000
+    `.execute(tx);
+    return rows.rows.map((r): CalendarEntry => {
+      const cancelled = r.status === "cancelled";
+      const hours = Number(r.hours).toLocaleString("de-DE");
+      if (r.offer_id) {
+        return {
+          uid: `cover-given-${r.offer_id}@traegerkreis`,
+          kind: "cover",
+          title: `${cancelled ? "Abgesagt: " : ""}Wir vertreten: ${text(r)}`,
+          start: r.day_from,
+          end: addDays(r.day_to, 1),
+          allDay: true,
+          href: `/vertretungen/${r.id}`,
+          status: cancelled ? "cancelled" : "confirmed",
+          sequence: cancelled ? 1 : 0,
+          mine: true,
+          myState: `${hours} Std./Woche für ${r.requester}`,
+          location: r.gemeinde,
+          details: [`Vertretung für ${r.requester}: ${text(r)}, ${hours} Std./Woche.`],
+          updatedAt: r.updated_at,
+        };
+      }
+      const state =
+        r.status === "open" ? "noch offen" : r.status === "filled" ? "besetzt" : r.status === "completed" ? "abgeschlossen" : r.status === "expired" ? "abgelaufen" : "abgesagt";
+      return {
+        uid: `cover-request-${r.id}@traegerkreis`,
+        kind: "cover",
+        title: `${cancelled ? "Abgesagt: " : ""}Vertretung gesucht: ${text(r)}`,
+        start: r.day_from,
+        end: addDays(r.day_to, 1),
+        allDay: true,
+        href: `/vertretungen/${r.id}`,
+        status: cancelled ? "cancelled" : r.status === "open" ? "tentative" : "confirmed",
+        sequence: cancelled ? 1 : 0,
+        mine: true,
+        myState: `Anfrage Ihres Trägers, ${state}`,
+        location: r.gemeinde,
+        details: [`Vertretungsanfrage Ihres Trägers: ${text(r)}, ${hours} Std./Woche (${state}).`],
+        updatedAt: r.updated_at,
+      };
+    });
+  },
+};

@@ -1,0 +1,167 @@
+// /kalender — one calendar of what concerns the person: the circle's meetings (with the own
+// answer), trainings (own registration highlighted), the periods of the own Träger's cover
+// requests and of covers it gives, poll deadlines and action items due. Month, week and agenda
+// views (agenda on phones), filters by kind and "nur meine" as query parameters, and every entry
+// also as a plain list of links below. The calendar component renders after hydration only: the
+// view depends on the screen width, and "today" differs between the server and the browser.
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
+import { useEffect, useRef, useState } from "react";
+import type { View } from "react-big-calendar";
+import rbcStyles from "react-big-calendar/lib/css/react-big-calendar.css?url";
+import { requireUser } from "~/.server/auth/session";
+import { loadCalendarPage } from "~/.server/calendar/page";
+import calendarStyles from "~/components/calendar/calendar.css?url";
+import { BigCalendar } from "~/components/calendar/big-calendar";
+import { EntryList } from "~/components/calendar/entry-list";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Button } from "~/components/ui/button";
+import { Card, PageHeader } from "~/components/ui/layout";
+
+export const meta: MetaFunction = () => [{ title: "Kalender · Trägerkreis" }];
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: rbcStyles },
+  { rel: "stylesheet", href: calendarStyles },
+];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  return loadCalendarPage(user, new URL(request.url));
+}
+
+// One colour per kind, in the sources' order; white text on each has a contrast of at least 4.5:1.
+const PALETTE = ["#1d4ed8", "#047857", "#b45309", "#7e22ce", "#be123c", "#0f766e", "#4338ca"];
+
+const VIEWS: Record<string, View> = { monat: "month", woche: "week", liste: "agenda" };
+const VIEW_PARAM: Partial<Record<View, string>> = { month: "monat", week: "woche", agenda: "liste" };
+
+function localDay(day: string): Date {
+  const [y, m, d] = day.split("-").map(Number);
+  return new Date(y!, m! - 1, d!);
+}
+
+function dayParam(date: Date): string {
+  return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, "0")}-${String(date.getDate()).padStart(2, "0")}`;
+}
+
+export default function CalendarPage() {
+  const data = useLoaderData<typeof loader>();
+  const location = useLocation();
+  const form = useRef<HTMLFormElement>(null);
+  const labels = Object.fromEntries(data.kinds.map((k) => [k.kind, k.label]));
+  const colors = Object.fromEntries(data.kinds.map((k, i) => [k.kind, PALETTE[i % PALETTE.length]!]));
+  const askedView = new URLSearchParams(location.search).get("ansicht") ?? "";
+  const [view, setView] = useState<View | null>(null);
+  const [date, setDate] = useState(() => localDay(data.date));
+
+  useEffect(() => {
+    setView(VIEWS[askedView] ?? (window.matchMedia("(max-width: 639px)").matches ? "agenda" : "month"));
+    // Only on the first render: later changes come from the calendar's own buttons.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+  useEffect(() => setDate(localDay(data.date)), [data.date]);
+
+  // The shown date and view live in the filter form's hidden fields: a date outside the loaded
+  // weeks submits the form (the loader reads the new range); otherwise only the address changes,
+  // so a reload shows the same place. (Plain DOM and the form keep the shared JS of other pages
+  // free of router hooks only this page would use.)
+  function remember(newDate: Date, newView: View) {
+    const f = form.current;
+    if (!f) return;
+    (f.elements.namedItem("datum") as HTMLInputElement).value = dayParam(newDate);
+    (f.elements.namedItem("ansicht") as HTMLInputElement).value = VIEW_PARAM[newView] ?? "";
+    if (dayParam(newDate).slice(0, 7) !== data.date.slice(0, 7)) {
+      f.requestSubmit();
+    } else {
+      const params = new URLSearchParams(window.location.search);
+      params.set("datum", dayParam(newDate));
+      params.set("ansicht", VIEW_PARAM[newView] ?? "");
+      window.history.replaceState(window.history.state, "", `${window.location.pathname}?${params}`);
+    }
+  }
+
+  return (
+    <div className="mx-auto max-w-5xl space-y-6">
+      <PageHeader
+        title="Kalender"
+        description="Treffen, Fortbildungen, Vertretungen, Terminumfragen und Aufgaben, die Sie betreffen."
+        actions={
+          <Link to="/konto#kalender-abonnieren" className="text-sm font-medium text-brand-800 underline underline-offset-2">
+            In Outlook, Google oder auf dem iPhone abonnieren
+          </Link>
+        }
+      />
+
+      <Form
+        ref={form}
+        method="get"
+        replace
+        preventScrollReset
+        className="space-y-3"
+        onChange={(e) => e.currentTarget.requestSubmit()}
+      >
+        <input type="hidden" name="datum" defaultValue={data.date} />
+        <input type="hidden" name="ansicht" defaultValue={askedView} />
+        <fieldset>
+          <legend className="text-sm font-semibold text-slate-900">Anzeigen</legend>
+          <div className="mt-2 flex flex-wrap gap-2">
+            {data.kinds.map((k) => (
+              <label key={k.kind} className="flex min-h-11 items-center gap-2 rounded-lg border border-slate-300 bg-white px-3 text-sm">
+                <input type="checkbox" name="art" value={k.kind} defaultChecked={data.selected.includes(k.kind)} className="size-4" />
+                <span aria-hidden="true" className="size-2.5 rounded-full" style={{ backgroundColor: colors[k.kind] }} />
+                {k.label}
+              </label>
+            ))}
+            <label className="flex min-h-11 items-center gap-2 rounded-lg border border-slate-300 bg-white px-3 text-sm font-medium">
+              <input type="checkbox" name="meine" value="1" defaultChecked={data.onlyMine} className="size-4" />
+              Nur meine
+            </label>
+          </div>
+        </fieldset>
+        <noscript>
+          <Button type="submit" variant="secondary">
+            Filter anwenden
+          </Button>
+        </noscript>
+      </Form>
+
+      <Card className="p-2 sm:p-4">
+        <h2 className="sr-only">Kalenderansicht</h2>
+        {view ? (
+          <BigCalendar
+            entries={data.entries}
+            date={date}
+            view={view}
+            labels={labels}
+            colors={colors}
+            onNavigate={(next, nextView) => {
+              setDate(next);
+              remember(next, nextView);
+            }}
+            onView={(next) => {
+              setView(next);
+              remember(date, next);
+            }}
+          />
+        ) : (
+          <p className="p-4 text-sm text-slate-600">Die Kalenderansicht wird geladen … Alle Termine stehen auch in der Liste unten.</p>
+        )}
+      </Card>
+
+      <section aria-labelledby="kalender-liste" className="space-y-3">
+        <h2 id="kalender-liste" className="text-lg font-semibold text-slate-900">
+          Alle Termine als Liste
+        </h2>
+        <p className="text-sm text-slate-600">
+          Eine Woche vor dem gezeigten Monat bis gut zwei Monate danach. ★ markiert, was Sie persönlich betrifft.
+        </p>
+        <EntryList entries={data.entries} labels={labels} colors={colors} />
+      </section>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
