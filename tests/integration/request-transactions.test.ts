@@ -69,6 +69,19 @@ describe("transactions per page request", () => {
     expect(scope.transactions).toBe(4);
   });
 
+  it("a data request that does not ask for the root loader does not read the header", async () => {
+    const url = new URL("http://localhost:3000/vertretungen.data?_routes=routes%2Fvertretungen._index");
+    const scope = newRequestScope("GET", url);
+    const request = await requestAs(database, alice, "/vertretungen");
+    const page = await runInRequestScope(scope, () => callRoute(coverLoader as Loader, request));
+    expect(page.status).toBe(200);
+    expect(scope.wantsHeader).toBe(false);
+    expect(scope.headers.size).toBe(0);
+    expect(scope.transactions).toBe(2);
+    expect(newRequestScope("GET", new URL("http://localhost:3000/vertretungen.data?_routes=root%2Croutes%2Fvertretungen._index")).wantsHeader).toBe(true);
+    expect(newRequestScope("GET", new URL("http://localhost:3000/vertretungen")).wantsHeader).toBe(true);
+  });
+
   it("a request without a session cookie runs no transaction for the root loader", async () => {
     const scope = newRequestScope("GET");
     const root = await runInRequestScope(scope, () => callRoute(rootLoader, new Request("http://localhost:3000/")));

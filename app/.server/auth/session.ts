@@ -28,7 +28,7 @@ export function getSessionUser(request: Request): Promise<SessionUser | null> {
   const cacheKey = request.headers.get("Cookie") ?? "";
   let lookup = scope.sessions.get(cacheKey) as Promise<SessionUser | null> | undefined;
   if (!lookup) {
-    lookup = lookUpSession(request, true);
+    lookup = lookUpSession(request, scope.wantsHeader);
     scope.sessions.set(cacheKey, lookup);
     // A failed lookup (database lost) is not remembered: another loader may try again.
     lookup.catch(() => scope.sessions.delete(cacheKey));

@@ -12,8 +12,10 @@ import { AsyncLocalStorage } from "node:async_hooks";
 export type HeaderData = { unread: number; coordinates: boolean; openNotfaelle: number };
 
 export type RequestScope = {
-  /** GET/HEAD: loaders only, so the session lookup also reads the header's data. */
+  /** GET/HEAD: loaders only, so the session lookup is shared. */
   readsOnly: boolean;
+  /** The root loader runs (a page, or a data request that asks for it): read the header's data too. */
+  wantsHeader: boolean;
   /** Session lookups of this request, by Cookie header. */
   sessions: Map<string, Promise<unknown>>;
   /** Header data read with the session lookup, by user id. */
@@ -27,9 +29,13 @@ export type RequestScope = {
 const key = "__traegerkreisRequestScope";
 const storage = ((globalThis as Record<string, unknown>)[key] ??= new AsyncLocalStorage<RequestScope>()) as AsyncLocalStorage<RequestScope>;
 
-export function newRequestScope(method: string): RequestScope {
+export function newRequestScope(method: string, url?: URL): RequestScope {
   const m = method.toUpperCase();
-  return { readsOnly: m === "GET" || m === "HEAD", sessions: new Map(), headers: new Map(), transactions: 0 };
+  const readsOnly = m === "GET" || m === "HEAD";
+  // A single-fetch data request names the loaders it wants (`_routes`); without it, all run.
+  const routes = url?.pathname.endsWith(".data") ? url.searchParams.get("_routes") : null;
+  const wantsHeader = readsOnly && (routes === null || routes.split(",").includes("root"));
+  return { readsOnly, wantsHeader, sessions: new Map(), headers: new Map(), transactions: 0 };
 }
 
 /** Runs `fn` (one request's handling) with its own scope. */

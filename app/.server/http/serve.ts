@@ -160,7 +160,7 @@ export async function serveRequest(
 
   // One scope per request: the session lookup (and the header's data) is shared by all loaders.
   const handler = remixHandler(build, options.mode);
-  const response = await runInRequestScope(newRequestScope(method), () => handler(request, { cspNonce: nonce }));
+  const response = await runInRequestScope(newRequestScope(method, url), () => handler(request, { cspNonce: nonce }));
   res.statusMessage = response.statusText;
   res.statusCode = response.status;
   for (const [name, value] of response.headers) {
