@@ -3,7 +3,7 @@
 //
 //   import { test, expect, demo } from "./fixtures";
 //   test("…", async ({ page, login, mails, checkA11y }) => {
-//     await login(demo.admin("du-und-ich"));            // signs in through /anmelden
+//     await login(demo.admin("du-und-ich"));            // signs in (the form once per account, then its session)
 //     const mail = await mails.waitFor({ to: "x@example.org", subject: "Einladung" });
 //     await page.goto(mails.link(mail, "/einladung/"));
 //     await checkA11y();                                 // no serious/critical axe violations
