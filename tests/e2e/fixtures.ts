@@ -3,7 +3,7 @@
 //
 //   import { test, expect, demo } from "./fixtures";
 //   test("…", async ({ page, login, mails, checkA11y }) => {
-//     await login(demo.admin("du-und-ich"));            // signs in through /anmelden
+//     await login(demo.admin("du-und-ich"));            // signs in (the form once per account, then its session)
 //     const mail = await mails.waitFor({ to: "x@example.org", subject: "Einladung" });
 //     await page.goto(mails.link(mail, "/einladung/"));
 //     await checkA11y();                                 // no serious/critical axe violations
@@ -83,6 +83,25 @@ export async function signInThroughForm(page: Page, account: Account, options: {
 }
 
 /**
+ * Waits until React has hydrated the page the server sent (its handlers and effects are live):
+ * the root's committed state no longer says `isDehydrated`. Before that, a click on a <details>
+ * menu or an Escape reaches only the bare HTML.
+ */
+export async function waitForHydration(page: Page, options: { timeout?: number } = {}) {
+  await page.waitForFunction(
+    () => {
+      const key = Object.keys(document).find((k) => k.startsWith("__reactContainer$"));
+      const hostRoot = key ? (document as unknown as Record<string, { stateNode?: { current?: { memoizedState?: { isDehydrated?: boolean } } } }>)[key] : undefined;
+      return hostRoot?.stateNode?.current?.memoizedState?.isDehydrated === false;
+    },
+    undefined,
+    { timeout: options.timeout ?? 20_000 },
+  );
+  // The effects of the hydrating render run in the next task after its commit.
+  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 0)));
+}
+
+/**
  * Signs the page in as `account` and ends on `redirectTo` (or the start page), as the sign-in
  * form does. The first time per account and worker through the form; later with that sign-in's
  * session cookies, falling back to the form when the session has ended.
@@ -92,7 +111,12 @@ export async function signIn(page: Page, account: Account, options: { redirectTo
   if (cookies) {
     await page.context().addCookies(cookies);
     await page.goto(options.redirectTo ?? "/");
-    if (!new URL(page.url()).pathname.startsWith("/anmelden")) return;
+    if (!new URL(page.url()).pathname.startsWith("/anmelden")) {
+      // The form ends on a page the app rendered itself (a client-side navigation), so tests may
+      // use the menu, Escape and the like at once: wait for the same here.
+      await waitForHydration(page);
+      return;
+    }
     signedInCookies.delete(sessionKey(account));
   }
   await signInThroughForm(page, account, options);
