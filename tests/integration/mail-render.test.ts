@@ -90,9 +90,11 @@ const cases = [
 describe("mail templates", () => {
   it("covers every template", () => {
     // The training-* templates render from real SQL rows in training-mails.test.ts, the cover-*
-    // templates in cover-mails.test.ts, the meeting-* templates in meetings.test.ts.
+    // templates in cover-mails.test.ts, the meeting-* templates in meetings.test.ts, the project-*
+    // templates in projects.test.ts.
     const here = Object.keys(mailTemplates).filter(
-      (name) => !name.startsWith("training-") && !name.startsWith("cover-") && !name.startsWith("meeting-"),
+      (name) =>
+        !name.startsWith("training-") && !name.startsWith("cover-") && !name.startsWith("meeting-") && !name.startsWith("project-"),
     );
     expect(cases.map((c) => c.template).sort()).toEqual(here.sort());
   });

@@ -50,6 +50,7 @@ export async function listProjectsIn(tx: Tx, user: Pick<SessionUser, "id">, filt
     const myHilfearten = [...new Set(orgs.flatMap((o) => o.hilfearten))];
     const myGemeinden = [...new Set(orgs.flatMap((o) => o.gemeinden))];
     const page = filters.seite ?? 1;
+    // The page's ids (and the total) first; names and partners only for those 30 rows.
     const rows = await sql<{
       id: string;
       title: string;
@@ -64,6 +65,17 @@ export async function listProjectsIn(tx: Tx, user: Pick<SessionUser, "id">, filt
       mine: boolean;
       total: number;
     }>`
+      with page as (
+        select p.id, p.status, p.updated_at, count(*) over ()::int as total
+        from public.projects p
+        where true
+          ${filters.status ? sql`and p.status = ${filters.status}` : sql`and p.status <> 'abandoned'`}
+          ${filters.hilfeart ? sql`and ${filters.hilfeart} = any (p.hilfearten)` : sql``}
+          ${filters.gemeinde ? sql`and ${filters.gemeinde} = any (p.gemeinden)` : sql``}
+          ${filters.passend ? sql`and (p.hilfearten && ${myHilfearten}::text[] or p.gemeinden && ${myGemeinden}::text[])` : sql``}
+        order by case p.status when 'idea' then 0 when 'running' then 1 when 'draft' then 2 else 3 end,
+          p.updated_at desc, p.id
+        limit ${PAGE} offset ${(page - 1) * PAGE})
       select p.id, p.title, left(p.goal, 300) as goal, p.status, p.hilfearten, p.gemeinden,
         p.period_start::text, p.period_end::text,
         (select o.name from public.project_partners pp join public.organizations o on o.id = pp.org_id
@@ -71,16 +83,10 @@ export async function listProjectsIn(tx: Tx, user: Pick<SessionUser, "id">, filt
         (select array_agg(o.name order by o.name) from public.project_partners pp join public.organizations o on o.id = pp.org_id
           where pp.project_id = p.id and pp.status = 'active' and pp.role = 'partner') as partner_names,
         p.id in (select private.workspace_project_ids()) as mine,
-        count(*) over ()::int as total
-      from public.projects p
-      where true
-        ${filters.status ? sql`and p.status = ${filters.status}` : sql`and p.status <> 'abandoned'`}
-        ${filters.hilfeart ? sql`and ${filters.hilfeart} = any (p.hilfearten)` : sql``}
-        ${filters.gemeinde ? sql`and ${filters.gemeinde} = any (p.gemeinden)` : sql``}
-        ${filters.passend ? sql`and (p.hilfearten && ${myHilfearten}::text[] or p.gemeinden && ${myGemeinden}::text[])` : sql``}
-      order by case p.status when 'idea' then 0 when 'running' then 1 when 'draft' then 2 else 3 end,
-        p.updated_at desc, p.id
-      limit ${PAGE} offset ${(page - 1) * PAGE}`.execute(tx);
+        page.total
+      from page join public.projects p on p.id = page.id
+      order by case page.status when 'idea' then 0 when 'running' then 1 when 'draft' then 2 else 3 end,
+        page.updated_at desc, page.id`.execute(tx);
     const hilfearten = await sql<{ code: string; label: string; paragraph: string }>`
       select code, label, paragraph from public.hilfearten order by sort_order`.execute(tx);
     const gemeinden = await sql<{ code: string; name: string; kreis: string }>`
