@@ -8,9 +8,11 @@
 // page carries the same entries as a plain list (EntryList) anyway. The month and week grids are
 // divs with ARIA table roles whose rows hold the entries outside any cell (axe: a critical
 // aria-required-children violation) and an English "Month View" label; those roles are removed
-// after each render, so assistive technology meets plain groups of links, headed by the toolbar.
+// after each render, so assistive technology meets plain groups of links, headed by the toolbar;
+// so is the week view's role="button" on event boxes that contain the link.
 
-const GRID_ROLES = '[role="table"], [role="rowgroup"], [role="row"], [role="cell"], [role="columnheader"], [role="rowheader"]';
+const GRID_ROLES =
+  '[role="table"], [role="rowgroup"], [role="row"], [role="cell"], [role="columnheader"], [role="rowheader"], .rbc-event[role="button"]';
 
 function stripGridRoles(root: HTMLElement) {
   for (const el of root.querySelectorAll<HTMLElement>(GRID_ROLES)) {
@@ -21,6 +23,9 @@ function stripGridRoles(root: HTMLElement) {
       el.removeAttribute("aria-sort");
       el.removeAttribute("aria-rowcount");
       el.removeAttribute("aria-colcount");
+      // The week view's event boxes are buttons around our link (nested interactive controls);
+      // the link inside is the control.
+      if (el.classList.contains("rbc-event")) el.removeAttribute("tabindex");
     }
   }
 }
