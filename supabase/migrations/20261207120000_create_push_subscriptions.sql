@@ -103,7 +103,7 @@ begin
   insert into public.push_subscriptions as s (user_id, endpoint, p256dh, auth, label)
   values (uid, save_push_subscription.endpoint, save_push_subscription.p256dh, save_push_subscription.auth,
     left(btrim(coalesce(save_push_subscription.label, '')), 120))
-  on conflict (endpoint) do update
+  on conflict on constraint push_subscriptions_endpoint_key do update
     set user_id = excluded.user_id, p256dh = excluded.p256dh, auth = excluded.auth, label = excluded.label,
         created_at = case when s.user_id = excluded.user_id then s.created_at else now() end
   returning s.id into new_id;
