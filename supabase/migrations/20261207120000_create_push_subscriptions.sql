@@ -15,12 +15,10 @@ alter table private.outbox add constraint outbox_kind_check check (kind in ('mai
 create table public.push_subscriptions (
   id uuid primary key default gen_random_uuid(),
   user_id uuid not null references auth.users (id) on delete cascade,
-  -- The push service's URL for this device. https only; loopback http is for the local push
-  -- service stand-in of the tests (the worker refuses it unless PUSH_ALLOW_LOOPBACK is set).
+  -- The push service's URL for this device, https only. Which push services the worker talks
+  -- to is decided in the app (app/.server/push/send.ts: the browsers' push services only).
   endpoint text not null unique
-    check (length(endpoint) <= 1000
-           and (endpoint ~ '^https://[A-Za-z0-9.-]+(:[0-9]{1,5})?/[!-~]*$'
-                or endpoint ~ '^http://(127\.0\.0\.1|localhost)(:[0-9]{1,5})?/[!-~]*$')),
+    check (length(endpoint) <= 1000 and endpoint ~ '^https://[A-Za-z0-9.-]+(:[0-9]{1,5})?/[!-~]*$'),
   -- The device's P-256 public key (65 bytes, uncompressed) and auth secret (16 bytes), base64url.
   p256dh text not null check (p256dh ~ '^B[A-Za-z0-9_-]{86}={0,1}$'),
   auth text not null check (auth ~ '^[A-Za-z0-9_-]{22}(==)?$'),
@@ -90,8 +88,7 @@ begin
     raise exception 'TK_NOT_SIGNED_IN' using errcode = 'P0001';
   end if;
   if endpoint is null or p256dh is null or auth is null or length(endpoint) > 1000
-     or not (endpoint ~ '^https://[A-Za-z0-9.-]+(:[0-9]{1,5})?/[!-~]*$'
-             or endpoint ~ '^http://(127\.0\.0\.1|localhost)(:[0-9]{1,5})?/[!-~]*$')
+     or not (endpoint ~ '^https://[A-Za-z0-9.-]+(:[0-9]{1,5})?/[!-~]*$')
      or not (p256dh ~ '^B[A-Za-z0-9_-]{86}={0,1}$')
      or not (auth ~ '^[A-Za-z0-9_-]{22}(==)?$') then
     raise exception 'TK_PUSH_SUBSCRIPTION_INVALID' using errcode = 'P0001';
