@@ -9,6 +9,8 @@ import { changePassword, signOutEverywhere } from "~/.server/auth/service";
 import { userMessageFor } from "~/.server/db/errors";
 import { requireUser } from "~/.server/auth/session";
 import { redirectWithToast } from "~/.server/toast";
+import { forgetMyPushSubscriptions, loadPushSettings } from "~/.server/push/subscriptions";
+import { PushSettingsSection } from "~/components/push-settings";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Button } from "~/components/ui/button";
 import { EmailText } from "~/components/ui/email-text";
@@ -30,9 +32,10 @@ export const meta: MetaFunction = () => [{ title: "Mein Konto · Trägerkreis" }
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const profile = await getOwnProfile(user);
+  const [profile, push] = await Promise.all([getOwnProfile(user), loadPushSettings(user)]);
   return {
     email: user.email,
+    push,
     profile: {
       fullName: profile?.fullName ?? user.fullName,
       phone: profile?.phone ?? "",
@@ -78,6 +81,7 @@ export async function action({ request }: ActionFunctionArgs) {
   }
 
   if (intent === "signout-everywhere") {
+    await forgetMyPushSubscriptions(user);
     const clearCookie = await signOutEverywhere(user);
     return redirectWithToast(
       paths.signIn,
@@ -214,6 +218,7 @@ function PasswordForm() {
 }
 
 export default function Account() {
+  const { push } = useLoaderData<typeof loader>();
   const navigation = useNavigation();
   const busy = navigation.state === "submitting" && navigation.formData?.get("intent") === "signout-everywhere";
   return (
@@ -222,11 +227,12 @@ export default function Account() {
       <div className="space-y-6">
         <ProfileForm />
         <PasswordForm />
+        <PushSettingsSection settings={push} />
         <MyDataCard />
         <Card>
           <h2 className="text-lg font-semibold text-slate-900">Überall abmelden</h2>
           <p className="mt-1 text-sm text-slate-600">
-            Beendet alle Ihre Sitzungen auf allen Geräten – auch diese. Nutzen Sie das, wenn Sie ein Gerät verloren
+            Beendet alle Ihre Sitzungen auf allen Geräten – auch diese – und schaltet Push auf allen Geräten aus. Nutzen Sie das, wenn Sie ein Gerät verloren
             haben oder sich an einem fremden Rechner nicht abgemeldet haben. Danach melden Sie sich neu an.
           </p>
           <Form method="post" className="mt-4">

@@ -163,3 +163,11 @@ export async function shouldPromptForPush(person: Person): Promise<boolean> {
     return Boolean(result.rows[0]?.prompt);
   });
 }
+
+/** "Überall abmelden": no device of the person gets pushes any more. */
+export async function forgetMyPushSubscriptions(person: Person): Promise<number> {
+  return asUser(person, async (tx) => {
+    const result = await sql<{ n: number }>`select public.forget_my_push_subscriptions() as n`.execute(tx);
+    return Number(result.rows[0]?.n ?? 0);
+  });
+}
