@@ -153,14 +153,22 @@ export async function revokePushDevice(person: Person, id: string): Promise<bool
   });
 }
 
-/** Whether to offer "Push einschalten?" after a Notfall: push is set up, no device, never answered. */
-export async function shouldPromptForPush(person: Person): Promise<boolean> {
-  if (!pushConfigured()) return false;
+/**
+ * Whether to offer "Push einschalten?": push is set up, the person has no device yet, never
+ * answered the prompt, and has posted a Notfall or been alerted about one.
+ */
+export async function pushPromptKey(person: Person): Promise<string | null> {
+  if (!pushConfigured()) return null;
   return asUserReadOnly(person, async (tx) => {
     const result = await sql<{ prompt: boolean }>`
       select not exists (select 1 from public.push_subscriptions)
-         and not exists (select 1 from public.push_preferences where prompt_answered_at is not null) as prompt`.execute(tx);
-    return Boolean(result.rows[0]?.prompt);
+         and not exists (select 1 from public.push_preferences where prompt_answered_at is not null)
+         and (exists (select 1 from public.notifications n
+                      where n.kind = 'cover.alert' and n.title ~ '(^|– )Notfall:')
+              or exists (select 1 from public.cover_request_internals i
+                         join public.cover_requests r on r.id = i.request_id
+                         where i.created_by = ${person.id}::uuid and r.urgency = 'notfall' and r.status <> 'draft')) as prompt`.execute(tx);
+    return result.rows[0]?.prompt ? vapidPublicKey() : null;
   });
 }
 
