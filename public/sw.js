@@ -108,6 +108,14 @@ self.addEventListener("fetch", (event) => {
     event.respondWith(navigate(event));
     return;
   }
+  if (request.method === "POST") {
+    // Remix posts forms with fetch (/abmelden.data): signing out that way forgets the last view too.
+    const path = url.pathname.replace(/\.data$/, "");
+    if (path === "/abmelden" || path === "/konto") {
+      event.respondWith(isSignOut(request, new URL(path, url)).then((out) => (out ? forgetLastView() : null)).then(() => fetch(request)));
+    }
+    return;
+  }
   if (request.method !== "GET") return;
   // The app shell: hashed build files never change, so cache first; icons and the offline page too.
   if (url.pathname.startsWith("/assets/") || SHELL_FILES.includes(url.pathname) || url.pathname.startsWith("/icons/")) {

@@ -3,7 +3,7 @@
 // "Push einschalten?" prompt after the first Notfall. Form posts only (the HTTP entry refuses
 // JSON bodies); every answer is JSON for the fetcher, or a redirect for plain forms.
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { requireUser } from "~/.server/auth/session";
 import {
@@ -37,7 +37,7 @@ export async function action({ request }: ActionFunctionArgs) {
       label: field(formData, "label") || undefined,
     });
     if (result.ok) await answerPushPrompt(user);
-    return data({ intent, ...result }, { status: result.ok ? 200 : 400 });
+    return Response.json({ intent, ...result }, { status: result.ok ? 200 : 400 });
   }
 
   if (intent === "preferences") {
@@ -62,7 +62,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
   if (intent === "prompt-later") {
     await answerPushPrompt(user);
-    return data({ intent, ok: true as const });
+    return Response.json({ intent, ok: true });
   }
 
   throw new Response("Diese Aktion gibt es hier nicht.", { status: 400 });
