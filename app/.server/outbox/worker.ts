@@ -45,6 +45,8 @@ import { PushSubscriptionGoneError, sendPush, type PushMessage } from "../push/s
 /** How long a mail is retried after its first attempt before it counts as undeliverable. */
 export const RETRY_WINDOW_HOURS = 72;
 export const BATCH_SIZE = 10;
+/** Pushes are claimed 100 at a time and sent side by side (a Notfall reaches hundreds of phones). */
+export const PUSH_BATCH_SIZE = 100;
 /** Longer than any send may take (the Resend call times out after 20 s). */
 export const LEASE_SECONDS = 300;
 const BASE_BACKOFF_SECONDS = 30;
@@ -69,12 +71,12 @@ type Claimed = {
 
 export type OutboxRunResult = { claimed: number; sent: number; retried: number; failed: number };
 
-async function claim(limit: number): Promise<Claimed[]> {
+async function claim(limit: number, kind: "mail" | "push"): Promise<Claimed[]> {
   return asServiceRole("outbox-worker", async (tx) => {
     const result = await sql<Claimed>`
       with due as (
         select id from private.outbox
-        where status = 'pending' and run_after <= now()
+        where status = 'pending' and run_after <= now() and kind = ${kind}
         order by run_after, id
         limit ${limit}
         for update skip locked
@@ -221,19 +223,25 @@ export async function processOutboxOnce(options: { batchSize?: number; maxBatche
   const batchSize = options.batchSize ?? BATCH_SIZE;
   const maxBatches = options.maxBatches ?? 20;
   const result: OutboxRunResult = { claimed: 0, sent: 0, retried: 0, failed: 0 };
+  const settle = async (row: Claimed) => {
+    try {
+      result[await deliver(row)] += 1;
+    } catch (error) {
+      // Settling failed (database unreachable): the lease brings the row back later.
+      console.warn(`[outbox] ${row.kind} ${row.id}: ${describe(error)}`);
+    }
+  };
+  // Pushes first: they are what a Notfall needs now, and they never wait behind mails.
   for (let batch = 0; batch < maxBatches; batch++) {
-    const rows = await claim(batchSize);
+    const rows = await claim(PUSH_BATCH_SIZE, "push");
     result.claimed += rows.length;
-    const settle = async (row: Claimed) => {
-      try {
-        result[await deliver(row)] += 1;
-      } catch (error) {
-        // Settling failed (database unreachable): the lease brings the row back later.
-        console.warn(`[outbox] ${row.kind} ${row.id}: ${describe(error)}`);
-      }
-    };
-    await Promise.all(rows.filter((row) => row.kind === "push").map(settle));
-    for (const row of rows.filter((r) => r.kind !== "push")) await settle(row);
+    await Promise.all(rows.map(settle));
+    if (rows.length < PUSH_BATCH_SIZE) break;
+  }
+  for (let batch = 0; batch < maxBatches; batch++) {
+    const rows = await claim(batchSize, "mail");
+    result.claimed += rows.length;
+    for (const row of rows) await settle(row);
     if (rows.length < batchSize) break;
   }
   return result;

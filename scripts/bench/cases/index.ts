@@ -5,6 +5,7 @@ import { coverBoardCase } from "./cover-board";
 import { coverPublishCase } from "./cover-publish";
 import { directoryCase } from "./directory";
 import { meetingsCase } from "./meetings";
+import { notfallPushCase } from "./notfall-push";
 import { trainingsCase } from "./trainings";
 
-export const cases: BenchCase[] = [directoryCase, coverPublishCase, coverBoardCase, trainingsCase, meetingsCase];
+export const cases: BenchCase[] = [directoryCase, coverPublishCase, coverBoardCase, trainingsCase, meetingsCase, notfallPushCase];
