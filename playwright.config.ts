@@ -11,12 +11,19 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
+import webpush from "web-push";
 import { APP_PORT, APP_URL, FAKE_RESEND_PORT, FAKE_RESEND_URL } from "./tests/e2e/servers";
 
 // The config is evaluated by the runner and again by each worker; the environment carries the one
 // data directory of this run from the runner to the workers and to the global teardown.
 process.env.TK_E2E_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), "tk-e2e-"));
 const runDir = process.env.TK_E2E_DIR;
+// Web push (issue 12): a VAPID key pair for this run only, so the push settings are switched on.
+if (!process.env.TK_E2E_VAPID_PUBLIC_KEY || !process.env.TK_E2E_VAPID_PRIVATE_KEY) {
+  const keys = webpush.generateVAPIDKeys();
+  process.env.TK_E2E_VAPID_PUBLIC_KEY = keys.publicKey;
+  process.env.TK_E2E_VAPID_PRIVATE_KEY = keys.privateKey;
+}
 
 const serverEntry = "build/server/index.js";
 if (!process.env.TK_E2E_SKIP_BUILD_CHECK && !fs.existsSync(serverEntry)) {
@@ -98,6 +105,8 @@ export default defineConfig({
         APP_URL,
         OUTBOX_WORKER: "on",
         OUTBOX_POLL_MS: "200",
+        VAPID_PUBLIC_KEY: process.env.TK_E2E_VAPID_PUBLIC_KEY,
+        VAPID_PRIVATE_KEY: process.env.TK_E2E_VAPID_PRIVATE_KEY,
       },
       reuseExistingServer: false,
       timeout: 120_000,

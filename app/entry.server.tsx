@@ -42,6 +42,10 @@ export default function handleRequest(
           shellRendered = true;
           const body = new PassThrough();
           responseHeaders.set("Content-Type", "text/html");
+          // For the service worker (public/sw.js): keep this page as the person's last view only
+          // while someone is signed in; a signed-out page deletes it.
+          const root = remixContext.staticHandlerContext.loaderData?.root as { user?: unknown } | undefined;
+          responseHeaders.set("X-TK-Signed-In", root?.user ? "1" : "0");
           resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
           pipe(body);
         },

@@ -5,6 +5,7 @@ import { AppHeader, BottomNav } from "~/components/app-header";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { useNonce } from "~/components/nonce";
 import { Toaster } from "~/components/toaster";
+import { ServiceWorker } from "~/components/service-worker";
 import { getSessionUser } from "~/.server/auth/session";
 import { headerInfo } from "~/.server/orgs/header";
 import { newFormKey } from "~/.server/forms/idempotency";
@@ -15,6 +16,9 @@ import stylesheet from "~/tailwind.css?url";
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+  // The installable app (issue 12): manifest, home-screen icon for iOS.
+  { rel: "manifest", href: "/manifest.webmanifest" },
+  { rel: "apple-touch-icon", href: "/icons/apple-touch-icon-180.png" },
 ];
 
 export const meta: MetaFunction = () => [{ title: "Trägerkreis" }];
@@ -36,6 +40,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="theme-color" content="#125d56" />
+        <meta name="apple-mobile-web-app-title" content="Trägerkreis" />
         <Meta />
         <Links />
       </head>
@@ -49,6 +55,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
         </main>
         <AppFooter devMailbox={root?.devMailbox ?? false} />
         <BottomNav user={root?.user ?? null} />
+        <ServiceWorker signedIn={Boolean(root?.user)} />
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>

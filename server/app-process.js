@@ -61,7 +61,15 @@ if (vite) {
 } else {
   const client = new URL("../build/client", import.meta.url).pathname;
   app.use("/assets", express.static(`${client}/assets`, { immutable: true, maxAge: "1y" }));
-  app.use(express.static(client, { maxAge: "1h" }));
+  app.use(
+    express.static(client, {
+      maxAge: "1h",
+      // The service worker and the manifest are checked for updates on every visit.
+      setHeaders(res, file) {
+        if (file.endsWith("/sw.js") || file.endsWith(".webmanifest")) res.setHeader("Cache-Control", "no-cache");
+      },
+    }),
+  );
 }
 
 app.all("*", async (req, res) => {

@@ -14,6 +14,14 @@ const EnvSchema = z.object({
   RESEND_BASE_URL: z.string().url().optional(),
   MAIL_FROM: z.string().default("Trägerkreis <noreply@traegerkreis.de>"),
   MAILBOX_DIR: z.string().default(".data/mailbox"),
+  // Web push (issue 12): the VAPID key pair (base64url, `npm run push:keys` makes one) and the
+  // contact the push services may use. Without the keys, push is off (the /konto section says so).
+  VAPID_PUBLIC_KEY: z.string().regex(/^[A-Za-z0-9_-]{87}$/, "a P-256 public key, base64url (npm run push:keys)").optional(),
+  VAPID_PRIVATE_KEY: z.string().regex(/^[A-Za-z0-9_-]{43}$/, "a P-256 private key, base64url (npm run push:keys)").optional(),
+  VAPID_SUBJECT: z.string().regex(/^(mailto:|https:\/\/)/, "mailto:… or https://…").default("mailto:noreply@traegerkreis.de"),
+  // Tests and benchmarks only: also accept push endpoints on 127.0.0.1/localhost and trust the CA
+  // in this PEM file for them (the local push-service stand-in).
+  PUSH_TEST_SERVICE_CA: z.string().optional(),
   // Behind a reverse proxy that sets X-Forwarded-For, "true" lets the per-IP sign-in throttle use it.
   // Without a proxy the header is whatever the client sends, so it is ignored.
   TRUST_PROXY: z.enum(["true", "false"]).default("false"),
@@ -55,6 +63,10 @@ export function env(): Env {
     RESEND_BASE_URL: process.env.RESEND_BASE_URL || undefined,
     SESSION_SECRET: process.env.SESSION_SECRET || undefined,
     HOST: process.env.HOST || undefined,
+    VAPID_PUBLIC_KEY: process.env.VAPID_PUBLIC_KEY || undefined,
+    VAPID_PRIVATE_KEY: process.env.VAPID_PRIVATE_KEY || undefined,
+    VAPID_SUBJECT: process.env.VAPID_SUBJECT || undefined,
+    PUSH_TEST_SERVICE_CA: process.env.PUSH_TEST_SERVICE_CA || undefined,
     // An empty legal variable means "not set" (the template shows what is missing).
     ...Object.fromEntries(
       Object.entries(process.env)
@@ -71,6 +83,12 @@ export function env(): Env {
       "SESSION_SECRET is not set. In production the server refuses to start without it: " +
         "set SESSION_SECRET to a random string of at least 16 characters (e.g. `openssl rand -hex 32`).",
     );
+  }
+  if (Boolean(parsed.data.VAPID_PUBLIC_KEY) !== Boolean(parsed.data.VAPID_PRIVATE_KEY)) {
+    throw new Error("VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY go together: set both (npm run push:keys) or neither.");
+  }
+  if (parsed.data.NODE_ENV === "production" && parsed.data.PUSH_TEST_SERVICE_CA) {
+    throw new Error("PUSH_TEST_SERVICE_CA is for tests only and must not be set in production.");
   }
   cached = parsed.data;
   return cached;

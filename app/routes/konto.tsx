@@ -12,6 +12,8 @@ import { createPersonalFeed, feedPath, personalFeedState, revokePersonalFeed } f
 import { env } from "~/.server/env";
 import { CalendarFeedCard } from "~/components/calendar/feed-card";
 import { redirectWithToast } from "~/.server/toast";
+import { forgetMyPushSubscriptions, loadPushSettings } from "~/.server/push/subscriptions";
+import { PushSettingsSection } from "~/components/push-settings";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Button } from "~/components/ui/button";
 import { EmailText } from "~/components/ui/email-text";
@@ -33,11 +35,11 @@ export const meta: MetaFunction = () => [{ title: "Mein Konto · Trägerkreis" }
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const profile = await getOwnProfile(user);
-  const feed = await personalFeedState(user);
+  const [profile, feed, push] = await Promise.all([getOwnProfile(user), personalFeedState(user), loadPushSettings(user)]);
   return {
     email: user.email,
     calendarFeed: { active: feed.active, createdAt: feed.createdAt?.toISOString() ?? null },
+    push,
     profile: {
       fullName: profile?.fullName ?? user.fullName,
       phone: profile?.phone ?? "",
@@ -92,6 +94,7 @@ export async function action({ request }: ActionFunctionArgs) {
   }
 
   if (intent === "signout-everywhere") {
+    await forgetMyPushSubscriptions(user);
     const clearCookie = await signOutEverywhere(user);
     return redirectWithToast(
       paths.signIn,
@@ -228,6 +231,7 @@ function PasswordForm() {
 }
 
 export default function Account() {
+  const { push } = useLoaderData<typeof loader>();
   const navigation = useNavigation();
   const busy = navigation.state === "submitting" && navigation.formData?.get("intent") === "signout-everywhere";
   return (
@@ -237,11 +241,12 @@ export default function Account() {
         <ProfileForm />
         <PasswordForm />
         <PersonalCalendarFeed />
+        <PushSettingsSection settings={push} />
         <MyDataCard />
         <Card>
           <h2 className="text-lg font-semibold text-slate-900">Überall abmelden</h2>
           <p className="mt-1 text-sm text-slate-600">
-            Beendet alle Ihre Sitzungen auf allen Geräten – auch diese. Nutzen Sie das, wenn Sie ein Gerät verloren
+            Beendet alle Ihre Sitzungen auf allen Geräten – auch diese – und schaltet Push auf allen Geräten aus. Nutzen Sie das, wenn Sie ein Gerät verloren
             haben oder sich an einem fremden Rechner nicht abgemeldet haben. Danach melden Sie sich neu an.
           </p>
           <Form method="post" className="mt-4">

@@ -20,6 +20,8 @@ import { hilfeartOptions } from "~/i18n/hilfearten";
 import { formatDate } from "~/utils/format";
 import { gemeindeOptionGroups } from "~/utils/gemeinden";
 import { paths } from "~/utils/links";
+import { pushPromptKey } from "~/.server/push/subscriptions";
+import { PushPrompt } from "~/components/push-settings";
 import { pageHref, searchOf } from "~/utils/search-params";
 import { parseCoverBoardFilters, type CoverBoardFilters, type CoverView } from "~/validation/cover";
 
@@ -28,8 +30,8 @@ export const meta: MetaFunction = () => [{ title: "Vertretungen · Trägerkreis"
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const filters = parseCoverBoardFilters(new URL(request.url).searchParams);
-  const board = await loadCoverBoard(user, filters);
-  return { filters, board };
+  const [board, pushPrompt] = await Promise.all([loadCoverBoard(user, filters), pushPromptKey(user)]);
+  return { filters, board, pushPrompt };
 }
 
 const linkClass = "font-semibold text-brand-800 underline underline-offset-2 hover:text-brand-900";
@@ -41,7 +43,7 @@ function filterSearch(filters: CoverBoardFilters): URLSearchParams {
 }
 
 export default function CoverBoardPage() {
-  const { filters, board } = useLoaderData<typeof loader>();
+  const { filters, board, pushPrompt } = useLoaderData<typeof loader>();
   const view = filters.ansicht;
   const tabs: Array<{ view: CoverView; label: string }> = [
     { view: "offen", label: "Offen im Kreis" },
@@ -50,6 +52,11 @@ export default function CoverBoardPage() {
   ];
   return (
     <div>
+      {pushPrompt ? (
+        <div className="mb-4">
+          <PushPrompt vapidPublicKey={pushPrompt} />
+        </div>
+      ) : null}
       <PageHeader
         title="Vertretungen"
         description="Wenn Personal ausfällt, vertreten sich die Träger im Kreis gegenseitig."

@@ -201,7 +201,10 @@ export const CoverIntentSchemas = {
     qualification: optionalSingleLine(300, "Die Qualifikation"),
     languages,
     message: publicText(optionalMultiLine(2000, "Die Nachricht"), "Die Nachricht zum Angebot"),
+    // The offered person (qualification gate, issue 12); required when the request needs a Fachkraft.
+    staffId: z.uuid("Bitte wählen Sie eine Person aus der Personalliste.").optional(),
   }),
+  "widen-now": z.object({ intent: z.literal("widen-now") }),
   withdraw: z.object({ intent: z.literal("withdraw"), offerId }),
   accept: z.object({
     intent: z.literal("accept"),

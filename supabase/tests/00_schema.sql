@@ -30,6 +30,7 @@ select tables_are('public', array[
   'training_registrations', 'training_queue_moves', 'training_attendance',
   'cover_requests', 'cover_request_internals', 'cover_request_recipients', 'cover_offers', 'cover_handover_notes', 'cover_contacts',
   'cover_ledger', 'cover_ledger_months', 'cover_alert_preferences', 'sozialdaten_hides',
+  'cover_favourites', 'staff_members', 'push_subscriptions', 'push_preferences',
   'meetings', 'meeting_rsvps', 'meeting_guests', 'date_polls', 'poll_options', 'poll_votes', 'agenda_items',
   'minutes', 'minutes_versions', 'minutes_comments', 'decisions', 'action_items',
   'projects', 'project_partners', 'project_updates', 'project_comments', 'project_tasks', 'project_links', 'project_dates',
@@ -146,6 +147,7 @@ select results_eq($$select tbl, string_agg(privilege, ',' order by privilege) fr
   $$values
     ('cover_alert_preferences', 'DELETE,INSERT,SELECT,UPDATE'),
     ('cover_contacts', 'SELECT'),
+    ('cover_favourites', 'DELETE,INSERT,SELECT'),
     ('cover_handover_notes', 'DELETE,INSERT,SELECT,UPDATE'),
     ('cover_ledger', 'SELECT,UPDATE'),
     ('cover_ledger_months', 'SELECT'),
@@ -163,13 +165,14 @@ select results_eq($$select table_name::text collate "default", privilege_type::t
   $$values
     ('cover_alert_preferences', 'INSERT', 'email_enabled,gemeinden,hilfearten,notfall_only,urgencies,user_id'),
     ('cover_alert_preferences', 'UPDATE', 'email_enabled,gemeinden,hilfearten,notfall_only,urgencies'),
+    ('cover_favourites', 'INSERT', 'favourite_org_id,org_id'),
     ('cover_handover_notes', 'INSERT', 'notes,request_id'),
     ('cover_handover_notes', 'UPDATE', 'notes'),
     ('cover_ledger', 'UPDATE', 'agreement_reference'),
     ('cover_request_internals', 'UPDATE', 'case_reference'),
     ('cover_request_recipients', 'INSERT', 'org_id,request_id'),
-    ('cover_requests', 'INSERT', 'addressing,description,gemeinde,gender_reason,gender_requirement,hilfeart,hours_per_week,kind,languages,needs_car,needs_driving_licence,network_id,no_sozialdaten_confirmed,org_id,period_from,period_to,qualification,sozialraum,urgency,widen_at'),
-    ('cover_requests', 'UPDATE', 'addressing,description,gemeinde,gender_reason,gender_requirement,hilfeart,hours_per_week,kind,languages,needs_car,needs_driving_licence,no_sozialdaten_confirmed,period_from,period_to,qualification,sozialraum,urgency,widen_at')$$,
+    ('cover_requests', 'INSERT', 'addressing,description,gemeinde,gender_reason,gender_requirement,hilfeart,hours_per_week,kind,languages,needs_car,needs_driving_licence,network_id,no_sozialdaten_confirmed,org_id,partners_at,period_from,period_to,qualification,requires_fachkraft,sozialraum,urgency,widen_at'),
+    ('cover_requests', 'UPDATE', 'addressing,description,gemeinde,gender_reason,gender_requirement,hilfeart,hours_per_week,kind,languages,needs_car,needs_driving_licence,no_sozialdaten_confirmed,partners_at,period_from,period_to,qualification,requires_fachkraft,sozialraum,urgency,widen_at')$$,
   'authenticated writes exactly these columns of the Vertretungsbörse''s tables');
 -- A tripwire: every column of cover_requests is read by the whole circle (RLS hides rows, not
 -- columns). A new column either belongs to the circle (add it here) or to the requesting Träger
@@ -180,7 +183,8 @@ select results_eq($$select column_name::text collate "default" from information_
     ('sozialraum'), ('period_from'), ('period_to'), ('hours_per_week'), ('kind'), ('qualification'), ('languages'),
     ('needs_driving_licence'), ('needs_car'), ('gender_requirement'), ('gender_reason'), ('description'),
     ('no_sozialdaten_confirmed'), ('no_sozialdaten_confirmed_at'), ('addressing'), ('widen_at'), ('widened_at'),
-    ('covered_hours'), ('cancelled_at'), ('published_at'), ('filled_at'), ('closed_at'), ('created_at'), ('updated_at')$$,
+    ('covered_hours'), ('cancelled_at'), ('published_at'), ('filled_at'), ('closed_at'), ('created_at'), ('updated_at'),
+    ('partners_at'), ('partners_notified_at'), ('requires_fachkraft')$$,
   'cover_requests holds only what the circle may read (what only the requester may know is in cover_request_internals)');
 -- Kooperationstreffen: every write goes through the meeting functions.
 select results_eq($$select tbl, string_agg(privilege, ',' order by privilege) from table_privileges

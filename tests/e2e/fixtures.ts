@@ -204,7 +204,10 @@ export const test = base.extend<Fixtures>({
       // document's status as an error. Failing subresources (a missing favicon, script) still count.
       const documentStatus =
         message.text().startsWith("Failed to load resource") && message.location().url === page.url();
-      if (!documentStatus) errors.push(`console.error: ${message.text()}`);
+      // A test may name a message the browser itself logs for a step under test (annotation
+      // "allowed-console-error", its description a part of the message).
+      const allowed = testInfo.annotations.some((a) => a.type === "allowed-console-error" && !!a.description && message.text().includes(a.description));
+      if (!documentStatus && !allowed) errors.push(`console.error: ${message.text()}`);
     });
     await use(page);
     if (errors.length > 0 && testInfo.status === testInfo.expectedStatus) {

@@ -258,8 +258,8 @@ describe("the escalation and expiry timers (runCoverTimers)", () => {
     expect(await sees(o2.coordinator, due)).toBe(true);
     expect(await sees(o2.coordinator, notYet)).toBe(false);
 
-    expect(await runCoverTimers()).toEqual({ widened: 1, expired: 0 });
-    expect(await runCoverTimers()).toEqual({ widened: 0, expired: 0 });
+    expect(await runCoverTimers()).toEqual({ partners: 0, widened: 1, expired: 0, fuehrungszeugnisReminders: 0 });
+    expect(await runCoverTimers()).toEqual({ partners: 0, widened: 0, expired: 0, fuehrungszeugnisReminders: 0 });
 
     expect((await alerts(due)).sort()).toEqual(
       [
@@ -282,14 +282,14 @@ describe("the escalation and expiry timers (runCoverTimers)", () => {
   it("expires an open request whose period ended, once, and tells the offerer", async () => {
     const requestId = await openRequest(world);
     const offerId = await makeOffer(world.offerers[0]!, requestId, 5);
-    expect(await runCoverTimers()).toEqual({ widened: 0, expired: 0 });
+    expect(await runCoverTimers()).toEqual({ partners: 0, widened: 0, expired: 0, fuehrungszeugnisReminders: 0 });
     await database.db
       .updateTable("cover_requests")
       .set({ period_from: "2020-01-01", period_to: "2020-01-31" })
       .where("id", "=", requestId)
       .execute();
-    expect(await runCoverTimers()).toEqual({ widened: 0, expired: 1 });
-    expect(await runCoverTimers()).toEqual({ widened: 0, expired: 0 });
+    expect(await runCoverTimers()).toEqual({ partners: 0, widened: 0, expired: 1, fuehrungszeugnisReminders: 0 });
+    expect(await runCoverTimers()).toEqual({ partners: 0, widened: 0, expired: 0, fuehrungszeugnisReminders: 0 });
     const offer = await database.db.selectFrom("cover_offers").select(["status"]).where("id", "=", offerId).executeTakeFirstOrThrow();
     expect(offer.status).toBe("declined");
     const mail = await sql<{ to: string }>`

@@ -242,9 +242,9 @@ describe("cover mails", () => {
 
       await database.db.updateTable("cover_requests").set({ widen_at: new Date(Date.now() - 1000) }).where("id", "=", requestId).execute();
       const first = await runPeriodicJobsOnce(coverJob());
-      expect(first["cover-timers"]).toEqual({ status: "ok", result: { widened: 1, expired: 0 } });
+      expect(first["cover-timers"]).toEqual({ status: "ok", result: { partners: 0, widened: 1, expired: 0, fuehrungszeugnisReminders: 0 } });
       const second = await runPeriodicJobsOnce(coverJob());
-      expect(second["cover-timers"]).toEqual({ status: "ok", result: { widened: 0, expired: 0 } });
+      expect(second["cover-timers"]).toEqual({ status: "ok", result: { partners: 0, widened: 0, expired: 0, fuehrungszeugnisReminders: 0 } });
 
       const widened = (await rendered(requestId, "cover-request-alert")).filter((a) => a.props.occasion === "widened");
       // Everyone serving Dinslaken and § 31 but the Träger asked first, once each.
@@ -271,7 +271,7 @@ describe("cover mails", () => {
         .where("id", "=", requestId)
         .execute();
       const tick = await runPeriodicJobsOnce(coverJob());
-      expect(tick["cover-timers"]).toEqual({ status: "ok", result: { widened: 0, expired: 1 } });
+      expect(tick["cover-timers"]).toEqual({ status: "ok", result: { partners: 0, widened: 0, expired: 1, fuehrungszeugnisReminders: 0 } });
       const [expired, ...more] = await rendered(requestId, "cover-request-expired");
       expect(more).toEqual([]);
       expect(expired!.to).toBe(offerer(2).coordinator.email);

@@ -23,6 +23,8 @@ export type CoverOfferInput = {
   qualification?: string;
   languages?: string[];
   message?: string;
+  /** The offered person from the Träger's staff list (the qualification gate, issue 12). */
+  staffId?: string | null;
 };
 
 /** Returns the new offer's id. */
@@ -30,7 +32,7 @@ export async function makeCoverOffer(tx: Tx, input: CoverOfferInput): Promise<st
   const result = await sql<{ id: string }>`
     select public.make_cover_offer(${input.requestId}::uuid, ${input.orgId}::uuid, ${String(input.hoursPerWeek)}::numeric,
       ${input.availableFrom}::date, ${input.qualification ?? ""}, ${input.languages ?? []}::text[],
-      ${input.message ?? ""}) as id`.execute(tx);
+      ${input.message ?? ""}, ${input.staffId ?? null}::uuid) as id`.execute(tx);
   return result.rows[0]!.id;
 }
 

@@ -3,6 +3,7 @@
 // notes, publish or delete a draft. Each is one asUser transaction around the SQL function that
 // decides (app/.server/cover/functions.ts); a refusal raises a TK_* code that the route shows as a
 // German message, and nothing is written.
+import { sql } from "kysely";
 import type { z } from "zod";
 import type { SessionUser } from "../auth/session";
 import { dbErrorCode } from "../db/errors";
@@ -39,6 +40,10 @@ const STEP_FIELD_FOR_CODE: Record<string, string> = {
   TK_COVER_MESSAGE_TOO_LONG: "message",
   TK_COVER_ACTUAL_HOURS_INVALID: "actualHours",
   TK_COVER_CONTACT_INVALID: "userId",
+  TK_COVER_STAFF_REQUIRED: "staffId",
+  TK_COVER_STAFF_UNKNOWN: "staffId",
+  TK_COVER_STAFF_NOT_FACHKRAFT: "staffId",
+  TK_COVER_STAFF_FUEHRUNGSZEUGNIS_EXPIRED: "staffId",
 };
 
 export function coverStepFieldFor(intent: string) {
@@ -64,6 +69,7 @@ export async function runCoverStep(user: SessionUser, requestId: string, step: I
           qualification: step.qualification ?? "",
           languages: step.languages,
           message: step.message ?? "",
+          staffId: step.staffId ?? null,
         }),
       );
       return {
@@ -74,6 +80,9 @@ export async function runCoverStep(user: SessionUser, requestId: string, step: I
         },
       };
     }
+    case "widen-now":
+      await asUser(user, (tx) => sql`select public.widen_cover_request_now(${requestId}::uuid)`.execute(tx));
+      return { to: "request", toast: { title: "Jetzt sieht der ganze Kreis die Anfrage.", description: "Die Träger im Kreis werden benachrichtigt." } };
     case "withdraw":
       await asUser(user, (tx) => withdrawCoverOffer(tx, step.offerId));
       return { to: "request", toast: { title: "Angebot zurückgezogen.", description: "Der anfragende Träger wird benachrichtigt." } };

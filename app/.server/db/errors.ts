@@ -126,6 +126,22 @@ const messages: Record<string, string> = {
   TK_COVER_COORDINATORS_ONLY:
     "Vertretungen anfragen, anbieten und abschließen können nur Koordination, Administration und Inhaber:innen eines Trägers.",
   TK_COVER_REQUESTER_ONLY: "Angebote annehmen, ablehnen oder die Anfrage absagen kann nur die Koordination des anfragenden Trägers.",
+  // Notfall on the phone (issue 12)
+  TK_PUSH_SUBSCRIPTION_INVALID:
+    "Dieses Gerät hat keine gültige Push-Anmeldung geschickt. Bitte laden Sie die Seite neu und versuchen Sie es noch einmal.",
+  TK_PUSH_TOO_MANY_DEVICES: "Sie haben Push bereits auf 20 Geräten eingeschaltet. Bitte entfernen Sie zuerst ein altes Gerät.",
+  TK_COVER_FAVOURITE_OUTSIDE_CIRCLE: "Als Favoriten können Sie nur Träger wählen, die mit Ihrem Träger in einem Kreis sind.",
+  TK_COVER_NO_FAVOURITES: "Ihr Träger hat in diesem Kreis noch keine Favoriten. Bitte wählen Sie die Träger selbst oder legen Sie Favoriten an.",
+  TK_COVER_PARTNERS_AT_INVALID: "Die Partner-Stufe muss vor dem Zeitpunkt liegen, ab dem der ganze Kreis die Anfrage sieht.",
+  TK_COVER_ALREADY_WIDENED: "Der ganze Kreis sieht diese Anfrage bereits.",
+  TK_COVER_STAFF_REQUIRED: "Diese Anfrage verlangt eine Fachkraft: Bitte wählen Sie die Person, die Sie anbieten.",
+  TK_COVER_STAFF_UNKNOWN: "Diese Person steht nicht auf der Personalliste Ihres Trägers.",
+  TK_COVER_STAFF_NOT_FACHKRAFT:
+    "Diese Anfrage verlangt eine Fachkraft (§ 72 SGB VIII). Für die gewählte Person ist keine Fachkraft-Qualifikation eingetragen.",
+  TK_COVER_STAFF_FUEHRUNGSZEUGNIS_EXPIRED:
+    "Das erweiterte Führungszeugnis der gewählten Person ist älter, als der Kreis erlaubt (§ 72a SGB VIII). Bitte tragen Sie zuerst das Datum eines aktuellen ein.",
+  TK_STAFF_FUEHRUNGSZEUGNIS_IN_FUTURE: "Das Datum des Führungszeugnisses darf nicht in der Zukunft liegen.",
+  TK_STAFF_QUALIFICATION_NOTE_REQUIRED: "Bitte beschreiben Sie die andere Qualifikation in ein paar Worten.",
   TK_COVER_OWN_REQUEST: "Auf eine Anfrage des eigenen Trägers können Sie kein Angebot abgeben.",
   TK_COVER_FILLED: "Diese Anfrage ist bereits vollständig besetzt.",
   TK_COVER_CANCELLED: "Diese Anfrage wurde abgesagt.",

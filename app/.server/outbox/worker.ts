@@ -20,6 +20,11 @@
 // (a fresh 72 hours). A mail the domain no longer needs (an alert about a request that was filled
 // or cancelled, a seat offer that ran out) is 'cancelled' by triggers in the database.
 //
+// Pushes (kind 'push', issue 12) go the same way, delivered by app/.server/push/send.ts: retried
+// with the same backoff; when the push service says the device is gone (404/410) the
+// subscription is deleted and the row 'cancelled'. The pushes of one batch are sent side by
+// side (a Notfall reaches hundreds of phones), mails one after the other.
+//
 // The same worker also runs the app's periodic jobs (jobs.ts: waitlist offers running out,
 // reminders, …) on a slower clock, JOBS_INTERVAL_MS.
 //
@@ -35,10 +40,13 @@ import { asServiceRole } from "../db/privileged";
 import { MailRenderError, renderMail } from "../mail/render";
 import { runPeriodicJobsOnce } from "./jobs";
 import { sendMail } from "../mail/send";
+import { PushSubscriptionGoneError, sendPush, type PushMessage } from "../push/send";
 
 /** How long a mail is retried after its first attempt before it counts as undeliverable. */
 export const RETRY_WINDOW_HOURS = 72;
 export const BATCH_SIZE = 10;
+/** Pushes are claimed 100 at a time and sent side by side (a Notfall reaches hundreds of phones). */
+export const PUSH_BATCH_SIZE = 100;
 /** Longer than any send may take (the Resend call times out after 20 s). */
 export const LEASE_SECONDS = 300;
 const BASE_BACKOFF_SECONDS = 30;
@@ -52,20 +60,23 @@ export function backoffSeconds(attempts: number): number {
 
 type Claimed = {
   id: string;
+  kind: "mail" | "push";
   attempts: number;
+  /** For a push: the device's subscription, when it still exists. */
+  subscription: { endpoint: string; p256dh: string; auth: string } | null;
   /** Seconds since the first attempt (0 on the first). */
   retrying_for: number;
-  payload: { template?: unknown; to?: unknown; props?: unknown };
+  payload: { template?: unknown; to?: unknown; props?: unknown; subscriptionId?: unknown; push?: unknown };
 };
 
 export type OutboxRunResult = { claimed: number; sent: number; retried: number; failed: number };
 
-async function claim(limit: number): Promise<Claimed[]> {
+async function claim(limit: number, kind: "mail" | "push"): Promise<Claimed[]> {
   return asServiceRole("outbox-worker", async (tx) => {
     const result = await sql<Claimed>`
       with due as (
         select id from private.outbox
-        where status = 'pending' and run_after <= now()
+        where status = 'pending' and run_after <= now() and kind = ${kind}
         order by run_after, id
         limit ${limit}
         for update skip locked
@@ -76,7 +87,10 @@ async function claim(limit: number): Promise<Claimed[]> {
           run_after = now() + make_interval(secs => ${LEASE_SECONDS})
       from due
       where o.id = due.id
-      returning o.id::text as id, o.attempts, o.payload,
+      returning o.id::text as id, o.kind, o.attempts, o.payload,
+        case when o.kind = 'push' then (
+          select jsonb_build_object('endpoint', s.endpoint, 'p256dh', s.p256dh, 'auth', s.auth)
+          from public.push_subscriptions s where s.id = (o.payload ->> 'subscriptionId')::uuid) end as subscription,
         extract(epoch from now() - coalesce(o.first_attempt_at, now()))::float8 as retrying_for
     `.execute(tx);
     return result.rows;
@@ -117,7 +131,56 @@ async function markFailedAttempt(row: Claimed, error: unknown, permanent: boolea
   return giveUp ? "failed" : "retried";
 }
 
+async function markCancelled(row: Claimed, reason: string): Promise<void> {
+  await asServiceRole("outbox-worker", (tx) =>
+    sql`
+      update private.outbox
+      set status = 'cancelled', processed_at = now(), last_error = ${reason}
+      where id = ${row.id}::bigint and attempts = ${row.attempts} and status = 'pending'
+    `.execute(tx),
+  );
+}
+
+async function deliverPush(row: Claimed): Promise<"sent" | "retried" | "failed"> {
+  const subscriptionId = typeof row.payload.subscriptionId === "string" ? row.payload.subscriptionId : null;
+  const message = row.payload.push as PushMessage | undefined;
+  const subscription = row.subscription;
+  if (!subscription || !message) {
+    // The device was removed (revoked, "überall abmelden", gone) after the push was queued.
+    await markCancelled(row, "push subscription no longer exists");
+    return "failed";
+  }
+  try {
+    await sendPush(subscription, message);
+  } catch (error) {
+    if (error instanceof PushSubscriptionGoneError) {
+      await asServiceRole("outbox-worker", (tx) => sql`select private.forget_push_subscription(${subscriptionId}::uuid)`.execute(tx));
+      await markCancelled(row, describe(error));
+      return "failed";
+    }
+    const outcome = await markFailedAttempt(row, error, false);
+    console.warn(`[outbox] push ${row.id} not sent (attempt ${row.attempts}), ${outcome === "failed" ? "giving up" : "retrying later"}: ${describe(error)}`);
+    return outcome;
+  }
+  try {
+    await asServiceRole("outbox-worker", (tx) =>
+      sql`
+        with sent as (
+          update private.outbox
+          set status = 'sent', processed_at = now(), last_error = null
+          where id = ${row.id}::bigint and attempts = ${row.attempts} and status = 'pending'
+          returning 1
+        )
+        update public.push_subscriptions set last_used_at = now() where id = ${subscriptionId}::uuid`.execute(tx),
+    );
+  } catch (error) {
+    console.warn(`[outbox] push ${row.id} was sent, but could not be marked as sent: ${describe(error)}`);
+  }
+  return "sent";
+}
+
 async function deliver(row: Claimed): Promise<"sent" | "retried" | "failed"> {
+  if (row.kind === "push") return deliverPush(row);
   const { template, to, props } = row.payload;
   let rendered;
   try {
@@ -160,17 +223,25 @@ export async function processOutboxOnce(options: { batchSize?: number; maxBatche
   const batchSize = options.batchSize ?? BATCH_SIZE;
   const maxBatches = options.maxBatches ?? 20;
   const result: OutboxRunResult = { claimed: 0, sent: 0, retried: 0, failed: 0 };
-  for (let batch = 0; batch < maxBatches; batch++) {
-    const rows = await claim(batchSize);
-    result.claimed += rows.length;
-    for (const row of rows) {
-      try {
-        result[await deliver(row)] += 1;
-      } catch (error) {
-        // Settling failed (database unreachable): the lease brings the row back later.
-        console.warn(`[outbox] mail ${row.id}: ${describe(error)}`);
-      }
+  const settle = async (row: Claimed) => {
+    try {
+      result[await deliver(row)] += 1;
+    } catch (error) {
+      // Settling failed (database unreachable): the lease brings the row back later.
+      console.warn(`[outbox] ${row.kind} ${row.id}: ${describe(error)}`);
     }
+  };
+  // Pushes first: they are what a Notfall needs now, and they never wait behind mails.
+  for (let batch = 0; batch < maxBatches; batch++) {
+    const rows = await claim(PUSH_BATCH_SIZE, "push");
+    result.claimed += rows.length;
+    await Promise.all(rows.map(settle));
+    if (rows.length < PUSH_BATCH_SIZE) break;
+  }
+  for (let batch = 0; batch < maxBatches; batch++) {
+    const rows = await claim(batchSize, "mail");
+    result.claimed += rows.length;
+    for (const row of rows) await settle(row);
     if (rows.length < batchSize) break;
   }
   return result;

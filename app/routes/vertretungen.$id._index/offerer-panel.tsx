@@ -3,7 +3,7 @@
 // state, "Zurückziehen" until accepted and "Als erledigt markieren" once accepted. Members
 // without a coordinating role read only. A third Träger sees no offer at all (RLS returns none).
 import { Button } from "~/components/ui/button";
-import { Field, TextareaField } from "~/components/ui/field";
+import { ErrorList, Field, TextareaField } from "~/components/ui/field";
 import { Badge, Card } from "~/components/ui/layout";
 import { dayText, hoursText, OFFER_STATUS_LABELS, OFFER_STATUS_TONES } from "~/i18n/cover";
 import { berlinParts } from "~/utils/berlin-time";
@@ -126,7 +126,7 @@ function OfferForm({
       <IntentForm
         formId={formId}
         intent="offer"
-        visible={["orgId", "hoursPerWeek", "availableFrom", "qualification", "languages", "message"]}
+        visible={["orgId", "hoursPerWeek", "availableFrom", "qualification", "languages", "message", "staffId"]}
         fields={orgs.length === 1 ? { orgId: orgs[0]!.orgId } : {}}
         className="mt-4 space-y-4"
       >
@@ -178,6 +178,7 @@ function OfferForm({
             className={fieldClass}
           />
         </div>
+        <StaffSelect data={data} result={result} />
         <Field
           label="Qualifikation der Fachkraft"
           hint={r.qualification ? `Gesucht: ${r.qualification}` : "z. B. Sozialpädagogin, 5 Jahre SPFH"}
@@ -201,5 +202,43 @@ function OfferForm({
         </Button>
       </IntentForm>
     </section>
+  );
+}
+
+/**
+ * The offered person from the Träger's staff list (qualification gate, §§ 72, 72a SGB VIII). The
+ * requesting Träger sees only "Fachkraft ✓ · Führungszeugnis aktuell ✓" before accepting, the
+ * name after; the database refuses a person who does not qualify.
+ */
+function StaffSelect({ data, result }: { data: DetailData; result: Parameters<typeof answerErrors>[0] }) {
+  const staff = data.notfall.staff;
+  const required = data.notfall.requiresFachkraft;
+  const errors = answerErrors(result, "staffId");
+  return (
+    <div>
+      <label htmlFor="offer-staff" className="block text-sm font-medium text-slate-900">
+        Angebotene Person{required ? " (Fachkraft erforderlich)" : " (optional)"}
+      </label>
+      <p className="text-sm text-slate-600">
+        Aus der Personalliste Ihres Trägers. Der anfragende Träger sieht vor der Zusage nur „Fachkraft“ und
+        „Führungszeugnis aktuell“, den Namen erst nach der Zusage.
+      </p>
+      <select
+        id="offer-staff"
+        name="staffId"
+        defaultValue={answerValue(result, "staffId") ?? ""}
+        aria-invalid={errors?.length ? true : undefined}
+        aria-describedby={errors?.length ? "offer-staff-errors" : undefined}
+        className="mt-1 block min-h-11 w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-base"
+      >
+        <option value="">{required ? "Bitte wählen" : "Keine Person nennen"}</option>
+        {staff.map((p) => (
+          <option key={p.id} value={p.id}>
+            {p.name} · {p.fachkraft ? "Fachkraft" : "keine Fachkraft"} · {p.fuehrungszeugnisCurrent ? "Führungszeugnis aktuell" : "Führungszeugnis zu alt"}
+          </option>
+        ))}
+      </select>
+      <ErrorList id="offer-staff-errors" errors={errors} />
+    </div>
   );
 }

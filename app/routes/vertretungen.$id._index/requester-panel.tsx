@@ -146,6 +146,7 @@ function OfferCard({ offer, data, canDecide, openHours }: { offer: Offer; data: 
       </div>
       <p className="text-xs text-slate-500">Angeboten am {formatDateTime(offer.createdAt)}</p>
       <OfferDetails offer={offer} />
+      <OfferChecks check={data.notfall.offerChecks[offer.id]} />
       {offer.status === "accepted" && offer.ledger ? (
         <p className="mt-2 text-sm text-slate-700">
           {offer.ledger.completedAt
@@ -284,5 +285,18 @@ function DraftActions({ data }: { data: DetailData }) {
         </p>
       )}
     </section>
+  );
+}
+
+/** "Fachkraft ✓ · Führungszeugnis aktuell ✓" before accepting; the person's name after. Never the document. */
+function OfferChecks({ check }: { check: DetailData["notfall"]["offerChecks"][string] | undefined }) {
+  if (!check || check.fachkraft === null) return null;
+  return (
+    <p className="mt-2 text-sm text-slate-800" data-testid="offer-checks">
+      <span>Fachkraft {check.fachkraft ? "✓" : "✗"}</span>
+      {" · "}
+      <span>Führungszeugnis {check.fuehrungszeugnisCurrent ? "aktuell ✓" : "zu alt ✗"}</span>
+      {check.person ? <span className="block">Person: {check.person}</span> : null}
+    </p>
   );
 }

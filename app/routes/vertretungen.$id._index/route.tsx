@@ -10,6 +10,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/.server/auth/session";
 import { loadCoverDetail } from "~/.server/cover/detail";
+import { loadNotfallExtras } from "~/.server/cover/notfall";
 import { coverStepFieldFor, runCoverStep } from "~/.server/cover/offers";
 import { replyWithCoverError } from "~/.server/cover/requests";
 import { redirectWithToast } from "~/.server/toast";
@@ -17,6 +18,8 @@ import { FillStatus, RequirementList, StatusBadge, UrgencyBadge } from "~/compon
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { SozialdatenHiddenNotice, SozialdatenReport } from "~/components/sozialdaten-report";
 import { Card } from "~/components/ui/layout";
+import { Button } from "~/components/ui/button";
+import { IntentForm } from "~/components/ui/intent-form";
 import { KIND_LABELS, hoursText, momentText, periodText, URGENCY_HINTS } from "~/i18n/cover";
 import { formatDateTime } from "~/utils/format";
 import { invariantResponse } from "~/utils/invariant";
@@ -45,7 +48,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const requestId = requestIdFrom(params);
   const detail = await loadCoverDetail(user, requestId);
   invariantResponse(detail, "Nicht gefunden");
-  return detail;
+  const notfall = await loadNotfallExtras(user, requestId, detail.offerOrgs.map((o) => o.orgId));
+  return { ...detail, notfall };
 }
 
 export type DetailData = ReturnType<typeof useLoaderData<typeof loader>>;
@@ -108,6 +112,7 @@ export default function CoverRequestPage() {
       </header>
 
       <StatusNote data={data} />
+      <EscalationSteps data={data} />
       {data.hide && data.isRequester ? <SozialdatenHiddenNotice hideId={data.hide.id} canRevise={data.canManage} /> : null}
 
       <Card>
@@ -229,4 +234,31 @@ function Visibility({ data }: { data: DetailData }) {
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />;
+}
+
+function clock(iso: string): string {
+  return new Date(iso).toLocaleTimeString("de-DE", { timeZone: "Europe/Berlin", hour: "2-digit", minute: "2-digit" });
+}
+
+/** The requester's view of the steps: who sees the request now, and from when the next ones do. */
+function EscalationSteps({ data }: { data: DetailData }) {
+  const steps = data.notfall.steps;
+  if (!steps || !data.isRequester || data.request.status !== "open" || steps.widened || !steps.widenAt) return null;
+  const now = Date.parse(data.now);
+  const partnersLater = steps.partnersAt && Date.parse(steps.partnersAt) > now;
+  return (
+    <Card>
+      <h2 className="font-semibold text-slate-900">Wer die Anfrage sieht</h2>
+      <ol className="mt-2 space-y-1 text-sm text-slate-700">
+        <li>Jetzt: {steps.partnersAt && !partnersLater ? "die Favoriten und die Partner-Träger" : "die zuerst angefragten Träger"}</li>
+        {partnersLater ? <li>ab {clock(steps.partnersAt!)} auch die Partner-Träger (mit denen Sie schon vertreten haben)</li> : null}
+        <li className="font-medium text-slate-900">ab {clock(steps.widenAt)} sieht der ganze Kreis die Anfrage</li>
+      </ol>
+      {data.canManage ? (
+        <IntentForm formId="widen-now" intent="widen-now" className="mt-3">
+          <Button type="submit" variant="secondary">Jetzt für den ganzen Kreis freigeben</Button>
+        </IntentForm>
+      ) : null}
+    </Card>
+  );
 }

@@ -21,7 +21,7 @@ const OFFERING_TRAEGER = 200;
 const COORDINATORS = ["owner", "admin", "coordinator"] as const;
 const PASSWORD_HASH = "$2b$04$benchbenchbenchbenchbe8mOwTbn4W1bV8YJQa6NvNvzkG6tYp3S";
 
-type PublishWorld = {
+export type PublishWorld = {
   networkId: string;
   requesterOrgId: string;
   requester: { id: string; email: string };
@@ -36,7 +36,7 @@ async function chunked<T>(rows: T[], size: number, insert: (chunk: T[]) => Promi
 }
 
 /** A circle in which every Träger but the requester serves Dinslaken and § 31, 3 coordinators each. */
-async function seedNotfallCircle(database: Database): Promise<PublishWorld> {
+export async function seedNotfallCircle(database: Database): Promise<PublishWorld> {
   const { db } = database;
   const network = await db
     .insertInto("networks")

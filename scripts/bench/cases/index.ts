@@ -7,6 +7,7 @@ import { coverPublishCase } from "./cover-publish";
 import { directoryCase } from "./directory";
 import { httpLoadCase } from "./http-load";
 import { meetingsCase } from "./meetings";
+import { notfallPushCase } from "./notfall-push";
 import { projectsCase } from "./projects";
 import { trainingsCase } from "./trainings";
 
@@ -18,5 +19,6 @@ export const cases: BenchCase[] = [
   meetingsCase,
   projectsCase,
   calendarCase,
+  notfallPushCase,
   httpLoadCase,
 ];
