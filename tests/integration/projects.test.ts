@@ -9,7 +9,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "~/.server/db/connection";
 import { renderMail } from "~/.server/mail/render";
 import { loadHiddenText, reportSozialdaten, reviseHiddenText } from "~/.server/sozialdaten-hides";
-import { projectKeyDates } from "~/.server/projects/dates";
+import { projectDateSource } from "~/.server/calendar/sources/projects";
+import { asUserReadOnly } from "~/.server/db/request";
 import { runProjectJobs } from "~/.server/projects/jobs";
 import { listProjects } from "~/.server/projects/read";
 import { addKeyDate, decideRequest, postUpdate, requestJoin, saveProject, saveTask } from "~/.server/projects/write";
@@ -164,21 +165,30 @@ describe("Gemeinsame Projekte", () => {
     expect(await count("notifications", sql`user_id = ${c.partnerMember.id} and kind = 'project.task_due'`)).toBe(1);
   });
 
-  it("gives the calendar the key dates of the person's projects only", async () => {
+  it("gives the calendar (page and feeds) the key dates of the person's projects only", async () => {
     await addKeyDate(c.partnerCoord, projectId, { title: "Auftakt", startsAt: "2027-07-05T09:00", endsAt: "2027-07-05T12:00" });
     const range = { from: new Date("2027-07-01T00:00:00Z"), to: new Date("2027-08-01T00:00:00Z") };
-    const mine = await projectKeyDates(c.leadMember, range);
+    const datesOf = (user: typeof c.leadMember) =>
+      asUserReadOnly(user, (tx) => projectDateSource.load(tx, { kind: "person", userId: user.id }, range));
+    const mine = await datesOf(c.leadMember);
     expect(mine).toEqual([
-      {
-        id: expect.any(String),
+      expect.objectContaining({
+        uid: expect.stringMatching(/^project-date-.+@traegerkreis$/),
+        kind: "project",
         title: "Auftakt · Gemeinsames Ferienprogramm",
-        startsAt: new Date("2027-07-05T07:00:00Z"),
-        endsAt: new Date("2027-07-05T10:00:00Z"),
-        url: `/projekte/${projectId}/arbeitsraum`,
-      },
+        start: new Date("2027-07-05T07:00:00Z"),
+        end: new Date("2027-07-05T10:00:00Z"),
+        allDay: false,
+        href: `/projekte/${projectId}/arbeitsraum`,
+        mine: true,
+      }),
     ]);
-    expect(await projectKeyDates(c.thirdMember, range)).toEqual([]);
-    expect(await projectKeyDates(c.stranger, range)).toEqual([]);
+    expect(await datesOf(c.thirdMember)).toEqual([]);
+    expect(await datesOf(c.stranger)).toEqual([]);
+    // A Träger's team calendar holds the dates of its own partnerships only.
+    const asTraeger = (user: typeof c.leadMember, orgId: string) =>
+      asUserReadOnly(user, (tx) => projectDateSource.load(tx, { kind: "traeger", userId: user.id, orgId }, range));
+    expect(await asTraeger(c.leadMember, c.lead.id)).toHaveLength(1);
   });
 
   it("lists ideas with filters and a Passt-zu-uns hint; drafts only for their Träger", async () => {

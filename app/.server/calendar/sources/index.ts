@@ -6,6 +6,14 @@ import { actionItemSource } from "./action-items";
 import { coverSource } from "./covers";
 import { meetingSource } from "./meetings";
 import { pollSource } from "./polls";
+import { projectDateSource } from "./projects";
 import { trainingSource } from "./trainings";
 
-export const CALENDAR_SOURCES: CalendarSource[] = [meetingSource, trainingSource, coverSource, pollSource, actionItemSource];
+export const CALENDAR_SOURCES: CalendarSource[] = [
+  meetingSource,
+  trainingSource,
+  coverSource,
+  pollSource,
+  actionItemSource,
+  projectDateSource,
+];
