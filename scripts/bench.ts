@@ -12,7 +12,7 @@
 //          --sql-iterations N (300) --only pglite|postgres --case <name> (repeatable) --explain
 //          --json <file> --scale F (1: 50,000 cover requests, 10,000 trainings, …; 0.1 a tenth)
 //          --seat-seconds N (10) --seat-clients N (20)
-// Cases (run in this order): directory, cover-publish, cover-board, trainings. They live in
+// Cases (run in this order): directory, cover-publish, cover-board, trainings, meetings, notfall-push. They live in
 // scripts/bench/cases/ (registry in cases/index.ts).
 import fs from "node:fs";
 import os from "node:os";
