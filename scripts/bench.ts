@@ -15,7 +15,7 @@
 //          --http-users N (20) --http-seconds N (15) --http-processes 1,2 (the http case: the
 //          production server over HTTP with wrk; PostgreSQL target only, needs `npm run build`)
 // Cases (run in this order): directory, cover-publish, cover-board, trainings, meetings, projects,
-// calendar, http. They live in
+// calendar, notfall-push, http. They live in
 // scripts/bench/cases/ (registry in cases/index.ts).
 import fs from "node:fs";
 import os from "node:os";

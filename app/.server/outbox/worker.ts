@@ -47,6 +47,11 @@ export const RETRY_WINDOW_HOURS = 72;
 export const BATCH_SIZE = 10;
 /** Pushes are claimed 100 at a time and sent side by side (a Notfall reaches hundreds of phones). */
 export const PUSH_BATCH_SIZE = 100;
+/**
+ * At most this many pushes in flight: each one settles in its own short transaction, and 100 at
+ * once exhausted the connection pool in the benchmark (decision 018).
+ */
+export const PUSH_CONCURRENCY = 8;
 /** Longer than any send may take (the Resend call times out after 20 s). */
 export const LEASE_SECONDS = 300;
 const BASE_BACKOFF_SECONDS = 30;
@@ -235,7 +240,12 @@ export async function processOutboxOnce(options: { batchSize?: number; maxBatche
   for (let batch = 0; batch < maxBatches; batch++) {
     const rows = await claim(PUSH_BATCH_SIZE, "push");
     result.claimed += rows.length;
-    await Promise.all(rows.map(settle));
+    const queue = [...rows];
+    await Promise.all(
+      Array.from({ length: Math.min(PUSH_CONCURRENCY, queue.length) }, async () => {
+        for (let row = queue.shift(); row; row = queue.shift()) await settle(row);
+      }),
+    );
     if (rows.length < PUSH_BATCH_SIZE) break;
   }
   for (let batch = 0; batch < maxBatches; batch++) {

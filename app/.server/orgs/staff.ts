@@ -1,0 +1,60 @@
+// A Träger's staff list for the qualification gate (issue 12, §§ 72, 72a SGB VIII): who may be
+// offered for a cover, with the Fachkraft qualification and the date of the last erweitertes
+// Führungszeugnis (never the document). RLS: the own Träger reads, owners and admins write.
+import { sql } from "kysely";
+import { z } from "zod";
+import type { SessionUser } from "../auth/session";
+import { asUser, asUserReadOnly } from "../db/request";
+import { singleLine } from "~/validation/text";
+
+export const QUALIFICATIONS = {
+  sozialarbeit: "Sozialarbeiter:in (B.A./Diplom)",
+  sozialpaedagogik: "Sozialpädagog:in (B.A./Diplom)",
+  erziehung: "Erzieher:in",
+  heilpaedagogik: "Heilpädagog:in",
+  kindheitspaedagogik: "Kindheitspädagog:in",
+  psychologie: "Psycholog:in",
+  andere: "andere Fachkraft (bitte beschreiben)",
+} as const;
+
+export type StaffRow = { id: string; fullName: string; qualification: string | null; note: string; fuehrungszeugnisOn: string | null; validUntil: string | null };
+
+export const StaffSchema = z.object({
+  fullName: singleLine({ max: 120, label: "Der Name", required: "Bitte geben Sie den Namen an.", min: { length: 2, message: "Bitte geben Sie den Namen an." } }),
+  qualification: z.enum(Object.keys(QUALIFICATIONS) as [keyof typeof QUALIFICATIONS]).optional(),
+  note: singleLine({ max: 200, label: "Die Beschreibung" }).optional(),
+  fuehrungszeugnisOn: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "Bitte ein Datum angeben.")
+    .refine((v) => !Number.isNaN(Date.parse(v)), "Bitte ein gültiges Datum angeben.")
+    .refine((v) => v > "1990-01-01", "Bitte ein Datum nach 1990 angeben.")
+    .refine((v) => v <= new Date().toISOString().slice(0, 10), "Das Datum des Führungszeugnisses darf nicht in der Zukunft liegen.")
+    .optional(),
+});
+
+export async function listStaff(user: SessionUser, orgId: string): Promise<StaffRow[]> {
+  return asUserReadOnly(user, async (tx) => {
+    const { rows } = await sql<{ id: string; full_name: string; qualification: string | null; qualification_note: string; on: string | null; until: string | null }>`
+      select s.id, s.full_name, s.qualification, s.qualification_note, to_char(s.fuehrungszeugnis_on, 'YYYY-MM-DD') as on,
+        to_char(s.fuehrungszeugnis_on + make_interval(years => coalesce((
+          select min(n.fuehrungszeugnis_max_years) from public.network_members nm join public.networks n on n.id = nm.network_id
+          where nm.org_id = s.org_id and nm.status = 'active'), 5)), 'YYYY-MM-DD') as until
+      from public.staff_members s where s.org_id = ${orgId}::uuid order by s.full_name`.execute(tx);
+    return rows.map((r) => ({ id: r.id, fullName: r.full_name, qualification: r.qualification, note: r.qualification_note, fuehrungszeugnisOn: r.on, validUntil: r.until }));
+  });
+}
+
+export async function addStaff(user: SessionUser, orgId: string, input: z.infer<typeof StaffSchema>): Promise<void> {
+  await asUser(user, (tx) =>
+    sql`insert into public.staff_members (org_id, full_name, qualification, qualification_note, fuehrungszeugnis_on)
+        values (${orgId}::uuid, ${input.fullName}, ${input.qualification ?? null}, ${input.note ?? ""}, ${input.fuehrungszeugnisOn ?? null}::date)`.execute(tx),
+  );
+}
+
+export async function removeStaff(user: SessionUser, orgId: string, id: string): Promise<boolean> {
+  if (!z.uuid().safeParse(id).success) return false;
+  return asUser(user, async (tx) => {
+    const result = await sql`delete from public.staff_members where id = ${id}::uuid and org_id = ${orgId}::uuid`.execute(tx);
+    return Number(result.numAffectedRows ?? 0) > 0;
+  });
+}
