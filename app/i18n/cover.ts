@@ -1,5 +1,6 @@
 // German labels of the Vertretungsbörse: urgencies, kinds, statuses, hours and dates as the board,
 // the detail page, the ledger and the CSV show them. One place, so every screen says the same.
+import { hoursText } from "~/utils/format";
 import type {
   CoverGenderRequirement,
   CoverKind,
@@ -84,62 +85,11 @@ export const COVER_POST_NOT_ALLOWED =
 /** The AÜG note every cover carries (the ledger's column default says the same). */
 export const AUEG_NOTE = "gelegentliche Arbeitnehmerüberlassung (§ 1 Abs. 3 Nr. 2a AÜG)";
 
-/** "12,5" for "12.50" or 12.5; "0" for null. */
-export function hoursText(value: string | number | null | undefined): string {
-  const n = Number(value ?? 0);
-  return (Number.isFinite(n) ? n : 0).toLocaleString("de-DE", { maximumFractionDigits: 2 });
-}
-
 /** "12 von 20 Std./Woche zugesagt" */
 export function fillText(covered: string | number, total: string | number): string {
   return `${hoursText(covered)} von ${hoursText(total)} Std./Woche zugesagt`;
 }
 
-/** "03.12.2026" for the date "2026-12-03" (a calendar date: no time zone involved). */
-export function dayText(isoDate: string): string {
-  const [y, m, d] = isoDate.split("-");
-  return `${d}.${m}.${y}`;
-}
-
-/** "03.12. – 17.12.2026" or "03.12.2026 – 05.01.2027". */
-export function periodText(from: string, to: string): string {
-  if (from === to) return dayText(from);
-  const [fy] = from.split("-");
-  const [ty] = to.split("-");
-  const short = (iso: string) => dayText(iso).slice(0, 6);
-  return fy === ty ? `${short(from)} – ${dayText(to)}` : `${dayText(from)} – ${dayText(to)}`;
-}
-
-const weekdayTime = new Intl.DateTimeFormat("de-DE", {
-  weekday: "short",
-  hour: "2-digit",
-  minute: "2-digit",
-  timeZone: "Europe/Berlin",
-});
-const weekdayDateTime = new Intl.DateTimeFormat("de-DE", {
-  weekday: "short",
-  day: "2-digit",
-  month: "2-digit",
-  hour: "2-digit",
-  minute: "2-digit",
-  timeZone: "Europe/Berlin",
-});
-
-/**
- * A moment close ahead as people say it: "Mi., 14:00" within the next six days, else
- * "Mi., 03.12., 14:00". `now` is passed in so server and browser render the same text.
- */
-export function momentText(iso: string, now: string | Date): string {
-  const at = new Date(iso);
-  const days = (at.getTime() - new Date(now).getTime()) / 86_400_000;
-  const text = days >= -1 && days < 6 ? weekdayTime.format(at) : weekdayDateTime.format(at);
-  return `${text} Uhr`;
-}
-
-/** "Januar 2027" for "2027-01-01" or "2027-01". */
-export function monthText(isoMonth: string): string {
-  const [y, m] = isoMonth.split("-").map(Number) as [number, number];
-  return new Intl.DateTimeFormat("de-DE", { month: "long", year: "numeric", timeZone: "UTC" }).format(
-    new Date(Date.UTC(y, m - 1, 15)),
-  );
-}
+// Dates, hours and months are written by the one format module; re-exported for the pages that
+// import them from here.
+export { dayText, hoursText, momentText, monthText, periodText } from "~/utils/format";

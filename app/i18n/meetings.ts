@@ -1,4 +1,6 @@
 // German texts and formats of the Kooperationstreffen screens.
+import { longDayText, shortCalendarDayText, shortDayText, timeText } from "~/utils/format";
+
 export const RSVP_LABELS = {
   zusage: "Zusage",
   vielleicht: "Vielleicht",
@@ -16,62 +18,21 @@ export const MINUTES_STATUS_LABELS = {
   locked: "Genehmigt und abgeschlossen",
 } as const;
 
-const day = new Intl.DateTimeFormat("de-DE", {
-  weekday: "long",
-  day: "numeric",
-  month: "long",
-  year: "numeric",
-  timeZone: "Europe/Berlin",
-});
-const shortDay = new Intl.DateTimeFormat("de-DE", {
-  weekday: "short",
-  day: "numeric",
-  month: "short",
-  year: "numeric",
-  timeZone: "Europe/Berlin",
-});
-const time = new Intl.DateTimeFormat("de-DE", {
-  hour: "2-digit",
-  minute: "2-digit",
-  timeZone: "Europe/Berlin",
-});
-
 /** "Mittwoch, 19. August 2026, 15:00–17:30 Uhr" */
-export function meetingWhen(
-  startsAt: Date | string,
-  endsAt: Date | string,
-): string {
-  const s = new Date(startsAt);
-  const e = new Date(endsAt);
-  return day.format(s) === day.format(e)
-    ? `${day.format(s)}, ${time.format(s)}–${time.format(e)} Uhr`
-    : `${day.format(s)}, ${time.format(s)} Uhr bis ${day.format(e)}, ${time.format(e)} Uhr`;
-}
-
-export function shortDayText(value: Date | string): string {
-  return shortDay.format(new Date(value));
-}
-
-export function timeText(value: Date | string): string {
-  return time.format(new Date(value));
+export function meetingWhen(startsAt: Date | string, endsAt: Date | string): string {
+  const sameDay = longDayText(startsAt) === longDayText(endsAt);
+  return sameDay
+    ? `${longDayText(startsAt)}, ${timeText(startsAt)}–${timeText(endsAt)} Uhr`
+    : `${longDayText(startsAt)}, ${timeText(startsAt)} Uhr bis ${longDayText(endsAt)}, ${timeText(endsAt)} Uhr`;
 }
 
 /** A poll option: "Mi., 21. Okt. 2026, 10:00 Uhr" (Berlin wall-clock, no conversion). */
-export function pollOptionText(
-  dayIso: string,
-  startTime: string | null,
-): string {
-  const [y, m, d] = dayIso.split("-").map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(y, m - 1, d, 12));
-  const text = new Intl.DateTimeFormat("de-DE", {
-    weekday: "short",
-    day: "numeric",
-    month: "short",
-    year: "numeric",
-    timeZone: "UTC",
-  }).format(date);
+export function pollOptionText(dayIso: string, startTime: string | null): string {
+  const text = shortCalendarDayText(dayIso);
   return startTime ? `${text}, ${startTime} Uhr` : `${text} (Uhrzeit offen)`;
 }
+
+export { shortDayText, timeText };
 
 export function whereText(m: {
   place: string | null;

@@ -1,5 +1,6 @@
 // German labels of Gemeinsame Fortbildungen: audiences, statuses, the seat line ("7 von 20 frei").
 // One place, so the list, the detail page, the dashboard and the exports say the same.
+import { euro, euroPlain, numberText } from "~/utils/format";
 import type {
   TrainingApprovalState,
   TrainingAudience,
@@ -57,12 +58,12 @@ export const APPROVAL_LABELS: Record<TrainingApprovalState, string> = {
 /** "7 von 20 frei", "ausgebucht". */
 export function seatsLine(capacity: number, taken: number): string {
   const free = Math.max(0, capacity - taken);
-  return free === 0 ? "ausgebucht" : `${free.toLocaleString("de-DE")} von ${capacity.toLocaleString("de-DE")} frei`;
+  return free === 0 ? "ausgebucht" : `${numberText(free)} von ${numberText(capacity)} frei`;
 }
 
 /** "Warteliste: 3" or null when nobody waits. */
 export function waitlistLine(count: number): string | null {
-  return count > 0 ? `Warteliste: ${count.toLocaleString("de-DE")}` : null;
+  return count > 0 ? `Warteliste: ${numberText(count)}` : null;
 }
 
 /** 4500 → "45,00 €"; 0 → "kostenfrei". */
@@ -71,16 +72,9 @@ export function feeLabel(cents: number): string {
   return euro(cents);
 }
 
-export function euro(cents: number): string {
-  return new Intl.NumberFormat("de-DE", { style: "currency", currency: "EUR" }).format(cents / 100);
-}
-
-/** 4500 → "45,00" (for inputs and CSV). */
-export function euroPlain(cents: number): string {
-  return (cents / 100).toLocaleString("de-DE", { minimumFractionDigits: 2, maximumFractionDigits: 2, useGrouping: false });
-}
+export { euro, euroPlain };
 
 /** "1 Platz", "3 Plätze". */
 export function seatsCount(n: number): string {
-  return `${n.toLocaleString("de-DE")} ${n === 1 ? "Platz" : "Plätze"}`;
+  return `${numberText(n)} ${n === 1 ? "Platz" : "Plätze"}`;
 }

@@ -7,6 +7,7 @@ import { isValidDate, isValidDateTimeLocal, isValidTime } from "~/utils/berlin-t
 import { TRAINING_AUDIENCES } from "~/i18n/trainings";
 import { multiLine, optionalMultiLine, optionalParam, optionalSingleLine, singleLine } from "./text";
 import { publicText } from "./public-text";
+import { numberText } from "~/utils/format";
 
 export const TRAINING_PAGE_SIZE = 20;
 export const MAX_SESSIONS = 50;
@@ -43,7 +44,7 @@ const whole = (label: string, min: number, max: number) =>
     .number({ error: `Bitte geben Sie ${label} als ganze Zahl an.` })
     .int(`Bitte geben Sie ${label} als ganze Zahl an.`)
     .min(min, `Bitte geben Sie mindestens ${min} an.`)
-    .max(max, `Bitte geben Sie höchstens ${max.toLocaleString("de-DE")} an.`);
+    .max(max, `Bitte geben Sie höchstens ${numberText(max)} an.`);
 
 const dateField = (required: string) =>
   z.string({ error: required }).trim().refine(isValidDate, "Bitte geben Sie ein gültiges Datum an.");

@@ -8,6 +8,7 @@ import { dbErrorCode, userMessageFor } from "../db/errors";
 import { asUser, type Tx, asUserReadOnly } from "../db/request";
 import type { CoverAddressing, CoverGenderRequirement, CoverKind, CoverUrgency, OrgRole } from "../db/schema";
 import { berlinDateTimeLocal, berlinDateTimeToInstant } from "~/utils/berlin-time";
+import { hoursPlain } from "~/utils/format";
 import { sozialdatenKey, type CoverRequestFormInput } from "~/validation/cover";
 import { coverReference } from "./board";
 import { coverContext, COORDINATING_ROLES, type CoverContext } from "./context";
@@ -347,7 +348,7 @@ export async function loadCoverDraft(
         sozialraum: draft.sozialraum ?? "",
         periodFrom: draft.period_from,
         periodTo: draft.period_to,
-        hoursPerWeek: Number(draft.hours_per_week).toLocaleString("de-DE", { maximumFractionDigits: 2, useGrouping: false }),
+        hoursPerWeek: hoursPlain(draft.hours_per_week),
         kind: draft.kind,
         qualification: draft.qualification,
         languages: (draft.languages ?? []).join(", "),

@@ -14,7 +14,7 @@ import type { SessionUser } from "../auth/session";
 import { asUser, asUserReadOnly } from "../db/request";
 import { readCoOrganizers, readRegistrations, readSessions, readTraining } from "./detail";
 import { AUDIENCE_LABELS } from "~/i18n/trainings";
-import { formatDate } from "~/utils/format";
+import { formatDate, hoursWithUnit, numberText, timeText, weekdayText } from "~/utils/format";
 
 export type CertificateData = {
   participantName: string;
@@ -142,16 +142,11 @@ function dejaVu() {
 }
 
 export function unitsText(units: number): string {
-  return `${units.toLocaleString("de-DE", { maximumFractionDigits: 1 })} ${units === 1 ? "Unterrichtseinheit" : "Unterrichtseinheiten"}`;
+  return `${numberText(units, 1)} ${units === 1 ? "Unterrichtseinheit" : "Unterrichtseinheiten"}`;
 }
 
-const timeFormat = new Intl.DateTimeFormat("de-DE", { hour: "2-digit", minute: "2-digit", timeZone: "Europe/Berlin" });
-const weekdayFormat = new Intl.DateTimeFormat("de-DE", { weekday: "short", timeZone: "Europe/Berlin" });
-
-export function hoursText(hours: number): string {
-  const n = hours.toLocaleString("de-DE", { maximumFractionDigits: 2 });
-  return `${n} ${hours === 1 ? "Stunde" : "Stunden"}`;
-}
+/** "1 Stunde", "2,5 Stunden". */
+export const hoursText = hoursWithUnit;
 
 /** The PDF bytes. */
 export async function certificatePdf(data: CertificateData): Promise<Uint8Array> {
@@ -203,7 +198,7 @@ export async function certificatePdf(data: CertificateData): Promise<Uint8Array>
     data.sessions
       .map(
         (s) =>
-          `${weekdayFormat.format(new Date(s.startsAt))}, ${formatDate(s.startsAt)}, ${timeFormat.format(new Date(s.startsAt))}–${timeFormat.format(new Date(s.endsAt))} Uhr`,
+          `${weekdayText(s.startsAt)}, ${formatDate(s.startsAt)}, ${timeText(s.startsAt)}–${timeText(s.endsAt)} Uhr`,
       )
       .join("\n"),
   );

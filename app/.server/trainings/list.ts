@@ -14,6 +14,7 @@ import type {
 } from "../db/schema";
 import { TRAINING_PAGE_SIZE, type TrainingFilters } from "~/validation/trainings";
 import { berlinMonthRange, berlinParts } from "~/utils/berlin-time";
+import { monthText } from "~/utils/format";
 
 export type TopicOption = { code: string; label: string };
 export type GemeindeOption = { code: string; name: string; kreis: string };
@@ -103,10 +104,9 @@ export async function trainingReference(tx: Tx): Promise<{ topics: TopicOption[]
 export function monthOptions(now = new Date()): Array<{ value: string; label: string }> {
   const { date } = berlinParts(now);
   let [year, month] = date.split("-").map(Number) as [number, number];
-  const format = new Intl.DateTimeFormat("de-DE", { month: "long", year: "numeric", timeZone: "UTC" });
   const options = [];
   for (let i = 0; i < 12; i++) {
-    options.push({ value: `${year}-${String(month).padStart(2, "0")}`, label: format.format(new Date(Date.UTC(year, month - 1, 15))) });
+    options.push({ value: `${year}-${String(month).padStart(2, "0")}`, label: monthText(`${year}-${month}`) });
     month += 1;
     if (month > 12) {
       month = 1;
