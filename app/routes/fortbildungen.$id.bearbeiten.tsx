@@ -8,7 +8,7 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/.server/auth/session";
 import { asUser } from "~/.server/db/request";
 import { readCoOrganizers, readSessions, readTraining } from "~/.server/trainings/detail";
-import { loadTrainingFormData, replyWithDbError, updateTraining } from "~/.server/trainings/editor";
+import { loadTrainingFormData, updateTraining, TRAINING_FIELDS } from "~/.server/trainings/editor";
 import { redirectWithToast } from "~/.server/toast";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { TrainingForm, type TrainingFormDefaults } from "~/components/trainings/training-form";
@@ -18,6 +18,7 @@ import { berlinDateTimeLocal, berlinParts } from "~/utils/berlin-time";
 import { invariantResponse } from "~/utils/invariant";
 import { paths } from "~/utils/links";
 import { TrainingFormSchema, TrainingIdSchema } from "~/validation/trainings";
+import { replyToRefusal } from "~/.server/forms/reply";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Bearbeiten: ${data.title} · Trägerkreis` : "Fortbildung bearbeiten · Trägerkreis" },
@@ -104,7 +105,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     invariantResponse(saved, "Nicht gefunden");
   } catch (error) {
     if (error instanceof Response) throw error;
-    return { result: replyWithDbError(submission, error) };
+    return { result: replyToRefusal(submission, error, TRAINING_FIELDS) };
   }
   return redirectWithToast(
     paths.training(training.id),

@@ -6,7 +6,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/.server/auth/session";
-import { createTraining, loadTrainingFormData, replyWithDbError } from "~/.server/trainings/editor";
+import { createTraining, loadTrainingFormData, TRAINING_FIELDS } from "~/.server/trainings/editor";
 import { redirectWithToast } from "~/.server/toast";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { TrainingForm } from "~/components/trainings/training-form";
@@ -14,6 +14,7 @@ import { PageHeader } from "~/components/ui/layout";
 import { paths } from "~/utils/links";
 import { TrainingFormSchema } from "~/validation/trainings";
 import { oncePerForm } from "~/.server/forms/idempotency";
+import { replyToRefusal } from "~/.server/forms/reply";
 
 export const meta: MetaFunction = () => [{ title: "Fortbildung anlegen · Trägerkreis" }];
 
@@ -37,7 +38,7 @@ export async function action({ request }: ActionFunctionArgs) {
   try {
     id = await oncePerForm(formData, "training.create", () => createTraining(user, submission.value, publish));
   } catch (error) {
-    return { result: replyWithDbError(submission, error) };
+    return { result: replyToRefusal(submission, error, TRAINING_FIELDS) };
   }
   return redirectWithToast(
     paths.training(id),

@@ -16,7 +16,6 @@ import {
   useNavigation,
 } from "@remix-run/react";
 import { loadPublicCircle } from "~/.server/circle/public-page";
-import { refusalReply } from "~/.server/meetings/forms";
 import {
   nextPublicMeeting,
   registerPublicGuest,
@@ -31,6 +30,7 @@ import { Card, FormMessage, PageHeader } from "~/components/ui/layout";
 import { meetingWhen, whereText } from "~/i18n/meetings";
 import { invariantResponse } from "~/utils/invariant";
 import { PublicGuestSchema } from "~/validation/meetings";
+import { replyToRefusal } from "~/.server/forms/reply";
 
 export const meta: MetaFunction = () => [
   { title: "Als Gast anmelden · Trägerkreis" },
@@ -71,7 +71,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     await registerPublicGuest(meeting.id, submission.value);
   } catch (error) {
-    return { result: refusalReply(submission, error) };
+    return { result: replyToRefusal(submission, error) };
   }
   return redirectWithToast(thanks, toast);
 }

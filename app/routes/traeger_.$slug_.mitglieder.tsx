@@ -1,13 +1,12 @@
 // The people of a Träger. Every member sees the list; owners and admins invite colleagues, change
 // roles, mark Ansprechpersonen and remove members. The database enforces who may do what (RLS and
 // the owner guard); its refusals appear here as German messages and change nothing.
-import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-to/react";
+import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
 import { useState } from "react";
 import { requireUser } from "~/.server/auth/session";
-import { userMessageFor } from "~/.server/db/errors";
 import type { OrgRole } from "~/.server/db/schema";
 import { requireOrgRole } from "~/.server/orgs/access";
 import { formatDate } from "~/utils/format";
@@ -27,11 +26,11 @@ import { Button } from "~/components/ui/button";
 import { CheckboxField, Field, SelectField } from "~/components/ui/field";
 import { Badge, Card, EmptyState, FormMessage, PageHeader } from "~/components/ui/layout";
 import { ROLE_DESCRIPTIONS, ROLE_LABELS } from "~/i18n/labels";
-import { withoutKey } from "~/utils/form-props";
 import { paths } from "~/utils/links";
 import { MemberIntentSchemas, ORG_ROLES, isMemberIntent, type MemberIntent } from "~/validation/orgs";
 import { oncePerForm } from "~/.server/forms/idempotency";
 import { FormKeyField } from "~/components/ui/form-key";
+import { replyToRefusal } from "~/.server/forms/reply";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Mitglieder · ${data.org.name} · Trägerkreis` : "Mitglieder · Trägerkreis" },
@@ -136,9 +135,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       }
     }
   } catch (error) {
-    const message = userMessageFor(error);
-    if (!message) throw error;
-    return { formId, result: submission.reply({ formErrors: [message] }) };
+    return { formId, result: replyToRefusal(submission, error) };
   }
 }
 
@@ -154,7 +151,7 @@ function useResultFor(formId: string) {
 
 function useBusy(formId: string) {
   const navigation = useNavigation();
-  return navigation.state !== "idle" && navigation.formData?.get("__form") === formId;
+  return navigation.state !== "idle" && navigation.formData?.get("formId") === formId;
 }
 
 function roleOptions(viewerRole: OrgRole) {
@@ -278,7 +275,7 @@ function RoleForm({ member, viewerRole }: { member: Member; viewerRole: OrgRole 
   if (!options.some((o) => o.value === member.role)) options.unshift({ value: member.role, label: ROLE_LABELS[member.role] });
   return (
     <Form method="post" {...getFormProps(form)} className="space-y-2">
-      <input type="hidden" name="__form" value={formId} />
+      <input type="hidden" name="formId" value={formId} />
       <input type="hidden" name="intent" value="change-role" />
       <input type="hidden" name="userId" value={member.userId} />
       <div className="flex items-end gap-2">
@@ -286,8 +283,8 @@ function RoleForm({ member, viewerRole }: { member: Member; viewerRole: OrgRole 
           key={fields.role.key}
           className="grow"
           label="Rolle"
-          errors={fields.role.errors}
-          selectProps={{ ...withoutKey(getSelectProps(fields.role)), defaultValue: member.role }}
+          field={fields.role}
+          selectProps={{ defaultValue: member.role }}
           options={options}
         />
         <Button type="submit" variant="secondary" disabled={busy} aria-label={`Speichern: Rolle von ${member.fullName}`}>
@@ -315,24 +312,20 @@ function ContactForm({ member }: { member: Member }) {
   const [checked, setChecked] = useState(member.isContactPerson);
   return (
     <Form method="post" {...getFormProps(form)} className="space-y-2">
-      <input type="hidden" name="__form" value={formId} />
+      <input type="hidden" name="formId" value={formId} />
       <input type="hidden" name="intent" value="contact" />
       <input type="hidden" name="userId" value={member.userId} />
       <CheckboxField
         key={fields.isContactPerson.key}
         label="Ansprechperson für den Kreis"
-        errors={fields.isContactPerson.errors}
-        inputProps={{
-          ...withoutKey(getInputProps(fields.isContactPerson, { type: "checkbox" })),
-          onChange: (e) => setChecked(e.currentTarget.checked),
-        }}
+        field={fields.isContactPerson}
+        inputProps={{ onChange: (e) => setChecked(e.currentTarget.checked) }}
       />
       <Field
         key={fields.contactTitle.key}
         label="Funktion"
         hint={checked ? "z. B. „Bereichsleitung ambulante Hilfen“" : "Nur für Ansprechpersonen"}
-        errors={fields.contactTitle.errors}
-        inputProps={withoutKey(getInputProps(fields.contactTitle, { type: "text" }))}
+        field={fields.contactTitle}
       />
       <FormMessage id={form.errorId} errors={form.errors} />
       <Button type="submit" variant="secondary" disabled={busy} aria-label={`Speichern: Ansprechperson ${member.fullName}`}>
@@ -353,7 +346,7 @@ function RemoveForm({ member }: { member: Member }) {
           Aus dem Träger entfernen …
         </summary>
         <Form method="post" {...getFormProps(form)} className="mt-2 space-y-2 rounded-lg border border-red-200 bg-red-50 p-3">
-          <input type="hidden" name="__form" value={formId} />
+          <input type="hidden" name="formId" value={formId} />
           <input type="hidden" name="intent" value="remove" />
           <input type="hidden" name="userId" value={member.userId} />
           <p className="text-sm text-red-900">
@@ -393,7 +386,7 @@ function InviteForm({ viewerRole }: { viewerRole: OrgRole }) {
           Die Person bekommt eine E-Mail mit einem Link, der sieben Tage gilt. Sie tritt mit genau dieser E-Mail-Adresse bei.
         </p>
         <Form method="post" {...getFormProps(form)} className="mt-4 space-y-4">
-          <input type="hidden" name="__form" value={formId} />
+          <input type="hidden" name="formId" value={formId} />
           <input type="hidden" name="intent" value="invite" />
           <FormKeyField />
           <FormMessage id={form.errorId} errors={form.errors} />
@@ -401,14 +394,14 @@ function InviteForm({ viewerRole }: { viewerRole: OrgRole }) {
             <Field
               key={fields.email.key}
               label="E-Mail-Adresse"
-              errors={fields.email.errors}
-              inputProps={{ ...withoutKey(getInputProps(fields.email, { type: "email" })), autoComplete: "off" }}
+              field={fields.email}
+              type="email"
+              inputProps={{ autoComplete: "off" }}
             />
             <SelectField
               key={fields.role.key}
               label="Rolle"
-              errors={fields.role.errors}
-              selectProps={withoutKey(getSelectProps(fields.role))}
+              field={fields.role}
               options={options}
             />
           </div>
@@ -457,7 +450,7 @@ function InvitationCard({ invitation, viewerRole }: { invitation: Invitation; vi
         <div className="flex flex-wrap gap-2">
           {canResend ? (
             <Form method="post">
-              <input type="hidden" name="__form" value="invite" />
+              <input type="hidden" name="formId" value="invite" />
               <input type="hidden" name="intent" value="invite" />
               <input type="hidden" name="email" value={invitation.email} />
               <input type="hidden" name="role" value={invitation.role} />
@@ -467,7 +460,7 @@ function InvitationCard({ invitation, viewerRole }: { invitation: Invitation; vi
             </Form>
           ) : null}
           <Form method="post" {...getFormProps(form)}>
-            <input type="hidden" name="__form" value={withdrawId} />
+            <input type="hidden" name="formId" value={withdrawId} />
             <input type="hidden" name="intent" value="withdraw" />
             <input type="hidden" name="invitationId" value={invitation.id} />
             <Button
@@ -508,7 +501,7 @@ function LeaveForm({ orgName, lastOwner }: { orgName: string; lastOwner: boolean
             {orgName} verlassen …
           </summary>
           <Form method="post" {...getFormProps(form)} className="mt-2 space-y-2 rounded-lg border border-red-200 bg-red-50 p-3">
-            <input type="hidden" name="__form" value={formId} />
+            <input type="hidden" name="formId" value={formId} />
             <input type="hidden" name="intent" value="leave" />
             <p className="text-sm text-red-900">
               Sie verlieren den Zugang zu allem, was nur Mitglieder von {orgName} sehen. Zurück kommen Sie nur mit einer neuen Einladung.

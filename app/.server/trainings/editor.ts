@@ -4,14 +4,14 @@
 // field they concern (trainingFieldFor) or shown above the form.
 import { sql } from "kysely";
 import type { SessionUser } from "../auth/session";
-import { dbErrorCode, userMessageFor } from "../db/errors";
+import { refusalField, replyToRefusal, type RefusalFields } from "../forms/reply";
 import { asUser, type Tx, asUserReadOnly } from "../db/request";
 import { berlinDateTimeToInstant, berlinToInstant } from "~/utils/berlin-time";
 import type { TrainingFormInput } from "~/validation/trainings";
 import { organiserOptions, trainingReference, type GemeindeOption, type OrganiserOption, type TopicOption } from "./list";
 
 /** The form field a database refusal belongs to (undefined: a form-level message). */
-const FIELD_FOR_CODE: Record<string, string> = {
+export const TRAINING_FIELDS: RefusalFields = {
   TK_TRAINING_UNKNOWN_TOPIC: "topic",
   TK_SOZIALDATEN: "description",
   TK_UNKNOWN_GEMEINDE: "gemeinde",
@@ -39,8 +39,7 @@ const FIELD_FOR_CODE: Record<string, string> = {
 };
 
 export function trainingFieldFor(error: unknown): string | undefined {
-  const code = dbErrorCode(error);
-  return code ? FIELD_FOR_CODE[code] : undefined;
+  return refusalField(error, TRAINING_FIELDS);
 }
 
 /** The training's columns from the form (times read as Berlin wall clock). */
@@ -197,16 +196,7 @@ export async function loadTrainingFormData(user: SessionUser): Promise<TrainingF
   });
 }
 
-/**
- * The reply for a refused write: the German message at the field it concerns, or above the form.
- * Errors that are not a user's (bugs) are rethrown for the error boundary.
- */
-export function replyWithDbError<R>(
-  submission: { reply: (options?: { formErrors?: string[]; fieldErrors?: Record<string, string[]> }) => R },
-  error: unknown,
-): R {
-  const message = userMessageFor(error);
-  if (!message) throw error;
-  const field = trainingFieldFor(error);
-  return field ? submission.reply({ fieldErrors: { [field]: [message] } }) : submission.reply({ formErrors: [message] });
+/** The reply for a refused training form (replyToRefusal with the training fields). */
+export function replyWithDbError<R>(submission: Parameters<typeof replyToRefusal<R>>[0], error: unknown): R {
+  return replyToRefusal(submission, error, TRAINING_FIELDS);
 }

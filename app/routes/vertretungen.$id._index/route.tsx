@@ -10,8 +10,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/.server/auth/session";
 import { loadCoverDetail } from "~/.server/cover/detail";
-import { coverStepFieldFor, runCoverStep } from "~/.server/cover/offers";
-import { replyWithCoverError } from "~/.server/cover/requests";
+import { coverStepFields, runCoverStep } from "~/.server/cover/offers";
+import { replyToRefusal } from "~/.server/forms/reply";
 import { redirectWithToast } from "~/.server/toast";
 import { FillStatus, RequirementList, StatusBadge, UrgencyBadge } from "~/components/cover/parts";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -73,7 +73,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     outcome = value.intent === "offer" ? await oncePerForm(formData, "cover.offer", () => runCoverStep(user, requestId, value)) : await runCoverStep(user, requestId, value);
   } catch (error) {
     if (error instanceof Response) throw error;
-    return { formId, result: replyWithCoverError(submission, error, coverStepFieldFor(intent)) };
+    return { formId, result: replyToRefusal(submission, error, coverStepFields(intent)) };
   }
   return redirectWithToast(outcome.to === "board" ? `${paths.cover}?ansicht=anfragen` : paths.coverRequest(requestId), outcome.toast);
 }
