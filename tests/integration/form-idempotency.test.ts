@@ -210,7 +210,7 @@ describe("double submit of a create form", () => {
     const admin = await createUser(database);
     await addMember(database, org.id, admin.id, "admin");
     const email = `neu-${randomUUID().slice(0, 8)}@example.org`;
-    const form = { intent: "invite", __form: "invite", email, role: "member", [FORM_KEY_FIELD]: randomUUID() };
+    const form = { intent: "invite", formId: "invite", email, role: "member", [FORM_KEY_FIELD]: randomUUID() };
     const post = async () =>
       callRoute(membersAction, await requestAs(database, admin, `/traeger/${org.slug}/mitglieder`, { form }), { slug: org.slug });
     const [a, b] = await Promise.all([post(), post()]);
