@@ -93,3 +93,49 @@ export function fillText(covered: string | number, total: string | number): stri
 // Dates, hours and months are written by the one format module; re-exported for the pages that
 // import them from here.
 export { dayText, hoursText, momentText, monthText, periodText } from "~/utils/format";
+
+/** The German messages of the Vertretungsbörse's TK_* codes (raised in supabase/migrations/20261126100*). */
+export const COVER_ERRORS: Record<string, string> = {
+  TK_COVER_PERIOD_INVALID: "Das Ende des Zeitraums liegt vor dem Beginn.",
+  TK_COVER_PERIOD_TOO_LONG: "Eine Vertretung darf höchstens zwei Jahre umfassen.",
+  TK_COVER_PERIOD_PAST: "Der Zeitraum dieser Anfrage ist bereits vorbei. Bitte passen Sie ihn an.",
+  TK_COVER_HOURS_INVALID: "Bitte geben Sie mehr als 0 und höchstens 60 Stunden pro Woche an.",
+  TK_COVER_CASE_REFERENCE_INVALID:
+    "Das Fallkürzel muss pseudonym sein, z. B. „F-2026-014“ (Großbuchstaben, Bindestrich, Ziffern) – niemals ein Name.",
+  TK_COVER_GENDER_REASON_REQUIRED: "Bitte begründen Sie die Anforderung an das Geschlecht der Fachkraft.",
+  TK_COVER_ADDRESSING_INVALID:
+    "Bitte geben Sie an, ab wann die Anfrage für den ganzen Kreis sichtbar wird, wenn sie sich zuerst an einzelne Träger richtet.",
+  TK_COVER_NO_RECIPIENTS: "Bitte wählen Sie mindestens einen Träger, an den sich die Anfrage zuerst richtet.",
+  TK_COVER_RECIPIENT_INVALID: "Die Anfrage kann sich nur an andere Träger desselben Kreises richten.",
+  TK_COVER_WIDEN_AT_PAST:
+    "Der Zeitpunkt, ab dem der ganze Kreis die Anfrage sieht, liegt in der Vergangenheit. Bitte wählen Sie einen späteren.",
+  TK_COVER_SOZIALDATEN_UNCONFIRMED:
+    "Bitte bestätigen Sie, dass die Beschreibung keine Sozialdaten enthält (§§ 61–65 SGB VIII). Angaben zum Fall gehören in die Übergabenotizen.",
+  TK_COVER_NOT_DRAFT: "Diese Anfrage ist bereits veröffentlicht.",
+  TK_COVER_NOT_PUBLISHED: "Diese Anfrage ist noch nicht veröffentlicht.",
+  TK_COVER_NOT_IN_CIRCLE: "Ihr Träger gehört diesem Kreis nicht (mehr) an.",
+  TK_COVER_COORDINATORS_ONLY:
+    "Vertretungen anfragen, anbieten und abschließen können nur Koordination, Administration und Inhaber:innen eines Trägers.",
+  TK_COVER_REQUESTER_ONLY: "Angebote annehmen, ablehnen oder die Anfrage absagen kann nur die Koordination des anfragenden Trägers.",
+  TK_COVER_OWN_REQUEST: "Auf eine Anfrage des eigenen Trägers können Sie kein Angebot abgeben.",
+  TK_COVER_FILLED: "Diese Anfrage ist bereits vollständig besetzt.",
+  TK_COVER_CANCELLED: "Diese Anfrage wurde abgesagt.",
+  TK_COVER_EXPIRED: "Der Zeitraum dieser Anfrage ist abgelaufen.",
+  TK_COVER_COMPLETED: "Diese Vertretung ist bereits abgeschlossen.",
+  TK_COVER_OFFER_TOO_MANY_HOURS: "So viele Stunden sind nicht mehr offen. Bitte bieten Sie höchstens die noch offenen Stunden an.",
+  TK_COVER_ACCEPT_TOO_MANY_HOURS:
+    "Das Angebot übersteigt die noch offenen Stunden. Nehmen Sie es nur teilweise an – höchstens mit den offenen Stunden.",
+  TK_COVER_OFFER_FROM_INVALID: "Das Angebot muss spätestens am letzten Tag des Zeitraums beginnen.",
+  TK_COVER_OFFER_EXISTS: "Ihr Träger hat zu dieser Anfrage bereits ein offenes Angebot.",
+  TK_COVER_OFFER_NOT_FOUND: "Dieses Angebot gehört nicht zu dieser Anfrage.",
+  TK_COVER_OFFER_WITHDRAWN: "Das Angebot wurde inzwischen zurückgezogen.",
+  TK_COVER_OFFER_ACCEPTED: "Das Angebot wurde bereits angenommen.",
+  TK_COVER_OFFER_DECLINED: "Das Angebot wurde bereits abgelehnt.",
+  TK_COVER_REASON_REQUIRED: "Bitte geben Sie einen Grund an (mindestens 3 Zeichen).",
+  TK_COVER_MESSAGE_TOO_LONG: "Die Nachricht darf höchstens 1000 Zeichen lang sein.",
+  TK_COVER_NOT_ACCEPTED: "Nur angenommene Vertretungen können abgeschlossen werden.",
+  TK_COVER_ALREADY_COMPLETED: "Für diese Vertretung sind die geleisteten Stunden bereits erfasst.",
+  TK_COVER_ACTUAL_HOURS_INVALID: "Bitte geben Sie die tatsächlich geleisteten Stunden an (0 bis 60 pro Woche des Zeitraums).",
+  TK_COVER_CONTACT_INVALID: "Die Ansprechperson muss Ihrem Träger angehören.",
+  TK_COVER_ASK_TOO_SOON: "Sie haben die Koordination gerade erst benachrichtigt. Sie meldet sich bei Ihnen.",
+};

@@ -3,7 +3,7 @@
 // durations) and Unterrichtseinheiten, organiser and place, and a signature line with the
 // organising person's name. Built server-side with pdf-lib and an embedded DejaVu Sans (npm
 // package dejavu-fonts-ttf, through @pdf-lib/fontkit, subset), which covers Latin Extended:
-// names like Paweł, Yıldız, Doğan, Şahin are written as they are (issue 15; Helvetica's WinAnsi
+// names like Paweł, Yıldız, Doğan, Şahin are written as they are (Helvetica's WinAnsi
 // turned ł into l). A character even DejaVu lacks becomes its base letter, else "?".
 import fs from "node:fs";
 import { createRequire } from "node:module";

@@ -17,7 +17,7 @@ import { FillStatus, RequirementList, StatusBadge, UrgencyBadge } from "~/compon
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { SozialdatenHiddenNotice, SozialdatenReport } from "~/components/sozialdaten-report";
 import { Card } from "~/components/ui/layout";
-import { KIND_LABELS, hoursText, momentText, periodText, URGENCY_HINTS } from "~/i18n/cover";
+import { KIND_LABELS, hoursText, momentText, periodText, URGENCY_HINTS, URGENCY_LABELS } from "~/i18n/cover";
 import { formatDateTime } from "~/utils/format";
 import { invariantResponse } from "~/utils/invariant";
 import { paths } from "~/utils/links";
@@ -119,7 +119,7 @@ export default function CoverRequestPage() {
             {hoursText(r.hoursPerWeek)} Std./Woche <span className="text-slate-600">(Fachleistungsstunden)</span>
           </dd>
           <dt className="text-sm font-medium text-slate-600">Dringlichkeit</dt>
-          <dd className="text-slate-900">{r.urgency === "notfall" ? "Notfall" : r.urgency === "dringend" ? "Dringend" : "Planbar"} – {URGENCY_HINTS[r.urgency]}</dd>
+          <dd className="text-slate-900">{URGENCY_LABELS[r.urgency]} – {URGENCY_HINTS[r.urgency]}</dd>
           <dt className="text-sm font-medium text-slate-600">Besetzung</dt>
           <dd>
             <FillStatus covered={r.coveredHours} total={r.hoursPerWeek} status={r.status} />
