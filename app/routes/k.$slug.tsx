@@ -1,7 +1,7 @@
 // /k/:slug — the circle's public page, for anyone: what the circle is, who is in it, and
 // "Interesse melden" ("Interessierte Träger können sich … melden"). Runs as `anon`; a signed-in
-// owner or admin of a Träger that is not in the circle yet asks for that Träger instead (issue 15:
-// filling in the anonymous form created a second, empty Träger with the same name).
+// owner or admin of a Träger that is not in the circle yet asks for that Träger instead
+// (filling in the anonymous form would create a second, empty Träger with the same name).
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";

@@ -1,4 +1,4 @@
--- Issue 15, my data (DSGVO Art. 15, 17, 20): my_data_export() returns the caller's data and
+-- My data (DSGVO Art. 15, 17, 20): my_data_export() returns the caller's data and
 -- nobody else's; delete_my_account() refuses the last owner, ends memberships, keeps
 -- registrations others rely on as "ehemaliges Mitglied", keeps only the pseudonymous id in the
 -- audit log, and deletes sessions, tokens and the profile. By persona.

@@ -178,7 +178,7 @@ describe("exports, certificate and calendar file", () => {
       const text = await pdfText(bytes);
       expect(text).toContain("Teilnahmebescheinigung");
       expect(text).toContain("Hiermit wird bestätigt, dass");
-      // Issue 15: the embedded DejaVu Sans keeps ł (Helvetica's WinAnsi wrote "Pawel").
+      // The embedded DejaVu Sans keeps ł (Helvetica's WinAnsi wrote "Pawel").
       expect(text).toContain("Paweł Müßig-Öztürk");
       expect(text).toContain("(Träger Xanten)");
       expect(text).toContain("„Traumapädagogik: Sichere Orte für Kinder schaffen“");
