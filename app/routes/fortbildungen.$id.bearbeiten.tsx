@@ -1,7 +1,7 @@
-// /fortbildungen/:id/bearbeiten — the organisers change a draft or a published training. The
+// /fortbildungen/:id/bearbeiten — the organizers change a draft or a published training. The
 // database checks every change against what already happened (capacity below the seats taken,
 // deadlines after the first session, a contingent below a Träger's seats …); its refusals appear
-// at the field and nothing is saved. Only organisers see this page (404 for everyone else).
+// at the field and nothing is saved. Only organizers see this page (404 for everyone else).
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
@@ -46,7 +46,7 @@ async function editable(request: Request, id: string | undefined) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, training, sessions, coOrganizers } = await editable(request, params.id);
   const options = await loadTrainingFormData(user);
-  const lead = options.organisers.some((o) => o.orgId === training.orgId);
+  const lead = options.organizers.some((o) => o.orgId === training.orgId);
   const number = (n: number | null) => (n === null ? undefined : String(n));
   const defaults: TrainingFormDefaults = {
     orgId: training.orgId,
@@ -97,7 +97,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== "success") return { result: submission.reply() };
   const publish = formData.get("intent") === "publish" && training.status === "draft";
   const options = await loadTrainingFormData(user);
-  const lead = options.organisers.some((o) => o.orgId === training.orgId);
+  const lead = options.organizers.some((o) => o.orgId === training.orgId);
   // The organising Träger and circle stay what they are.
   const value = { ...submission.value, orgId: training.orgId, networkId: training.networkId };
   try {

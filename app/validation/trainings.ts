@@ -1,4 +1,4 @@
-// Forms and URL parameters of Gemeinsame Fortbildungen: the list filters, the organiser's form
+// Forms and URL parameters of Gemeinsame Fortbildungen: the list filters, the organizer's form
 // (one or more sessions, place or online link, seats, deadlines, contingent, approvals), and the
 // buttons of the detail page (one schema per intent). Shared by the browser (conform) and the
 // server; the database checks everything again and its refusals come back as German messages.
@@ -96,7 +96,7 @@ export type SessionInput = z.infer<typeof SessionSchema>;
 const sessionStart = (s: SessionInput) => `${s.date}T${s.start}`;
 const sessionEnd = (s: SessionInput) => `${s.date}T${s.end}`;
 
-/** The organiser's form (create and edit). */
+/** The organizer's form (create and edit). */
 export const TrainingFormSchema = z
   .object({
     orgId: uuid("Bitte wählen Sie den veranstaltenden Träger."),

@@ -12,7 +12,7 @@ import { action as coverDetailAction } from "~/routes/vertretungen.$id._index/ro
 import { action as newTrainingAction } from "~/routes/fortbildungen.neu";
 import { action as trainingDetailAction } from "~/routes/fortbildungen.$id._index/route";
 import { action as newOrgAction } from "~/routes/traeger_.neu";
-import { action as membersAction } from "~/routes/traeger_.$slug_.mitglieder";
+import { action as membersAction } from "~/routes/traeger_.$slug_.mitglieder/route";
 import { berlinParts } from "~/utils/berlin-time";
 import { FORM_KEY_FIELD } from "~/utils/form-key";
 import { freshDatabase } from "../helpers/db";

@@ -116,10 +116,10 @@ export function monthOptions(now = new Date()): Array<{ value: string; label: st
   return options;
 }
 
-export type OrganiserOption = { orgId: string; orgName: string; networkId: string; networkName: string };
+export type OrganizerOption = { orgId: string; orgName: string; networkId: string; networkName: string };
 
 /** The Träger (and their circles) for which the user may organise trainings. */
-export async function organiserOptions(tx: Tx, userId: string): Promise<OrganiserOption[]> {
+export async function organizerOptions(tx: Tx, userId: string): Promise<OrganizerOption[]> {
   const rows = await sql<{ org_id: string; org_name: string; network_id: string; network_name: string }>`
     select o.id as org_id, o.name as org_name, n.id as network_id, n.name as network_name
     from public.org_members m
@@ -344,7 +344,7 @@ export async function loadMyRegistrations(user: SessionUser, options: { limit?: 
 
 export type OrganisedTraining = TrainingCard & { pendingApprovals: number; offered: number };
 
-/** Trainings the user organises (lead or co-organiser): drafts, published, recently closed. */
+/** Trainings the user organises (lead or co-organizer): drafts, published, recently closed. */
 export async function loadOrganisedTrainings(user: SessionUser): Promise<OrganisedTraining[]> {
   return asUserReadOnly(user, async (tx) => {
     const rows = await sql<CardRow & { pending: number; offered: number }>`
@@ -375,3 +375,6 @@ export async function loadUpcomingTrainings(user: SessionUser, limit = 3): Promi
     return rows.rows.map((r) => ({ ...toCard(r), mine: mineOf(r) }));
   });
 }
+
+/** Earlier spellings, kept for code written against them. */
+export { organizerOptions as organiserOptions, type OrganizerOption as OrganiserOption };

@@ -1,6 +1,6 @@
-// The organiser's form for a training (create and edit): what it is about, one or more sessions
+// The organizer's form for a training (create and edit): what it is about, one or more sessions
 // (rows added and removed with conform's list intents, which also work without JavaScript), place
-// or online link, seats and fee, deadlines, contingent per Träger, approvals, co-organisers.
+// or online link, seats and fee, deadlines, contingent per Träger, approvals, co-organizers.
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form, useNavigation } from "@remix-run/react";
@@ -40,7 +40,7 @@ export type TrainingFormDefaults = {
 };
 
 export type TrainingFormOptions = {
-  organisers: Array<{ orgId: string; orgName: string; networkId: string; networkName: string }>;
+  organizers: Array<{ orgId: string; orgName: string; networkId: string; networkName: string }>;
   topics: Array<{ code: string; label: string }>;
   gemeinden: Array<{ code: string; name: string; kreis: string }>;
   /** Träger of the circle(s) that may co-organise. */
@@ -76,7 +76,7 @@ export function TrainingForm({
   options: TrainingFormOptions;
   /** new: draft or publish; draft: save or publish; published: save changes. */
   mode: "new" | "draft" | "published";
-  /** Co-organisers can be changed by the lead Träger only. */
+  /** Co-organizers can be changed by the lead Träger only. */
   lead: boolean;
 }) {
   const navigation = useNavigation();
@@ -92,8 +92,8 @@ export function TrainingForm({
   const busy = navigation.state !== "idle" && navigation.formAction === action;
   const busyIntent = busy ? navigation.formData?.get("intent") : null;
   const sessions = fields.sessions.getFieldList();
-  const orgs = [...new Map(options.organisers.map((o) => [o.orgId, o.orgName])).entries()];
-  const networks = [...new Map(options.organisers.map((o) => [o.networkId, o.networkName])).entries()];
+  const orgs = [...new Map(options.organizers.map((o) => [o.orgId, o.orgName])).entries()];
+  const networks = [...new Map(options.organizers.map((o) => [o.networkId, o.networkName])).entries()];
   const chosenOrg = fields.orgId.value ?? defaults.orgId;
   const chosenCoOrganizers = new Set(defaults.coOrganizers ?? []);
 

@@ -1,4 +1,4 @@
-// The organisers' part of the training page: publish, edit, cancel, mark as held, exports; open
+// The organizers' part of the training page: publish, edit, cancel, mark as held, exports; open
 // approvals; participants; the waitlist with "verschieben" (position and a recorded reason);
 // seats per Träger; attendance per session; closed registrations and the log of moves.
 import { Link } from "@remix-run/react";

@@ -1,6 +1,6 @@
 // /fortbildungen/:id — a training: sessions, place, seats ("7 von 20 frei", waitlist), the
 // viewer's registration with its actions (register, accept or decline an offer, cancel, leave the
-// waitlist), for admins colleagues and anonymous client seats, and for the organisers the
+// waitlist), for admins colleagues and anonymous client seats, and for the organizers the
 // participants, approvals, waitlist moves, seats per Träger, attendance and exports. What each
 // person sees is what RLS returns (a hidden training is a 404); every button calls one SQL
 // function that decides under the training's lock, and its refusals come back as German messages.
