@@ -1,5 +1,5 @@
 // Sent to whoever must approve a registration: the owners and admins of the participant's Träger
-// (approval "org"), or the organisers (approval "organizer"). Until they decide, the seat is held.
+// (approval "org"), or the organizers (approval "organizer"). Until they decide, the seat is held.
 import { z } from "zod";
 import { ActionButton, EmailLayout, Paragraph, greeting } from "./components/layout";
 import { TrainingDetails, TrainingMailPropsSchema, samplePreviewProps, trainingUrl } from "./components/training";

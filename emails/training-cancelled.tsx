@@ -1,5 +1,5 @@
 // Sent to everyone with an open registration (confirmed, waiting, offered, awaiting approval)
-// when the organiser calls a training off, with the organiser's reason; the attached calendar
+// when the organizer calls a training off, with the organizer's reason; the attached calendar
 // file removes the sessions from calendars.
 import { z } from "zod";
 import { ActionButton, EmailLayout, Paragraph, Quote, greeting } from "./components/layout";

@@ -1,4 +1,4 @@
-// Sent to the organisers on the go/no-go date when fewer seats than the minimum are confirmed:
+// Sent to the organizers on the go/no-go date when fewer seats than the minimum are confirmed:
 // they decide whether the training takes place or is called off.
 import { z } from "zod";
 import { ActionButton, EmailLayout, Paragraph, greeting } from "./components/layout";
@@ -11,7 +11,7 @@ import {
 } from "./components/training";
 
 export const TrainingGoNoGoPropsSchema = TrainingMailPropsSchema.extend({
-  /** The organiser this mail goes to. */
+  /** The organizer this mail goes to. */
   name: z.string().nullish(),
   confirmedSeats: z.number().int().min(0),
   minParticipants: z.number().int().min(1),

@@ -1,5 +1,5 @@
 // Sent when a registration ends before the training: cancelled by the registrant, removed by the
-// organiser, an offer that ran out, or an approval refused. The reason in words; for a cancelled
+// organizer, an offer that ran out, or an approval refused. The reason in words; for a cancelled
 // or removed seat a calendar file that takes the sessions out of the calendar again.
 import { z } from "zod";
 import { ActionButton, EmailLayout, Paragraph, greeting } from "./components/layout";

@@ -1,5 +1,5 @@
 // How long the production app takes to serve again after every one of its database backends was
-// terminated (issue 7): starts `npm start`'s command on a fresh database of the server in
+// terminated: starts `npm start`'s command on a fresh database of the server in
 // DATABASE_URL (needs `npm run build`), signs a demo coordinator in, and then, per run: checks
 // that /vertretungen answers 200, terminates all backends of the database, and requests the page
 // again and again (no pause) until it answers 200. Prints each run and the median.

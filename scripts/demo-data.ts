@@ -528,8 +528,8 @@ export function signInOrgLabel(signIn: DemoSignIn): string {
 // ---------------------------------------------------------------------------------------------
 // Gemeinsame Fortbildungen of the demo circle. Times are Berlin wall-clock times on a day relative
 // to the day the seed runs. The seed writes each training row, then does everything else through
-// the SQL functions as the person who would do it (sessions and publishing as the organiser,
-// registrations as the registrant, attendance as the organiser), so seats, counters, the waitlist
+// the SQL functions as the person who would do it (sessions and publishing as the organizer,
+// registrations as the registrant, attendance as the organizer), so seats, counters, the waitlist
 // and offers are exactly what the rules produce.
 
 export type DemoTrainingSession = { day: number; start: string; end: string };
@@ -539,9 +539,9 @@ export type DemoTrainingStep =
   | { kind: "register"; by: string; participant: string | null; seats?: number }
   /** `by` cancels the active registration of `participant` (null: by's Träger's client seats). */
   | { kind: "cancel"; by: string; participant: string | null }
-  /** The organiser moves the sessions (a training that took place: into the past). */
+  /** The organizer moves the sessions (a training that took place: into the past). */
   | { kind: "move-sessions"; sessions: DemoTrainingSession[] }
-  /** The organiser records attendance: participant → 1 in these session positions, else 0. */
+  /** The organizer records attendance: participant → 1 in these session positions, else 0. */
   | { kind: "attendance"; participant: string; present: number[] }
   | { kind: "held" };
 

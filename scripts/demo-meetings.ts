@@ -1,4 +1,4 @@
-// Demo Kooperationstreffen (issue 8), rendered into supabase/seed.sql by scripts/generate-seed.ts:
+// Demo Kooperationstreffen, rendered into supabase/seed.sql by scripts/generate-seed.ts:
 //   - the Kooperationstreffen of Wednesday 19 August 2026 in Schermbeck, as held: the seed's themes
 //     as agenda items, RSVPs, minutes written by the Protokollant, circulated and approved by the
 //     host — so the decisions register holds three decisions and three action items are open;

@@ -1,4 +1,4 @@
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -9,9 +9,8 @@ import { clientIp, requireAnonymous, safeRedirect } from "~/.server/auth/session
 import { AuthLayout, linkClass } from "~/components/auth-layout";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Button } from "~/components/ui/button";
-import { Field } from "~/components/ui/field";
+import { Field, inputPropsOf } from "~/components/ui/field";
 import { FormMessage } from "~/components/ui/layout";
-import { withoutKey } from "~/utils/form-props";
 import { paths } from "~/utils/links";
 import { carryParams, prefilledEmail } from "~/utils/auth-links";
 import { EMAIL_NOT_CONFIRMED, INVALID_CREDENTIALS, SignInSchema, TOO_MANY_ATTEMPTS } from "~/validation/auth";
@@ -111,16 +110,18 @@ export default function SignIn() {
             </Link>
           </p>
         ) : null}
-        <input {...withoutKey(getInputProps(fields.redirectTo, { type: "hidden" }))} />
+        <input {...inputPropsOf(fields.redirectTo, "hidden")} />
         <Field
           label="E-Mail-Adresse"
-          errors={fields.email.errors}
-          inputProps={{ ...withoutKey(getInputProps(fields.email, { type: "email" })), autoComplete: "username" }}
+          field={fields.email}
+          type="email"
+          inputProps={{ autoComplete: "username" }}
         />
         <Field
           label="Passwort"
-          errors={fields.password.errors}
-          inputProps={{ ...withoutKey(getInputProps(fields.password, { type: "password" })), autoComplete: "current-password" }}
+          field={fields.password}
+          type="password"
+          inputProps={{ autoComplete: "current-password" }}
         />
         <Button type="submit" className="w-full" disabled={navigation.state === "submitting"}>
           {navigation.state === "submitting" ? "Anmeldung läuft …" : "Anmelden"}

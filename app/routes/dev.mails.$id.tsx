@@ -11,6 +11,7 @@ import { Card } from "~/components/ui/layout";
 import { formatDateTime } from "~/utils/format";
 import { invariantResponse } from "~/utils/invariant";
 import { paths } from "~/utils/links";
+import { numberText } from "~/utils/format";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.mail.subject ?? "E-Mail"} · Postfach (Entwicklung) · Trägerkreis` },
@@ -129,7 +130,7 @@ export default function DevMail() {
                   {a.filename}
                 </a>
                 <span className="text-sm text-slate-600">
-                  ({a.contentType.split(";")[0]}, {a.size.toLocaleString("de-DE")} Byte)
+                  ({a.contentType.split(";")[0]}, {numberText(a.size)} Byte)
                 </span>
               </li>
             ))}

@@ -17,6 +17,7 @@ import { ROLE_DESCRIPTIONS, ROLE_LABELS } from "~/i18n/labels";
 import { carryParams } from "~/utils/auth-links";
 import { paths } from "~/utils/links";
 import { InvitationActionSchema, InvitationTokenSchema } from "~/validation/orgs";
+import { replyToRefusal } from "~/.server/forms/reply";
 
 export const meta: MetaFunction = () => [{ title: "Einladung · Trägerkreis" }];
 
@@ -70,9 +71,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       description: "Sie gehören jetzt zum Träger.",
     });
   } catch (error) {
-    const message = userMessageFor(error);
-    if (!message) throw error;
-    return { result: submission.reply({ formErrors: [message] }) };
+    return { result: replyToRefusal(submission, error) };
   }
 }
 

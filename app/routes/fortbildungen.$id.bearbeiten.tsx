@@ -1,14 +1,14 @@
-// /fortbildungen/:id/bearbeiten — the organisers change a draft or a published training. The
+// /fortbildungen/:id/bearbeiten — the organizers change a draft or a published training. The
 // database checks every change against what already happened (capacity below the seats taken,
 // deadlines after the first session, a contingent below a Träger's seats …); its refusals appear
-// at the field and nothing is saved. Only organisers see this page (404 for everyone else).
+// at the field and nothing is saved. Only organizers see this page (404 for everyone else).
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/.server/auth/session";
 import { asUser } from "~/.server/db/request";
 import { readCoOrganizers, readSessions, readTraining } from "~/.server/trainings/detail";
-import { loadTrainingFormData, replyWithDbError, updateTraining } from "~/.server/trainings/editor";
+import { loadTrainingFormData, updateTraining, TRAINING_FIELDS } from "~/.server/trainings/editor";
 import { redirectWithToast } from "~/.server/toast";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { TrainingForm, type TrainingFormDefaults } from "~/components/trainings/training-form";
@@ -18,6 +18,7 @@ import { berlinDateTimeLocal, berlinParts } from "~/utils/berlin-time";
 import { invariantResponse } from "~/utils/invariant";
 import { paths } from "~/utils/links";
 import { TrainingFormSchema, TrainingIdSchema } from "~/validation/trainings";
+import { replyToRefusal } from "~/.server/forms/reply";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Bearbeiten: ${data.title} · Trägerkreis` : "Fortbildung bearbeiten · Trägerkreis" },
@@ -45,7 +46,7 @@ async function editable(request: Request, id: string | undefined) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, training, sessions, coOrganizers } = await editable(request, params.id);
   const options = await loadTrainingFormData(user);
-  const lead = options.organisers.some((o) => o.orgId === training.orgId);
+  const lead = options.organizers.some((o) => o.orgId === training.orgId);
   const number = (n: number | null) => (n === null ? undefined : String(n));
   const defaults: TrainingFormDefaults = {
     orgId: training.orgId,
@@ -96,7 +97,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== "success") return { result: submission.reply() };
   const publish = formData.get("intent") === "publish" && training.status === "draft";
   const options = await loadTrainingFormData(user);
-  const lead = options.organisers.some((o) => o.orgId === training.orgId);
+  const lead = options.organizers.some((o) => o.orgId === training.orgId);
   // The organising Träger and circle stay what they are.
   const value = { ...submission.value, orgId: training.orgId, networkId: training.networkId };
   try {
@@ -104,7 +105,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     invariantResponse(saved, "Nicht gefunden");
   } catch (error) {
     if (error instanceof Response) throw error;
-    return { result: replyWithDbError(submission, error) };
+    return { result: replyToRefusal(submission, error, TRAINING_FIELDS) };
   }
   return redirectWithToast(
     paths.training(training.id),

@@ -1,4 +1,4 @@
-// /fortbildungen/:id/kosten.csv — seats and fees per Träger for the organisers (404 for others).
+// /fortbildungen/:id/kosten.csv — seats and fees per Träger for the organizers (404 for others).
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireUser } from "~/.server/auth/session";
 import { csvResponse } from "~/.server/csv";

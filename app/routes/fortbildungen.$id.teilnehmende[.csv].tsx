@@ -1,4 +1,4 @@
-// /fortbildungen/:id/teilnehmende.csv — the participant list for the organisers (404 for others).
+// /fortbildungen/:id/teilnehmende.csv — the participant list for the organizers (404 for others).
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireUser } from "~/.server/auth/session";
 import { csvResponse } from "~/.server/csv";

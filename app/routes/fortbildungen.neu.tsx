@@ -1,12 +1,12 @@
 // /fortbildungen/neu — owners, admins and coordinators of a Träger in a circle organise a
 // training: saved as a draft (only the organising Träger sees it) or published to the circle at
-// once. The row, its sessions and co-organisers are written in one transaction; a refusal of the
+// once. The row, its sessions and co-organizers are written in one transaction; a refusal of the
 // database shows at the field it concerns and writes nothing.
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/.server/auth/session";
-import { createTraining, loadTrainingFormData, replyWithDbError } from "~/.server/trainings/editor";
+import { createTraining, loadTrainingFormData, TRAINING_FIELDS } from "~/.server/trainings/editor";
 import { redirectWithToast } from "~/.server/toast";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { TrainingForm } from "~/components/trainings/training-form";
@@ -14,6 +14,7 @@ import { PageHeader } from "~/components/ui/layout";
 import { paths } from "~/utils/links";
 import { TrainingFormSchema } from "~/validation/trainings";
 import { oncePerForm } from "~/.server/forms/idempotency";
+import { replyToRefusal } from "~/.server/forms/reply";
 
 export const meta: MetaFunction = () => [{ title: "Fortbildung anlegen · Trägerkreis" }];
 
@@ -23,7 +24,7 @@ const NOT_ALLOWED =
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const options = await loadTrainingFormData(user);
-  if (options.organisers.length === 0) throw new Response(NOT_ALLOWED, { status: 403 });
+  if (options.organizers.length === 0) throw new Response(NOT_ALLOWED, { status: 403 });
   return { options };
 }
 
@@ -37,7 +38,7 @@ export async function action({ request }: ActionFunctionArgs) {
   try {
     id = await oncePerForm(formData, "training.create", () => createTraining(user, submission.value, publish));
   } catch (error) {
-    return { result: replyWithDbError(submission, error) };
+    return { result: replyToRefusal(submission, error, TRAINING_FIELDS) };
   }
   return redirectWithToast(
     paths.training(id),
@@ -50,7 +51,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function NewTraining() {
   const { options } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const first = options.organisers[0]!;
+  const first = options.organizers[0]!;
   return (
     <div className="mx-auto max-w-3xl">
       <PageHeader

@@ -1,8 +1,8 @@
 // /k/:slug — the circle's public page, for anyone: what the circle is, who is in it, and
 // "Interesse melden" ("Interessierte Träger können sich … melden"). Runs as `anon`; a signed-in
-// owner or admin of a Träger that is not in the circle yet asks for that Träger instead (issue 15:
-// filling in the anonymous form created a second, empty Träger with the same name).
-import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm } from "@conform-to/react";
+// owner or admin of a Träger that is not in the circle yet asks for that Träger instead
+// (filling in the anonymous form would create a second, empty Träger with the same name).
+import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -12,17 +12,16 @@ import { requestCircleMembership, traegerThatCouldJoin } from "~/.server/circle/
 import { fileJoinRequest, loadPublicCircle } from "~/.server/circle/public-page";
 import { nextPublicMeeting } from "~/.server/meetings/write";
 import { NextMeetingCard } from "~/components/meetings/next-meeting-card";
-import { userMessageFor } from "~/.server/db/errors";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Button } from "~/components/ui/button";
 import { Field, Honeypot, SelectField, TextareaField } from "~/components/ui/field";
 import { EmailText } from "~/components/ui/email-text";
 import { Card, FormMessage } from "~/components/ui/layout";
-import { withoutKey } from "~/utils/form-props";
 import { invariantResponse } from "~/utils/invariant";
 import { paths } from "~/utils/links";
 import { JoinRequestSchema, JoinWithExistingSchema } from "~/validation/circle";
 import { caughtByHoneypot } from "~/utils/honeypot";
+import { replyToRefusal } from "~/.server/forms/reply";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data
@@ -71,9 +70,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     try {
       await requestCircleMembership(user, circle.id, submission.value.orgId, submission.value.message);
     } catch (error) {
-      const message = userMessageFor(error);
-      if (!message) throw error;
-      return { result: submission.reply({ formErrors: [message] }) };
+      return { result: replyToRefusal(submission, error) };
     }
     return redirect(thanks);
   }
@@ -85,9 +82,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     await fileJoinRequest(circle.id, submission.value);
   } catch (error) {
-    const message = userMessageFor(error);
-    if (!message) throw error;
-    return { result: submission.reply({ formErrors: [message] }) };
+    return { result: replyToRefusal(submission, error) };
   }
   return redirect(thanks);
 }
@@ -272,16 +267,15 @@ function ExistingTraegerForm({
             ) : (
               <SelectField
                 label="Träger"
-                errors={fields.orgId.errors}
-                selectProps={{ ...withoutKey(getSelectProps(fields.orgId)) }}
+                field={fields.orgId}
                 options={traeger.map((t) => ({ value: t.id, label: t.name }))}
               />
             )}
             <TextareaField
               label="Nachricht (optional)"
               hint="Was wünschen Sie sich vom Kreis?"
-              errors={fields.message.errors}
-              textareaProps={{ ...withoutKey(getTextareaProps(fields.message)), rows: 4 }}
+              field={fields.message}
+              textareaProps={{ rows: 4 }}
             />
             <Button type="submit" className="w-full" disabled={navigation.state === "submitting"}>
               {navigation.state === "submitting" ? "Wird gesendet …" : traeger.length === 1 ? `${traeger[0]!.name} anmelden` : "Träger anmelden"}
@@ -318,29 +312,31 @@ function JoinRequestForm({ circleName }: { circleName: string }) {
         <Honeypot />
         <Field
           label="Name des Trägers"
-          errors={fields.orgName.errors}
-          inputProps={{ ...withoutKey(getInputProps(fields.orgName, { type: "text" })), autoComplete: "organization" }}
+          field={fields.orgName}
+          inputProps={{ autoComplete: "organization" }}
         />
         <Field
           label="Ansprechperson"
-          errors={fields.contactName.errors}
-          inputProps={{ ...withoutKey(getInputProps(fields.contactName, { type: "text" })), autoComplete: "name" }}
+          field={fields.contactName}
+          inputProps={{ autoComplete: "name" }}
         />
         <Field
           label="E-Mail-Adresse"
-          errors={fields.email.errors}
-          inputProps={{ ...withoutKey(getInputProps(fields.email, { type: "email" })), autoComplete: "email" }}
+          field={fields.email}
+          type="email"
+          inputProps={{ autoComplete: "email" }}
         />
         <Field
           label="Telefon (optional)"
-          errors={fields.phone.errors}
-          inputProps={{ ...withoutKey(getInputProps(fields.phone, { type: "tel" })), autoComplete: "tel" }}
+          field={fields.phone}
+          type="tel"
+          inputProps={{ autoComplete: "tel" }}
         />
         <TextareaField
           label="Nachricht"
           hint="Wer sind Sie, welche Hilfen bieten Sie an, was wünschen Sie sich vom Kreis?"
-          errors={fields.message.errors}
-          textareaProps={{ ...withoutKey(getTextareaProps(fields.message)), rows: 5 }}
+          field={fields.message}
+          textareaProps={{ rows: 5 }}
         />
         <Button type="submit" className="w-full" disabled={navigation.state === "submitting"}>
           {navigation.state === "submitting" ? "Wird gesendet …" : "Interesse melden"}

@@ -16,7 +16,6 @@ import {
   useNavigation,
 } from "@remix-run/react";
 import { loadPublicCircle } from "~/.server/circle/public-page";
-import { refusalReply } from "~/.server/meetings/forms";
 import {
   nextPublicMeeting,
   registerPublicGuest,
@@ -26,10 +25,12 @@ import { errorsOf, valueOf } from "~/components/meetings/meeting-form";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Button } from "~/components/ui/button";
 import { Field, Honeypot } from "~/components/ui/field";
+import { caughtByHoneypot } from "~/utils/honeypot";
 import { Card, FormMessage, PageHeader } from "~/components/ui/layout";
 import { meetingWhen, whereText } from "~/i18n/meetings";
 import { invariantResponse } from "~/utils/invariant";
 import { PublicGuestSchema } from "~/validation/meetings";
+import { replyToRefusal } from "~/.server/forms/reply";
 
 export const meta: MetaFunction = () => [
   { title: "Als Gast anmelden · Trägerkreis" },
@@ -57,8 +58,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     description: "Die Bestätigung mit Kalenderdatei kommt per E-Mail.",
   };
   // A bot filled the hidden field: answer as for a person, write nothing.
-  const trap = formData.get("website_url");
-  if (trap !== null && trap !== "") return redirectWithToast(thanks, toast);
+  if (caughtByHoneypot(formData)) return redirectWithToast(thanks, toast);
   const submission = parseWithZod(formData, { schema: PublicGuestSchema });
   if (submission.status !== "success") return { result: submission.reply() };
   if (!meeting || meeting.id !== submission.value.meetingId) {
@@ -71,7 +71,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     await registerPublicGuest(meeting.id, submission.value);
   } catch (error) {
-    return { result: refusalReply(submission, error) };
+    return { result: replyToRefusal(submission, error) };
   }
   return redirectWithToast(thanks, toast);
 }

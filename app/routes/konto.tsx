@@ -1,4 +1,4 @@
-import { getFormProps, getInputProps, getTextareaProps, useForm } from "@conform-to/react";
+import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -6,7 +6,6 @@ import { getOwnProfile, updateOwnProfile } from "~/.server/auth/profile";
 import { deleteMyAccount } from "~/.server/account/my-data";
 import { sessionCookie } from "~/.server/auth/cookie";
 import { changePassword, signOutEverywhere } from "~/.server/auth/service";
-import { userMessageFor } from "~/.server/db/errors";
 import { requireUser } from "~/.server/auth/session";
 import { createPersonalFeed, feedPath, personalFeedState, revokePersonalFeed } from "~/.server/calendar/subscriptions";
 import { env } from "~/.server/env";
@@ -19,7 +18,6 @@ import { Button } from "~/components/ui/button";
 import { EmailText } from "~/components/ui/email-text";
 import { Field, TextareaField } from "~/components/ui/field";
 import { Card, FormMessage, PageHeader } from "~/components/ui/layout";
-import { withoutKey } from "~/utils/form-props";
 import { paths } from "~/utils/links";
 import {
   ChangePasswordSchema,
@@ -30,6 +28,7 @@ import {
   WRONG_CURRENT_PASSWORD,
   splitLanguages,
 } from "~/validation/auth";
+import { replyToRefusal } from "~/.server/forms/reply";
 
 export const meta: MetaFunction = () => [{ title: "Mein Konto · Trägerkreis" }];
 
@@ -112,9 +111,7 @@ export async function action({ request }: ActionFunctionArgs) {
         return { intent, result: submission.reply({ fieldErrors: { password: ["Das Passwort ist falsch."] }, hideFields: ["password"] }) };
       }
     } catch (error) {
-      const message = userMessageFor(error);
-      if (!message) throw error;
-      return { intent, result: submission.reply({ formErrors: [message], hideFields: ["password"] }) };
+      return { intent, result: replyToRefusal(submission, error, {}, { hideFields: ["password"] }) };
     }
     return redirectWithToast(
       paths.signIn,
@@ -157,25 +154,25 @@ function ProfileForm() {
         </div>
         <Field
           label="Name"
-          errors={fields.fullName.errors}
-          inputProps={{ ...withoutKey(getInputProps(fields.fullName, { type: "text" })), autoComplete: "name" }}
+          field={fields.fullName}
+          inputProps={{ autoComplete: "name" }}
         />
         <Field
           label="Telefon (optional)"
-          errors={fields.phone.errors}
-          inputProps={{ ...withoutKey(getInputProps(fields.phone, { type: "tel" })), autoComplete: "tel" }}
+          field={fields.phone}
+          type="tel"
+          inputProps={{ autoComplete: "tel" }}
         />
         <TextareaField
           label="Qualifikationen (optional)"
           hint="Zum Beispiel: Dipl. Sozialpädagogin, systemische Beraterin, Insoweit erfahrene Fachkraft (§ 8a)."
-          errors={fields.qualifications.errors}
-          textareaProps={{ ...withoutKey(getTextareaProps(fields.qualifications)), rows: 3 }}
+          field={fields.qualifications}
+          textareaProps={{ rows: 3 }}
         />
         <Field
           label="Sprachen (optional)"
           hint="Mit Kommas getrennt, z. B. Deutsch, Türkisch, Arabisch."
-          errors={fields.languages.errors}
-          inputProps={withoutKey(getInputProps(fields.languages, { type: "text" }))}
+          field={fields.languages}
         />
         <Button type="submit" disabled={busy}>
           {busy ? "Wird gespeichert …" : "Profil speichern"}
@@ -208,19 +205,22 @@ function PasswordForm() {
         <input type="email" name="username" value={email} autoComplete="username" readOnly hidden />
         <Field
           label="Aktuelles Passwort"
-          errors={fields.currentPassword.errors}
-          inputProps={{ ...withoutKey(getInputProps(fields.currentPassword, { type: "password" })), autoComplete: "current-password" }}
+          field={fields.currentPassword}
+          type="password"
+          inputProps={{ autoComplete: "current-password" }}
         />
         <Field
           label="Neues Passwort"
           hint={`Mindestens ${PASSWORD_MIN} Zeichen, nicht Ihre E-Mail-Adresse.`}
-          errors={fields.newPassword.errors}
-          inputProps={{ ...withoutKey(getInputProps(fields.newPassword, { type: "password" })), autoComplete: "new-password" }}
+          field={fields.newPassword}
+          type="password"
+          inputProps={{ autoComplete: "new-password" }}
         />
         <Field
           label="Neues Passwort wiederholen"
-          errors={fields.confirmPassword.errors}
-          inputProps={{ ...withoutKey(getInputProps(fields.confirmPassword, { type: "password" })), autoComplete: "new-password" }}
+          field={fields.confirmPassword}
+          type="password"
+          inputProps={{ autoComplete: "new-password" }}
         />
         <Button type="submit" disabled={busy}>
           {busy ? "Wird geändert …" : "Passwort ändern"}
@@ -339,8 +339,9 @@ function DeleteAccountForm() {
           <input type="email" name="username" value={email} autoComplete="username" readOnly hidden />
           <Field
             label="Passwort zur Bestätigung"
-            errors={fields.password.errors}
-            inputProps={{ ...withoutKey(getInputProps(fields.password, { type: "password" })), autoComplete: "current-password" }}
+            field={fields.password}
+            type="password"
+            inputProps={{ autoComplete: "current-password" }}
           />
           <Button type="submit" variant="danger" disabled={busy}>
             {busy ? "Wird gelöscht …" : "Konto endgültig löschen"}

@@ -1,7 +1,7 @@
 // /kreis/anfragen — the circle's coordinators decide the join requests from the public page:
 // "Aufnehmen" creates the Träger, adds it to the circle and invites its contact as owner;
 // "Ablehnen" sends the requester the coordinators' message. Everyone else gets a 404.
-import { getFormProps, getTextareaProps, useForm } from "@conform-to/react";
+import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -21,7 +21,6 @@ import { Button } from "~/components/ui/button";
 import { TextareaField } from "~/components/ui/field";
 import { Badge, Card, EmptyState, FormMessage, PageHeader } from "~/components/ui/layout";
 import { countLabel, formatDate, formatDateTime } from "~/utils/format";
-import { withoutKey } from "~/utils/form-props";
 import { paths } from "~/utils/links";
 import { DeclineJoinRequestSchema, JoinRequestDecisionSchema } from "~/validation/circle";
 
@@ -270,8 +269,8 @@ function OpenRequest({
               <TextareaField
                 label={`Nachricht an ${r.contactName}`}
                 hint="Sie geht per E-Mail an den Träger. Erklären Sie kurz, warum der Kreis ablehnt."
-                errors={messageField.errors}
-                textareaProps={{ ...withoutKey(getTextareaProps(messageField)), rows: 4 }}
+                field={messageField}
+                textareaProps={{ rows: 4 }}
               />
               <Button type="submit" variant="danger" disabled={busy}>
                 {busy && navigation.formData?.get("intent") === "decline" ? "Wird abgelehnt …" : "Ablehnen und Nachricht senden"}

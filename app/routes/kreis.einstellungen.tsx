@@ -1,18 +1,17 @@
 // /kreis/einstellungen — coordinators edit what the circle's public page says (region,
 // description, contact) and switch the page on or off. Everyone else gets a 404.
-import { getFormProps, getInputProps, getTextareaProps, useForm } from "@conform-to/react";
+import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { requireCoordinator, type CoordinatedCircle, updateCircleSettings } from "~/.server/circle/join-requests";
-import { userMessageFor } from "~/.server/db/errors";
+import { replyToRefusal } from "~/.server/forms/reply";
 import { redirectWithToast } from "~/.server/toast";
 import { CircleNav } from "~/components/circle-nav";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Button } from "~/components/ui/button";
-import { CheckboxField, Field, TextareaField } from "~/components/ui/field";
+import { CheckboxField, Field, inputPropsOf, TextareaField } from "~/components/ui/field";
 import { Card, FormMessage, PageHeader } from "~/components/ui/layout";
-import { withoutKey } from "~/utils/form-props";
 import { invariantResponse } from "~/utils/invariant";
 import { paths } from "~/utils/links";
 import { CircleSettingsSchema } from "~/validation/circle";
@@ -44,9 +43,7 @@ export async function action({ request }: ActionFunctionArgs) {
     invariantResponse(updated, "Nicht gefunden", { status: 404 });
   } catch (error) {
     if (error instanceof Response) throw error;
-    const message = userMessageFor(error);
-    if (!message) throw error;
-    return { result: submission.reply({ formErrors: [message] }), networkId };
+    return { result: replyToRefusal(submission, error), networkId };
   }
   return redirectWithToast(paths.circleSettings, {
     title: "Gespeichert.",
@@ -97,7 +94,7 @@ function SettingsForm({ circle, showName }: { circle: CoordinatedCircle; showNam
       {showName ? <h2 className="mb-4 text-lg font-semibold text-slate-900">{circle.name}</h2> : null}
       <Form method="post" {...getFormProps(form)} className="space-y-4">
         <FormMessage id={form.errorId} errors={form.errors} />
-        <input {...withoutKey(getInputProps(fields.networkId, { type: "hidden" }))} />
+        <input {...inputPropsOf(fields.networkId, "hidden")} />
         <CheckboxField
           label={
             <>
@@ -107,31 +104,29 @@ function SettingsForm({ circle, showName }: { circle: CoordinatedCircle; showNam
               </span>
             </>
           }
-          errors={fields.publicPage.errors}
-          inputProps={withoutKey(getInputProps(fields.publicPage, { type: "checkbox" }))}
+          field={fields.publicPage}
         />
         <Field
           label="Region"
           hint="z. B. Kreis Wesel, Duisburg und Oberhausen"
-          errors={fields.region.errors}
-          inputProps={withoutKey(getInputProps(fields.region, { type: "text" }))}
+          field={fields.region}
         />
         <TextareaField
           label="Beschreibung"
           hint="Wer Sie sind, was der Kreis zusammen macht und welche Träger Sie suchen."
-          errors={fields.description.errors}
-          textareaProps={{ ...withoutKey(getTextareaProps(fields.description)), rows: 6 }}
+          field={fields.description}
+          textareaProps={{ rows: 6 }}
         />
         <div className="grid gap-4 sm:grid-cols-2">
           <Field
             label="Kontakt-E-Mail (optional)"
-            errors={fields.contactEmail.errors}
-            inputProps={withoutKey(getInputProps(fields.contactEmail, { type: "email" }))}
+            field={fields.contactEmail}
+            type="email"
           />
           <Field
             label="Kontakt-Telefon (optional)"
-            errors={fields.contactPhone.errors}
-            inputProps={withoutKey(getInputProps(fields.contactPhone, { type: "tel" }))}
+            field={fields.contactPhone}
+            type="tel"
           />
         </div>
         <div className="flex flex-col gap-3 sm:flex-row sm:items-center">

@@ -6,7 +6,6 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Link, useLoaderData } from "@remix-run/react";
 import { handOverCoordination, listCircleTraeger, removeTraegerFromCircle } from "~/.server/circle/administration";
 import { requireCoordinator } from "~/.server/circle/join-requests";
-import { userMessageFor } from "~/.server/db/errors";
 import { redirectWithToast } from "~/.server/toast";
 import { CircleNav } from "~/components/circle-nav";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -17,6 +16,7 @@ import { Badge, Card, PageHeader } from "~/components/ui/layout";
 import { formatDate } from "~/utils/format";
 import { paths } from "~/utils/links";
 import { CircleTraegerActionSchema } from "~/validation/circle";
+import { replyToRefusal } from "~/.server/forms/reply";
 
 export const meta: MetaFunction = () => [{ title: "Träger des Kreises · Trägerkreis" }];
 
@@ -55,9 +55,7 @@ export async function action({ request }: ActionFunctionArgs) {
       title: `${names.get(v.toOrgId) ?? "Der Träger"} koordiniert jetzt ${circle.name}.`,
     });
   } catch (error) {
-    const message = userMessageFor(error);
-    if (!message) throw error;
-    return { formId, result: submission.reply({ formErrors: [message] }) };
+    return { formId, result: replyToRefusal(submission, error) };
   }
 }
 

@@ -1,4 +1,4 @@
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -8,7 +8,6 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Button } from "~/components/ui/button";
 import { Field, Honeypot } from "~/components/ui/field";
 import { prefilledEmail } from "~/utils/auth-links";
-import { withoutKey } from "~/utils/form-props";
 import { paths } from "~/utils/links";
 import { EmailOnlySchema, RESET_MAIL_SENT } from "~/validation/auth";
 import { caughtByHoneypot } from "~/utils/honeypot";
@@ -64,8 +63,9 @@ export default function ForgotPassword() {
         <Honeypot />
         <Field
           label="E-Mail-Adresse"
-          errors={fields.email.errors}
-          inputProps={{ ...withoutKey(getInputProps(fields.email, { type: "email" })), autoComplete: "email" }}
+          field={fields.email}
+          type="email"
+          inputProps={{ autoComplete: "email" }}
         />
         <Button type="submit" className="w-full" disabled={navigation.state === "submitting"}>
           {actionData?.sent ? "Link noch einmal senden" : "Link senden"}

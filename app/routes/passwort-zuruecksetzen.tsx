@@ -1,4 +1,4 @@
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -8,9 +8,8 @@ import { redirectWithToast } from "~/.server/toast";
 import { AuthLayout, Notice, linkClass } from "~/components/auth-layout";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Button } from "~/components/ui/button";
-import { Field } from "~/components/ui/field";
+import { Field, inputPropsOf } from "~/components/ui/field";
 import { FormMessage } from "~/components/ui/layout";
-import { withoutKey } from "~/utils/form-props";
 import { paths } from "~/utils/links";
 import { PASSWORD_EQUALS_EMAIL, PASSWORD_MIN, ResetPasswordSchema } from "~/validation/auth";
 
@@ -93,19 +92,21 @@ export default function ResetPassword() {
     >
       <Form method="post" {...getFormProps(form)} className="space-y-4">
         <FormMessage id={form.errorId} errors={form.errors} />
-        <input {...withoutKey(getInputProps(fields.token, { type: "hidden" }))} />
+        <input {...inputPropsOf(fields.token, "hidden")} />
         {/* Lets password managers file the new password under the right account. */}
         <input type="email" name="username" value={email} autoComplete="username" readOnly hidden />
         <Field
           label="Neues Passwort"
           hint={`Mindestens ${PASSWORD_MIN} Zeichen, nicht Ihre E-Mail-Adresse.`}
-          errors={fields.password.errors}
-          inputProps={{ ...withoutKey(getInputProps(fields.password, { type: "password" })), autoComplete: "new-password" }}
+          field={fields.password}
+          type="password"
+          inputProps={{ autoComplete: "new-password" }}
         />
         <Field
           label="Neues Passwort wiederholen"
-          errors={fields.confirmPassword.errors}
-          inputProps={{ ...withoutKey(getInputProps(fields.confirmPassword, { type: "password" })), autoComplete: "new-password" }}
+          field={fields.confirmPassword}
+          type="password"
+          inputProps={{ autoComplete: "new-password" }}
         />
         <Button type="submit" className="w-full" disabled={navigation.state === "submitting"}>
           Passwort speichern

@@ -1,4 +1,4 @@
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -7,10 +7,9 @@ import { requireAnonymous, safeRedirect } from "~/.server/auth/session";
 import { AuthLayout, linkClass } from "~/components/auth-layout";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Button } from "~/components/ui/button";
-import { Field, Honeypot } from "~/components/ui/field";
+import { Field, Honeypot, inputPropsOf } from "~/components/ui/field";
 import { FormMessage } from "~/components/ui/layout";
 import { carryParams, prefilledEmail } from "~/utils/auth-links";
-import { withoutKey } from "~/utils/form-props";
 import { paths } from "~/utils/links";
 import { EMAIL_TAKEN, PASSWORD_MIN, SignUpSchema } from "~/validation/auth";
 import { caughtByHoneypot } from "~/utils/honeypot";
@@ -77,17 +76,18 @@ export default function SignUp() {
       <Form method="post" {...getFormProps(form)} className="relative space-y-4">
         <FormMessage id={form.errorId} errors={form.errors} />
         <Honeypot />
-        <input {...withoutKey(getInputProps(fields.redirectTo, { type: "hidden" }))} />
+        <input {...inputPropsOf(fields.redirectTo, "hidden")} />
         <Field
           label="Ihr Name"
-          errors={fields.fullName.errors}
-          inputProps={{ ...withoutKey(getInputProps(fields.fullName, { type: "text" })), autoComplete: "name" }}
+          field={fields.fullName}
+          inputProps={{ autoComplete: "name" }}
         />
         <div>
           <Field
             label="E-Mail-Adresse"
-            errors={fields.email.errors}
-            inputProps={{ ...withoutKey(getInputProps(fields.email, { type: "email" })), autoComplete: "email" }}
+            field={fields.email}
+            type="email"
+            inputProps={{ autoComplete: "email" }}
           />
           {duplicate ? (
             <p className="mt-1 text-sm text-slate-700">
@@ -107,13 +107,15 @@ export default function SignUp() {
         <Field
           label="Passwort"
           hint={`Mindestens ${PASSWORD_MIN} Zeichen, nicht Ihre E-Mail-Adresse.`}
-          errors={fields.password.errors}
-          inputProps={{ ...withoutKey(getInputProps(fields.password, { type: "password" })), autoComplete: "new-password" }}
+          field={fields.password}
+          type="password"
+          inputProps={{ autoComplete: "new-password" }}
         />
         <Field
           label="Passwort wiederholen"
-          errors={fields.confirmPassword.errors}
-          inputProps={{ ...withoutKey(getInputProps(fields.confirmPassword, { type: "password" })), autoComplete: "new-password" }}
+          field={fields.confirmPassword}
+          type="password"
+          inputProps={{ autoComplete: "new-password" }}
         />
         <Button type="submit" className="w-full" disabled={navigation.state === "submitting"}>
           {navigation.state === "submitting" ? "Konto wird angelegt …" : "Konto anlegen"}

@@ -1,4 +1,4 @@
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -9,7 +9,6 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Button, ButtonLink } from "~/components/ui/button";
 import { Field, Honeypot } from "~/components/ui/field";
 import { carryParams, prefilledEmail } from "~/utils/auth-links";
-import { withoutKey } from "~/utils/form-props";
 import { paths } from "~/utils/links";
 import { CONFIRMATION_RESENT, EmailOnlySchema } from "~/validation/auth";
 import { caughtByHoneypot } from "~/utils/honeypot";
@@ -74,8 +73,9 @@ function ResendForm({ email, intro }: { email: string; intro: string }) {
       <Honeypot />
       <Field
         label="E-Mail-Adresse"
-        errors={fields.email.errors}
-        inputProps={{ ...withoutKey(getInputProps(fields.email, { type: "email" })), autoComplete: "email" }}
+        field={fields.email}
+        type="email"
+        inputProps={{ autoComplete: "email" }}
       />
       <Button type="submit" variant="secondary" className="w-full" disabled={navigation.state === "submitting"}>
         Link erneut senden

@@ -1,13 +1,12 @@
 // /sozialdaten/:id — a text hidden for Sozialdaten. The author's coordinators revise it here (the
 // notification links here); once the new text passes the screen it is shown again. The reporting
 // Träger and the circle's coordinators see only that it is hidden; anyone else gets a 404.
-import { getFormProps, getInputProps, getTextareaProps, useForm } from "@conform-to/react";
+import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { requireUser } from "~/.server/auth/session";
-import { userMessageFor } from "~/.server/db/errors";
 import { loadHiddenText, reviseHiddenText } from "~/.server/sozialdaten-hides";
 import { redirectWithToast } from "~/.server/toast";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -15,10 +14,10 @@ import { Button } from "~/components/ui/button";
 import { Field, TextareaField } from "~/components/ui/field";
 import { Card, FormMessage, PageHeader } from "~/components/ui/layout";
 import { formatDateTime } from "~/utils/format";
-import { withoutKey } from "~/utils/form-props";
 import { invariantResponse } from "~/utils/invariant";
 import { SOZIALDATEN_HINWEIS, SOZIALDATEN_KIND_LABELS, SOZIALDATEN_WOHIN, type SozialdatenKind } from "~/utils/sozialdaten";
 import { SOZIALDATEN_TEXT_LABELS, SozialdatenRevisionSchema } from "~/validation/sozialdaten";
+import { replyToRefusal } from "~/.server/forms/reply";
 
 export const meta: MetaFunction = () => [{ title: "Ausgeblendeter Text · Trägerkreis" }];
 
@@ -47,9 +46,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     await reviseHiddenText(user, hidden.hideId, texts);
   } catch (error) {
-    const message = userMessageFor(error);
-    if (!message) throw error;
-    return { result: submission.reply({ formErrors: [message] }) };
+    return { result: replyToRefusal(submission, error) };
   }
   return redirectWithToast(hidden.path, { title: "Überarbeitet – der Text ist wieder für den Kreis sichtbar." });
 }
@@ -119,18 +116,13 @@ export default function HiddenTextPage() {
           <FormMessage id={form.errorId} errors={form.errors} />
           {(Object.keys(hidden.texts) as Array<keyof typeof hidden.texts>).map((key) =>
             key === "title" ? (
-              <Field
-                key={key}
-                label={SOZIALDATEN_TEXT_LABELS.title}
-                errors={fields.title.errors}
-                inputProps={withoutKey(getInputProps(fields.title, { type: "text" }))}
-              />
+              <Field key={key} label={SOZIALDATEN_TEXT_LABELS.title} field={fields.title} type="text" />
             ) : (
             <TextareaField
               key={key}
               label={SOZIALDATEN_TEXT_LABELS[key]}
-              errors={fields[key].errors}
-              textareaProps={{ ...withoutKey(getTextareaProps(fields[key])), rows: key === "description" ? 6 : 3 }}
+              field={fields[key]}
+              textareaProps={{ rows: key === "description" ? 6 : 3 }}
             />
             ),
           )}

@@ -1,5 +1,5 @@
 // The Träger's profile as the circle sees it, edited by its owners and admins.
-import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm } from "@conform-to/react";
+import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -7,7 +7,7 @@ import { requireUser } from "~/.server/auth/session";
 import { createTraegerFeed, feedPath, revokeTraegerFeed, traegerFeedState } from "~/.server/calendar/subscriptions";
 import { env } from "~/.server/env";
 import { CalendarFeedCard } from "~/components/calendar/feed-card";
-import { dbErrorCode, userMessageFor } from "~/.server/db/errors";
+import { replyToRefusal, type RefusalFields } from "~/.server/forms/reply";
 import { requireOrgRole } from "~/.server/orgs/access";
 import { loadEditableProfile, referenceLists, updateProfile } from "~/.server/orgs/profile";
 import { redirectWithToast } from "~/.server/toast";
@@ -19,10 +19,10 @@ import { Card, FormMessage, PageHeader } from "~/components/ui/layout";
 import { LEGAL_FORM_LABELS, ORG_KIND_LABELS } from "~/i18n/labels";
 import { hilfeartOptions } from "~/i18n/hilfearten";
 import { invariantResponse } from "~/utils/invariant";
-import { withoutKey } from "~/utils/form-props";
 import { gemeindeOptionGroups } from "~/utils/gemeinden";
 import { paths } from "~/utils/links";
 import { LEGAL_FORMS, LEITBILD_MAX, ORG_KINDS, orgProfileSchema } from "~/validation/orgs";
+import { numberText } from "~/utils/format";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Einstellungen · ${data.org.name} · Trägerkreis` : "Einstellungen · Trägerkreis" },
@@ -44,6 +44,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     calendarFeed: { active: feed.active, createdAt: feed.createdAt?.toISOString() ?? null },
   };
 }
+
+/** The form field a refusal of the profile belongs under. */
+const PROFILE_FIELDS: RefusalFields = { TK_UNKNOWN_HILFEART: "hilfearten", TK_UNKNOWN_GEMEINDE: "gemeinden" };
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
@@ -74,12 +77,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     saved = await updateProfile(user, membership.orgId, submission.value);
   } catch (error) {
-    const message = userMessageFor(error);
-    if (!message) throw error;
-    const code = dbErrorCode(error);
-    if (code === "TK_UNKNOWN_HILFEART") return { result: submission.reply({ fieldErrors: { hilfearten: [message] } }) };
-    if (code === "TK_UNKNOWN_GEMEINDE") return { result: submission.reply({ fieldErrors: { gemeinden: [message] } }) };
-    return { result: submission.reply({ formErrors: [message] }) };
+    return { result: replyToRefusal(submission, error, PROFILE_FIELDS) };
   }
   invariantResponse(saved, "Nicht gefunden");
   return redirectWithToast(paths.orgSettings(membership.slug), {
@@ -132,22 +130,20 @@ export default function OrgSettings() {
             <Field
               key={fields.name.key}
               label="Name des Trägers"
-              errors={fields.name.errors}
-              inputProps={{ ...withoutKey(getInputProps(fields.name, { type: "text" })), autoComplete: "organization" }}
+              field={fields.name}
+              inputProps={{ autoComplete: "organization" }}
             />
             <div className="grid gap-5 sm:grid-cols-2">
               <SelectField
                 key={fields.kind.key}
                 label="Art"
-                errors={fields.kind.errors}
-                selectProps={withoutKey(getSelectProps(fields.kind))}
+                field={fields.kind}
                 options={ORG_KINDS.map((k) => ({ value: k, label: ORG_KIND_LABELS[k] }))}
               />
               <SelectField
                 key={fields.legalForm.key}
                 label="Rechtsform (optional)"
-                errors={fields.legalForm.errors}
-                selectProps={withoutKey(getSelectProps(fields.legalForm))}
+                field={fields.legalForm}
                 options={[
                   { value: "", label: "Keine Angabe" },
                   ...LEGAL_FORMS.map((l) => ({ value: l, label: LEGAL_FORM_LABELS[l] })),
@@ -157,9 +153,9 @@ export default function OrgSettings() {
             <TextareaField
               key={fields.leitbild.key}
               label="Leitbild (optional)"
-              hint={`Wofür Ihr Träger steht und wie Sie arbeiten. Höchstens ${LEITBILD_MAX.toLocaleString("de-DE")} Zeichen.`}
-              errors={fields.leitbild.errors}
-              textareaProps={{ ...withoutKey(getTextareaProps(fields.leitbild)), rows: 8 }}
+              hint={`Wofür Ihr Träger steht und wie Sie arbeiten. Höchstens ${numberText(LEITBILD_MAX)} Zeichen.`}
+              field={fields.leitbild}
+              textareaProps={{ rows: 8 }}
             />
           </div>
         </Card>
@@ -202,47 +198,45 @@ export default function OrgSettings() {
             <Field
               key={fields.street.key}
               label="Straße und Hausnummer"
-              errors={fields.street.errors}
-              inputProps={{ ...withoutKey(getInputProps(fields.street, { type: "text" })), autoComplete: "street-address" }}
+              field={fields.street}
+              inputProps={{ autoComplete: "street-address" }}
             />
             <div className="grid gap-5 sm:grid-cols-[10rem_1fr]">
               <Field
                 key={fields.postalCode.key}
                 label="Postleitzahl"
-                errors={fields.postalCode.errors}
-                inputProps={{
-                  ...withoutKey(getInputProps(fields.postalCode, { type: "text" })),
-                  inputMode: "numeric",
-                  autoComplete: "postal-code",
-                }}
+                field={fields.postalCode} inputProps={{ inputMode: "numeric",
+                  autoComplete: "postal-code" }}
               />
               <Field
                 key={fields.city.key}
                 label="Ort"
-                errors={fields.city.errors}
-                inputProps={{ ...withoutKey(getInputProps(fields.city, { type: "text" })), autoComplete: "address-level2" }}
+                field={fields.city}
+                inputProps={{ autoComplete: "address-level2" }}
               />
             </div>
             <div className="grid gap-5 sm:grid-cols-2">
               <Field
                 key={fields.phone.key}
                 label="Telefon"
-                errors={fields.phone.errors}
-                inputProps={{ ...withoutKey(getInputProps(fields.phone, { type: "tel" })), autoComplete: "tel" }}
+                field={fields.phone}
+                type="tel"
+                inputProps={{ autoComplete: "tel" }}
               />
               <Field
                 key={fields.email.key}
                 label="E-Mail"
-                errors={fields.email.errors}
-                inputProps={{ ...withoutKey(getInputProps(fields.email, { type: "email" })), autoComplete: "email" }}
+                field={fields.email}
+                type="email"
+                inputProps={{ autoComplete: "email" }}
               />
             </div>
             <Field
               key={fields.website.key}
               label="Website"
               hint="Mit https://, z. B. https://www.beispiel.de"
-              errors={fields.website.errors}
-              inputProps={{ ...withoutKey(getInputProps(fields.website, { type: "text" })), inputMode: "url", autoComplete: "url" }}
+              field={fields.website}
+              inputProps={{ inputMode: "url", autoComplete: "url" }}
             />
           </div>
         </Card>

@@ -1,10 +1,9 @@
 // Create a Träger: the signed-in user becomes its owner and continues on the settings page.
-import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-to/react";
+import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useNavigation } from "@remix-run/react";
 import { requireUser } from "~/.server/auth/session";
-import { userMessageFor } from "~/.server/db/errors";
 import { createOrganization } from "~/.server/orgs/profile";
 import { redirectWithToast } from "~/.server/toast";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -12,11 +11,11 @@ import { Button } from "~/components/ui/button";
 import { Field, SelectField } from "~/components/ui/field";
 import { Card, FormMessage, PageHeader } from "~/components/ui/layout";
 import { LEGAL_FORM_LABELS, ORG_KIND_LABELS } from "~/i18n/labels";
-import { withoutKey } from "~/utils/form-props";
 import { paths } from "~/utils/links";
 import { CreateOrgSchema, LEGAL_FORMS, ORG_KINDS } from "~/validation/orgs";
 import { oncePerForm } from "~/.server/forms/idempotency";
 import { FormKeyField } from "~/components/ui/form-key";
+import { replyToRefusal } from "~/.server/forms/reply";
 
 export const meta: MetaFunction = () => [{ title: "Träger anlegen · Trägerkreis" }];
 
@@ -34,9 +33,7 @@ export async function action({ request }: ActionFunctionArgs) {
   try {
     slug = await oncePerForm(formData, "org.create", () => createOrganization(user, submission.value));
   } catch (error) {
-    const message = userMessageFor(error);
-    if (!message) throw error;
-    return { result: submission.reply({ formErrors: [message] }) };
+    return { result: replyToRefusal(submission, error) };
   }
   return redirectWithToast(paths.orgSettings(slug), {
     title: `„${submission.value.name}“ ist angelegt.`,
@@ -72,21 +69,19 @@ export default function NewOrganization() {
             key={fields.name.key}
             label="Name des Trägers"
             hint="So, wie der Kreis Sie kennt, z. B. „KIZ Niederrhein“."
-            errors={fields.name.errors}
-            inputProps={{ ...withoutKey(getInputProps(fields.name, { type: "text" })), autoComplete: "organization" }}
+            field={fields.name}
+            inputProps={{ autoComplete: "organization" }}
           />
           <SelectField
             key={fields.kind.key}
             label="Art"
-            errors={fields.kind.errors}
-            selectProps={withoutKey(getSelectProps(fields.kind))}
+            field={fields.kind}
             options={ORG_KINDS.map((k) => ({ value: k, label: ORG_KIND_LABELS[k] }))}
           />
           <SelectField
             key={fields.legalForm.key}
             label="Rechtsform (optional)"
-            errors={fields.legalForm.errors}
-            selectProps={withoutKey(getSelectProps(fields.legalForm))}
+            field={fields.legalForm}
             options={[{ value: "", label: "Keine Angabe" }, ...LEGAL_FORMS.map((l) => ({ value: l, label: LEGAL_FORM_LABELS[l] }))]}
           />
           <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">

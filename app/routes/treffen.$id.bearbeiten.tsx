@@ -9,7 +9,6 @@ import type {
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/.server/auth/session";
 import { asUser } from "~/.server/db/request";
-import { refusalReply } from "~/.server/meetings/forms";
 import {
   gemeindeOptions,
   hostOptions,
@@ -23,6 +22,7 @@ import { PageHeader } from "~/components/ui/layout";
 import { berlinParts } from "~/utils/berlin-time";
 import { invariantResponse } from "~/utils/invariant";
 import { MeetingFormSchema } from "~/validation/meetings";
+import { replyToRefusal } from "~/.server/forms/reply";
 
 export const meta: MetaFunction = () => [
   { title: "Treffen bearbeiten · Trägerkreis" },
@@ -82,7 +82,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     await saveMeeting(user, params.id ?? "", submission.value);
   } catch (error) {
-    return { result: refusalReply(submission, error) };
+    return { result: replyToRefusal(submission, error) };
   }
   return redirectWithToast(`/treffen/${params.id}`, {
     title: "Treffen gespeichert.",

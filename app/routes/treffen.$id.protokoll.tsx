@@ -22,7 +22,7 @@ import {
 import { z } from "zod";
 import { requireUser } from "~/.server/auth/session";
 import { asUser } from "~/.server/db/request";
-import { handleIntent, refusalReply } from "~/.server/meetings/forms";
+import { handleIntent } from "~/.server/meetings/forms";
 import {
   FALLBERATUNG_TEMPLATE,
   NEW_ACTION_ROWS,
@@ -61,6 +61,7 @@ import { SOZIALDATEN_HINWEIS } from "~/utils/sozialdaten";
 import { formatDateTime } from "~/utils/format";
 import { invariantResponse } from "~/utils/invariant";
 import { CommentSchema } from "~/validation/meetings";
+import { replyToRefusal } from "~/.server/forms/reply";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
@@ -176,7 +177,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         String(formData.get("note") ?? ""),
       );
     } catch (error) {
-      return { formId: "minutes", result: refusalReply(empty, error) };
+      return { formId: "minutes", result: replyToRefusal(empty, error) };
     }
     return redirectWithToast(`/treffen/${meeting.id}/protokoll`, {
       title: "Protokoll gespeichert.",

@@ -8,7 +8,6 @@ import type {
   MetaFunction,
 } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { userMessageFor } from "~/.server/db/errors";
 import { guestRsvp, guestView } from "~/.server/meetings/write";
 import { redirectWithToast } from "~/.server/toast";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -18,6 +17,7 @@ import { Card, FormMessage, PageHeader } from "~/components/ui/layout";
 import { RSVP_LABELS, meetingWhen, whereText } from "~/i18n/meetings";
 import { invariantResponse } from "~/utils/invariant";
 import { RsvpSchema } from "~/validation/meetings";
+import { replyToRefusal } from "~/.server/forms/reply";
 
 export const meta: MetaFunction = () => [
   { title: "Ihre Einladung · Trägerkreis" },
@@ -50,9 +50,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       submission.value.comment,
     );
   } catch (error) {
-    const message = userMessageFor(error);
-    if (!message) throw error;
-    return { result: submission.reply({ formErrors: [message] }) };
+    return { result: replyToRefusal(submission, error) };
   }
   return redirectWithToast(`/treffen/gast/${token}`, {
     title: "Danke für Ihre Rückmeldung.",

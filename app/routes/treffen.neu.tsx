@@ -11,7 +11,6 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/.server/auth/session";
 import { oncePerForm } from "~/.server/forms/idempotency";
 import { asUser } from "~/.server/db/request";
-import { refusalReply } from "~/.server/meetings/forms";
 import {
   gemeindeOptions,
   hostOptions,
@@ -27,6 +26,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/ui/layout";
 import { berlinParts } from "~/utils/berlin-time";
 import { MeetingFormSchema } from "~/validation/meetings";
+import { replyToRefusal } from "~/.server/forms/reply";
 
 export const meta: MetaFunction = () => [
   { title: "Treffen planen · Trägerkreis" },
@@ -89,7 +89,7 @@ export async function action({ request }: ActionFunctionArgs) {
       saveMeeting(user, null, submission.value),
     );
   } catch (error) {
-    return { result: refusalReply(submission, error) };
+    return { result: replyToRefusal(submission, error) };
   }
   return redirectWithToast(`/treffen/${id}`, {
     title: "Treffen angelegt.",

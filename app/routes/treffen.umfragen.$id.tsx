@@ -9,7 +9,7 @@ import type {
 import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireUser } from "~/.server/auth/session";
-import { userMessageFor } from "~/.server/db/errors";
+import { replyToRefusal } from "~/.server/forms/reply";
 import { pollDetail } from "~/.server/meetings/read";
 import { closePoll, votePoll } from "~/.server/meetings/write";
 import { redirectWithToast } from "~/.server/toast";
@@ -70,11 +70,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     try {
       await votePoll(user, id, votes);
     } catch (error) {
-      const message = userMessageFor(error);
-      if (!message) throw error;
       return {
         formId: "vote",
-        result: submission.reply({ formErrors: [message] }),
+        result: replyToRefusal(submission, error),
       };
     }
     return redirectWithToast(`/treffen/umfragen/${id}`, {
@@ -93,11 +91,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
       submission.value.startTime,
     );
   } catch (error) {
-    const message = userMessageFor(error);
-    if (!message) throw error;
     return {
       formId: "close",
-      result: submission.reply({ formErrors: [message] }),
+      result: replyToRefusal(submission, error),
     };
   }
   return redirectWithToast(`/treffen/${meetingId}`, {

@@ -15,7 +15,6 @@ import {
 import { requireUser } from "~/.server/auth/session";
 import { oncePerForm } from "~/.server/forms/idempotency";
 import { asUser } from "~/.server/db/request";
-import { refusalReply } from "~/.server/meetings/forms";
 import { gemeindeOptions, hostOptions } from "~/.server/meetings/read";
 import { createPoll } from "~/.server/meetings/write";
 import { redirectWithToast } from "~/.server/toast";
@@ -31,6 +30,7 @@ import {
   PollFormSchema,
   parsePollOptions,
 } from "~/validation/meetings";
+import { replyToRefusal } from "~/.server/forms/reply";
 
 export const meta: MetaFunction = () => [
   { title: "Terminumfrage starten · Trägerkreis" },
@@ -65,7 +65,7 @@ export async function action({ request }: ActionFunctionArgs) {
       createPoll(user, submission.value, options),
     );
   } catch (e) {
-    return { result: refusalReply(submission, e) };
+    return { result: replyToRefusal(submission, e) };
   }
   return redirectWithToast(`/treffen/umfragen/${id}`, {
     title: "Terminumfrage gestartet.",

@@ -5,7 +5,8 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/.server/auth/session";
-import { loadCoverDraft, replyWithCoverError, sozialdatenRefusal, updateCoverRequest } from "~/.server/cover/requests";
+import { COVER_FIELDS, loadCoverDraft, sozialdatenRefusal, updateCoverRequest } from "~/.server/cover/requests";
+import { replyToRefusal } from "~/.server/forms/reply";
 import { redirectWithToast } from "~/.server/toast";
 import { CoverRequestForm } from "~/components/cover/request-form";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -47,7 +48,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     invariantResponse(saved, "Nicht gefunden", { status: 404 });
   } catch (error) {
     if (error instanceof Response) throw error;
-    return { result: replyWithCoverError(submission, error) };
+    return { result: replyToRefusal(submission, error, COVER_FIELDS) };
   }
   return redirectWithToast(
     paths.coverRequest(id),

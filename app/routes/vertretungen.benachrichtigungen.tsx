@@ -7,7 +7,6 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { requireUser } from "~/.server/auth/session";
 import { loadCoverAlertSettings, saveCoverAlertSettings } from "~/.server/cover/alerts";
-import { userMessageFor } from "~/.server/db/errors";
 import { redirectWithToast } from "~/.server/toast";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Button } from "~/components/ui/button";
@@ -17,6 +16,7 @@ import { COVER_URGENCIES, URGENCY_HINTS, URGENCY_LABELS } from "~/i18n/cover";
 import { hilfeartOptions } from "~/i18n/hilfearten";
 import { paths } from "~/utils/links";
 import { CoverAlertPreferencesSchema } from "~/validation/cover";
+import { replyToRefusal } from "~/.server/forms/reply";
 
 export const meta: MetaFunction = () => [{ title: "Benachrichtigungen · Vertretungen · Trägerkreis" }];
 
@@ -33,9 +33,7 @@ export async function action({ request }: ActionFunctionArgs) {
   try {
     await saveCoverAlertSettings(user, submission.value);
   } catch (error) {
-    const message = userMessageFor(error);
-    if (!message) throw error;
-    return { result: submission.reply({ formErrors: [message] }) };
+    return { result: replyToRefusal(submission, error) };
   }
   return redirectWithToast(paths.coverAlerts, {
     title: submission.value.intent === "reset" ? "Auf die Voreinstellung zurückgesetzt." : "Benachrichtigungen gespeichert.",

@@ -167,7 +167,7 @@ function HoursCell({ planned, actual }: { planned: string; actual: string | null
 
 function PartnerLedger({ partner, coordinates }: { partner: LedgerPartner; coordinates: boolean }) {
   const t = partner.totals;
-  // Issue 15: the Saldo mixed planned and given hours without saying so. It counts, month by
+  // The Saldo mixed planned and given hours without saying so. It counts, month by
   // month, the hours given where they are recorded and the planned ones where not — and says so.
   const balance = t.givenCounted - t.takenCounted;
   return (

@@ -10,8 +10,7 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { z } from "zod";
 import { requireUser } from "~/.server/auth/session";
 import { askCoordinationForCover, loadCoverPosters, type CoverPosterOrg } from "~/.server/cover/ask-coordination";
-import { createCoverRequest, loadCoverFormOptions, replyWithCoverError, sozialdatenRefusal } from "~/.server/cover/requests";
-import { userMessageFor } from "~/.server/db/errors";
+import { createCoverRequest, loadCoverFormOptions, sozialdatenRefusal, COVER_FIELDS } from "~/.server/cover/requests";
 import { redirectWithToast } from "~/.server/toast";
 import { CoverRequestForm } from "~/components/cover/request-form";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -22,6 +21,7 @@ import { berlinParts } from "~/utils/berlin-time";
 import { paths } from "~/utils/links";
 import { CoverRequestFormSchema } from "~/validation/cover";
 import { oncePerForm } from "~/.server/forms/idempotency";
+import { replyToRefusal } from "~/.server/forms/reply";
 
 export const meta: MetaFunction = () => [{ title: "Vertretung anfragen · Trägerkreis" }];
 
@@ -52,9 +52,7 @@ async function askAction(user: Awaited<ReturnType<typeof requireUser>>, formData
       description: told === 1 ? "Eine Person wurde benachrichtigt." : `${told} Personen wurden benachrichtigt.`,
     });
   } catch (error) {
-    const message = userMessageFor(error);
-    if (!message) throw error;
-    return { asked: null, result: submission.reply({ formErrors: [message] }) };
+    return { asked: null, result: replyToRefusal(submission, error) };
   }
 }
 
@@ -70,7 +68,7 @@ export async function action({ request }: ActionFunctionArgs) {
   try {
     id = await oncePerForm(formData, "cover.request.create", () => createCoverRequest(user, submission.value));
   } catch (error) {
-    return { result: replyWithCoverError(submission, error) };
+    return { result: replyToRefusal(submission, error, COVER_FIELDS) };
   }
   const published = submission.value.intent === "publish";
   return redirectWithToast(

@@ -1,30 +1,23 @@
 // Wall-clock date and time in the circle's time zone (Europe/Berlin) and instants, both ways.
 // Forms ask for "01.03.2027, 09:00" as people read it on the invitation; the database stores
-// timestamptz. Daylight saving is handled by asking Intl for the zone's offset at that moment.
-const TIME_ZONE = "Europe/Berlin";
+// timestamptz. The zone's rules (daylight saving) come from @date-fns/tz over the runtime's own
+// time-zone data: a wall-clock time skipped in spring reads as the hour after, one repeated in
+// autumn as its second (winter-time) occurrence.
+import { TZDateMini } from "@date-fns/tz";
 
-const partsFormat = new Intl.DateTimeFormat("en-US", {
-  timeZone: TIME_ZONE,
-  hourCycle: "h23",
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-  hour: "2-digit",
-  minute: "2-digit",
-  second: "2-digit",
-});
+export const BERLIN = "Europe/Berlin";
 
-function zoneParts(instant: Date) {
-  const parts = partsFormat.formatToParts(instant);
-  const get = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  return { year: get("year"), month: get("month"), day: get("day"), hour: get("hour"), minute: get("minute"), second: get("second") };
-}
-
-/** Minutes Berlin is ahead of UTC at this instant (60 in winter, 120 in summer). */
-function offsetMinutes(instant: Date): number {
-  const p = zoneParts(instant);
-  const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
-  return Math.round((asUtc - instant.getTime()) / 60_000);
+/** The Berlin wall clock at an instant, as numbers. */
+export function berlinClock(instant: Date | string) {
+  const t = new TZDateMini(new Date(instant).getTime(), BERLIN);
+  return {
+    year: t.getFullYear(),
+    month: t.getMonth() + 1,
+    day: t.getDate(),
+    hour: t.getHours(),
+    minute: t.getMinutes(),
+    second: t.getSeconds(),
+  };
 }
 
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -49,12 +42,7 @@ export function isValidTime(value: string): boolean {
 export function berlinToInstant(date: string, time = "00:00"): Date {
   const [y, mo, d] = date.split("-").map(Number) as [number, number, number];
   const [h, mi] = time.split(":").map(Number) as [number, number];
-  const wall = Date.UTC(y, mo - 1, d, h, mi);
-  const first = offsetMinutes(new Date(wall));
-  let result = wall - first * 60_000;
-  const second = offsetMinutes(new Date(result));
-  if (second !== first) result = wall - second * 60_000;
-  return new Date(result);
+  return new Date(new TZDateMini(y, mo - 1, d, h, mi, BERLIN).getTime());
 }
 
 /** "2027-03-01T09:00" (an <input type="datetime-local"> value, read as Berlin time) → instant. */
@@ -73,7 +61,7 @@ const pad = (n: number) => String(n).padStart(2, "0");
 
 /** An instant as Berlin wall clock: { date: "2027-03-01", time: "09:00" }. */
 export function berlinParts(instant: Date | string): { date: string; time: string } {
-  const p = zoneParts(new Date(instant));
+  const p = berlinClock(instant);
   return { date: `${p.year}-${pad(p.month)}-${pad(p.day)}`, time: `${pad(p.hour)}:${pad(p.minute)}` };
 }
 

@@ -7,6 +7,7 @@
 // Single-line fields (names, titles, places) refuse every control character, tab and line breaks
 // included; multi-line fields (descriptions, messages, notes) allow tab, CR and LF.
 import { z } from "zod";
+import { numberText } from "~/utils/format";
 
 // No `new Function` in zod: the Content-Security-Policy allows no eval, and zod's probe for it is
 // reported as a violation in the browser even when caught. Every schema imports this module.
@@ -39,7 +40,7 @@ type TextOptions = {
 
 function tooLongMessage({ max, label, tooLong }: TextOptions): string {
   if (tooLong) return tooLong;
-  return `${label ?? "Der Text"} ist zu lang (höchstens ${max.toLocaleString("de-DE")} Zeichen).`;
+  return `${label ?? "Der Text"} ist zu lang (höchstens ${numberText(max)} Zeichen).`;
 }
 
 function text(options: TextOptions, multiLine: boolean): z.ZodString {

@@ -1,4 +1,4 @@
-// Forms and URL parameters of Gemeinsame Fortbildungen: the list filters, the organiser's form
+// Forms and URL parameters of Gemeinsame Fortbildungen: the list filters, the organizer's form
 // (one or more sessions, place or online link, seats, deadlines, contingent, approvals), and the
 // buttons of the detail page (one schema per intent). Shared by the browser (conform) and the
 // server; the database checks everything again and its refusals come back as German messages.
@@ -7,6 +7,7 @@ import { isValidDate, isValidDateTimeLocal, isValidTime } from "~/utils/berlin-t
 import { TRAINING_AUDIENCES } from "~/i18n/trainings";
 import { multiLine, optionalMultiLine, optionalParam, optionalSingleLine, singleLine } from "./text";
 import { publicText } from "./public-text";
+import { numberText } from "~/utils/format";
 
 export const TRAINING_PAGE_SIZE = 20;
 export const MAX_SESSIONS = 50;
@@ -43,7 +44,7 @@ const whole = (label: string, min: number, max: number) =>
     .number({ error: `Bitte geben Sie ${label} als ganze Zahl an.` })
     .int(`Bitte geben Sie ${label} als ganze Zahl an.`)
     .min(min, `Bitte geben Sie mindestens ${min} an.`)
-    .max(max, `Bitte geben Sie höchstens ${max.toLocaleString("de-DE")} an.`);
+    .max(max, `Bitte geben Sie höchstens ${numberText(max)} an.`);
 
 const dateField = (required: string) =>
   z.string({ error: required }).trim().refine(isValidDate, "Bitte geben Sie ein gültiges Datum an.");
@@ -95,7 +96,7 @@ export type SessionInput = z.infer<typeof SessionSchema>;
 const sessionStart = (s: SessionInput) => `${s.date}T${s.start}`;
 const sessionEnd = (s: SessionInput) => `${s.date}T${s.end}`;
 
-/** The organiser's form (create and edit). */
+/** The organizer's form (create and edit). */
 export const TrainingFormSchema = z
   .object({
     orgId: uuid("Bitte wählen Sie den veranstaltenden Träger."),

@@ -8,7 +8,7 @@
 import type { ReactNode } from "react";
 import { Section, Text } from "@react-email/components";
 import { z } from "zod";
-import { KIND_LABELS } from "../../app/i18n/cover";
+import { COVER_KINDS, COVER_URGENCIES, KIND_LABELS } from "../../app/i18n/cover";
 import { absoluteUrl, paths } from "../../app/utils/links";
 
 const colors = { text: "#0f172a", muted: "#475569", border: "#e2e8f0", box: "#f8fafc" };
@@ -16,8 +16,8 @@ const colors = { text: "#0f172a", muted: "#475569", border: "#e2e8f0", box: "#f8
 // A date column as to_char(…, 'YYYY-MM-DD') writes it: a calendar day, not an instant.
 const calendarDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "kein Datum (JJJJ-MM-TT)");
 
-export const CoverUrgencySchema = z.enum(["notfall", "dringend", "planbar"]);
-export const CoverKindSchema = z.enum(["vertretung", "krisenintervention", "umgangsbegleitung", "uebernahme"]);
+export const CoverUrgencySchema = z.enum(COVER_URGENCIES);
+export const CoverKindSchema = z.enum(COVER_KINDS);
 export type CoverUrgency = z.infer<typeof CoverUrgencySchema>;
 export type CoverKind = z.infer<typeof CoverKindSchema>;
 

@@ -1,6 +1,6 @@
 // What every Fortbildungen mail shares: the props private.training_mail_props() sends (plus the
 // registration's, from private.tell_registration), German dates in the circle's time zone, the
-// fee in euros, and one block with the sessions, the place or online link, the organiser, the
+// fee in euros, and one block with the sessions, the place or online link, the organizer, the
 // speaker and the cost.
 import { Fragment, type ReactNode } from "react";
 import { Link, Section, Text } from "@react-email/components";
@@ -131,7 +131,7 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
 const linkStyle = { color: colors.brand, wordBreak: "break-all" as const };
 
 /**
- * The facts of a training, in a light box: sessions, place / online link, organiser, speaker,
+ * The facts of a training, in a light box: sessions, place / online link, organizer, speaker,
  * cost (per seat, and in total when several seats are booked).
  */
 export function TrainingDetails({

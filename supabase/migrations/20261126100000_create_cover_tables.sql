@@ -4,7 +4,7 @@
 -- write what a form writes directly: drafts, their addressees, handover notes, the ledger's
 -- agreement reference and their own alert preferences.
 --
--- Who sees what (issue 3):
+-- Who sees what:
 --   request (need, region, period, fill status)  the circle, or only the addressed Träger until
 --                                                  widen_at; drafts only the requesting Träger
 --   offers                                         the offering and the requesting Träger

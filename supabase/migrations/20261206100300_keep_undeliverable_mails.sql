@@ -1,4 +1,4 @@
--- Mails are never dropped silently (issue 7, item 6).
+-- Mails are never dropped silently.
 --   * The worker keeps retrying a mail for at least 72 hours after its first attempt (backoff
 --     30 s doubling to at most 1 h: app/.server/outbox/worker.ts); after that the mail is
 --     'undeliverable' (not 'failed': it is kept, shown and can be queued again).

@@ -1,4 +1,4 @@
--- Defect (issue 15): a person who already created a Träger and then reported interest on a
+-- Defect: a person who already created a Träger and then reported interest on a
 -- circle's public page was admitted as a second, empty Träger with the same name, because
 -- admit_join_request always inserted a new organisation. A join request now may carry the
 -- applicant's existing Träger; admitting such a request adds that Träger to the circle.

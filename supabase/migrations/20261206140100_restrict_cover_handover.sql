@@ -1,4 +1,4 @@
--- Defect (issue 15): the handover notes say "Vertraulich – nur für die übernehmende Fachkraft",
+-- Defect: the handover notes say "Vertraulich – nur für die übernehmende Fachkraft",
 -- but every member of the accepting Träger (and of the requesting one) could read them, and the
 -- released contact person of the other side too. Now they reach, per side of an accepted cover:
 --   requesting Träger: its owners, admins and coordinators, and its contact person of the request;

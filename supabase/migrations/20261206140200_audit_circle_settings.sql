@@ -1,4 +1,4 @@
--- The circle's own Protokoll (issue 15): changes to a circle's public details are written to the
+-- The circle's own Protokoll: changes to a circle's public details are written to the
 -- audit log as network entries, which the circle's coordinators read. A trigger, so every way of
 -- changing the row (the settings page, a later function) is recorded; only changed fields are
 -- named, and the texts themselves are not copied into the log.

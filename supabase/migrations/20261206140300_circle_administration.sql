@@ -1,4 +1,4 @@
--- Circle administration (issue 15): the circle's coordinators remove a Träger from the circle
+-- Circle administration: the circle's coordinators remove a Träger from the circle
 -- with a reason, and hand the coordination to another Träger of the circle. Both write the
 -- circle's Protokoll and tell everyone involved, in the same transaction.
 

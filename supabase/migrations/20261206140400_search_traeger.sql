@@ -1,4 +1,4 @@
--- Directory search (issue 15): one field finds Träger by name, Hilfeart, Gemeinde and the words of
+-- Directory search: one field finds Träger by name, Hilfeart, Gemeinde and the words of
 -- their Leitbild, with Postgres full-text search in the German configuration ("Familienhilfe"
 -- finds the providers of "Sozialpädagogische Familienhilfe (SPFH)", "Erziehung" finds
 -- "Hilfen zur Erziehung"). The vector is kept on the row by a trigger (a generated column cannot

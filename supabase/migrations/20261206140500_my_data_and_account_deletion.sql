@@ -1,4 +1,4 @@
--- My data (issue 15; DSGVO Art. 15, 17, 20): a person downloads everything stored about them and
+-- My data (DSGVO Art. 15, 17, 20): a person downloads everything stored about them and
 -- deletes their account. Both are security-definer functions acting only on the caller.
 
 -- Audit rows keep the deleted person's id as a pseudonym: nothing maps it to a person any more,

@@ -1,4 +1,4 @@
--- Certificate (issue 15): Unterrichtseinheiten per training (a UE is 45 minutes unless the
+-- Certificate: Unterrichtseinheiten per training (a UE is 45 minutes unless the
 -- organiser says otherwise: a training of 6 hours may count as 8 UE), and the name of the person
 -- who organised it for the signature line.
 alter table public.trainings

@@ -1,4 +1,4 @@
--- Issue 15, defect 1: a signed-in owner/admin asks a public circle to take their EXISTING Träger
+-- A signed-in owner/admin asks a public circle to take their EXISTING Träger
 -- (public.request_circle_membership); admitting that request adds the same Träger to the circle
 -- and creates no second one. By persona: who may ask for which Träger, who may admit.
 begin;

@@ -1,4 +1,4 @@
--- Issue 15, defect 2: handover notes and the other side's contact person of an accepted cover go
+-- Handover notes and the other side's contact person of an accepted cover go
 -- to the accepting Träger's owners/admins/coordinators and its named Fachkraft (contact person of
 -- the accepted offer), and on the requesting side to its owners/admins/coordinators and its
 -- contact person — not to every member. By persona, before and after the Fachkraft is named.

@@ -1,4 +1,4 @@
--- Issue 15, circle administration: only the circle's coordinators remove a Träger (with a reason;
+-- Circle administration: only the circle's coordinators remove a Träger (with a reason;
 -- not a coordinating one) and hand the coordination over. Removing closes the Träger's cover
 -- requests and offers in the circle and tells those involved; the Träger loses the circle.
 begin;

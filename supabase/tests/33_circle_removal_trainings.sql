@@ -1,6 +1,6 @@
--- Issue 15, circle administration: removing a Träger closes its people's registrations for the
+-- Circle administration: removing a Träger closes its people's registrations for the
 -- circle's trainings that have not started; the freed seat goes to the waitlist, the person is
--- told. The organiser's own training is not touched by another Träger's removal.
+-- told. The organizer's own training is not touched by another Träger's removal.
 begin;
 \ir helpers/setup.psql
 \ir helpers/training.psql

@@ -1,4 +1,4 @@
--- Issue 15, my data (DSGVO Art. 15, 17, 20): my_data_export() returns the caller's data and
+-- My data (DSGVO Art. 15, 17, 20): my_data_export() returns the caller's data and
 -- nobody else's; delete_my_account() refuses the last owner, ends memberships, keeps
 -- registrations others rely on as "ehemaliges Mitglied", keeps only the pseudonymous id in the
 -- audit log, and deletes sessions, tokens and the profile. By persona.
@@ -52,7 +52,7 @@ select is((select count(*)::int from auth.sessions where user_id = (select d_mem
   'sessions, tokens and sign-in attempts are gone');
 select results_eq($$select user_id, participant_name, status from public.training_registrations where id = (select id from tr where ref = 'd-member')$$,
   $$values (null::uuid, 'ehemaliges Mitglied'::text, 'cancelled'::text)$$,
-  'the registration stays for the organiser as "ehemaliges Mitglied" (the seat freed)');
+  'the registration stays for the organizer as "ehemaliges Mitglied" (the seat freed)');
 select is((select seats_confirmed + seats_pending + seats_offered from public.trainings where id = (select id from tr where ref = 't')), 0,
   'the training''s counters follow');
 select ok((select count(*) from public.audit_log where actor_id = (select d_member from people)) > 0

@@ -20,7 +20,7 @@ select tests.clear_authentication();
 insert into ids values ('d', tests.cover_offer((select id from ids where ref = 'req'), 'd-coord', 'traeger-d', 10));
 insert into ids values ('e', tests.cover_offer((select id from ids where ref = 'req'), 'e-coord', 'traeger-e', 5));
 
--- handover notes before acceptance (issue 15: the requesting Träger's coordinators/admins and its
+-- handover notes before acceptance (the requesting Träger's coordinators/admins and its
 -- contact person only, no longer every member; see day1_cover_confidential.sql)
 select * from tests.each_count(array['b-coord', 'b-owner', 'b-admin'],
   'select count(*) from public.cover_handover_notes', 1, 'the requesting Träger''s coordination reads its handover notes');
@@ -54,7 +54,7 @@ select * from tests.each_count(array['b-coord', 'd-coord'],
   'sees both contact persons of the accepted cover');
 select * from tests.each_count(array['b-member', 'd-member'],
   $$select count(*) from public.cover_contacts where request_id = (select id from ids where ref = 'req')$$, 1,
-  'a plain member sees only the own Träger''s contact person (issue 15)');
+  'a plain member sees only the own Träger''s contact person');
 select * from tests.each_count(array['e-coord'],
   $$select count(*) from public.cover_contacts where org_id <> tests.org_id('traeger-e')$$, 0,
   'the Träger with an open offer still sees no other contact person');
@@ -70,7 +70,7 @@ select results_eq($$select org_name, full_name, phone from public.cover_request_
   'an admin of the requesting Träger reads the offerer''s contact person and phone');
 select tests.authenticate_as('b-member');
 select is_empty($$select 1 from public.cover_request_contacts((select id from ids where ref = 'req')) where side = 'offerer'$$,
-  'a plain member of the requesting Träger does not (issue 15)');
+  'a plain member of the requesting Träger does not');
 select * from tests.each_count(array['e-coord', 'a-coord', 'stranger'],
   $$select count(*) from public.cover_request_contacts((select id from ids where ref = 'req')) where org_id in (tests.org_id('traeger-b'), tests.org_id('traeger-d'))$$, 0,
   'cover_request_contacts names nobody of the cover');

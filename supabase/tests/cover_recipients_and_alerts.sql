@@ -19,7 +19,7 @@ insert into public.cover_request_recipients (request_id, org_id) values
 select tests.clear_authentication();
 select tests.cover_publish((select id from ids where ref = 'pub'));
 
--- select: a draft's addressee sees nothing of it before publication (issue 7, item 9)
+-- select: a draft's addressee sees nothing of it before publication
 select tests.authenticate_as('b-coord');
 insert into public.cover_request_recipients (request_id, org_id) values ((select id from ids where ref = 'draft'), tests.org_id('traeger-d'));
 select * from tests.each_count(array['d-coord', 'd-member'],

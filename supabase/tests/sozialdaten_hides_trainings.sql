@@ -34,7 +34,7 @@ select * from tests.each_count(array['d-member', 'a-coord'],
   'nor its sessions');
 select * from tests.each_count(array['b-admin'],
   $$select count(*) from public.notifications where kind = 'sozialdaten.hidden'$$, 1,
-  'the organiser is notified');
+  'the organizer is notified');
 
 select * from finish();
 rollback;

@@ -1,6 +1,6 @@
 -- The training functions by persona: who may register whom (self; colleagues by the Träger's
 -- admins; client seats by owners, admins, coordinators), approve (the participant's Träger admin
--- for 'org', the organisers for 'organizer'), cancel, accept, move, publish, cancel and close a
+-- for 'org', the organizers for 'organizer'), cancel, accept, move, publish, cancel and close a
 -- training. Outsiders get TK_NOT_FOUND (never a hint that the row exists); anon may call nothing;
 -- the worker's jobs and the internal seat helpers are not callable by the API roles.
 begin;
@@ -60,15 +60,15 @@ select * from tests.each_throws(array['d-admin', 'a-coord', 'b-member', 'strange
   'P0001', 'cannot give Träger A''s approval');
 select tests.authenticate_as('a-owner');
 select throws_ok($$select public.decide_training_approval((select id from tr where ref = 'a-member'), 'organizer', true)$$,
-  'P0001', 'TK_TRAINING_NOT_ALLOWED', 'a-owner cannot give the organiser''s approval');
+  'P0001', 'TK_TRAINING_NOT_ALLOWED', 'a-owner cannot give the organizer''s approval');
 select lives_ok($$select public.decide_training_approval((select id from tr where ref = 'a-member'), 'org', true)$$,
   'a-owner approves for Träger A');
 select tests.authenticate_as('b-member');
 select throws_ok($$select public.decide_training_approval((select id from tr where ref = 'a-member'), 'organizer', true)$$,
-  'P0001', 'TK_NOT_FOUND', 'b-member (a member of the organising Träger) cannot approve as organiser');
+  'P0001', 'TK_NOT_FOUND', 'b-member (a member of the organising Träger) cannot approve as organizer');
 select tests.authenticate_as('b-coord');
 select lives_ok($$select public.decide_training_approval((select id from tr where ref = 'a-member'), 'organizer', true)$$,
-  'b-coord approves as organiser');
+  'b-coord approves as organizer');
 select throws_ok($$select public.decide_training_approval((select id from tr where ref = 'a-member'), 'organizer', true)$$,
   'P0001', 'TK_TRAINING_APPROVAL_NOT_PENDING', 'an approval is given once');
 select tests.clear_authentication();
@@ -109,7 +109,7 @@ select * from tests.each_throws(array['anon'],
   $$select public.accept_training_offer((select id from tr where ref = 'b-member'))$$, '42501',
   'cannot call accept_training_offer');
 
--- move_training_registration: organisers only
+-- move_training_registration: organizers only
 insert into tr values ('d-admin', tests.training_register('d-admin', (select id from tr where ref = 't'), 'd-admin'));
 select * from tests.each_throws(array['b-member', 'd-admin', 'a-coord', 'stranger'],
   $$select public.move_training_registration((select id from tr where ref = 'd-admin'), 1, 'Vorrang')$$,
@@ -118,7 +118,7 @@ select * from tests.each_throws(array['anon'],
   $$select public.move_training_registration((select id from tr where ref = 'd-admin'), 1, 'Vorrang')$$, '42501',
   'cannot call move_training_registration');
 
--- publish, cancel, close: organisers only
+-- publish, cancel, close: organizers only
 select * from tests.each_throws(array['b-member', 'd-admin', 'a-coord', 'a-owner', 'c-owner', 'stranger'],
   $$select public.cancel_training((select id from tr where ref = 't'), 'Referentin erkrankt')$$,
   'P0001', 'cannot cancel Träger B''s training');

@@ -1,6 +1,6 @@
 -- training_registrations, training_queue_moves and training_attendance by persona.
 -- Names of registrants: the person, their own Träger's admins (client seats also its
--- coordinators) and the organisers; other Träger and the organiser's plain members see counts
+-- coordinators) and the organizers; other Träger and the organizer's plain members see counts
 -- only (on the training row and through training_org_seats). Anonymous client seats carry no
 -- personal data. Nobody writes these tables directly: the seat functions do.
 begin;
@@ -25,7 +25,7 @@ select results_eq($$select status, waitlist_position from public.training_regist
 
 -- select: who sees which registrations (and so which names)
 select * from tests.each_count(array['b-admin', 'b-owner', 'b-coord'],
-  'select count(*) from public.training_registrations', 4, 'as organiser, sees every registration');
+  'select count(*) from public.training_registrations', 4, 'as organizer, sees every registration');
 select * from tests.each_count(array['d-admin'],
   'select count(*) from public.training_registrations', 2,
   'as the participant''s Träger admin, sees the registrations of Träger D (person and client seats)');
@@ -58,7 +58,7 @@ select * from tests.each_count(array['a-member', 'a-coord', 'b-member', 'd-membe
 select * from tests.each_count(array['c-owner', 'stranger'],
   $$select count(*) from public.trainings where id = (select id from tr where ref = 't')$$, 0,
   'sees no counts of another circle''s training');
--- counts per Träger: one's own Träger; organisers every Träger
+-- counts per Träger: one's own Träger; organizers every Träger
 select tests.authenticate_as('a-member');
 select results_eq($$select org_id, seats_held, seats_waitlisted from public.training_org_seats((select id from tr where ref = 't'))$$,
   $$values (tests.org_id('traeger-a'), 0, 1)$$, 'a-member sees the counts of Träger A only');
@@ -67,7 +67,7 @@ select results_eq($$select org_id, seats_held, seats_waitlisted from public.trai
   $$values (tests.org_id('traeger-d'), 3, 0)$$, 'd-member sees the counts of Träger D only');
 select tests.authenticate_as('b-admin');
 select is((select count(*)::int from public.training_org_seats((select id from tr where ref = 't'))), 3,
-  'b-admin (organiser) sees the counts of every Träger of the circle');
+  'b-admin (organizer) sees the counts of every Träger of the circle');
 select tests.clear_authentication();
 select * from tests.each_count(array['c-owner', 'stranger'],
   $$select count(*) from public.training_org_seats((select id from tr where ref = 't'))$$, 0,
@@ -102,7 +102,7 @@ select * from tests.each_throws(array['b-admin', 'd-admin', 'd-member', 'anon'],
 select * from tests.each_throws(array['b-admin', 'd-admin', 'd-member', 'anon'],
   $$delete from public.training_registrations$$, '42501', 'cannot delete registrations directly');
 
--- training_queue_moves: the organiser moves b-member to the front, with a reason
+-- training_queue_moves: the organizer moves b-member to the front, with a reason
 select tests.authenticate_as('b-admin');
 select lives_ok($$select public.move_training_registration((select id from tr where ref = 'b-member'), 1,
   'Braucht die Fortbildung für die Zertifizierung')$$, 'b-admin moves b-member to position 1');
@@ -111,7 +111,7 @@ select results_eq($$select (select ref from tr where tr.id = r.id), waitlist_pos
                     where status = 'waitlisted' order by waitlist_position$$,
   $$values ('b-member', 1), ('a-member', 2)$$, 'the waitlist is b-member, a-member');
 select * from tests.each_count(array['b-admin', 'b-coord', 'b-member'],
-  'select count(*) from public.training_queue_moves', 1, 'sees the move (organiser, or the person moved)');
+  'select count(*) from public.training_queue_moves', 1, 'sees the move (organizer, or the person moved)');
 select * from tests.each_count(array['a-member', 'a-coord', 'd-admin', 'd-member', 'c-owner', 'stranger'],
   'select count(*) from public.training_queue_moves', 0, 'does not see the move or its reason');
 select * from tests.each_throws(array['anon'], 'select * from public.training_queue_moves', '42501', 'cannot read moves');
@@ -133,7 +133,7 @@ update public.trainings set starts_at = now() - interval '3 hours' where id = (s
 select * from tests.each_throws(array['d-admin', 'd-member', 'b-member', 'a-coord'],
   $$select public.set_training_attendance((select id from tr where ref = 'r-d-member'),
       (select id from public.training_sessions where training_id = (select id from tr where ref = 'running') and position = 1), 1)$$,
-  'P0001', 'cannot record attendance (organisers only)');
+  'P0001', 'cannot record attendance (organizers only)');
 select tests.authenticate_as('b-coord');
 select lives_ok($$select public.set_training_attendance((select id from tr where ref = 'r-d-member'),
     (select id from public.training_sessions where training_id = (select id from tr where ref = 'running') and position = 1), 1)$$,

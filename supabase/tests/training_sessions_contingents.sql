@@ -1,6 +1,6 @@
 -- training_sessions and training_contingents by persona: whoever sees a training sees its
 -- sessions and contingents; sessions are written only through set_training_sessions (by the
--- organisers, checked as a whole); organisers set contingents for Träger of the circle.
+-- organizers, checked as a whole); organizers set contingents for Träger of the circle.
 begin;
 \ir helpers/setup.psql
 \ir helpers/training.psql
@@ -27,7 +27,7 @@ select * from tests.each_count(array['c-owner', 'stranger'],
   'select count(*) from public.training_sessions', 0, 'sees no session of a circle it is not in');
 select * from tests.each_throws(array['anon'], 'select * from public.training_sessions', '42501', 'cannot read sessions');
 
--- training_sessions: no direct writes, not even by the organisers
+-- training_sessions: no direct writes, not even by the organizers
 select * from tests.each_throws(array['b-admin', 'b-member', 'd-admin'],
   $$insert into public.training_sessions (training_id, position, starts_at, ends_at)
     values ((select id from tr where ref = 'draft'), 3, now() + interval '12 days', now() + interval '12 days 2 hours')$$,
@@ -41,7 +41,7 @@ select * from tests.each_throws(array['anon'],
     values ((select id from tr where ref = 'draft'), 3, now(), now() + interval '1 hour')$$, '42501',
   'cannot insert a session');
 
--- set_training_sessions: the organisers replace the list; others get "nicht gefunden"
+-- set_training_sessions: the organizers replace the list; others get "nicht gefunden"
 select tests.authenticate_as('b-coord');
 select lives_ok($$select public.set_training_sessions((select id from tr where ref = 'draft'), jsonb_build_array(
     jsonb_build_object('startsAt', now() + interval '20 days', 'endsAt', now() + interval '20 days 4 hours'),
@@ -82,7 +82,7 @@ select tests.clear_authentication();
 select is((select count(*)::int from public.training_sessions where training_id = (select id from tr where ref = 'draft')), 3,
   'the refused lists changed nothing');
 
--- training_contingents: organisers set them for Träger of the circle; the circle reads them
+-- training_contingents: organizers set them for Träger of the circle; the circle reads them
 select * from tests.each_throws(array['b-member', 'd-admin', 'a-coord', 'stranger'],
   $$insert into public.training_contingents (training_id, org_id, max_seats)
     values ((select id from tr where ref = 'published'), tests.org_id('traeger-d'), 5)$$, '42501',
@@ -123,7 +123,7 @@ select * from tests.each_affected(array['b-admin'],
   'removes the contingent of the draft');
 select * from tests.each_throws(array['anon'], $$delete from public.training_contingents$$, '42501', 'cannot remove contingents');
 select results_eq($$select max_seats from public.training_contingents$$, array[4],
-  'one contingent is left, with the organiser''s change');
+  'one contingent is left, with the organizer''s change');
 
 select * from finish();
 rollback;

@@ -1,7 +1,7 @@
 -- training_topics, trainings and training_co_organizers by persona: the circle reads published
--- trainings, drafts only the organising Träger (lead and co-organisers); owners, admins and
+-- trainings, drafts only the organising Träger (lead and co-organizers); owners, admins and
 -- coordinators of the organising Träger create, edit and delete drafts; status, counters and
--- the organising Träger are never written directly; the lead adds co-organisers of the circle.
+-- the organising Träger are never written directly; the lead adds co-organizers of the circle.
 begin;
 \ir helpers/setup.psql
 \ir helpers/training.psql
@@ -70,7 +70,7 @@ select tests.clear_authentication();
 select is((select count(*)::int from public.trainings where title in ('Fremd', 'Falscher Kreis', 'Sofort veröffentlicht', 'Vorbelegt', 'Anonym')),
   0, 'none of the refused trainings was written');
 
--- trainings: update — the organisers only; never status, counters or the organising Träger
+-- trainings: update — the organizers only; never status, counters or the organising Träger
 select * from tests.each_affected(array['b-admin', 'b-coord'],
   $$update public.trainings set description = 'Neu beschrieben' where id in (select id from tr)$$, 3,
   'edits the trainings of its Träger');
@@ -92,24 +92,24 @@ select * from tests.each_throws(array['anon'], $$update public.trainings set tit
 select tests.clear_authentication();
 select is((select count(*)::int from public.trainings where title = 'Übernommen'), 0, 'no training was renamed by an outsider');
 
--- training_co_organizers: the lead adds Träger of the circle; co-organisers then see the draft
+-- training_co_organizers: the lead adds Träger of the circle; co-organizers then see the draft
 select * from tests.each_count(array['d-admin', 'd-member'],
   $$select count(*) from public.trainings where id = (select id from tr where ref = 'co')$$, 0,
   'does not see the draft before Träger D co-organises it');
 select * from tests.each_throws(array['b-member', 'd-admin', 'a-coord', 'stranger'],
   $$insert into public.training_co_organizers (training_id, org_id)
     values ((select id from tr where ref = 'co'), tests.org_id('traeger-d'))$$, '42501',
-  'cannot add a co-organiser to Träger B''s training');
+  'cannot add a co-organizer to Träger B''s training');
 select tests.authenticate_as('b-admin');
 select throws_ok($$insert into public.training_co_organizers (training_id, org_id)
     values ((select id from tr where ref = 'co'), tests.org_id('traeger-b'))$$, 'P0001', 'TK_TRAINING_CO_ORGANIZER_INVALID',
-  'b-admin cannot make the lead Träger its own co-organiser');
+  'b-admin cannot make the lead Träger its own co-organizer');
 select throws_ok($$insert into public.training_co_organizers (training_id, org_id)
     values ((select id from tr where ref = 'co'), tests.org_id('traeger-c'))$$, 'P0001', 'TK_TRAINING_ORG_NOT_IN_CIRCLE',
   'b-admin cannot add a Träger of another circle');
 select is(tests.affected($$insert into public.training_co_organizers (training_id, org_id)
     values ((select id from tr where ref = 'co'), tests.org_id('traeger-d'))$$), 1,
-  'b-admin adds Träger D as co-organiser');
+  'b-admin adds Träger D as co-organizer');
 select * from tests.each_count(array['d-admin', 'd-member', 'd-coord'],
   $$select count(*) from public.trainings where id = (select id from tr where ref = 'co')$$, 1,
   'sees the draft its Träger co-organises');
@@ -118,22 +118,22 @@ select * from tests.each_count(array['a-member', 'a-coord', 'c-owner'],
   'still does not see the co-organised draft');
 select * from tests.each_count(array['b-member', 'd-member'],
   $$select count(*) from public.training_co_organizers where training_id = (select id from tr where ref = 'co')$$, 1,
-  'sees the co-organiser of a training it sees');
+  'sees the co-organizer of a training it sees');
 select * from tests.each_count(array['a-member', 'stranger'],
-  'select count(*) from public.training_co_organizers', 0, 'sees no co-organiser of drafts it cannot see');
+  'select count(*) from public.training_co_organizers', 0, 'sees no co-organizer of drafts it cannot see');
 select * from tests.each_affected(array['d-admin'],
   $$update public.trainings set speaker = 'Dr. Doris Admin' where id = (select id from tr where ref = 'co')$$, 1,
-  'as co-organiser, edits the training');
+  'as co-organizer, edits the training');
 select * from tests.each_affected(array['d-member'],
   $$update public.trainings set speaker = 'Dieter' where id = (select id from tr where ref = 'co')$$, 0,
-  'as a member of the co-organiser, cannot edit the training');
+  'as a member of the co-organizer, cannot edit the training');
 select * from tests.each_affected(array['d-admin', 'b-member', 'a-coord'],
   $$delete from public.training_co_organizers where training_id = (select id from tr where ref = 'co')$$, 0,
-  'cannot remove the co-organiser (the lead does)');
+  'cannot remove the co-organizer (the lead does)');
 select * from tests.each_throws(array['anon'], 'select * from public.training_co_organizers', '42501',
-  'cannot read co-organisers');
+  'cannot read co-organizers');
 
--- trainings: delete — drafts only, by the lead's organisers
+-- trainings: delete — drafts only, by the lead's organizers
 select * from tests.each_affected(array['b-member', 'd-admin', 'a-coord', 'c-owner', 'stranger'],
   $$delete from public.trainings where id in (select id from tr)$$, 0, 'cannot delete Träger B''s trainings');
 select * from tests.each_affected(array['b-admin'],

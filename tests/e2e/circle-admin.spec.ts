@@ -1,4 +1,4 @@
-// Issue 15, circle administration: a coordinator removes a Träger from the circle with a reason;
+// Circle administration: a coordinator removes a Träger from the circle with a reason;
 // the removed Träger's owner gets the reason by mail and no longer sees the circle; the removal
 // is in the circle's Protokoll, in German. (What removal closes — cover requests, offers,
 // registrations — is proven per persona in supabase/tests/32_/33_circle_*.sql.) The Träger is

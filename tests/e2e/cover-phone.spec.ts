@@ -1,4 +1,4 @@
-// Issue 15, defect 4: on a phone, "Notfälle ansehen" opened the board with the filter form above
+// On a phone, "Notfälle ansehen" opened the board with the filter form above
 // the requests and the first card below the screen. Now the filters stay folded ("Filter · 1
 // aktiv") and the first open Notfall starts on the first screen.
 import { test, expect, demo } from "./fixtures";

@@ -1,4 +1,4 @@
-// The Vertretungsbörse end to end (issue 3): the coordinator of Träger A (Du & Ich) posts a Notfall
+// The Vertretungsbörse end to end: the coordinator of Träger A (Du & Ich) posts a Notfall
 // addressed first to Träger B (KIZ Niederrhein); B's coordinator gets the mail, follows its link
 // and offers; A accepts; both see the other side's contact person (B also the handover notes);
 // once the request is open to the whole circle, a member of Träger C (Kinderleicht) sees it as

@@ -1,4 +1,4 @@
-// The screens issue 15 added or changed, on a 360 px phone: no horizontal scroll, no serious axe
+// The screens added or changed in the first review, on a 360 px phone: no horizontal scroll, no serious axe
 // violation, no standalone link or button smaller than 24 × 24 px (WCAG 2.5.8). With
 // E2E_SHOTS_DIR set, each is saved as a full-page screenshot to look at.
 import { test, expect, demo } from "./fixtures";
@@ -23,7 +23,7 @@ async function checkScreen(page: import("@playwright/test").Page) {
   expect(small).toEqual([]);
 }
 
-test("issue 15 screens on a phone @phone", async ({ page, login, checkA11y }, testInfo) => {
+test("reviewed screens on a phone @phone", async ({ page, login, checkA11y }, testInfo) => {
   test.skip(testInfo.project.name !== "phone", "the phone's layout (360 px)");
   test.setTimeout(90_000);
   for (const [name, path] of [

@@ -1,4 +1,4 @@
-// Issue 15, defect 1: a person who created a Träger and then follows the dashboard's advice
+// A person who created a Träger and then follows the dashboard's advice
 // "Melden Sie Interesse bei einem Kreis" asks with that Träger; the coordinator sees
 // "bestehender Träger" and admitting adds it to the circle — no second, empty Träger.
 import { randomUUID } from "node:crypto";

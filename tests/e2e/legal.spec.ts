@@ -1,4 +1,4 @@
-// Issue 15: Impressum, Datenschutz and Hilfe are linked from the footer of every page — public,
+// Impressum, Datenschutz and Hilfe are linked from the footer of every page — public,
 // signed-in, error pages — and open without signing in; on a phone too (@phone).
 import { test, expect, demo } from "./fixtures";
 

@@ -1,4 +1,4 @@
-// Kooperationstreffen in a real browser (issue 8's Tests section): a meeting's minutes with the
+// Kooperationstreffen in a real browser: a meeting's minutes with the
 // Sozialdaten warning, circulation and approval; the decision in the register and the action item
 // on the owner's dashboard; a date poll voted by two Träger and closed into a meeting whose agenda
 // carries the open action items; a guest through the public page; RSVPs and a topic proposal

@@ -1,4 +1,4 @@
-// Issue 15, my data (DSGVO Art. 15, 17, 20) on /konto: a person downloads everything about them
+// My data (DSGVO Art. 15, 17, 20) on /konto: a person downloads everything about them
 // (JSON and a readable HTML page) and deletes their account; afterwards they cannot sign in. The
 // last owner of a Träger is asked to hand it over first. (Per persona: supabase/tests/34_….)
 import fs from "node:fs";

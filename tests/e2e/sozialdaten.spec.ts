@@ -1,4 +1,4 @@
-// Issue 13: the Sozialdaten guard holds even when a person clicks through, and the phone
+// The Sozialdaten guard holds even when a person clicks through, and the phone
 // navigation gets out of the way.
 //   - The walk of the issue: a coordinator types the Yilmaz family's name, the child's name and
 //     age, the street address and the phone number into a Notfall; ticking "enthält keine

@@ -1,7 +1,7 @@
 // Gemeinsame Fortbildungen in a real browser, against the production build with the demo circle:
-// an organiser publishes a training with 2 seats; three people from two Träger register; the
+// an organizer publishes a training with 2 seats; three people from two Träger register; the
 // third is waitlisted; one cancels; the third gets the offer mail (through the fake Resend),
-// follows its link and accepts; the training takes place, the organiser records attendance, and
+// follows its link and accepts; the training takes place, the organizer records attendance, and
 // the third downloads the certificate (a PDF).
 import fs from "node:fs";
 import { randomUUID } from "node:crypto";
@@ -14,7 +14,7 @@ const berlinDate = (offsetDays: number) =>
 test("a training fills up, a seat frees, the waitlisted person accepts and gets a certificate", async ({ page, login, mails, checkA11y }) => {
   test.setTimeout(120_000);
   const title = `Deeskalation kompakt ${randomUUID().slice(0, 6)}`;
-  const organiser = demo.coordinator("lebenshilfe-dinslaken");
+  const organizer = demo.coordinator("lebenshilfe-dinslaken");
   const first = demo.member("kiz-niederrhein"); // Paweł Nowak, KIZ Niederrhein
   const second = demo.member("du-und-ich"); // Lena Overbeck, Du & Ich e. V.
   const third = demo.coordinator("kiz-niederrhein"); // Katrin Vos, KIZ Niederrhein
@@ -24,8 +24,8 @@ test("a training fills up, a seat frees, the waitlisted person accepts and gets 
     await page.waitForURL((url) => url.pathname === path);
   };
 
-  // The organiser publishes a training with two seats.
-  await login(organiser, { redirectTo: "/fortbildungen/neu" });
+  // The organizer publishes a training with two seats.
+  await login(organizer, { redirectTo: "/fortbildungen/neu" });
   await expect(page.getByRole("heading", { level: 1, name: "Fortbildung anlegen" })).toBeVisible();
   await checkA11y();
   await page.getByLabel("Titel", { exact: true }).fill(title);
@@ -82,8 +82,8 @@ test("a training fills up, a seat frees, the waitlisted person accepts and gets 
   await expect(page.getByText("Platz angenommen und bestätigt.")).toBeVisible();
   await expect(page.getByText("bestätigt", { exact: true }).first()).toBeVisible();
 
-  // The training takes place (the organiser moves it to yesterday) and attendance is recorded.
-  await as(organiser, `${trainingPath}/bearbeiten`);
+  // The training takes place (the organizer moves it to yesterday) and attendance is recorded.
+  await as(organizer, `${trainingPath}/bearbeiten`);
   await page.getByLabel("Datum", { exact: true }).fill(berlinDate(-1));
   await page.getByRole("button", { name: "Änderungen speichern" }).click();
   await expect(page.getByText("Änderungen gespeichert.")).toBeVisible();

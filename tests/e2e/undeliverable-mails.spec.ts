@@ -1,4 +1,4 @@
-// The screen of undeliverable mails (issue 7, item 6): reachable from the Träger's Protokoll and
+// The screen of undeliverable mails: reachable from the Träger's Protokoll and
 // the circle's pages, German, accessible, on the phone too. (The demo circle has no undeliverable
 // mail; who sees which mail and the re-queue are proven in vitest and pgTAP.)
 import { demo, expect, test } from "./fixtures";

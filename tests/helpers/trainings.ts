@@ -1,4 +1,4 @@
-// Builders for the Fortbildungen tests: trainings created and published by an organiser through
+// Builders for the Fortbildungen tests: trainings created and published by an organizer through
 // the real SQL (RLS insert, set_training_sessions, publish_training), registrations through
 // public.register_for_training as the signed-in user, and owner-side reads for assertions.
 import { sql } from "kysely";

@@ -1,4 +1,4 @@
-// Issue 15, defect 3: the Protokoll showed raw event names (`cover.offer_accepted`). Every action
+// The Protokoll showed raw event names (`cover.offer_accepted`). Every action
 // the database writes — read from the source of every function of the migrated database, so a
 // function another migration adds is covered too — and every action the app writes must have a
 // German label.

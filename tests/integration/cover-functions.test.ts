@@ -189,7 +189,7 @@ describe("a cover from request to completion, through app/.server/cover/function
       ["requester", "Mitglied R"],
       ["offerer", "Koordination O2"],
     ]);
-    // Issue 15: a plain member of the accepting Träger who is not its contact sees only its own side.
+    // A plain member of the accepting Träger who is not its contact sees only its own side.
     expect((await asUser(o2.member, (tx) => coverContacts(tx, requestId))).map((c) => c.side)).toEqual(["offerer"]);
     expect(await asUser(o3.coordinator, (tx) => coverContacts(tx, requestId))).toEqual([
       expect.objectContaining({ org_id: o3.org.id }),

@@ -5,7 +5,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "~/.server/db/connection";
 import { action as ledgerAction, loader as ledgerLoader } from "~/routes/vertretungen.bilanz._index";
-import { loader as csvLoader } from "~/routes/vertretungen.bilanz[.]csv";
+import { loader as csvLoader } from "~/routes/vertretungen.bilanz[.csv]";
 import { action as alertsAction, loader as alertsLoader } from "~/routes/vertretungen.benachrichtigungen";
 import { asUser } from "~/.server/db/request";
 import { completeCover } from "~/.server/cover/functions";

@@ -371,7 +371,7 @@ describe("cover mails", () => {
       const result = await processOutboxOnce({ maxBatches: 100 });
       expect(result.failed).toBe(0);
       // The request was filled before the worker ran: its alerts were no longer meaningful and
-      // were cancelled by the database (issue 7); every other cover mail went out.
+      // were cancelled by the database; every other cover mail went out.
       // (Alerts about the requests earlier tests cancelled or let expire were cancelled too.)
       const { rows } = await sql<{ status: string; template: string; reason: string | null }>`
         select distinct status, payload->>'template' as template,

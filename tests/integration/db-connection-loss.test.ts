@@ -1,4 +1,4 @@
-// Losing database connections (issue 7, item 1) below the app: the error classification, the
+// Losing database connections below the app: the error classification, the
 // process guard (only postgres.js' own connection failures are absorbed), the start-up progress,
 // per-database Supabase detection (item 10), and on the server the guarded pool under
 // pg_terminate_backend. The whole app under fire is tests/server/connection-loss.test.ts.

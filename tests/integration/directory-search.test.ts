@@ -1,4 +1,4 @@
-// Issue 15: one search field on the directory finds Träger by name, Hilfeart, Gemeinde and
+// One search field on the directory finds Träger by name, Hilfeart, Gemeinde and
 // Leitbild words with German full-text search ("Familienhilfe" finds the SPFH providers), on
 // PGlite and on PostgreSQL; an unknown filter code filters nothing and is not counted as active.
 import { beforeAll, describe, expect, it } from "vitest";

@@ -12,7 +12,7 @@ import { action as coverDetailAction } from "~/routes/vertretungen.$id._index/ro
 import { action as newTrainingAction } from "~/routes/fortbildungen.neu";
 import { action as trainingDetailAction } from "~/routes/fortbildungen.$id._index/route";
 import { action as newOrgAction } from "~/routes/traeger_.neu";
-import { action as membersAction } from "~/routes/traeger_.$slug_.mitglieder";
+import { action as membersAction } from "~/routes/traeger_.$slug_.mitglieder/route";
 import { berlinParts } from "~/utils/berlin-time";
 import { FORM_KEY_FIELD } from "~/utils/form-key";
 import { freshDatabase } from "../helpers/db";
@@ -210,7 +210,7 @@ describe("double submit of a create form", () => {
     const admin = await createUser(database);
     await addMember(database, org.id, admin.id, "admin");
     const email = `neu-${randomUUID().slice(0, 8)}@example.org`;
-    const form = { intent: "invite", __form: "invite", email, role: "member", [FORM_KEY_FIELD]: randomUUID() };
+    const form = { intent: "invite", formId: "invite", email, role: "member", [FORM_KEY_FIELD]: randomUUID() };
     const post = async () =>
       callRoute(membersAction, await requestAs(database, admin, `/traeger/${org.slug}/mitglieder`, { form }), { slug: org.slug });
     const [a, b] = await Promise.all([post(), post()]);

@@ -1,4 +1,4 @@
-// Issue 15: Impressum and Datenschutzerklärung take the operator's details from LEGAL_* (validated
+// Impressum and Datenschutzerklärung take the operator's details from LEGAL_* (validated
 // in app/.server/env.ts); what is missing is shown as "bitte ergänzen", never silently empty.
 import { afterEach, describe, expect, it } from "vitest";
 import { resetEnvCache } from "~/.server/env";

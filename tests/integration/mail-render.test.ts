@@ -68,7 +68,7 @@ const cases = [
     says: ["Guten Tag Petra Schulte,", "Jana Krüger möchte mit Jugendhilfe Rheinberg e. V. im Kreis", "Wir möchten mitmachen."],
   },
   {
-    // Issue 15: the circle's notices to a Träger's owners and admins (admitted with its existing
+    // The circle's notices to a Träger's owners and admins (admitted with its existing
     // profile, removed with a reason, coordination handed over), composed in SQL.
     template: "circle-notice",
     props: {

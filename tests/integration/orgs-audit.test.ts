@@ -2,7 +2,7 @@
 // first, 50 per page, in German; members get 403 and other Träger 404.
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "~/.server/db/connection";
-import { action as membersAction } from "~/routes/traeger_.$slug_.mitglieder";
+import { action as membersAction } from "~/routes/traeger_.$slug_.mitglieder/route";
 import { action as createAction } from "~/routes/traeger_.neu";
 import { loader } from "~/routes/traeger_.$slug_.protokoll";
 import { freshDatabase } from "../helpers/db";

@@ -2,7 +2,7 @@
 // invited address, and refusals for another address, an expired, a used and an unknown token.
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "~/.server/db/connection";
-import { action as membersAction } from "~/routes/traeger_.$slug_.mitglieder";
+import { action as membersAction } from "~/routes/traeger_.$slug_.mitglieder/route";
 import { action, loader } from "~/routes/einladung.$token";
 import { freshDatabase } from "../helpers/db";
 import { addMember, createOrg, createUser, outboxMails, requestAs, type TestUser } from "../helpers/fixtures";

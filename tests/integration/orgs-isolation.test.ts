@@ -93,7 +93,7 @@ describe("no loader reveals another Träger's members", () => {
   });
 
   it("the check can see B's members where they are visible (B's own owner)", async () => {
-    const mod = (await import(path.join(routesDir, "traeger_.$slug_.mitglieder.tsx"))) as RouteModule;
+    const mod = (await import(path.join(routesDir, "traeger_.$slug_.mitglieder", "route.tsx"))) as RouteModule;
     const outcome = await callRoute(mod.loader!, await requestAs(database, bOwner, urlFor("traeger_.$slug_.mitglieder", { slug: b.slug })), {
       slug: b.slug,
     });

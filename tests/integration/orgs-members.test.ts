@@ -3,7 +3,7 @@
 // data as it was.
 import { beforeEach, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "~/.server/db/connection";
-import { action, loader } from "~/routes/traeger_.$slug_.mitglieder";
+import { action, loader } from "~/routes/traeger_.$slug_.mitglieder/route";
 import { freshDatabase } from "../helpers/db";
 import { addMember, createOrg, createUser, outboxMails, requestAs, type TestUser } from "../helpers/fixtures";
 import { callRoute } from "../helpers/routes";

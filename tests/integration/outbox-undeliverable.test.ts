@@ -1,4 +1,4 @@
-// Undeliverable mails on /unzustellbare-mails (issue 7, item 6): the admin of the addressee's
+// Undeliverable mails on /unzustellbare-mails: the admin of the addressee's
 // Träger and the circle's coordinators see them and queue them again; a plain member sees none;
 // and the retention job strips mails sent more than 30 days ago. (Who sees what, per persona, is
 // proven in supabase/tests/outbox_undeliverable.sql.)

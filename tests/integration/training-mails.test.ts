@@ -215,7 +215,7 @@ describe("training mails", () => {
       expect((await rendered(t, "training-confirmed")).map((m) => m.to)).toEqual([anna.email, carla.email]);
     });
 
-    it("client seats, approvals by the Träger and the organiser, rejection, removal by the organiser", async () => {
+    it("client seats, approvals by the Träger and the organizer, rejection, removal by the organizer", async () => {
       const [anna] = people as [TestUser];
       const t = await training({ title: "Kinderschutz nach § 8a", capacity: 10, needsOrgApproval: true, needsOrganizerApproval: true });
       const seats = await register(xCoord, t, null, 3);
@@ -232,7 +232,7 @@ describe("training mails", () => {
       expect(byApproval("organizer")[0]!.mail.text).toContain("Als Veranstalter entscheiden Sie");
       expectTrainingLink(toAdmin, t);
 
-      // Anna's own registration: the organiser refuses it.
+      // Anna's own registration: the organizer refuses it.
       const mine = await registerSelf(anna, t);
       const forAnna = (await rendered(t, "training-approval-requested")).find(
         (m) => m.props.registrationId === mine && m.props.approval === "org",
@@ -253,7 +253,7 @@ describe("training mails", () => {
       expect(confirmed!.props).toMatchObject({ clientSeats: true, seats: 3, participantName: null });
       expect(confirmed!.mail.text).toContain("die 3 Plätze für Klient:innen von Du & Ich e. V. in der Fortbildung „Kinderschutz nach § 8a“ sind bestätigt.");
 
-      // The organiser removes them.
+      // The organizer removes them.
       await call(organizer, sql`select public.cancel_training_registration(${seats}::uuid)`);
       const removed = (await rendered(t, "training-registration-cancelled")).find((m) => m.props.reason === "removed_by_organizer")!;
       expect(removed.to).toBe(xCoord.email);
@@ -362,7 +362,7 @@ describe("training mails", () => {
       expect(events[0]!.DESCRIPTION).toContain("Termin 1 von 2.");
     });
 
-    it("folds long lines by octets and leaves out the organiser without an address", () => {
+    it("folds long lines by octets and leaves out the organizer without an address", () => {
       const ics = trainingIcs({
         title: "Ä".repeat(120),
         sessions: [{ position: 3, startsAt: "2030-03-01T09:00:00+01:00", endsAt: "2030-03-01T12:00:00+01:00" }],

@@ -161,7 +161,7 @@ describe.skipIf(testDbKind() !== "postgres")("training seats under concurrency (
       // Six newcomers register at the same moment.
       for (const p of pool.slice(next, next + 6)) actions.push(registerConcurrently(p.user, t, actions.length));
       next += 6;
-      // Every other step the organiser raises the capacity by one while all this happens.
+      // Every other step the organizer raises the capacity by one while all this happens.
       if (step % 2 === 1) {
         actions.push(
           asUser(organizer, (tx) =>
@@ -187,7 +187,7 @@ describe.skipIf(testDbKind() !== "postgres")("training seats under concurrency (
       expect(counts.seats_confirmed).toBe(sum("confirmed"));
       expect(counts.seats_taken).toBe(sum("confirmed") + sum("offered") + sum("pending_approval"));
       expect(counts.seats_taken).toBeLessThanOrEqual(counts.capacity);
-      // Waiting order is arrival order (nobody was moved by an organiser here).
+      // Waiting order is arrival order (nobody was moved by an organizer here).
       const queue = after.filter((r) => r.status === "waitlisted").sort((a, b) => a.waitlist_position! - b.waitlist_position!);
       expect(queue.map((r) => r.arrival_no)).toEqual([...queue].sort((a, b) => (BigInt(a.arrival_no) < BigInt(b.arrival_no) ? -1 : 1)).map((r) => r.arrival_no));
       // A free seat never sits next to a waiting person.

@@ -1,7 +1,7 @@
 // The seat rule and the waitlist state machine of Gemeinsame Fortbildungen, through the SQL
 // functions as the signed-in user (asUser): register → confirmed / pending_approval / waitlisted;
 // cancel → the first in line gets an offer; offer accepted → confirmed; declined or expired → the
-// next in line; the organiser moves someone with a reason; contingents cap a Träger until their
+// next in line; the organizer moves someone with a reason; contingents cap a Träger until their
 // release date; approvals gate confirmation (a pending approval holds its seat); go/no-go,
 // reminders, cancelling a training, attendance and "held". And every bad input: a TK_* code with
 // a German message, nothing written. Runs on PGlite and on the server (TEST_DB=postgres).
@@ -248,7 +248,7 @@ describe("training seats and the waitlist", () => {
       await expectSound(t);
     });
 
-    it("offers seats when the organiser raises the capacity", async () => {
+    it("offers seats when the organizer raises the capacity", async () => {
       const t = await training({ capacity: 1 });
       await registerSelf(xPeople[0]!, t);
       const b = await registerSelf(xPeople[1]!, t);
@@ -259,7 +259,7 @@ describe("training seats and the waitlist", () => {
       await expectSound(t);
     });
 
-    it("lets the organiser move someone in the waitlist, with a recorded reason", async () => {
+    it("lets the organizer move someone in the waitlist, with a recorded reason", async () => {
       const t = await training({ capacity: 1 });
       const a = await registerSelf(yPeople[0]!, t);
       const b = await registerSelf(yPeople[1]!, t);
@@ -275,7 +275,7 @@ describe("training seats and the waitlist", () => {
       const moves = await asUser(organizer, (tx) => tx.selectFrom("training_queue_moves").selectAll().where("training_id", "=", t).execute());
       expect(moves).toHaveLength(1);
       expect(moves[0]).toMatchObject({ registration_id: d, from_position: 3, to_position: 1, reason: "Braucht das Zertifikat bis März", moved_by: organizer.id });
-      // The person moved is told; the organiser's audit log has the move (without the reason).
+      // The person moved is told; the organizer's audit log has the move (without the reason).
       const note = await asUser(xPeople[0]!, (tx) => tx.selectFrom("notifications").select(["body"]).where("kind", "=", "training.moved").executeTakeFirst());
       expect(note?.body).toMatch(/Platz 1 der Warteliste/);
 
@@ -337,7 +337,7 @@ describe("training seats and the waitlist", () => {
       await expectSound(t);
     });
 
-    it("returns seats at once when the organiser raises a Träger's own contingent", async () => {
+    it("returns seats at once when the organizer raises a Träger's own contingent", async () => {
       const t = await training({ capacity: 6 });
       await asUser(organizer, (tx) => tx.insertInto("training_contingents").values({ training_id: t, org_id: orgY.id, max_seats: 1 }).execute());
       await registerSelf(yPeople[0]!, t);
@@ -364,7 +364,7 @@ describe("training seats and the waitlist", () => {
       const a = await registerSelf(xPeople[0]!, t);
       expect(await registration(database.db, a)).toMatchObject({ status: "pending_approval" });
       expect(await countsOf(database.db, t)).toMatchObject({ seats_pending: 1, seats_taken: 1, seats_confirmed: 0 });
-      // The Träger's admin and the organisers are asked.
+      // The Träger's admin and the organizers are asked.
       const asked = (await trainingMails(database.db, t)).filter((m) => m.template === "training-approval-requested");
       expect(asked.map((m) => [m.to, m.props.approval])).toEqual([
         [xAdmin.email, "org"],
@@ -628,7 +628,7 @@ describe("training seats and the waitlist", () => {
       await refuses("TK_TRAINING_CANCELLATION_CLOSED", () => call(xAdmin, sql`select public.cancel_training_registration(${a}::uuid)`));
       await call(xPeople[5]!, sql`select public.cancel_training_registration(${b}::uuid)`);
       expect((await registration(database.db, b)).status).toBe("cancelled");
-      // The organiser may still remove a participant.
+      // The organizer may still remove a participant.
       await call(organizer, sql`select public.cancel_training_registration(${a}::uuid)`);
       expect(await registration(database.db, a)).toMatchObject({ status: "cancelled", closed_reason: "removed_by_organizer" });
       await refuses("TK_TRAINING_REGISTRATION_NOT_ACTIVE", () => call(organizer, sql`select public.cancel_training_registration(${a}::uuid)`));

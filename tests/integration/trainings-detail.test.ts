@@ -1,6 +1,6 @@
 // /fortbildungen/:id — what each person sees and what the buttons do, through the route's loader
 // and action as the server would call them: register, waitlist, cancel, offer and accept; a
-// colleague and anonymous client seats; approvals; the organiser's waitlist move and attendance.
+// colleague and anonymous client seats; approvals; the organizer's waitlist move and attendance.
 // Another Träger sees counts, never names; a hidden training is a 404. Runs on PGlite and on the
 // server (TEST_DB=postgres).
 import { sql } from "kysely";
@@ -102,7 +102,7 @@ describe("the training page", () => {
     expect((await myRegistration(c.yMembers[2]!, id)).status).toBe("offered");
   });
 
-  it("shows another Träger counts, never names; the organisers see every name", async () => {
+  it("shows another Träger counts, never names; the organizers see every name", async () => {
     const id = await training({ capacity: 10 });
     await registerSelf(c.xMembers[0]!, id);
     await registerSelf(c.xMembers[1]!, id);
@@ -174,7 +174,7 @@ describe("the training page", () => {
     const mine = (await view(c.yMembers[2]!, id)).data;
     expect(mine.registrations[0]).toMatchObject({ status: "pending_approval", orgApproval: "pending" });
 
-    // The organiser cannot give the Träger's approval; another Träger's admin does not see it at all.
+    // The organizer cannot give the Träger's approval; another Träger's admin does not see it at all.
     const organizer = await act(c.organizer, id, { intent: "decide", formId: "o", registrationId: pending.id, approval: "org", decision: "approve" });
     expect(organizer.data.result.error[""]).toEqual(["Dazu ist Ihre Rolle im Träger nicht berechtigt."]);
     const other = await act(c.xAdmin, id, { intent: "decide", formId: "o", registrationId: pending.id, approval: "org", decision: "approve" });
@@ -185,7 +185,7 @@ describe("the training page", () => {
     expect((await registration(database.db, pending.id)).status).toBe("confirmed");
   });
 
-  it("lets the organiser move someone on the waitlist, with a reason that is kept", async () => {
+  it("lets the organizer move someone on the waitlist, with a reason that is kept", async () => {
     const id = await training({ capacity: 1 });
     for (const person of [c.xMembers[0]!, c.xMembers[1]!, c.yMembers[0]!, c.yMembers[1]!]) await registerSelf(person, id);
     const last = await myRegistration(c.yMembers[1]!, id);

@@ -1,7 +1,7 @@
-// The organiser's screens of Gemeinsame Fortbildungen: /fortbildungen/neu and
+// The organizer's screens of Gemeinsame Fortbildungen: /fortbildungen/neu and
 // /fortbildungen/:id/bearbeiten (loaders and actions called as the server would), and the
-// organiser's buttons on the detail page (publish, cancel, mark as held, delete a draft).
-// Good input creates the row, its sessions and co-organisers in one transaction; bad input gives
+// organizer's buttons on the detail page (publish, cancel, mark as held, delete a draft).
+// Good input creates the row, its sessions and co-organizers in one transaction; bad input gives
 // German messages at the right field and writes nothing, whether zod or the database refuses it.
 // Runs on PGlite and on the server (TEST_DB=postgres).
 import { sql } from "kysely";
@@ -65,7 +65,7 @@ describe("organising a training", () => {
   it("offers the form to admins and coordinators only", async () => {
     const ok = await call(database, newLoader, c.organizer, "/fortbildungen/neu");
     expect(ok.status).toBe(200);
-    expect(ok.data.options.organisers).toEqual([
+    expect(ok.data.options.organizers).toEqual([
       expect.objectContaining({ orgId: c.organizerOrg.id, networkId: c.network.id }),
     ]);
     expect(ok.data.options.circleOrgs.map((o: { name: string }) => o.name)).toEqual([
@@ -80,7 +80,7 @@ describe("organising a training", () => {
     expect(anonymous.location).toContain("/anmelden");
   });
 
-  it("saves a draft: the row, both sessions in Berlin time, the fee in cents, co-organiser and contingent", async () => {
+  it("saves a draft: the row, both sessions in Berlin time, the fee in cents, co-organizer and contingent", async () => {
     const outcome = await create(c.organizer);
     expect(outcome.status).toBe(302);
     const id = idFrom(outcome.location);
@@ -106,7 +106,7 @@ describe("organising a training", () => {
     const co = await database.db.selectFrom("training_co_organizers").select("org_id").where("training_id", "=", id).execute();
     expect(co.map((r) => r.org_id)).toEqual([c.orgX.id]);
 
-    // A draft: the co-organiser's admin sees it, another Träger of the circle does not (404).
+    // A draft: the co-organizer's admin sees it, another Träger of the circle does not (404).
     expect((await call(database, detailLoader, c.xAdmin, `/fortbildungen/${id}`, { params: { id } })).status).toBe(200);
     expect((await call(database, detailLoader, c.yAdmin, `/fortbildungen/${id}`, { params: { id } })).status).toBe(404);
     expect((await call(database, detailLoader, c.outsider, `/fortbildungen/${id}`, { params: { id } })).status).toBe(404);
@@ -171,7 +171,7 @@ describe("organising a training", () => {
       expect(await footprint(database.db)).toEqual(before);
     });
 
-    it("refuses a Träger outside the circle at the organiser field", async () => {
+    it("refuses a Träger outside the circle at the organizer field", async () => {
       const other = await database.db.selectFrom("networks").select("id").where("name", "=", "Anderer Kreis").executeTakeFirstOrThrow();
       const before = await footprint(database.db);
       const outcome = await create(c.organizer, { networkId: other.id });
@@ -197,7 +197,7 @@ describe("organising a training", () => {
   });
 
   describe("editing", () => {
-    it("shows the organiser the saved values in Berlin time, and is a 404 for everyone else", async () => {
+    it("shows the organizer the saved values in Berlin time, and is a 404 for everyone else", async () => {
       const id = idFrom((await create(c.organizer, { title: "Zum Bearbeiten" })).location);
       const outcome = await call(database, editLoader, c.organizer, `/fortbildungen/${id}/bearbeiten`, { params: { id } });
       expect(outcome.status).toBe(200);
@@ -216,7 +216,7 @@ describe("organising a training", () => {
         const refused = await call(database, editLoader, user, `/fortbildungen/${id}/bearbeiten`, { params: { id } });
         expect(refused.status).toBe(404);
       }
-      // The co-organiser's admin organises too; the form does not let them change co-organisers.
+      // The co-organizer's admin organises too; the form does not let them change co-organizers.
       const co = await call(database, editLoader, c.xAdmin, `/fortbildungen/${id}/bearbeiten`, { params: { id } });
       expect(co.status).toBe(200);
       expect(co.data.lead).toBe(false);
@@ -314,7 +314,7 @@ describe("organising a training", () => {
       expect((await countsOf(database.db, id)).status).toBe("held");
     });
 
-    it("deletes a draft for the lead organiser, not a published training", async () => {
+    it("deletes a draft for the lead organizer, not a published training", async () => {
       const draft = idFrom((await create(c.organizer, { title: "Wegwerf-Entwurf", coOrganizers: [] })).location);
       const outcome = await detail(c.organizer, draft, { intent: "delete-draft", formId: "delete-draft" });
       expect(outcome.status).toBe(302);

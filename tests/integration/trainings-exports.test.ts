@@ -1,5 +1,5 @@
 // The files of a training: the participant list and the cost summary (CSV for Excel: BOM,
-// semicolons, German headers) only for the organisers; the Teilnahmebescheinigung (PDF, German
+// semicolons, German headers) only for the organizers; the Teilnahmebescheinigung (PDF, German
 // umlauts readable) only for the person who attended; the calendar file for whoever sees the
 // training. Everyone else gets a 404. Runs on PGlite and on the server (TEST_DB=postgres).
 import { PDFArray, PDFDict, PDFDocument, PDFName, decodePDFRawStream, type PDFRawStream } from "pdf-lib";
@@ -111,7 +111,7 @@ describe("exports, certificate and calendar file", () => {
   };
 
   describe("participant list (CSV)", () => {
-    it("gives the organisers a semicolon CSV with BOM, German headers, names, Träger and attendance", async () => {
+    it("gives the organizers a semicolon CSV with BOM, German headers, names, Träger and attendance", async () => {
       const response = await get(participantsLoader, c.organizer, `/fortbildungen/${id}/teilnehmende.csv`);
       expect(response.status).toBe(200);
       expect(response.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
@@ -131,7 +131,7 @@ describe("exports, certificate and calendar file", () => {
       expect(lines[5]).toMatch(/^5;"'=HYPERLINK\(""http:\/\/x""\)";Träger Ysselstein;/);
     });
 
-    it("is a 404 for everyone but the organisers", async () => {
+    it("is a 404 for everyone but the organizers", async () => {
       for (const user of [c.yAdmin, c.xAdmin, c.organizerMember, attendee, c.outsider]) {
         const response = await get(participantsLoader, user, `/fortbildungen/${id}/teilnehmende.csv`);
         expect(response.status, user.fullName).toBe(404);
@@ -153,7 +153,7 @@ describe("exports, certificate and calendar file", () => {
       ]);
     });
 
-    it("is a 404 for everyone but the organisers", async () => {
+    it("is a 404 for everyone but the organizers", async () => {
       for (const user of [c.yAdmin, c.organizerMember, c.outsider]) {
         expect((await get(costsLoader, user, `/fortbildungen/${id}/kosten.csv`)).status).toBe(404);
       }
@@ -169,7 +169,7 @@ describe("exports, certificate and calendar file", () => {
   });
 
   describe("certificate (PDF)", () => {
-    it("gives the attendee a PDF with name, Träger, training, dates, hours and organiser; umlauts intact", async () => {
+    it("gives the attendee a PDF with name, Träger, training, dates, hours and organizer; umlauts intact", async () => {
       const response = await get(certificateLoader, attendee, `/fortbildungen/${id}/bescheinigung.pdf`);
       expect(response.status).toBe(200);
       expect(response.headers.get("Content-Type")).toBe("application/pdf");
@@ -178,7 +178,7 @@ describe("exports, certificate and calendar file", () => {
       const text = await pdfText(bytes);
       expect(text).toContain("Teilnahmebescheinigung");
       expect(text).toContain("Hiermit wird bestätigt, dass");
-      // Issue 15: the embedded DejaVu Sans keeps ł (Helvetica's WinAnsi wrote "Pawel").
+      // The embedded DejaVu Sans keeps ł (Helvetica's WinAnsi wrote "Pawel").
       expect(text).toContain("Paweł Müßig-Öztürk");
       expect(text).toContain("(Träger Xanten)");
       expect(text).toContain("„Traumapädagogik: Sichere Orte für Kinder schaffen“");
@@ -233,7 +233,7 @@ describe("exports, certificate and calendar file", () => {
       expect(encodable(font, "Żaneta Łukasz 😀 äöüß €")).toBe("Zaneta Lukasz ? äöüß €");
     });
 
-    it("counts Unterrichtseinheiten: the organiser's figure pro rata, else 45 minutes each", () => {
+    it("counts Unterrichtseinheiten: the organizer's figure pro rata, else 45 minutes each", () => {
       expect(teachingUnitsFor(360, 360, null)).toBe(8);
       expect(teachingUnitsFor(210, 630, null)).toBe(4.5);
       expect(teachingUnitsFor(180, 360, 10)).toBe(5);

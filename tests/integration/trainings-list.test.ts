@@ -121,21 +121,21 @@ describe("the list of trainings", () => {
     expect(stillWaiting.mine[0]).toMatchObject({ status: "waitlisted", waitlistPosition: 1 });
   });
 
-  it("shows organisers what they organise, with drafts; plain members may not organise", async () => {
-    const organiser = await list(c.organizer, "?ansicht=organisiert");
-    expect(organiser.meta.canOrganise).toBe(true);
-    expect(organiser.organised.map((t) => [t.title, t.status])).toEqual([
+  it("shows organizers what they organise, with drafts; plain members may not organise", async () => {
+    const organizer = await list(c.organizer, "?ansicht=organisiert");
+    expect(organizer.meta.canOrganise).toBe(true);
+    expect(organizer.organised.map((t) => [t.title, t.status])).toEqual([
       ["Noch ein Entwurf", "draft"],
       ["Schon vorbei", "published"],
       ["Deeskalation bald", "published"],
       ["Kinderschutz später", "published"],
       ["Abgesagt", "cancelled"],
     ]);
-    expect(organiser.meta.organisedCount).toBe(4);
+    expect(organizer.meta.organisedCount).toBe(4);
     const member = await list(c.organizerMember, "?ansicht=organisiert");
     expect(member.meta.canOrganise).toBe(false);
     expect(member.organised).toEqual([]);
-    // The draft never shows in the circle's list, not even to the organiser.
+    // The draft never shows in the circle's list, not even to the organizer.
     expect(titles(await list(c.organizer))).not.toContain("Noch ein Entwurf");
   });
 

@@ -1,5 +1,5 @@
 // The production app (started the way `npm start` starts it) on the PostgreSQL server, while its
-// database connections are dropped under load (issue 7, item 1):
+// database connections are dropped under load:
 //   - `pg_terminate_backend` of every backend of the app's database, again and again, while six
 //     signed-in people load pages: the process stays alive, every answer is a 200 or the German
 //     503 page (never a 500, never a dropped socket), and afterwards every page answers 200;

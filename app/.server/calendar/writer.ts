@@ -10,7 +10,9 @@
 // Google assumes UTC and Outlook shows an hour off (TOOLCHAIN.md). The training files, the
 // meeting invitations and the calendar feed all use this module.
 
-export const BERLIN = "Europe/Berlin";
+import { BERLIN, berlinClock } from "~/utils/berlin-time";
+
+export { BERLIN };
 
 export type IcsMethod = "PUBLISH" | "REQUEST" | "CANCEL";
 export type IcsStatus = "CONFIRMED" | "TENTATIVE" | "CANCELLED";
@@ -138,25 +140,12 @@ function toDate(value: Date | string, what: string): Date {
   return date;
 }
 
-const berlinParts = new Intl.DateTimeFormat("en-GB", {
-  timeZone: BERLIN,
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-  hour: "2-digit",
-  minute: "2-digit",
-  second: "2-digit",
-  hourCycle: "h23",
-});
+const pad2 = (n: number) => String(n).padStart(2, "0");
 
 /** 2026-08-19T15:00:00Z → "20260819T170000" (wall clock in Berlin). */
 export function berlinLocal(value: Date | string): string {
-  const parts = Object.fromEntries(
-    berlinParts
-      .formatToParts(toDate(value, "time"))
-      .map((p) => [p.type, p.value]),
-  );
-  return `${parts.year}${parts.month}${parts.day}T${parts.hour}${parts.minute}${parts.second}`;
+  const c = berlinClock(toDate(value, "time"));
+  return `${c.year}${pad2(c.month)}${pad2(c.day)}T${pad2(c.hour)}${pad2(c.minute)}${pad2(c.second)}`;
 }
 
 /** "20260819T150000Z" */

@@ -83,7 +83,7 @@ export function directoryPageQuery(tx: Tx, filters: DirectoryFilters) {
 export async function loadDirectory(user: SessionUser, filters: DirectoryFilters): Promise<Directory> {
   return asUserReadOnly(user, async (tx) => {
     const reference = await referenceLists(tx);
-    // A code that names no Hilfeart or Gemeinde filters nothing (issue 15: `?hilfeart=zzz` showed
+    // A code that names no Hilfeart or Gemeinde filters nothing (`?hilfeart=zzz` showed
     // an empty list and claimed an active filter).
     const known: DirectoryFilters = {
       ...filters,

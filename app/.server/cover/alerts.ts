@@ -7,6 +7,7 @@ import type { SessionUser } from "../auth/session";
 import { asUser, asUserReadOnly } from "../db/request";
 import type { CoverUrgency } from "../db/schema";
 import type { CoverAlertPreferencesInput } from "~/validation/cover";
+import { COVER_URGENCIES } from "~/i18n/cover";
 import { coverReference } from "./board";
 import { coverContext } from "./context";
 
@@ -40,7 +41,7 @@ export async function loadCoverAlertSettings(user: SessionUser): Promise<CoverAl
         : await tx.selectFrom("organizations").select(["gemeinden", "hilfearten"]).where("id", "in", coordinating).execute();
     return {
       saved: Boolean(row),
-      urgencies: row?.urgencies ?? ["notfall", "dringend", "planbar"],
+      urgencies: row?.urgencies ?? [...COVER_URGENCIES],
       notfallOnly: row?.notfall_only ?? false,
       gemeinden: row?.gemeinden ?? [],
       hilfearten: row?.hilfearten ?? [],

@@ -9,7 +9,8 @@ import { asUser, asUserReadOnly } from "../db/request";
 import type { CoverKind, CoverRequestStatus } from "../db/schema";
 import { toCsv } from "../csv";
 import type { CoverLedgerFilters } from "~/validation/cover";
-import { AUEG_NOTE, dayText, hoursText, KIND_LABELS } from "~/i18n/cover";
+import { AUEG_NOTE, KIND_LABELS } from "~/i18n/cover";
+import { dayText, hoursPlain } from "~/utils/format";
 import { coverContext } from "./context";
 
 export type LedgerMonth = {
@@ -243,7 +244,7 @@ export async function setAgreementReference(user: SessionUser, offerId: string, 
   });
 }
 
-const decimal = (value: string | number | null) => (value === null ? "" : hoursText(value).replace(/\./g, ""));
+const decimal = (value: string | number | null) => (value === null ? "" : hoursPlain(value));
 
 /**
  * The settlement CSV: one line per cover and month, `;`-separated with a UTF-8 BOM so that a

@@ -6,8 +6,8 @@
 import { sql } from "kysely";
 import type { z } from "zod";
 import type { SessionUser } from "../auth/session";
-import { dbErrorCode } from "../db/errors";
 import { asUser } from "../db/request";
+import { refusalField, type RefusalFields } from "../forms/reply";
 import type { CoverIntentSchemas } from "~/validation/cover";
 import { hoursText } from "~/i18n/cover";
 import {
@@ -31,13 +31,11 @@ export type CoverStepOutcome = {
 };
 
 /** The form field a refusal of a step belongs to. */
-const STEP_FIELD_FOR_CODE: Record<string, string> = {
-  TK_COVER_HOURS_INVALID: "hoursPerWeek",
+const STEP_FIELDS: RefusalFields = {
   TK_COVER_OFFER_TOO_MANY_HOURS: "hoursPerWeek",
   TK_COVER_OFFER_FROM_INVALID: "availableFrom",
   TK_COVER_ACCEPT_TOO_MANY_HOURS: "hours",
   TK_COVER_REASON_REQUIRED: "reason",
-  TK_COVER_MESSAGE_TOO_LONG: "message",
   TK_COVER_ACTUAL_HOURS_INVALID: "actualHours",
   TK_COVER_CONTACT_INVALID: "userId",
   TK_COVER_STAFF_REQUIRED: "staffId",
@@ -46,15 +44,19 @@ const STEP_FIELD_FOR_CODE: Record<string, string> = {
   TK_COVER_STAFF_FUEHRUNGSZEUGNIS_EXPIRED: "staffId",
 };
 
-export function coverStepFieldFor(intent: string) {
-  return (error: unknown): string | undefined => {
-    const code = dbErrorCode(error);
-    if (!code) return undefined;
-    // Hours of an accept are the field "hours"; of an offer "hoursPerWeek".
-    if (code === "TK_COVER_HOURS_INVALID") return intent === "accept" ? "hours" : intent === "offer" ? "hoursPerWeek" : undefined;
-    if (code === "TK_COVER_MESSAGE_TOO_LONG") return intent === "cancel" ? "reason" : "message";
-    return STEP_FIELD_FOR_CODE[code];
+/** The code→field map of one step's form (hours are "hours" in an accept, "hoursPerWeek" in an offer). */
+export function coverStepFields(intent: string): RefusalFields {
+  const hours = intent === "accept" ? "hours" : intent === "offer" ? "hoursPerWeek" : undefined;
+  return {
+    ...STEP_FIELDS,
+    ...(hours ? { TK_COVER_HOURS_INVALID: hours } : {}),
+    TK_COVER_MESSAGE_TOO_LONG: intent === "cancel" ? "reason" : "message",
   };
+}
+
+/** The field a refusal of a step belongs to (coverStepFields as a lookup). */
+export function coverStepFieldFor(intent: string) {
+  return (error: unknown): string | undefined => refusalField(error, coverStepFields(intent));
 }
 
 export async function runCoverStep(user: SessionUser, requestId: string, step: IntentValue): Promise<CoverStepOutcome> {

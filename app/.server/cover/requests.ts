@@ -4,10 +4,12 @@
 // to the form field they concern (coverFieldFor) or shown above the form.
 import { sql } from "kysely";
 import type { SessionUser } from "../auth/session";
-import { dbErrorCode, userMessageFor } from "../db/errors";
+import { dbErrorCode } from "../db/errors";
+import { refusalField, replyToRefusal, type RefusalFields } from "../forms/reply";
 import { asUser, type Tx, asUserReadOnly } from "../db/request";
 import type { CoverAddressing, CoverGenderRequirement, CoverKind, CoverUrgency, OrgRole } from "../db/schema";
 import { berlinDateTimeLocal, berlinDateTimeToInstant } from "~/utils/berlin-time";
+import { hoursPlain } from "~/utils/format";
 import { sozialdatenKey, type CoverRequestFormInput } from "~/validation/cover";
 import { coverReference } from "./board";
 import { coverContext, COORDINATING_ROLES, type CoverContext } from "./context";
@@ -15,7 +17,7 @@ import { publishCoverRequest, setCoverContact } from "./functions";
 import { screenSozialdaten } from "./sozialdaten";
 
 /** The form field a database refusal belongs to (undefined: a form-level message). */
-const FIELD_FOR_CODE: Record<string, string> = {
+export const COVER_FIELDS: RefusalFields = {
   TK_COVER_PERIOD_INVALID: "periodTo",
   TK_COVER_PERIOD_TOO_LONG: "periodTo",
   TK_COVER_PERIOD_PAST: "periodTo",
@@ -34,23 +36,19 @@ const FIELD_FOR_CODE: Record<string, string> = {
 };
 
 export function coverFieldFor(error: unknown): string | undefined {
-  const code = dbErrorCode(error);
-  return code ? FIELD_FOR_CODE[code] : undefined;
+  return refusalField(error, COVER_FIELDS);
 }
 
-/**
- * The reply for a refused write: the German message at the field it concerns, or above the form.
- * Errors that are not a user's (bugs) are rethrown for the error boundary.
- */
+/** The reply for a refused cover form (replyToRefusal with the cover fields). */
 export function replyWithCoverError<R>(
-  submission: { reply: (options?: { formErrors?: string[]; fieldErrors?: Record<string, string[]> }) => R },
+  submission: Parameters<typeof replyToRefusal<R>>[0],
   error: unknown,
   fieldFor: (error: unknown) => string | undefined = coverFieldFor,
 ): R {
-  const message = userMessageFor(error);
-  if (!message) throw error;
+  if (fieldFor === coverFieldFor) return replyToRefusal(submission, error, COVER_FIELDS);
   const field = fieldFor(error);
-  return field ? submission.reply({ fieldErrors: { [field]: [message] } }) : submission.reply({ formErrors: [message] });
+  const code = dbErrorCode(error);
+  return replyToRefusal(submission, error, field && code ? { [code]: field } : {});
 }
 
 /**
@@ -347,7 +345,7 @@ export async function loadCoverDraft(
         sozialraum: draft.sozialraum ?? "",
         periodFrom: draft.period_from,
         periodTo: draft.period_to,
-        hoursPerWeek: Number(draft.hours_per_week).toLocaleString("de-DE", { maximumFractionDigits: 2, useGrouping: false }),
+        hoursPerWeek: hoursPlain(draft.hours_per_week),
         kind: draft.kind,
         qualification: draft.qualification,
         languages: (draft.languages ?? []).join(", "),

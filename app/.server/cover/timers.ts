@@ -11,6 +11,7 @@
 // instances may run them at the same time.
 import { sql } from "kysely";
 import { asServiceRole } from "../db/privileged";
+import type { PeriodicJob } from "../outbox/jobs";
 
 export type CoverTimerResult = { partners: number; widened: number; expired: number; fuehrungszeugnisReminders: number };
 
@@ -24,3 +25,9 @@ export async function runCoverTimers(): Promise<CoverTimerResult> {
       fuehrungszeugnisReminders: Number(reminded.rows[0]?.n ?? 0) };
   });
 }
+
+// Announce addressed requests to the whole circle once widen_at has passed, expire requests whose
+// period ended. Widening is late by at most one JOBS_INTERVAL_MS (30 s); visibility itself follows
+// widen_at in RLS, only the "widened" notifications wait for this.
+export const coverJobs: PeriodicJob[] = [{ name: "cover-timers", run: runCoverTimers }];
+

@@ -9,6 +9,7 @@
 // Any other failure (a migration that does not apply) is thrown as before.
 import fs from "node:fs";
 import path from "node:path";
+import { numberText } from "~/utils/format";
 import { env } from "../env";
 import { migrate, type MigrationProgress, type MigrationReport } from "./migrate";
 import { openPglite, openPostgres, type Database } from "./connection";
@@ -78,7 +79,7 @@ async function openAndMigrate(onProgress: (p: MigrationProgress) => void): Promi
       const delay = RETRY_DELAYS_MS[Math.min(attempt - 1, RETRY_DELAYS_MS.length - 1)]!;
       console.error(
         `[db] Die Datenbank ist nicht erreichbar (${describeConnectionError(error)}). ` +
-          `Neuer Versuch in ${(delay / 1000).toLocaleString("de-DE")} s (Versuch ${attempt}). ` +
+          `Neuer Versuch in ${numberText(delay / 1000)} s (Versuch ${attempt}). ` +
           "Bis dahin beantwortet die App Anfragen mit „kurz nicht erreichbar“.",
       );
       holder.unavailable = error;

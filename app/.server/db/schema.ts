@@ -318,7 +318,7 @@ export interface TrainingRegistrationTable {
   org_id: SystemColumn<string>;
   /** null: anonymous client seats (no personal data). */
   user_id: SystemColumn<string | null>;
-  /** Snapshot of the person's name for the organisers; null for client seats. */
+  /** Snapshot of the person's name for the organizers; null for client seats. */
   participant_name: SystemColumn<string | null>;
   seats: SystemColumn<number>;
   status: SystemColumn<TrainingRegistrationStatus>;

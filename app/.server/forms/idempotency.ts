@@ -19,6 +19,7 @@ import { sql } from "kysely";
 import { asServiceRole } from "../db/privileged";
 import type { Tx } from "../db/request";
 import { FORM_KEY_FIELD } from "~/utils/form-key";
+import type { PeriodicJob } from "../outbox/jobs";
 
 type Scope = { key: string; form: string; claimed: boolean };
 
@@ -75,3 +76,7 @@ export async function forgetOldFormKeys(): Promise<number> {
     return result.rows[0]?.forgotten ?? 0;
   });
 }
+
+// Forget idempotency keys of posts older than a day.
+export const formJobs: PeriodicJob[] = [{ name: "form-keys", run: forgetOldFormKeys }];
+

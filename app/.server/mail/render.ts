@@ -1,7 +1,7 @@
 // Turns an outbox payload (template name + props) into the subject, HTML and text of a mail.
 // Props come from SQL (private.enqueue_mail), so they are validated here, per template, before
 // anything is rendered: a mail with a missing token must fail loudly, not go out with a dead link.
-import { createElement, type ComponentType } from "react";
+import { createElement } from "react";
 import { render, toPlainText } from "@react-email/render";
 import { z } from "zod";
 import { env } from "../env";
@@ -21,79 +21,15 @@ import JoinRequestReceived, {
   JoinRequestReceivedPropsSchema,
   subject as joinRequestReceivedSubject,
 } from "../../../emails/join-request-received";
-import TrainingConfirmed, {
-  TrainingConfirmedPropsSchema,
-  subject as trainingConfirmedSubject,
-} from "../../../emails/training-confirmed";
-import TrainingWaitlisted, {
-  TrainingWaitlistedPropsSchema,
-  subject as trainingWaitlistedSubject,
-} from "../../../emails/training-waitlisted";
-import TrainingOffer, { TrainingOfferPropsSchema, subject as trainingOfferSubject } from "../../../emails/training-offer";
-import TrainingRegistrationCancelled, {
-  TrainingRegistrationCancelledPropsSchema,
-  removesCalendarEntry,
-  subject as trainingRegistrationCancelledSubject,
-} from "../../../emails/training-registration-cancelled";
-import TrainingCancelled, {
-  TrainingCancelledPropsSchema,
-  subject as trainingCancelledSubject,
-} from "../../../emails/training-cancelled";
-import TrainingReminder, {
-  TrainingReminderPropsSchema,
-  subject as trainingReminderSubject,
-} from "../../../emails/training-reminder";
-import TrainingApprovalRequested, {
-  TrainingApprovalRequestedPropsSchema,
-  subject as trainingApprovalRequestedSubject,
-} from "../../../emails/training-approval-requested";
-import TrainingGoNoGo, { TrainingGoNoGoPropsSchema, subject as trainingGoNoGoSubject } from "../../../emails/training-go-no-go";
-import CoverRequestAlert, {
-  CoverRequestAlertPropsSchema,
-  subject as coverRequestAlertSubject,
-} from "../../../emails/cover-request-alert";
-import CoverOfferReceived, {
-  CoverOfferReceivedPropsSchema,
-  subject as coverOfferReceivedSubject,
-} from "../../../emails/cover-offer-received";
-import CoverOfferWithdrawn, {
-  CoverOfferWithdrawnPropsSchema,
-  subject as coverOfferWithdrawnSubject,
-} from "../../../emails/cover-offer-withdrawn";
-import CoverOfferAccepted, {
-  CoverOfferAcceptedPropsSchema,
-  subject as coverOfferAcceptedSubject,
-} from "../../../emails/cover-offer-accepted";
-import CoverOfferDeclined, {
-  CoverOfferDeclinedPropsSchema,
-  subject as coverOfferDeclinedSubject,
-} from "../../../emails/cover-offer-declined";
-import CoverRequestCancelled, {
-  CoverRequestCancelledPropsSchema,
-  subject as coverRequestCancelledSubject,
-} from "../../../emails/cover-request-cancelled";
-import CoverRequestExpired, {
-  CoverRequestExpiredPropsSchema,
-  subject as coverRequestExpiredSubject,
-} from "../../../emails/cover-request-expired";
-import MeetingNotice, { MeetingNoticePropsSchema, subject as meetingNoticeSubject } from "../../../emails/meeting-notice";
-import MeetingNews, { MeetingNewsPropsSchema, subject as meetingNewsSubject } from "../../../emails/meeting-news";
-import ProjectNews, { ProjectNewsPropsSchema, subject as projectNewsSubject } from "../../../emails/project-news";
-import { meetingCalendarAttachment, trainingCalendarAttachment, type MailAttachment } from "./attachments";
+import type { MailAttachment } from "./attachments";
+import { template, type Template } from "./template";
+import { coverMailTemplates } from "../cover/mails";
+import { meetingMailTemplates } from "../meetings/mails";
+import { projectMailTemplates } from "../projects/mails";
+import { trainingMailTemplates } from "../trainings/mails";
 
-type Template<S extends z.ZodType> = {
-  schema: S;
-  subject: (props: z.infer<S> & { appUrl: string }) => string;
-  Component: ComponentType<z.infer<S> & { appUrl: string }>;
-  /** Files the mail carries (e.g. a calendar entry), built from the same props. */
-  attachments?: (props: z.infer<S> & { appUrl: string }) => MailAttachment[];
-};
-
-function template<S extends z.ZodType>(t: Template<S>): Template<S> {
-  return t;
-}
-
-/** The templates `private.enqueue_mail(template, …)` may name. */
+/** The templates `private.enqueue_mail(template, …)` may name: the account and circle mails here,
+ * each feature's from its own module, merged in this one place. */
 export const mailTemplates = {
   "confirm-email": template({ schema: ConfirmEmailPropsSchema, subject: confirmEmailSubject, Component: ConfirmEmail }),
   "reset-password": template({ schema: ResetPasswordPropsSchema, subject: resetPasswordSubject, Component: ResetPassword }),
@@ -114,92 +50,10 @@ export const mailTemplates = {
     Component: JoinRequestReceived,
   }),
   "circle-notice": template({ schema: CircleNoticePropsSchema, subject: circleNoticeSubject, Component: CircleNotice }),
-  // Gemeinsame Fortbildungen. A confirmed seat and the reminder carry the sessions as a calendar
-  // file; a cancelled training, and a seat that was cancelled or removed, carry the file that
-  // takes them out again. The offer carries none: the seat is not booked until accepted.
-  "training-confirmed": template({
-    schema: TrainingConfirmedPropsSchema,
-    subject: trainingConfirmedSubject,
-    Component: TrainingConfirmed,
-    attachments: (props) => [trainingCalendarAttachment(props, "publish")],
-  }),
-  "training-waitlisted": template({
-    schema: TrainingWaitlistedPropsSchema,
-    subject: trainingWaitlistedSubject,
-    Component: TrainingWaitlisted,
-  }),
-  "training-offer": template({ schema: TrainingOfferPropsSchema, subject: trainingOfferSubject, Component: TrainingOffer }),
-  "training-registration-cancelled": template({
-    schema: TrainingRegistrationCancelledPropsSchema,
-    subject: trainingRegistrationCancelledSubject,
-    Component: TrainingRegistrationCancelled,
-    attachments: (props) => (removesCalendarEntry(props.reason) ? [trainingCalendarAttachment(props, "cancel")] : []),
-  }),
-  "training-cancelled": template({
-    schema: TrainingCancelledPropsSchema,
-    subject: trainingCancelledSubject,
-    Component: TrainingCancelled,
-    attachments: (props) => [trainingCalendarAttachment(props, "cancel")],
-  }),
-  "training-reminder": template({
-    schema: TrainingReminderPropsSchema,
-    subject: trainingReminderSubject,
-    Component: TrainingReminder,
-    attachments: (props) => [trainingCalendarAttachment(props, "publish")],
-  }),
-  "training-approval-requested": template({
-    schema: TrainingApprovalRequestedPropsSchema,
-    subject: trainingApprovalRequestedSubject,
-    Component: TrainingApprovalRequested,
-  }),
-  "training-go-no-go": template({ schema: TrainingGoNoGoPropsSchema, subject: trainingGoNoGoSubject, Component: TrainingGoNoGo }),
-  // Vertretungsbörse (props: private.cover_mail_props + the step's own, see the cover migration).
-  "cover-request-alert": template({
-    schema: CoverRequestAlertPropsSchema,
-    subject: coverRequestAlertSubject,
-    Component: CoverRequestAlert,
-  }),
-  "cover-offer-received": template({
-    schema: CoverOfferReceivedPropsSchema,
-    subject: coverOfferReceivedSubject,
-    Component: CoverOfferReceived,
-  }),
-  "cover-offer-withdrawn": template({
-    schema: CoverOfferWithdrawnPropsSchema,
-    subject: coverOfferWithdrawnSubject,
-    Component: CoverOfferWithdrawn,
-  }),
-  "cover-offer-accepted": template({
-    schema: CoverOfferAcceptedPropsSchema,
-    subject: coverOfferAcceptedSubject,
-    Component: CoverOfferAccepted,
-  }),
-  "cover-offer-declined": template({
-    schema: CoverOfferDeclinedPropsSchema,
-    subject: coverOfferDeclinedSubject,
-    Component: CoverOfferDeclined,
-  }),
-  "cover-request-cancelled": template({
-    schema: CoverRequestCancelledPropsSchema,
-    subject: coverRequestCancelledSubject,
-    Component: CoverRequestCancelled,
-  }),
-  "cover-request-expired": template({
-    schema: CoverRequestExpiredPropsSchema,
-    subject: coverRequestExpiredSubject,
-    Component: CoverRequestExpired,
-  }),
-  // Kooperationstreffen: invitation/update/reminder carry the meeting as METHOD:REQUEST (same UID,
-  // the meeting's SEQUENCE), a cancellation as METHOD:CANCEL.
-  "meeting-notice": template({
-    schema: MeetingNoticePropsSchema,
-    subject: meetingNoticeSubject,
-    Component: MeetingNotice,
-    attachments: (props) => [meetingCalendarAttachment(props, props.kind === "cancel")],
-  }),
-  "meeting-news": template({ schema: MeetingNewsPropsSchema, subject: meetingNewsSubject, Component: MeetingNews }),
-  // Gemeinsame Projekte: joins, posts, tasks, status.
-  "project-news": template({ schema: ProjectNewsPropsSchema, subject: projectNewsSubject, Component: ProjectNews }),
+  ...trainingMailTemplates,
+  ...coverMailTemplates,
+  ...meetingMailTemplates,
+  ...projectMailTemplates,
 };
 
 export type MailTemplateName = keyof typeof mailTemplates;

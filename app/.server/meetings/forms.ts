@@ -3,20 +3,13 @@
 import type { SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { z } from "zod";
-import { userMessageFor } from "../db/errors";
+import { replyToRefusal } from "../forms/reply";
 
 type Reply = SubmissionResult<string[]>;
 
 /** The form's answer after a refusal of the database: its German message above the form. */
-export function refusalReply(
-  submission: {
-    reply: (o?: { formErrors?: string[] }) => SubmissionResult<string[]>;
-  },
-  error: unknown,
-): Reply {
-  const message = userMessageFor(error);
-  if (!message) throw error;
-  return submission.reply({ formErrors: [message] });
+export function refusalReply(submission: { reply: (o?: { formErrors?: string[] }) => Reply }, error: unknown): Reply {
+  return replyToRefusal(submission, error);
 }
 
 /** Runs `fn` with the parsed value; answers `{ formId, result }` for an IntentForm. */

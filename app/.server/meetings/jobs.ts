@@ -4,6 +4,7 @@
 // item is due. Each runs once per row (`for update skip locked`, several instances are fine).
 import { sql } from "kysely";
 import { asServiceRole } from "../db/privileged";
+import type { PeriodicJob } from "../outbox/jobs";
 
 export async function runMeetingJobs(): Promise<Record<string, number>> {
   return asServiceRole("meeting-jobs", async (tx) => {
@@ -13,3 +14,7 @@ export async function runMeetingJobs(): Promise<Record<string, number>> {
     return result.rows[0]?.summary ?? {};
   });
 }
+
+// Reminders the day before a meeting, before a poll's deadline and before an action item is due.
+export const meetingJobs: PeriodicJob[] = [{ name: "meeting-jobs", run: runMeetingJobs }];
+

@@ -8,6 +8,7 @@ import {
   type SozialdatenFinding,
 } from "../sozialdaten";
 import { MINUTES_FIELD_MAX } from "~/validation/meetings";
+import { numberText } from "~/utils/format";
 
 export type MinutesAction = {
   title: string;
@@ -86,7 +87,7 @@ export function minutesFromForm(
   const check = (name: string, value: string) => {
     if (value.length > MINUTES_FIELD_MAX)
       errors[name] = [
-        `Höchstens ${MINUTES_FIELD_MAX.toLocaleString("de-DE")} Zeichen pro Feld.`,
+        `Höchstens ${numberText(MINUTES_FIELD_MAX)} Zeichen pro Feld.`,
       ];
     else if (CONTROL.test(value)) errors[name] = ["Bitte ohne Steuerzeichen."];
     return value;

@@ -1,6 +1,7 @@
 // The periodic jobs the background worker runs next to the outbox (every JOBS_INTERVAL_MS, and
 // once when it starts): deadline work that no request triggers, like a waitlist offer running
-// out at 3 a.m. Each domain adds ONE entry to `periodicJobs` below; a job is a function that
+// out at 3 a.m. Each feature exports its jobs (e.g. `trainingJobs` in trainings/jobs.ts) and
+// `periodicJobs` below merges them; a job is a function that
 // does its work in the database (idempotent, rows taken with `for update skip locked`, so
 // several app instances may run it at once) and returns a summary for the log.
 //
@@ -8,12 +9,13 @@
 // makes the next tick skip it); a failing job is logged and does not stop the others or the
 // worker; mails the jobs enqueue go out with the next outbox poll.
 import { sql } from "kysely";
-import { runMeetingJobs } from "../meetings/jobs";
-import { runProjectJobs } from "../projects/jobs";
+import { meetingJobs } from "../meetings/jobs";
 import { env } from "../env";
 import { asServiceRole } from "../db/privileged";
-import { runCoverTimers } from "../cover/timers";
-import { forgetOldFormKeys } from "../forms/idempotency";
+import { coverJobs } from "../cover/timers";
+import { formJobs } from "../forms/idempotency";
+import { projectJobs } from "../projects/jobs";
+import { runTrainingJobs, trainingJobs } from "../trainings/jobs";
 
 export type PeriodicJob = {
   /** Short and stable, for logs. */
@@ -21,13 +23,7 @@ export type PeriodicJob = {
   run: () => Promise<unknown>;
 };
 
-/** Fortbildungen: expire waitlist offers, release contingents, go/no-go, reminders. */
-export async function runTrainingJobs(): Promise<Record<string, number>> {
-  return asServiceRole("training-jobs", async (tx) => {
-    const result = await sql<{ summary: Record<string, number> }>`select private.run_training_jobs() as summary`.execute(tx);
-    return result.rows[0]?.summary ?? {};
-  });
-}
+export { runTrainingJobs };
 
 /** Outbox retention: strips address and content of mails sent or cancelled more than 30 days ago. */
 export async function runOutboxRetention(): Promise<{ stripped: number }> {
@@ -37,25 +33,14 @@ export async function runOutboxRetention(): Promise<{ stripped: number }> {
   });
 }
 
+/** The outbox's own upkeep. */
+const outboxJobs: PeriodicJob[] = [{ name: "outbox-retention", run: runOutboxRetention }];
+
 /**
- * Every periodic job of the app. To add one: write its runner in your domain's folder (through
- * asServiceRole with a purpose named in privileged.ts) and list it here.
+ * Every periodic job of the app: each feature exports its list next to its runners (through
+ * asServiceRole with a purpose named in privileged.ts); this is the one place they are merged.
  */
-export const periodicJobs: PeriodicJob[] = [
-  { name: "training-jobs", run: runTrainingJobs },
-  // Vertretungsbörse: announce addressed requests to the whole circle once widen_at has passed,
-  // expire requests whose period ended. Widening is late by at most one JOBS_INTERVAL_MS (30 s);
-  // visibility itself follows widen_at in RLS, only the "widened" notifications wait for this.
-  { name: "cover-timers", run: runCoverTimers },
-  { name: "outbox-retention", run: runOutboxRetention },
-  // Forms: forget idempotency keys of posts older than a day.
-  { name: "form-keys", run: forgetOldFormKeys },
-  // Kooperationstreffen: reminders the day before a meeting, before a poll's deadline and before
-  // an action item is due.
-  { name: "meeting-jobs", run: runMeetingJobs },
-  // Gemeinsame Projekte: reminders three days before a task is due.
-  { name: "project-jobs", run: runProjectJobs },
-];
+export const periodicJobs: PeriodicJob[] = [...trainingJobs, ...coverJobs, ...outboxJobs, ...formJobs, ...meetingJobs, ...projectJobs];
 
 export type JobOutcome = { status: "ok"; result: unknown } | { status: "failed"; error: string } | { status: "skipped" };
 

@@ -1,4 +1,4 @@
-// Undeliverable mails (issue 7): mails the outbox worker tried for 72 hours without success. The
+// Undeliverable mails: mails the outbox worker tried for 72 hours without success. The
 // database decides who sees which (public.undeliverable_mails: admins of the addressee's Träger,
 // coordinators of its circle) and who may queue one again (public.requeue_mail).
 import { sql } from "kysely";

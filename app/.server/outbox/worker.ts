@@ -13,7 +13,7 @@
 //            'undeliverable' once RETRY_WINDOW_HOURS have passed since the first attempt. A
 //            payload that cannot be rendered is undeliverable at once.
 //
-// Retry schedule (issue 7: no mail is ever dropped silently): after a failed attempt the worker
+// Retry schedule (no mail is ever dropped silently): after a failed attempt the worker
 // waits 30 s, 1, 2, 4, 8, 16, 32 min, then every hour, until 72 hours after the first attempt;
 // about 77 attempts. Then the mail is 'undeliverable': kept, shown to the admins of the
 // addressee's Träger and the circle's coordinators (/kreis/unzustellbar), who can queue it again

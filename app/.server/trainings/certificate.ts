@@ -1,9 +1,9 @@
 // The Teilnahmebescheinigung: a one-page PDF (A4) for a person who attended at least one session,
 // with participant, Träger, training, the sessions attended, hours (sum of the attended sessions'
-// durations) and Unterrichtseinheiten, organiser and place, and a signature line with the
+// durations) and Unterrichtseinheiten, organizer and place, and a signature line with the
 // organising person's name. Built server-side with pdf-lib and an embedded DejaVu Sans (npm
 // package dejavu-fonts-ttf, through @pdf-lib/fontkit, subset), which covers Latin Extended:
-// names like Paweł, Yıldız, Doğan, Şahin are written as they are (issue 15; Helvetica's WinAnsi
+// names like Paweł, Yıldız, Doğan, Şahin are written as they are (Helvetica's WinAnsi
 // turned ł into l). A character even DejaVu lacks becomes its base letter, else "?".
 import fs from "node:fs";
 import { createRequire } from "node:module";
@@ -14,7 +14,7 @@ import type { SessionUser } from "../auth/session";
 import { asUser, asUserReadOnly } from "../db/request";
 import { readCoOrganizers, readRegistrations, readSessions, readTraining } from "./detail";
 import { AUDIENCE_LABELS } from "~/i18n/trainings";
-import { formatDate } from "~/utils/format";
+import { formatDate, hoursWithUnit, numberText, timeText, weekdayText } from "~/utils/format";
 
 export type CertificateData = {
   participantName: string;
@@ -31,7 +31,7 @@ export type CertificateData = {
   sessions: Array<{ position: number; startsAt: string; endsAt: string }>;
   sessionCount: number;
   hours: number;
-  /** Unterrichtseinheiten attended (the organiser's figure pro rata, else 45 minutes each). */
+  /** Unterrichtseinheiten attended (the organizer's figure pro rata, else 45 minutes each). */
   teachingUnits: number;
   /** Who organised it, for the signature line (null when unknown). */
   organizerName: string | null;
@@ -42,7 +42,7 @@ export type CertificateData = {
 const half = (n: number) => Math.round(n * 2) / 2;
 
 /**
- * The UE a participant attended: the organiser's figure for the whole training in proportion to
+ * The UE a participant attended: the organizer's figure for the whole training in proportion to
  * the time attended, or, without one, the attended minutes in 45-minute units.
  */
 export function teachingUnitsFor(attendedMinutes: number, totalMinutes: number, configured: number | null): number {
@@ -142,16 +142,11 @@ function dejaVu() {
 }
 
 export function unitsText(units: number): string {
-  return `${units.toLocaleString("de-DE", { maximumFractionDigits: 1 })} ${units === 1 ? "Unterrichtseinheit" : "Unterrichtseinheiten"}`;
+  return `${numberText(units, 1)} ${units === 1 ? "Unterrichtseinheit" : "Unterrichtseinheiten"}`;
 }
 
-const timeFormat = new Intl.DateTimeFormat("de-DE", { hour: "2-digit", minute: "2-digit", timeZone: "Europe/Berlin" });
-const weekdayFormat = new Intl.DateTimeFormat("de-DE", { weekday: "short", timeZone: "Europe/Berlin" });
-
-export function hoursText(hours: number): string {
-  const n = hours.toLocaleString("de-DE", { maximumFractionDigits: 2 });
-  return `${n} ${hours === 1 ? "Stunde" : "Stunden"}`;
-}
+/** "1 Stunde", "2,5 Stunden". */
+export const hoursText = hoursWithUnit;
 
 /** The PDF bytes. */
 export async function certificatePdf(data: CertificateData): Promise<Uint8Array> {
@@ -203,7 +198,7 @@ export async function certificatePdf(data: CertificateData): Promise<Uint8Array>
     data.sessions
       .map(
         (s) =>
-          `${weekdayFormat.format(new Date(s.startsAt))}, ${formatDate(s.startsAt)}, ${timeFormat.format(new Date(s.startsAt))}–${timeFormat.format(new Date(s.endsAt))} Uhr`,
+          `${weekdayText(s.startsAt)}, ${formatDate(s.startsAt)}, ${timeText(s.startsAt)}–${timeText(s.endsAt)} Uhr`,
       )
       .join("\n"),
   );
@@ -218,7 +213,7 @@ export async function certificatePdf(data: CertificateData): Promise<Uint8Array>
   if (data.speaker.trim()) label("Referent:in", data.speaker.trim());
   label("Veranstaltet von", data.organizers.join(", "));
 
-  // Signature line: place/date on the left, the organiser's signature on the right.
+  // Signature line: place/date on the left, the organizer's signature on the right.
   y = margin + 150;
   const lineY = y;
   const column = width / 2 - 12;

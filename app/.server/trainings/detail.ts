@@ -1,6 +1,6 @@
 // Everything the detail page (/fortbildungen/:id) shows, read in one transaction as the user.
 // What a person sees is what RLS returns: the training and its counts for the circle (drafts for
-// the organising Träger), registrations for the person, their Träger's admins and the organisers.
+// the organising Träger), registrations for the person, their Träger's admins and the organizers.
 // The viewer's roles decide only which buttons appear; the SQL functions decide what happens.
 import { sql } from "kysely";
 import type { SessionUser } from "../auth/session";
@@ -45,7 +45,7 @@ export type TrainingInfo = {
   defaultContingent: number | null;
   contingentReleaseAt: string | null;
   offerHours: number;
-  /** Unterrichtseinheiten the organiser set; null: counted from the sessions (45 minutes each). */
+  /** Unterrichtseinheiten the organizer set; null: counted from the sessions (45 minutes each). */
   teachingUnits: number | null;
   status: TrainingStatus;
   startsAt: string | null;
@@ -300,7 +300,7 @@ export async function readRegistrations(tx: Tx, trainingId: string, userId: stri
   }));
 }
 
-/** Seats per Träger (public.training_org_seats: organisers all Träger, others their own). */
+/** Seats per Träger (public.training_org_seats: organizers all Träger, others their own). */
 export async function readOrgSeats(tx: Tx, trainingId: string): Promise<OrgSeats[]> {
   const rows = await sql<{
     org_id: string;

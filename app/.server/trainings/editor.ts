@@ -1,17 +1,17 @@
-// The organiser's writes: create and edit a training (row, sessions, co-organisers in ONE asUser
+// The organizer's writes: create and edit a training (row, sessions, co-organizers in ONE asUser
 // transaction, so a refusal of any step leaves nothing behind), publish, cancel, mark as held,
 // delete a draft. RLS and the trainings trigger decide; their TK_* codes are mapped to the form
 // field they concern (trainingFieldFor) or shown above the form.
 import { sql } from "kysely";
 import type { SessionUser } from "../auth/session";
-import { dbErrorCode, userMessageFor } from "../db/errors";
+import { refusalField, replyToRefusal, type RefusalFields } from "../forms/reply";
 import { asUser, type Tx, asUserReadOnly } from "../db/request";
 import { berlinDateTimeToInstant, berlinToInstant } from "~/utils/berlin-time";
 import type { TrainingFormInput } from "~/validation/trainings";
-import { organiserOptions, trainingReference, type GemeindeOption, type OrganiserOption, type TopicOption } from "./list";
+import { organizerOptions, trainingReference, type GemeindeOption, type OrganizerOption, type TopicOption } from "./list";
 
 /** The form field a database refusal belongs to (undefined: a form-level message). */
-const FIELD_FOR_CODE: Record<string, string> = {
+export const TRAINING_FIELDS: RefusalFields = {
   TK_TRAINING_UNKNOWN_TOPIC: "topic",
   TK_SOZIALDATEN: "description",
   TK_UNKNOWN_GEMEINDE: "gemeinde",
@@ -39,8 +39,7 @@ const FIELD_FOR_CODE: Record<string, string> = {
 };
 
 export function trainingFieldFor(error: unknown): string | undefined {
-  const code = dbErrorCode(error);
-  return code ? FIELD_FOR_CODE[code] : undefined;
+  return refusalField(error, TRAINING_FIELDS);
 }
 
 /** The training's columns from the form (times read as Berlin wall clock). */
@@ -102,7 +101,7 @@ async function setCoOrganizers(tx: Tx, trainingId: string, wanted: string[]) {
 }
 
 /**
- * Creates a training (and publishes it when asked): the row, its sessions and co-organisers in
+ * Creates a training (and publishes it when asked): the row, its sessions and co-organizers in
  * one transaction. Sessions go in before the deadlines are checked against them: the row is
  * inserted without sessions (no start yet), set_training_sessions sets starts_at and the trigger
  * then checks the deadlines against the first session.
@@ -122,8 +121,8 @@ export async function createTraining(user: SessionUser, input: TrainingFormInput
 }
 
 /**
- * Saves the organiser's changes. Returns false when the training is not there for the user
- * (RLS: not an organiser). Co-organisers change only for the lead Träger (RLS refuses others;
+ * Saves the organizer's changes. Returns false when the training is not there for the user
+ * (RLS: not an organizer). Co-organizers change only for the lead Träger (RLS refuses others;
  * the form does not offer it to them).
  */
 export async function updateTraining(
@@ -166,7 +165,7 @@ export async function markTrainingHeld(user: SessionUser, trainingId: string) {
   await asUser(user, (tx) => sql`select public.mark_training_held(${trainingId}::uuid)`.execute(tx));
 }
 
-/** Deletes a draft (RLS: the lead organiser, drafts only). False when nothing was deleted. */
+/** Deletes a draft (RLS: the lead organizer, drafts only). False when nothing was deleted. */
 export async function deleteDraft(user: SessionUser, trainingId: string): Promise<boolean> {
   return asUser(user, async (tx) => {
     const result = await tx.deleteFrom("trainings").where("id", "=", trainingId).where("status", "=", "draft").executeTakeFirst();
@@ -175,16 +174,16 @@ export async function deleteDraft(user: SessionUser, trainingId: string): Promis
 }
 
 export type TrainingFormData = {
-  organisers: OrganiserOption[];
+  organizers: OrganizerOption[];
   topics: TopicOption[];
   gemeinden: GemeindeOption[];
   circleOrgs: Array<{ id: string; name: string }>;
 };
 
-/** The lists the organiser's form offers: their Träger and circles, topics, Gemeinden, co-organisers. */
+/** The lists the organizer's form offers: their Träger and circles, topics, Gemeinden, co-organizers. */
 export async function loadTrainingFormData(user: SessionUser): Promise<TrainingFormData> {
   return asUserReadOnly(user, async (tx) => {
-    const organisers = await organiserOptions(tx, user.id);
+    const organizers = await organizerOptions(tx, user.id);
     const { topics, gemeinden } = await trainingReference(tx);
     const circleOrgs = await sql<{ id: string; name: string }>`
       select distinct o.id, o.name, lower(o.name) as sort_name
@@ -193,20 +192,11 @@ export async function loadTrainingFormData(user: SessionUser): Promise<TrainingF
       where nm.network_id in (select private.user_network_ids()) and nm.status = 'active'
       order by lower(o.name)
     `.execute(tx);
-    return { organisers, topics, gemeinden, circleOrgs: circleOrgs.rows.map((o) => ({ id: o.id, name: o.name })) };
+    return { organizers, topics, gemeinden, circleOrgs: circleOrgs.rows.map((o) => ({ id: o.id, name: o.name })) };
   });
 }
 
-/**
- * The reply for a refused write: the German message at the field it concerns, or above the form.
- * Errors that are not a user's (bugs) are rethrown for the error boundary.
- */
-export function replyWithDbError<R>(
-  submission: { reply: (options?: { formErrors?: string[]; fieldErrors?: Record<string, string[]> }) => R },
-  error: unknown,
-): R {
-  const message = userMessageFor(error);
-  if (!message) throw error;
-  const field = trainingFieldFor(error);
-  return field ? submission.reply({ fieldErrors: { [field]: [message] } }) : submission.reply({ formErrors: [message] });
+/** The reply for a refused training form (replyToRefusal with the training fields). */
+export function replyWithDbError<R>(submission: Parameters<typeof replyToRefusal<R>>[0], error: unknown): R {
+  return replyToRefusal(submission, error, TRAINING_FIELDS);
 }

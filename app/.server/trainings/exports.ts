@@ -1,6 +1,6 @@
-// The organisers' exports of a training: the participant list and the cost summary per Träger, as
+// The organizers' exports of a training: the participant list and the cost summary per Träger, as
 // CSV for Excel (semicolons, UTF-8 with BOM so umlauts open correctly, German headers, German
-// decimal commas). Only organisers get a file (readTraining says so, RLS shows them every
+// decimal commas). Only organizers get a file (readTraining says so, RLS shows them every
 // registration); for everyone else the route answers 404.
 import type { SessionUser } from "../auth/session";
 import { toCsv, type CsvFile } from "../csv";

@@ -14,6 +14,7 @@ import type {
 } from "../db/schema";
 import { TRAINING_PAGE_SIZE, type TrainingFilters } from "~/validation/trainings";
 import { berlinMonthRange, berlinParts } from "~/utils/berlin-time";
+import { monthText } from "~/utils/format";
 
 export type TopicOption = { code: string; label: string };
 export type GemeindeOption = { code: string; name: string; kreis: string };
@@ -103,10 +104,9 @@ export async function trainingReference(tx: Tx): Promise<{ topics: TopicOption[]
 export function monthOptions(now = new Date()): Array<{ value: string; label: string }> {
   const { date } = berlinParts(now);
   let [year, month] = date.split("-").map(Number) as [number, number];
-  const format = new Intl.DateTimeFormat("de-DE", { month: "long", year: "numeric", timeZone: "UTC" });
   const options = [];
   for (let i = 0; i < 12; i++) {
-    options.push({ value: `${year}-${String(month).padStart(2, "0")}`, label: format.format(new Date(Date.UTC(year, month - 1, 15))) });
+    options.push({ value: `${year}-${String(month).padStart(2, "0")}`, label: monthText(`${year}-${month}`) });
     month += 1;
     if (month > 12) {
       month = 1;
@@ -116,10 +116,10 @@ export function monthOptions(now = new Date()): Array<{ value: string; label: st
   return options;
 }
 
-export type OrganiserOption = { orgId: string; orgName: string; networkId: string; networkName: string };
+export type OrganizerOption = { orgId: string; orgName: string; networkId: string; networkName: string };
 
 /** The Träger (and their circles) for which the user may organise trainings. */
-export async function organiserOptions(tx: Tx, userId: string): Promise<OrganiserOption[]> {
+export async function organizerOptions(tx: Tx, userId: string): Promise<OrganizerOption[]> {
   const rows = await sql<{ org_id: string; org_name: string; network_id: string; network_name: string }>`
     select o.id as org_id, o.name as org_name, n.id as network_id, n.name as network_name
     from public.org_members m
@@ -365,7 +365,7 @@ export async function readMyRegistrations(tx: Tx, user: SessionUser, options: { 
 
 export type OrganisedTraining = TrainingCard & { pendingApprovals: number; offered: number };
 
-/** Trainings the user organises (lead or co-organiser): drafts, published, recently closed. */
+/** Trainings the user organises (lead or co-organizer): drafts, published, recently closed. */
 export async function loadOrganisedTrainings(user: SessionUser): Promise<OrganisedTraining[]> {
   return asUserReadOnly(user, (tx) => readOrganisedTrainings(tx, user));
 }
@@ -399,3 +399,6 @@ export async function loadUpcomingTrainings(user: SessionUser, limit = 3): Promi
     return rows.rows.map((r) => ({ ...toCard(r), mine: mineOf(r) }));
   });
 }
+
+/** Earlier spellings, kept for code written against them. */
+export { organizerOptions as organiserOptions, type OrganizerOption as OrganiserOption };

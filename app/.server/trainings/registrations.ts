@@ -1,5 +1,5 @@
 // Seats: register oneself, a colleague or anonymous client seats; cancel or leave the waitlist;
-// accept or decline an offer; approvals; the organiser's waitlist moves and attendance. Each is
+// accept or decline an offer; approvals; the organizer's waitlist moves and attendance. Each is
 // one call of the SQL function that holds the training's lock and decides (docs/decisions/006);
 // nothing about seats is decided here.
 import { sql } from "kysely";

@@ -3,7 +3,7 @@
 // screen, the pseudonymous case reference, the handover notes (apart, released only to the
 // accepted Träger), the contact person, and who sees it first. "Als Entwurf speichern" or
 // "Veröffentlichen"; publishing needs the confirmation "enthält keine Sozialdaten".
-import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form, useNavigation } from "@remix-run/react";
 import { useMemo, useState } from "react";
@@ -14,7 +14,6 @@ import { FormMessage } from "~/components/ui/layout";
 import { COVER_GENDERS, COVER_KINDS, COVER_URGENCIES, GENDER_LABELS, KIND_LABELS, URGENCY_HINTS, URGENCY_LABELS } from "~/i18n/cover";
 import { ROLE_LABELS } from "~/i18n/labels";
 import { hilfeartOptions } from "~/i18n/hilfearten";
-import { withoutKey } from "~/utils/form-props";
 import { gemeindeOptionGroups } from "~/utils/gemeinden";
 import { screenSozialdaten, SOZIALDATEN_HINWEIS, SOZIALDATEN_KIND_LABELS, SOZIALDATEN_WOHIN } from "~/utils/sozialdaten";
 import { COVER_DESCRIPTION_MAX, CoverRequestFormSchema, sozialdatenKey } from "~/validation/cover";
@@ -140,8 +139,7 @@ export function CoverRequestForm({
           <SelectField
             key={fields.orgId.key}
             label="Anfragender Träger"
-            errors={fields.orgId.errors}
-            selectProps={withoutKey(getSelectProps(fields.orgId))}
+            field={fields.orgId}
             options={orgs.map(([value, label]) => ({ value, label }))}
           />
         ) : (
@@ -159,8 +157,7 @@ export function CoverRequestForm({
           <SelectField
             key={fields.networkId.key}
             label="Kreis"
-            errors={fields.networkId.errors}
-            selectProps={withoutKey(getSelectProps(fields.networkId))}
+            field={fields.networkId}
             options={networks.map(([value, label]) => ({ value, label }))}
           />
         ) : (
@@ -205,53 +202,49 @@ export function CoverRequestForm({
         <SelectField
           key={fields.kind.key}
           label="Art"
-          errors={fields.kind.errors}
-          selectProps={withoutKey(getSelectProps(fields.kind))}
+          field={fields.kind}
           options={COVER_KINDS.map((k) => ({ value: k, label: KIND_LABELS[k] }))}
         />
         <SelectField
           key={fields.hilfeart.key}
           label="Hilfeart"
-          errors={fields.hilfeart.errors}
-          selectProps={withoutKey(getSelectProps(fields.hilfeart))}
+          field={fields.hilfeart}
           options={[{ value: "", label: "Bitte wählen …" }, ...hilfeartOptions(options.hilfearten)]}
         />
         <div className="grid gap-4 sm:grid-cols-2">
           <SelectField
             key={fields.gemeinde.key}
             label="Gemeinde"
-            errors={fields.gemeinde.errors}
-            selectProps={withoutKey(getSelectProps(fields.gemeinde))}
+            field={fields.gemeinde}
             options={[{ value: "", label: "Bitte wählen …" }, ...gemeindeOptionGroups(options.gemeinden)]}
           />
           <Field
             key={fields.sozialraum.key}
             label="Sozialraum (optional)"
             hint="z. B. Stadtteil – keine Straße"
-            errors={fields.sozialraum.errors}
-            inputProps={withoutKey(getInputProps(fields.sozialraum, { type: "text" }))}
+            field={fields.sozialraum}
           />
         </div>
         <div className="grid grid-cols-2 gap-3">
           <Field
             key={fields.periodFrom.key}
             label="Von"
-            errors={fields.periodFrom.errors}
-            inputProps={withoutKey(getInputProps(fields.periodFrom, { type: "date" }))}
+            field={fields.periodFrom}
+            type="date"
           />
           <Field
             key={fields.periodTo.key}
             label="Bis"
-            errors={fields.periodTo.errors}
-            inputProps={withoutKey(getInputProps(fields.periodTo, { type: "date" }))}
+            field={fields.periodTo}
+            type="date"
           />
         </div>
         <Field
           key={fields.hoursPerWeek.key}
           label="Stunden pro Woche (Fachleistungsstunden)"
           hint="Mehr als 0, höchstens 60, z. B. 20 oder 12,5"
-          errors={fields.hoursPerWeek.errors}
-          inputProps={{ ...withoutKey(getInputProps(fields.hoursPerWeek, { type: "text" })), inputMode: "decimal", autoComplete: "off" }}
+          field={fields.hoursPerWeek}
+          inputProps={{ inputMode: "decimal", autoComplete: "off" }}
           className="sm:max-w-xs"
         />
       </Section>
@@ -261,44 +254,38 @@ export function CoverRequestForm({
           key={fields.qualification.key}
           label="Qualifikation (optional)"
           hint="z. B. Sozialpädagogin/Sozialpädagoge, Erfahrung mit SPFH"
-          errors={fields.qualification.errors}
-          inputProps={withoutKey(getInputProps(fields.qualification, { type: "text" }))}
+          field={fields.qualification}
         />
         <Field
           key={fields.languages.key}
           label="Sprachen (optional)"
           hint="Mehrere mit Komma trennen, z. B. Türkisch, Arabisch"
-          errors={fields.languages.errors}
-          inputProps={withoutKey(getInputProps(fields.languages, { type: "text" }))}
+          field={fields.languages}
         />
         <div className="grid gap-1 sm:grid-cols-2">
           <CheckboxField
             key={fields.needsDrivingLicence.key}
             label="Führerschein nötig"
-            errors={fields.needsDrivingLicence.errors}
-            inputProps={withoutKey(getInputProps(fields.needsDrivingLicence, { type: "checkbox" }))}
+            field={fields.needsDrivingLicence}
           />
           <CheckboxField
             key={fields.needsCar.key}
             label="Eigenes Auto nötig"
-            errors={fields.needsCar.errors}
-            inputProps={withoutKey(getInputProps(fields.needsCar, { type: "checkbox" }))}
+            field={fields.needsCar}
           />
         </div>
         <div className="grid gap-4 sm:grid-cols-2">
           <SelectField
             key={fields.genderRequirement.key}
             label="Geschlecht der Fachkraft (optional)"
-            errors={fields.genderRequirement.errors}
-            selectProps={withoutKey(getSelectProps(fields.genderRequirement))}
+            field={fields.genderRequirement}
             options={[{ value: "", label: "Keine Vorgabe" }, ...COVER_GENDERS.map((g) => ({ value: g, label: GENDER_LABELS[g] }))]}
           />
           <Field
             key={fields.genderReason.key}
             label="Begründung"
             hint="Nur mit Vorgabe nötig, z. B. „Umgang mit Mädchen nach Gewalterfahrung“"
-            errors={fields.genderReason.errors}
-            inputProps={withoutKey(getInputProps(fields.genderReason, { type: "text" }))}
+            field={fields.genderReason}
           />
         </div>
       </Section>
@@ -310,12 +297,8 @@ export function CoverRequestForm({
         <TextareaField
           key={fields.description.key}
           label="Beschreibung"
-          errors={fields.description.errors}
-          textareaProps={{
-            ...withoutKey(getTextareaProps(fields.description)),
-            rows: 5,
-            onInput: (event) => setDescription(event.currentTarget.value),
-          }}
+          field={fields.description} textareaProps={{ rows: 5,
+            onInput: (event) => setDescription(event.currentTarget.value) }}
         />
         <input type="hidden" name={fields.sozialdatenSeen.name} value={sozialdatenKey(findings)} />
         {refused.length > 0 ? (
@@ -349,8 +332,8 @@ export function CoverRequestForm({
           key={fields.caseReference.key}
           label="Fallkürzel (optional)"
           hint="Pseudonym, z. B. F-2026-014 – nie ein Name. Trägerkreis zeigt es nur Ihrem Träger."
-          errors={fields.caseReference.errors}
-          inputProps={{ ...withoutKey(getInputProps(fields.caseReference, { type: "text" })), autoComplete: "off", className: "uppercase" }}
+          field={fields.caseReference}
+          inputProps={{ autoComplete: "off", className: "uppercase" }}
           className="sm:max-w-xs"
         />
       </Section>
@@ -372,8 +355,8 @@ export function CoverRequestForm({
           key={fields.handoverNotes.key}
           label="Was die übernehmende Fachkraft wissen muss (optional)"
           hint="Hier dürfen Namen, Anschrift und Termine stehen. Sie bleiben bei Ihrem Träger, bis Sie ein Angebot annehmen."
-          errors={fields.handoverNotes.errors}
-          textareaProps={{ ...withoutKey(getTextareaProps(fields.handoverNotes)), rows: 4 }}
+          field={fields.handoverNotes}
+          textareaProps={{ rows: 4 }}
         />
       </Section>
 
@@ -382,8 +365,7 @@ export function CoverRequestForm({
           key={fields.contactUserId.key}
           label="Ansprechperson Ihres Trägers"
           hint="Der übernehmende Träger sieht sie nach der Zusage mit Telefon und E-Mail."
-          errors={fields.contactUserId.errors}
-          selectProps={withoutKey(getSelectProps(fields.contactUserId))}
+          field={fields.contactUserId}
           options={colleagueOptions.map((c) => ({ value: c.userId, label: `${c.name} (${ROLE_LABELS[c.role]})` }))}
         />
         <div className="group/addr space-y-3">
@@ -440,12 +422,8 @@ export function CoverRequestForm({
             <Field
               label="Danach für den ganzen Kreis ab"
               hint="Vorschlag: bei Notfall in 2 Stunden, sonst in 24 Stunden"
-              errors={fields.widenAt.errors}
-              inputProps={{
-                ...withoutKey(getInputProps(fields.widenAt, { type: "datetime-local" })),
-                defaultValue: widenDefault,
-                onInput: () => setWidenTouched(true),
-              }}
+              field={fields.widenAt} type="datetime-local" inputProps={{ defaultValue: widenDefault,
+                onInput: () => setWidenTouched(true) }}
               className="sm:max-w-xs"
             />
           </div>
@@ -458,8 +436,7 @@ export function CoverRequestForm({
         <CheckboxField
           key={fields.noSozialdaten.key}
           label={<span className="font-semibold">Die Beschreibung enthält keine Sozialdaten.</span>}
-          errors={fields.noSozialdaten.errors}
-          inputProps={withoutKey(getInputProps(fields.noSozialdaten, { type: "checkbox" }))}
+          field={fields.noSozialdaten}
         />
         <div className="flex flex-col-reverse gap-3 sm:flex-row sm:justify-end">
           <Button type="submit" name="intent" value="draft" variant="secondary" disabled={busy}>

@@ -6,21 +6,10 @@ import type { TrainingApprovalState, TrainingClosedReason, TrainingRegistrationS
 import type { TrainingCard } from "~/.server/trainings/list";
 import { Badge } from "~/components/ui/layout";
 import { AUDIENCE_LABELS, CLOSED_REASON_LABELS, REGISTRATION_STATUS_LABELS, TRAINING_STATUS_LABELS, feeLabel, seatsLine, waitlistLine } from "~/i18n/trainings";
-import { formatDate, formatDateTime } from "~/utils/format";
+import { formatDate, formatDateTime, sessionText } from "~/utils/format";
 import { paths } from "~/utils/links";
 
-const timeFormat = new Intl.DateTimeFormat("de-DE", { hour: "2-digit", minute: "2-digit", timeZone: "Europe/Berlin" });
-const weekdayFormat = new Intl.DateTimeFormat("de-DE", { weekday: "short", timeZone: "Europe/Berlin" });
-
-/** "Di., 02.03.2027, 09:00–12:00 Uhr" */
-export function sessionText(startsAt: string, endsAt: string): string {
-  const start = new Date(startsAt);
-  const end = new Date(endsAt);
-  const sameDay = formatDate(start) === formatDate(end);
-  return sameDay
-    ? `${weekdayFormat.format(start)}, ${formatDate(start)}, ${timeFormat.format(start)}–${timeFormat.format(end)} Uhr`
-    : `${formatDateTime(start)} – ${formatDateTime(end)}`;
-}
+export { sessionText };
 
 /** One session: its full text; several: "02.03.2027 – 10.03.2027 · 3 Termine". */
 export function datesText(startsAt: string | null, endsAt: string | null, sessionCount: number): string {

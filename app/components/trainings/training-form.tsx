@@ -1,14 +1,13 @@
-// The organiser's form for a training (create and edit): what it is about, one or more sessions
+// The organizer's form for a training (create and edit): what it is about, one or more sessions
 // (rows added and removed with conform's list intents, which also work without JavaScript), place
-// or online link, seats and fee, deadlines, contingent per Träger, approvals, co-organisers.
-import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
+// or online link, seats and fee, deadlines, contingent per Träger, approvals, co-organizers.
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form, useNavigation } from "@remix-run/react";
 import { Button } from "~/components/ui/button";
 import { CheckboxField, ErrorList, Field, SelectField, TextareaField } from "~/components/ui/field";
 import { FormMessage } from "~/components/ui/layout";
 import { AUDIENCE_LABELS, TRAINING_AUDIENCES } from "~/i18n/trainings";
-import { withoutKey } from "~/utils/form-props";
 import { gemeindeOptionGroups } from "~/utils/gemeinden";
 import { MAX_SESSIONS, TrainingFormSchema } from "~/validation/trainings";
 import { FormKeyField } from "~/components/ui/form-key";
@@ -41,7 +40,7 @@ export type TrainingFormDefaults = {
 };
 
 export type TrainingFormOptions = {
-  organisers: Array<{ orgId: string; orgName: string; networkId: string; networkName: string }>;
+  organizers: Array<{ orgId: string; orgName: string; networkId: string; networkName: string }>;
   topics: Array<{ code: string; label: string }>;
   gemeinden: Array<{ code: string; name: string; kreis: string }>;
   /** Träger of the circle(s) that may co-organise. */
@@ -77,7 +76,7 @@ export function TrainingForm({
   options: TrainingFormOptions;
   /** new: draft or publish; draft: save or publish; published: save changes. */
   mode: "new" | "draft" | "published";
-  /** Co-organisers can be changed by the lead Träger only. */
+  /** Co-organizers can be changed by the lead Träger only. */
   lead: boolean;
 }) {
   const navigation = useNavigation();
@@ -93,8 +92,8 @@ export function TrainingForm({
   const busy = navigation.state !== "idle" && navigation.formAction === action;
   const busyIntent = busy ? navigation.formData?.get("intent") : null;
   const sessions = fields.sessions.getFieldList();
-  const orgs = [...new Map(options.organisers.map((o) => [o.orgId, o.orgName])).entries()];
-  const networks = [...new Map(options.organisers.map((o) => [o.networkId, o.networkName])).entries()];
+  const orgs = [...new Map(options.organizers.map((o) => [o.orgId, o.orgName])).entries()];
+  const networks = [...new Map(options.organizers.map((o) => [o.networkId, o.networkName])).entries()];
   const chosenOrg = fields.orgId.value ?? defaults.orgId;
   const chosenCoOrganizers = new Set(defaults.coOrganizers ?? []);
 
@@ -113,8 +112,7 @@ export function TrainingForm({
             <SelectField
               key={fields.orgId.key}
               label="Veranstaltender Träger"
-              errors={fields.orgId.errors}
-              selectProps={withoutKey(getSelectProps(fields.orgId))}
+              field={fields.orgId}
               options={orgs.map(([value, label]) => ({ value, label }))}
             />
           ) : (
@@ -133,8 +131,7 @@ export function TrainingForm({
           <SelectField
             key={fields.networkId.key}
             label="Kreis"
-            errors={fields.networkId.errors}
-            selectProps={withoutKey(getSelectProps(fields.networkId))}
+            field={fields.networkId}
             options={networks.map(([value, label]) => ({ value, label }))}
           />
         ) : (
@@ -144,44 +141,40 @@ export function TrainingForm({
           key={fields.title.key}
           label="Titel"
           hint="Kurz und konkret, z. B. „Deeskalation im Alltag der ambulanten Hilfen“."
-          errors={fields.title.errors}
-          inputProps={withoutKey(getInputProps(fields.title, { type: "text" }))}
+          field={fields.title}
         />
         <TextareaField
           key={fields.description.key}
           label="Beschreibung (optional)"
           hint="Inhalte, Methoden, was Teilnehmende mitbringen sollen."
-          errors={fields.description.errors}
-          textareaProps={{ ...withoutKey(getTextareaProps(fields.description)), rows: 6 }}
+          field={fields.description}
+          textareaProps={{ rows: 6 }}
         />
         <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
           <SelectField
             key={fields.topic.key}
             label="Thema"
-            errors={fields.topic.errors}
-            selectProps={withoutKey(getSelectProps(fields.topic))}
+            field={fields.topic}
             options={[{ value: "", label: "Bitte wählen" }, ...options.topics.map((t) => ({ value: t.code, label: t.label }))]}
           />
           <SelectField
             key={fields.audience.key}
             label="Zielgruppe"
-            errors={fields.audience.errors}
-            selectProps={withoutKey(getSelectProps(fields.audience))}
+            field={fields.audience}
             options={[{ value: "", label: "Bitte wählen" }, ...TRAINING_AUDIENCES.map((a) => ({ value: a, label: AUDIENCE_LABELS[a] }))]}
           />
         </div>
         <Field
           key={fields.speaker.key}
           label="Referent:in (optional)"
-          errors={fields.speaker.errors}
-          inputProps={withoutKey(getInputProps(fields.speaker, { type: "text" }))}
+          field={fields.speaker}
         />
         <Field
           key={fields.teachingUnits.key}
           label="Unterrichtseinheiten (optional)"
           hint="Für die Teilnahmebescheinigung. Leer: aus der Dauer der Termine berechnet (1 UE = 45 Minuten)."
-          errors={fields.teachingUnits.errors}
-          inputProps={{ ...withoutKey(getInputProps(fields.teachingUnits, { type: "text" })), inputMode: "decimal" }}
+          field={fields.teachingUnits}
+          inputProps={{ inputMode: "decimal" }}
         />
       </Section>
 
@@ -209,11 +202,11 @@ export function TrainingForm({
                     key={s.date.key}
                     className="col-span-2 sm:col-span-1"
                     label="Datum"
-                    errors={s.date.errors}
-                    inputProps={withoutKey(getInputProps(s.date, { type: "date" }))}
+                    field={s.date}
+                    type="date"
                   />
-                  <Field key={s.start.key} label="Beginn" errors={s.start.errors} inputProps={withoutKey(getInputProps(s.start, { type: "time" }))} />
-                  <Field key={s.end.key} label="Ende" errors={s.end.errors} inputProps={withoutKey(getInputProps(s.end, { type: "time" }))} />
+                  <Field key={s.start.key} label="Beginn" errors={s.start.errors} field={s.start} type="time" />
+                  <Field key={s.end.key} label="Ende" errors={s.end.errors} field={s.end} type="time" />
                 </div>
               </li>
             );
@@ -234,22 +227,22 @@ export function TrainingForm({
           key={fields.place.key}
           label="Adresse"
           hint="z. B. „Bildungshaus, Am Markt 1, 46483 Wesel“"
-          errors={fields.place.errors}
-          inputProps={{ ...withoutKey(getInputProps(fields.place, { type: "text" })), autoComplete: "street-address" }}
+          field={fields.place}
+          inputProps={{ autoComplete: "street-address" }}
         />
         <SelectField
           key={fields.gemeinde.key}
           label="Gemeinde"
-          errors={fields.gemeinde.errors}
-          selectProps={withoutKey(getSelectProps(fields.gemeinde))}
+          field={fields.gemeinde}
           options={[{ value: "", label: "Keine (nur online)" }, ...gemeindeOptionGroups(options.gemeinden)]}
         />
         <Field
           key={fields.onlineUrl.key}
           label="Online-Link (optional)"
           hint="Beginnt mit https://. Der Kreis sieht ihn auf der Seite der Fortbildung."
-          errors={fields.onlineUrl.errors}
-          inputProps={{ ...withoutKey(getInputProps(fields.onlineUrl, { type: "url" })), placeholder: "https://" }}
+          field={fields.onlineUrl}
+          type="url"
+          inputProps={{ placeholder: "https://" }}
         />
       </Section>
 
@@ -258,28 +251,30 @@ export function TrainingForm({
           <Field
             key={fields.capacity.key}
             label="Plätze insgesamt"
-            errors={fields.capacity.errors}
-            inputProps={{ ...withoutKey(getInputProps(fields.capacity, { type: "number" })), inputMode: "numeric" }}
+            field={fields.capacity}
+            type="number"
+            inputProps={{ inputMode: "numeric" }}
           />
           <Field
             key={fields.fee.key}
             label="Gebühr pro Platz in Euro"
             hint="Leer oder 0: kostenfrei. z. B. 45 oder 45,50"
-            errors={fields.fee.errors}
-            inputProps={{ ...withoutKey(getInputProps(fields.fee, { type: "text" })), inputMode: "decimal" }}
+            field={fields.fee}
+            inputProps={{ inputMode: "decimal" }}
           />
           <Field
             key={fields.minParticipants.key}
             label="Mindestteilnehmendenzahl (optional)"
-            errors={fields.minParticipants.errors}
-            inputProps={{ ...withoutKey(getInputProps(fields.minParticipants, { type: "number" })), inputMode: "numeric" }}
+            field={fields.minParticipants}
+            type="number"
+            inputProps={{ inputMode: "numeric" }}
           />
           <Field
             key={fields.goNoGoDate.key}
             label="Entscheidung, ob sie stattfindet, am"
             hint="Sind an diesem Tag weniger bestätigt, werden Sie gefragt."
-            errors={fields.goNoGoDate.errors}
-            inputProps={withoutKey(getInputProps(fields.goNoGoDate, { type: "date" }))}
+            field={fields.goNoGoDate}
+            type="date"
           />
         </div>
       </Section>
@@ -289,22 +284,23 @@ export function TrainingForm({
           <Field
             key={fields.registrationDeadline.key}
             label="Anmeldeschluss"
-            errors={fields.registrationDeadline.errors}
-            inputProps={withoutKey(getInputProps(fields.registrationDeadline, { type: "datetime-local" }))}
+            field={fields.registrationDeadline}
+            type="datetime-local"
           />
           <Field
             key={fields.cancellationDeadline.key}
             label="Stornofrist"
             hint="Bis dahin können Teilnehmende einen Platz zurückgeben."
-            errors={fields.cancellationDeadline.errors}
-            inputProps={withoutKey(getInputProps(fields.cancellationDeadline, { type: "datetime-local" }))}
+            field={fields.cancellationDeadline}
+            type="datetime-local"
           />
           <Field
             key={fields.offerHours.key}
             label="Nachrücken: Angebot gilt (Stunden)"
             hint="Wird ein Platz frei, hat die oder der Erste der Warteliste so lange Zeit zum Annehmen."
-            errors={fields.offerHours.errors}
-            inputProps={{ ...withoutKey(getInputProps(fields.offerHours, { type: "number" })), inputMode: "numeric" }}
+            field={fields.offerHours}
+            type="number"
+            inputProps={{ inputMode: "numeric" }}
           />
         </div>
       </Section>
@@ -317,14 +313,15 @@ export function TrainingForm({
           <Field
             key={fields.defaultContingent.key}
             label="Höchstens Plätze pro Träger"
-            errors={fields.defaultContingent.errors}
-            inputProps={{ ...withoutKey(getInputProps(fields.defaultContingent, { type: "number" })), inputMode: "numeric" }}
+            field={fields.defaultContingent}
+            type="number"
+            inputProps={{ inputMode: "numeric" }}
           />
           <Field
             key={fields.contingentReleaseAt.key}
             label="Freigabe für alle ab"
-            errors={fields.contingentReleaseAt.errors}
-            inputProps={withoutKey(getInputProps(fields.contingentReleaseAt, { type: "datetime-local" }))}
+            field={fields.contingentReleaseAt}
+            type="datetime-local"
           />
         </div>
       </Section>
@@ -333,14 +330,12 @@ export function TrainingForm({
         <CheckboxField
           key={fields.needsOrgApproval.key}
           label="Anmeldungen brauchen die Freigabe der Leitung des eigenen Trägers (Inhaber:in oder Administrator:in)"
-          errors={fields.needsOrgApproval.errors}
-          inputProps={withoutKey(getInputProps(fields.needsOrgApproval, { type: "checkbox" }))}
+          field={fields.needsOrgApproval}
         />
         <CheckboxField
           key={fields.needsOrganizerApproval.key}
           label="Anmeldungen brauchen unsere Freigabe als Veranstalter"
-          errors={fields.needsOrganizerApproval.errors}
-          inputProps={withoutKey(getInputProps(fields.needsOrganizerApproval, { type: "checkbox" }))}
+          field={fields.needsOrganizerApproval}
         />
         <p className="text-sm text-slate-600">Eine Anmeldung, die auf Freigabe wartet, hält ihren Platz.</p>
       </Section>

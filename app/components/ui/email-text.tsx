@@ -1,5 +1,5 @@
 // An email address that may wrap on a narrow screen only at its natural joints (after "@", before
-// a "."), never in the middle of a word (issue 15: the public page broke "koordina-tion@…").
+// a "."), never in the middle of a word (the public page broke "koordina-tion@…").
 import { Fragment } from "react";
 
 export function EmailText({ email }: { email: string }) {

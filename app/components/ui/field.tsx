@@ -1,6 +1,9 @@
 // Form fields with their label, hint and errors wired for screen readers (aria-describedby,
-// aria-invalid). Used with conform: pass `getInputProps(field, ...)` as inputProps and
-// `field.errors` as errors.
+// aria-invalid). Used with conform: pass the field object (`field={fields.email}`, with `type` for
+// inputs); name, id, constraints, default value and errors come from it. Extra attributes
+// (autoComplete, rows, inputMode) go in inputProps/textareaProps/selectProps. Without a field
+// object the control is plain (inputProps name it).
+import { getInputProps, getSelectProps, getTextareaProps, type FieldMetadata } from "@conform-to/react";
 import { useId } from "react";
 import { HONEYPOT_FIELD } from "~/utils/honeypot";
 
@@ -27,6 +30,30 @@ function describedBy(...ids: Array<string | undefined | false>) {
 }
 
 type FieldBase = { label: string; hint?: string; errors?: ListOfErrors; className?: string };
+
+// Any conform field: the form's schema type does not matter to the markup.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyField = FieldMetadata<any, any, any>;
+
+type InputType = Parameters<typeof getInputProps>[1]["type"];
+
+/** conform's input props without `key` (React must not receive a key through a spread). */
+export function inputPropsOf(field: AnyField, type: InputType) {
+  const { key: _key, ...props } = getInputProps(field, { type } as Parameters<typeof getInputProps>[1]);
+  return props;
+}
+
+/** conform's textarea props without `key`. */
+export function textareaPropsOf(field: AnyField) {
+  const { key: _key, ...props } = getTextareaProps(field);
+  return props;
+}
+
+/** conform's select props without `key`. */
+export function selectPropsOf(field: AnyField) {
+  const { key: _key, ...props } = getSelectProps(field);
+  return props;
+}
 
 /** What the frame hands its control: the id the label points at, the style, the error wiring. */
 type ControlProps = {
@@ -70,20 +97,30 @@ function FieldFrame({
   );
 }
 
-export function Field({ inputProps, ...frame }: FieldBase & { inputProps: React.InputHTMLAttributes<HTMLInputElement> }) {
+export function Field({
+  field,
+  type = "text",
+  inputProps: extra,
+  errors,
+  ...frame
+}: FieldBase & { field?: AnyField; type?: InputType; inputProps?: React.InputHTMLAttributes<HTMLInputElement> }) {
+  const inputProps = { ...(field ? inputPropsOf(field, type) : {}), ...extra };
   return (
-    <FieldFrame {...frame} controlId={inputProps.id}>
+    <FieldFrame {...frame} errors={errors ?? field?.errors} controlId={inputProps.id}>
       {(control) => <input {...inputProps} {...control} />}
     </FieldFrame>
   );
 }
 
 export function TextareaField({
-  textareaProps,
+  field,
+  textareaProps: extra,
+  errors,
   ...frame
-}: FieldBase & { textareaProps: React.TextareaHTMLAttributes<HTMLTextAreaElement> }) {
+}: FieldBase & { field?: AnyField; textareaProps?: React.TextareaHTMLAttributes<HTMLTextAreaElement> }) {
+  const textareaProps = { ...(field ? textareaPropsOf(field) : {}), ...extra };
   return (
-    <FieldFrame {...frame} controlId={textareaProps.id}>
+    <FieldFrame {...frame} errors={errors ?? field?.errors} controlId={textareaProps.id}>
       {(control) => <textarea rows={4} {...textareaProps} {...control} />}
     </FieldFrame>
   );
@@ -94,20 +131,24 @@ export type SelectOption = { value: string; label: string };
 export type SelectOptionGroup = { label: string; options: SelectOption[] };
 
 export function SelectField({
-  selectProps,
+  field,
+  selectProps: extra,
   options,
+  errors,
   ...frame
 }: FieldBase & {
-  selectProps: React.SelectHTMLAttributes<HTMLSelectElement>;
+  field?: AnyField;
+  selectProps?: React.SelectHTMLAttributes<HTMLSelectElement>;
   options: Array<SelectOption | SelectOptionGroup>;
 }) {
+  const selectProps = { ...(field ? selectPropsOf(field) : {}), ...extra };
   const option = (o: SelectOption) => (
     <option key={o.value} value={o.value}>
       {o.label}
     </option>
   );
   return (
-    <FieldFrame {...frame} controlId={selectProps.id}>
+    <FieldFrame {...frame} errors={errors ?? field?.errors} controlId={selectProps.id}>
       {(control) => (
         <select {...selectProps} {...control}>
           {options.map((o) =>
@@ -174,15 +215,19 @@ export function CheckboxGroup({
 
 export function CheckboxField({
   label,
-  errors,
-  inputProps,
+  field,
+  errors: ownErrors,
+  inputProps: extra,
   className = "",
 }: {
   label: React.ReactNode;
+  field?: AnyField;
   errors?: ListOfErrors;
-  inputProps: React.InputHTMLAttributes<HTMLInputElement>;
+  inputProps?: React.InputHTMLAttributes<HTMLInputElement>;
   className?: string;
 }) {
+  const inputProps = { ...(field ? inputPropsOf(field, "checkbox") : {}), ...extra };
+  const errors = ownErrors ?? field?.errors;
   const fallbackId = useId();
   const id = inputProps.id ?? fallbackId;
   const errorId = errors?.filter(Boolean).length ? `${id}-error` : undefined;

@@ -1,6 +1,6 @@
 // The filters above a list (directory, trainings, cover board): a plain GET form, so the filters
 // work without JavaScript and live in the URL. On phones it starts folded into "Filter · n aktiv"
-// — also while a filter is set (issue 15: "Notfälle ansehen" opened with the form above the
+// — also while a filter is set ("Notfälle ansehen" opened with the form above the
 // requests, the first card below the screen) — so the list starts on the first screen; from sm on
 // it always stands open (see .filter-box in tailwind.css).
 import { Form, useNavigation } from "@remix-run/react";

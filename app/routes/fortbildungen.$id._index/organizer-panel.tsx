@@ -1,4 +1,4 @@
-// The organisers' part of the training page: publish, edit, cancel, mark as held, exports; open
+// The organizers' part of the training page: publish, edit, cancel, mark as held, exports; open
 // approvals; participants; the waitlist with "verschieben" (position and a recorded reason);
 // seats per Träger; attendance per session; closed registrations and the log of moves.
 import { Link } from "@remix-run/react";
@@ -31,7 +31,7 @@ function SimpleAction({ formId, intent, label, busyLabel, variant = "secondary" 
 
 export function OrganizerPanel({ data }: { data: DetailData }) {
   const { training: t, registrations, sessions, orgSeats: allOrgSeats, moves, clock, viewer } = data;
-  // Issue 15: only Träger that hold or wait for seats; the others are one line, not a table row each.
+  // Only Träger that hold or wait for seats; the others are one line, not a table row each.
   const orgSeats = allOrgSeats.filter((s) => s.seatsHeld > 0 || s.seatsWaitlisted > 0 || s.seatsConfirmed > 0);
   const withoutSeats = allOrgSeats.length - orgSeats.length;
   const live = t.status === "published" && !clock.started;

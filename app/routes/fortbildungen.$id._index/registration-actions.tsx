@@ -1,5 +1,5 @@
 // The buttons of one registration, for whoever may act on it: accept or decline an offer, cancel
-// a seat or leave the waitlist, approve or reject (the Träger's admins, the organisers). The
+// a seat or leave the waitlist, approve or reject (the Träger's admins, the organizers). The
 // buttons are offered by role and state; the SQL function decides.
 import { Button } from "~/components/ui/button";
 import { formatDateTime } from "~/utils/format";

@@ -1,6 +1,6 @@
 // /fortbildungen/:id — a training: sessions, place, seats ("7 von 20 frei", waitlist), the
 // viewer's registration with its actions (register, accept or decline an offer, cancel, leave the
-// waitlist), for admins colleagues and anonymous client seats, and for the organisers the
+// waitlist), for admins colleagues and anonymous client seats, and for the organizers the
 // participants, approvals, waitlist moves, seats per Träger, attendance and exports. What each
 // person sees is what RLS returns (a hidden training is a 404); every button calls one SQL
 // function that decides under the training's lock, and its refusals come back as German messages.
@@ -8,7 +8,6 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser, type SessionUser } from "~/.server/auth/session";
-import { userMessageFor } from "~/.server/db/errors";
 import { asUser } from "~/.server/db/request";
 import { loadTrainingDetail, readTraining } from "~/.server/trainings/detail";
 import { cancelTraining, deleteDraft, markTrainingHeld, publishTraining } from "~/.server/trainings/editor";
@@ -33,6 +32,7 @@ import { OrganizerPanel } from "./organizer-panel";
 import { ParticipantPanel } from "./participant-panel";
 import { oncePerForm } from "~/.server/forms/idempotency";
 import { SozialdatenHiddenNotice, SozialdatenReport } from "~/components/sozialdaten-report";
+import { replyToRefusal } from "~/.server/forms/reply";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.training.title} · Fortbildungen · Trägerkreis` : "Fortbildung · Trägerkreis" },
@@ -179,9 +179,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       }
     }
   } catch (error) {
-    const message = userMessageFor(error);
-    if (!message) throw error;
-    return { formId, result: submission.reply({ formErrors: [message] }) };
+    return { formId, result: replyToRefusal(submission, error) };
   }
 }
 

@@ -11,8 +11,8 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/.server/auth/session";
 import { loadCoverDetail } from "~/.server/cover/detail";
 import { loadNotfallExtras } from "~/.server/cover/notfall";
-import { coverStepFieldFor, runCoverStep } from "~/.server/cover/offers";
-import { replyWithCoverError } from "~/.server/cover/requests";
+import { coverStepFields, runCoverStep } from "~/.server/cover/offers";
+import { replyToRefusal } from "~/.server/forms/reply";
 import { redirectWithToast } from "~/.server/toast";
 import { FillStatus, RequirementList, StatusBadge, UrgencyBadge } from "~/components/cover/parts";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -20,7 +20,7 @@ import { SozialdatenHiddenNotice, SozialdatenReport } from "~/components/soziald
 import { Card } from "~/components/ui/layout";
 import { Button } from "~/components/ui/button";
 import { IntentForm } from "~/components/ui/intent-form";
-import { KIND_LABELS, hoursText, momentText, periodText, URGENCY_HINTS } from "~/i18n/cover";
+import { KIND_LABELS, hoursText, momentText, periodText, URGENCY_HINTS, URGENCY_LABELS } from "~/i18n/cover";
 import { formatDateTime } from "~/utils/format";
 import { invariantResponse } from "~/utils/invariant";
 import { paths } from "~/utils/links";
@@ -77,7 +77,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     outcome = value.intent === "offer" ? await oncePerForm(formData, "cover.offer", () => runCoverStep(user, requestId, value)) : await runCoverStep(user, requestId, value);
   } catch (error) {
     if (error instanceof Response) throw error;
-    return { formId, result: replyWithCoverError(submission, error, coverStepFieldFor(intent)) };
+    return { formId, result: replyToRefusal(submission, error, coverStepFields(intent)) };
   }
   return redirectWithToast(outcome.to === "board" ? `${paths.cover}?ansicht=anfragen` : paths.coverRequest(requestId), outcome.toast);
 }
@@ -124,7 +124,7 @@ export default function CoverRequestPage() {
             {hoursText(r.hoursPerWeek)} Std./Woche <span className="text-slate-600">(Fachleistungsstunden)</span>
           </dd>
           <dt className="text-sm font-medium text-slate-600">Dringlichkeit</dt>
-          <dd className="text-slate-900">{r.urgency === "notfall" ? "Notfall" : r.urgency === "dringend" ? "Dringend" : "Planbar"} – {URGENCY_HINTS[r.urgency]}</dd>
+          <dd className="text-slate-900">{URGENCY_LABELS[r.urgency]} – {URGENCY_HINTS[r.urgency]}</dd>
           <dt className="text-sm font-medium text-slate-600">Besetzung</dt>
           <dd>
             <FillStatus covered={r.coveredHours} total={r.hoursPerWeek} status={r.status} />
