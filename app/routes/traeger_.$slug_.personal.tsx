@@ -8,9 +8,10 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/.server/auth/session";
 import { userMessageFor } from "~/.server/db/errors";
 import { requireOrgRole } from "~/.server/orgs/access";
-import { QUALIFICATIONS, StaffSchema, addStaff, listStaff, removeStaff } from "~/.server/orgs/staff";
+import { addStaff, listStaff, removeStaff } from "~/.server/orgs/staff";
 import { redirectWithToast } from "~/.server/toast";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { QUALIFICATIONS, StaffSchema } from "~/validation/staff";
 import { Button } from "~/components/ui/button";
 import { Card, EmptyState, FormMessage, PageHeader } from "~/components/ui/layout";
 
