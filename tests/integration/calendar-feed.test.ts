@@ -99,20 +99,22 @@ describe("calendar feeds", () => {
     await sql`insert into public.cover_request_recipients (request_id, org_id) values (${ids.bAddressed}, ${c.third.id})`.execute(db);
     await sql`update public.cover_request_internals set case_reference = 'BX-4711' where request_id in (${ids.bDraft}, ${ids.bAddressed})`.execute(db);
 
-    const training = async (orgId: string, title: string, status: string) => {
+    const training = async (orgId: string, title: string, status: string, days = 20) => {
       const row = await sql<{ id: string }>`
         insert into public.trainings (network_id, org_id, title, topic, audience, place, gemeinde, capacity, status,
           starts_at, ends_at, published_at)
         values (${c.network.id}, ${orgId}, ${title}, ${topic}, 'fachkraefte', 'Bildungshaus', ${gemeinde}, 20, ${status},
-          now() + interval '20 days', now() + interval '20 days 3 hours', ${status === "draft" ? sql`null` : sql`now()`})
+          now() + make_interval(days => ${days}), now() + make_interval(days => ${days}, hours => 3),
+          ${status === "draft" ? sql`null` : sql`now()`})
         returning id`.execute(db);
       const id = row.rows[0]!.id;
       await sql`insert into public.training_sessions (training_id, position, starts_at, ends_at)
-        values (${id}, 1, now() + interval '20 days', now() + interval '20 days 3 hours')`.execute(db);
+        values (${id}, 1, now() + make_interval(days => ${days}), now() + make_interval(days => ${days}, hours => 3))`.execute(db);
       return id;
     };
     ids.training = await training(c.other.id, "Deeskalation im Alltag", "published");
     ids.bDraftTraining = await training(c.other.id, "Geheimer Entwurf von B", "draft");
+    ids.laterTraining = await training(c.other.id, "Kinderschutz im nächsten Jahr", "published", 100);
   });
 
   it("gives a member of Träger A a valid feed with the calendar headers and Berlin wall-clock times", async () => {
@@ -147,6 +149,8 @@ describe("calendar feeds", () => {
     const own = byUid(calendar, `cover-request-${ids.ownRequest}@traegerkreis`)!;
     expect(prop(own, "DTSTART")!.params.VALUE).toBe("DATE");
     expect(byUid(calendar, `training-${ids.training}-1@traegerkreis`)).toBeDefined();
+    // Another Träger's training in 100 days is on the page, not in the feed (eight weeks ahead only).
+    expect(byUid(calendar, `training-${ids.laterTraining}-1@traegerkreis`)).toBeUndefined();
 
     // Every event has the properties a client needs, and every UID is unique.
     const uids = events(calendar).map((e) => prop(e, "UID")!.value);

@@ -39,6 +39,20 @@ export function feedRange(now: Date = new Date()): CalendarRange {
   return { from: new Date(now.getTime() - 90 * day), to: new Date(now.getTime() + 400 * day) };
 }
 
+/** How far ahead the feed carries the circle's trainings that do not concern the person. */
+export const FEED_OTHER_TRAININGS_DAYS = 56;
+
+/**
+ * What a subscribed calendar carries: everything that concerns the person (or the Träger) over the
+ * whole window, but the circle's other trainings only for the coming eight weeks — a circle with
+ * 10,000 trainings would otherwise send thousands of events (megabytes) at every hourly poll. The
+ * /kalender page shows them all for the month or week it shows.
+ */
+export function feedEntries(entries: CalendarEntry[], now: Date = new Date()): CalendarEntry[] {
+  const until = now.getTime() + FEED_OTHER_TRAININGS_DAYS * 24 * 60 * 60 * 1000;
+  return entries.filter((e) => e.mine || e.kind !== "training" || (startOf(e) <= until && startOf(e) >= now.getTime()));
+}
+
 const STATUS = { confirmed: "CONFIRMED", tentative: "TENTATIVE", cancelled: "CANCELLED" } as const;
 
 export function entriesToIcs(entries: CalendarEntry[], name: string, appUrl: string): string {
@@ -115,7 +129,7 @@ export async function buildFeed(owner: FeedOwner, appUrl: string, now: Date = ne
     owner.kind === "person"
       ? { kind: "person", userId: owner.userId }
       : { kind: "traeger", userId: owner.userId, orgId: owner.orgId! };
-  const entries = await asUserReadOnly({ id: owner.userId, email: owner.email }, (tx) => loadEntries(tx, scope, feedRange(now)));
+  const entries = await asUserReadOnly({ id: owner.userId, email: owner.email }, (tx) => loadEntries(tx, scope, feedRange(now))).then((all) => feedEntries(all, now));
   const name = owner.kind === "person" ? "Trägerkreis – mein Kalender" : `Trägerkreis – ${owner.orgName ?? "Träger"}`;
   const body = entriesToIcs(entries, name, appUrl);
   const latest = Math.max(owner.createdAt.getTime(), ...entries.map((e) => e.updatedAt.getTime()));
