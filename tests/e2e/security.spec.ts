@@ -88,6 +88,20 @@ test.describe("refused requests get a German answer, never a 500", () => {
     // The app's own origin goes through (here: to the sign-in form's validation).
     const own = await request.post("/anmelden", { headers: { Origin: APP_URL, "Sec-Fetch-Site": "same-origin" }, form: { email: "" } });
     expect(own.status()).toBe(200);
+    // A forwarded-host header from the client (no trusted proxy here) or another Host name for the
+    // app's own origin: our origin check decides; never Remix's 500.
+    for (const headers of [
+      { Origin: APP_URL, "X-Forwarded-Host": "evil.example" },
+      { Origin: APP_URL, Host: "127.0.0.1:1" },
+    ]) {
+      const odd = await request.post("/anmelden", { headers, form: { email: "" } });
+      expect(odd.status(), JSON.stringify(headers)).toBe(200);
+    }
+    const forged = await request.post("/anmelden", {
+      headers: { Origin: "https://evil.example", "X-Forwarded-Host": "evil.example" },
+      form: { email: "" },
+    });
+    expect(forged.status()).toBe(403);
   });
 
   test("control characters in the URL or NUL in a form: 400", async ({ request }) => {

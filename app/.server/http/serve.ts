@@ -146,6 +146,13 @@ export async function serveRequest(
     body = read.bytes;
     if (!isAcceptedBody(contentType, body.length)) return refuse(res, 415);
     if (formHasNul(body.toString("utf8"))) return refuse(res, 400);
+    // Our origin check above is the one that counts (it knows APP_URL and whether a proxy is
+    // trusted). Remix repeats it against `x-forwarded-host`/`host` and answers 500 on a mismatch —
+    // e.g. a client-sent X-Forwarded-Host without a trusted proxy, or a post from APP_URL that
+    // reached another host name. So Remix sees the host the accepted origin names.
+    const origin = headers.get("origin");
+    headers.delete("x-forwarded-host");
+    if (origin !== null && origin !== "null") headers.set("x-forwarded-host", new URL(origin).host);
   }
 
   const controller = new AbortController();
