@@ -90,7 +90,7 @@ test.describe("refused requests get a German answer, never a 500", () => {
     expect(own.status()).toBe(200);
     // A forwarded-host header from the client (no trusted proxy here) or another Host name for the
     // app's own origin: our origin check decides; never Remix's 500.
-    for (const headers of [
+    for (const headers of <Array<Record<string, string>>>[
       { Origin: APP_URL, "X-Forwarded-Host": "evil.example" },
       { Origin: APP_URL, Host: "127.0.0.1:1" },
     ]) {
