@@ -63,13 +63,15 @@ alter policy "members see their Träger's members, the circle its contacts" on p
   );
 
 -- cover_requests: the requesting Träger (drafts included); the circle once published and open
--- to it (addressing 'circle' or widen_at passed); the addressed Träger once published.
+-- to it (addressing 'circle' or widen_at passed); the addressed Träger once published; the
+-- partner Träger once partners_at has passed (the escalation's step 2, 20261207120100).
 alter policy "own Träger reads its requests, circle/addressees once published" on public.cover_requests
   using (
     org_id = any ((select private.user_org_id_array())::uuid[])
     or (status <> 'draft' and network_id = any ((select private.user_network_id_array())::uuid[])
         and (addressing = 'circle' or widen_at <= now()))
     or (status <> 'draft' and id in (select private.addressed_cover_request_ids()))
+    or (status <> 'draft' and partners_at <= now() and id in (select private.partner_cover_request_ids()))
   );
 
 alter policy "the circle reads published trainings, the organising Träger also their drafts" on public.trainings
