@@ -533,16 +533,33 @@ create policy "coordinators can set the case reference of their draft"
   using (request_id in (select private.editable_cover_request_ids()))
   with check (request_id in (select private.editable_cover_request_ids()));
 
--- cover_request_recipients: the requester sees whom it addressed; an addressee sees its own row.
+-- Whether a cover request has been published (any status but draft). Definer, so the policy does
+-- not depend on what the caller may read of cover_requests.
+create or replace function private.cover_request_published(request uuid) returns boolean
+language plpgsql stable security definer set search_path = ''
+as $$
+begin
+  return exists (select 1 from public.cover_requests r where r.id = request and r.status <> 'draft');
+end
+$$;
+revoke all on function private.cover_request_published(uuid) from public;
+grant execute on function private.cover_request_published(uuid) to authenticated, service_role;
+
+-- cover_request_recipients: the requester sees whom it addressed; an addressee sees its own row,
+-- but only once the request is out of draft (a draft's addressee must not learn about the draft:
+-- its id, the requesting Träger, the time it was addressed).
 alter table public.cover_request_recipients enable row level security;
 revoke all on public.cover_request_recipients from anon, authenticated;
 grant select, delete on public.cover_request_recipients to authenticated;
 grant insert (request_id, org_id) on public.cover_request_recipients to authenticated;
 grant select, insert, update, delete on public.cover_request_recipients to service_role;
 
-create policy "the requesting Träger and each addressee can read the addressees"
+create policy "the requesting Träger reads its addressees, an addressee its own row once published"
   on public.cover_request_recipients for select to authenticated
-  using (request_org_id in (select private.user_org_ids()) or org_id in (select private.user_org_ids()));
+  using (
+    request_org_id in (select private.user_org_ids())
+    or (org_id in (select private.user_org_ids()) and private.cover_request_published(request_id))
+  );
 create policy "coordinators of the requesting Träger can address a draft"
   on public.cover_request_recipients for insert to authenticated
   with check (request_id in (select private.editable_cover_request_ids()));
@@ -560,6 +577,38 @@ create policy "the offering and the requesting Träger can read an offer"
   on public.cover_offers for select to authenticated
   using (org_id in (select private.user_org_ids()) or request_org_id in (select private.user_org_ids()));
 
+-- The handover notes say "Vertraulich – nur für die übernehmende Fachkraft": per side of an accepted
+-- cover they reach the Träger's owners, admins and coordinators and its contact person of the
+-- request (for the accepting Träger the Fachkraft named for the accepted offer, set_cover_contact),
+-- not every member. A Träger's own contact row stays visible to all its members (it names their
+-- own colleague); the other side's contact goes to the same people as the notes.
+-- Requests whose confidential handover data the current user may read.
+create or replace function private.cover_confidential_request_ids() returns setof uuid
+language plpgsql stable security definer set search_path = ''
+as $$
+declare
+  uid uuid := (select auth.uid());
+begin
+  return query
+    select r.id from public.cover_requests r
+    where r.org_id in (select private.user_org_ids_with_role(array['owner', 'admin', 'coordinator']))
+    union
+    select o.request_id from public.cover_offers o
+    where o.status = 'accepted'
+      and o.org_id in (select private.user_org_ids_with_role(array['owner', 'admin', 'coordinator']))
+    union
+    -- the contact person of either side (for the offering side: of an accepted offer only)
+    select c.request_id from public.cover_contacts c
+    where c.user_id = uid
+      and c.org_id in (select private.user_org_ids())
+      and (c.side = 'requester'
+           or exists (select 1 from public.cover_offers o
+                      where o.request_id = c.request_id and o.org_id = c.org_id and o.status = 'accepted'));
+end
+$$;
+revoke execute on function private.cover_confidential_request_ids() from public;
+grant execute on function private.cover_confidential_request_ids() to authenticated, service_role;
+
 -- cover_handover_notes
 alter table public.cover_handover_notes enable row level security;
 revoke all on public.cover_handover_notes from anon, authenticated;
@@ -568,10 +617,11 @@ grant insert (request_id, notes) on public.cover_handover_notes to authenticated
 grant update (notes) on public.cover_handover_notes to authenticated;
 grant select, insert, update, delete on public.cover_handover_notes to service_role;
 
-create policy "the requesting Träger and accepted offerers can read the handover notes"
+create policy "coordinators and the contact persons of both sides of an accepted cover can read the handover notes"
   on public.cover_handover_notes for select to authenticated
-  using (org_id in (select private.user_org_ids())
-         or request_id in (select private.accepted_cover_request_ids()));
+  using (request_id in (select private.cover_confidential_request_ids())
+         and (org_id in (select private.user_org_ids())
+              or request_id in (select private.accepted_cover_request_ids())));
 create policy "coordinators of the requesting Träger can write the handover notes"
   on public.cover_handover_notes for insert to authenticated
   with check (org_id in (select private.user_org_ids_with_role(array['owner', 'admin', 'coordinator'])));
@@ -589,10 +639,11 @@ revoke all on public.cover_contacts from anon, authenticated;
 grant select on public.cover_contacts to authenticated;
 grant select, insert, update, delete on public.cover_contacts to service_role;
 
-create policy "a Träger reads its own contact, and the other side's once an offer is accepted"
+create policy "a Träger reads its own contact; the other side's goes to its coordinators and contact person once accepted"
   on public.cover_contacts for select to authenticated
   using (org_id in (select private.user_org_ids())
-         or (request_id, org_id) in (select p.request_id, p.org_id from private.cover_partner_pairs() p));
+         or ((request_id, org_id) in (select p.request_id, p.org_id from private.cover_partner_pairs() p)
+             and request_id in (select private.cover_confidential_request_ids())));
 
 -- cover_ledger and cover_ledger_months: the two Träger of a row; the agreement reference is the
 -- only thing their coordinators change directly.

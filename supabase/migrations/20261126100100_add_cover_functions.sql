@@ -830,7 +830,8 @@ $$;
 grant execute on function public.set_cover_contact(uuid, uuid, uuid) to authenticated;
 
 -- The contact persons of a request the caller may see (own Träger's, and the other side's once an
--- offer between the two is accepted), with name, email and phone. A function, because the contact
+-- offer between the two is accepted, for the people who may read the handover notes:
+-- private.cover_confidential_request_ids), with name, email and phone. A function, because the contact
 -- person need not be one of the Träger's public Ansprechpersonen (profiles' policy would hide them).
 create or replace function public.cover_request_contacts(request_id uuid)
 returns table (org_id uuid, org_name text, side text, user_id uuid, full_name text, email text, phone text)
@@ -847,7 +848,8 @@ as $$
   left join public.profiles p on p.user_id = c.user_id
   where c.request_id = cover_request_contacts.request_id
     and (c.org_id in (select private.user_org_ids())
-         or (c.request_id, c.org_id) in (select x.request_id, x.org_id from private.cover_partner_pairs() x))
+         or ((c.request_id, c.org_id) in (select x.request_id, x.org_id from private.cover_partner_pairs() x)
+             and c.request_id in (select private.cover_confidential_request_ids())))
   order by c.side desc, o.name
 $$;
 grant execute on function public.cover_request_contacts(uuid) to authenticated;
