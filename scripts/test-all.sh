@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # npm test: everything, stopping at the first failure.
+#   0. app/.server/db/schema.ts is what the migrations give (npm run db:types -- --check, ~15 s)
 #   1. typecheck (tsc)
 #   2. vitest on PGlite
 #   3. vitest on the PostgreSQL server (TEST_DB=postgres)   — needs DATABASE_URL
@@ -11,7 +12,7 @@
 #
 # The steps run in two lanes at the same time (each mostly keeps one core busy; the machines
 # have two):
-#   lane "db":      typecheck → vitest on PGlite → vitest on PostgreSQL → pgTAP → server tests
+#   lane "db":      schema types → typecheck → vitest on PGlite → vitest on PostgreSQL → pgTAP → server tests
 #   lane "browser": production build → Playwright
 # The server tests need the build: they wait for the browser lane's build. The db lane runs at a
 # lower priority (nice 10; TK_TEST_DB_LANE_NICE), so the longer browser lane keeps its pace.
@@ -83,6 +84,7 @@ fi
 [[ -z "$server_reason" ]] || skip "server tests" "$server_reason"
 
 # --- the steps ---------------------------------------------------------------------------------
+step_db_types() { "$bin/tsx" scripts/db-types.ts --check; }
 step_tsc() { "$bin/tsc"; }
 step_vitest_pglite() { env -u TEST_DB "$bin/vitest" run; }
 step_vitest_postgres() { TEST_DB=postgres "$bin/vitest" run; }
@@ -136,6 +138,7 @@ lane_db() {
   # The browser lane is the longer one (~400 s against ~325 s on a quiet 2-core machine) and the
   # one with timeouts that feel a busy CPU: the db lane yields to it (nice), using its slack.
   renice -n "${TK_TEST_DB_LANE_NICE:-10}" -p "$BASHPID" >/dev/null 2>&1 || true
+  run_step 0 "schema types current (db:types --check)" step_db_types
   run_step 1 "typecheck (tsc)" step_tsc
   run_step 2 "vitest on PGlite" step_vitest_pglite
   if [[ -z "$server_reason" ]]; then
@@ -160,6 +163,7 @@ lane_browser() {
 
 if [[ "${TK_TEST_SERIAL:-}" == "1" ]]; then
   # The order of the list at the top; the build comes before Playwright and the server tests.
+  run_step 0 "schema types current (db:types --check)" step_db_types
   run_step 1 "typecheck (tsc)" step_tsc
   run_step 2 "vitest on PGlite" step_vitest_pglite
   if [[ -z "$server_reason" ]]; then run_step 3 "vitest on PostgreSQL (TEST_DB=postgres)" step_vitest_postgres; fi

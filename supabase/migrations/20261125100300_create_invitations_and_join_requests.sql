@@ -230,6 +230,9 @@ create trigger join_requests_announce after insert on public.join_requests
   for each row execute function private.announce_join_request();
 
 -- Admitting creates the Träger, adds it to the circle and invites the contact as its owner.
+-- The owners and admins of the circle's other active Träger get a "Neu im Kreis" notification that
+-- links to the new Träger's profile: they decide with whom their Träger works; the coordinator who
+-- admitted it knows already.
 create or replace function public.admit_join_request(request_id uuid) returns uuid
 language plpgsql
 security definer
@@ -243,6 +246,7 @@ declare
   n int := 1;
   new_org uuid;
   net public.networks%rowtype;
+  colleague record;
 begin
   select * into req from public.join_requests j where j.id = request_id for update;
   if not found or req.network_id not in (select private.coordinated_network_ids()) then
@@ -273,6 +277,18 @@ begin
     jsonb_build_object('orgName', req.org_name, 'orgId', new_org));
   perform private.audit('network.admitted', new_org, req.network_id, 'organization', new_org::text,
     jsonb_build_object('networkName', net.name));
+
+  for colleague in
+    select distinct m.user_id from public.network_members nm
+    join public.org_members m on m.org_id = nm.org_id
+    where nm.network_id = req.network_id and nm.status = 'active' and nm.org_id <> new_org
+      and m.role in ('owner', 'admin') and m.user_id is distinct from uid
+  loop
+    perform private.notify(colleague.user_id, 'network.admitted',
+      'Neu im Kreis: ' || req.org_name,
+      req.org_name || ' ist jetzt Teil von ' || net.name || '.',
+      '/traeger/' || candidate);
+  end loop;
   return new_org;
 end
 $$;

@@ -20,7 +20,6 @@ create table public.cover_requests (
   id uuid primary key default gen_random_uuid(),
   network_id uuid not null references public.networks (id) on delete cascade,
   org_id uuid not null references public.organizations (id) on delete cascade,
-  created_by uuid references auth.users (id) on delete set null,
   status text not null default 'draft'
     check (status in ('draft', 'open', 'filled', 'cancelled', 'expired', 'completed')),
   urgency text not null check (urgency in ('notfall', 'dringend', 'planbar')),
@@ -42,12 +41,8 @@ create table public.cover_requests (
   gender_requirement text check (gender_requirement in ('weiblich', 'maennlich', 'divers')),
   gender_reason text check (length(gender_reason) <= 500),
   description text not null check (length(description) between 1 and 2000),
-  -- Pseudonymous, chosen by the requester: letters, then one or two groups of digits
-  -- ("F-2026-014"). A name cannot match.
-  case_reference text check (case_reference ~ '^[A-Z]{1,5}(-[0-9]{1,6}){1,2}$'),
   no_sozialdaten_confirmed boolean not null default false,
   no_sozialdaten_confirmed_at timestamptz,
-  no_sozialdaten_confirmed_by uuid references auth.users (id) on delete set null,
   -- 'circle': the whole circle sees it once published; 'addressed': only the Träger in
   -- cover_request_recipients until widen_at, then the whole circle. widened_at records that the
   -- circle was notified (the timer's idempotency), visibility depends on widen_at alone.
@@ -55,9 +50,7 @@ create table public.cover_requests (
   widen_at timestamptz,
   widened_at timestamptz,
   covered_hours numeric(5, 2) not null default 0,
-  cancel_reason text check (length(cancel_reason) <= 1000),
   cancelled_at timestamptz,
-  cancelled_by uuid references auth.users (id) on delete set null,
   published_at timestamptz,
   filled_at timestamptz,
   closed_at timestamptz,
@@ -90,14 +83,13 @@ create index cover_requests_network_idx on public.cover_requests (network_id, st
 create index cover_requests_widen_due_idx on public.cover_requests (widen_at)
   where status = 'open' and addressing = 'addressed' and widened_at is null;
 create index cover_requests_expire_due_idx on public.cover_requests (period_to) where status = 'open';
-create index cover_requests_created_by_idx on public.cover_requests (created_by);
 create trigger cover_requests_set_updated_at before update on public.cover_requests
   for each row execute function private.set_updated_at();
 
 -- Checks a request as a form writes it and gives each mistake a stable code (bad input is a
--- German message, never a 500 from a foreign key), stamps who created it and who confirmed
--- "enthält keine Sozialdaten". A changed description needs the confirmation again: the person
--- who saves it with the box ticked confirms it.
+-- German message, never a 500 from a foreign key), and stamps when
+-- "enthält keine Sozialdaten" was confirmed (who: private.sync_cover_request_internals). A changed
+-- description needs the confirmation again.
 create or replace function private.prepare_cover_request() returns trigger
 language plpgsql
 security definer
@@ -119,9 +111,6 @@ begin
   if not exists (select 1 from public.gemeinden g where g.code = new.gemeinde) then
     raise exception 'TK_UNKNOWN_GEMEINDE' using errcode = 'P0001';
   end if;
-  if new.case_reference is not null and new.case_reference !~ '^[A-Z]{1,5}(-[0-9]{1,6}){1,2}$' then
-    raise exception 'TK_COVER_CASE_REFERENCE_INVALID' using errcode = 'P0001';
-  end if;
   if new.gender_requirement is not null and length(btrim(coalesce(new.gender_reason, ''))) < 3 then
     raise exception 'TK_COVER_GENDER_REASON_REQUIRED' using errcode = 'P0001';
   end if;
@@ -132,21 +121,89 @@ begin
     raise exception 'TK_COVER_ADDRESSING_INVALID' using errcode = 'P0001';
   end if;
 
-  if tg_op = 'INSERT' then
-    new.created_by := coalesce((select auth.uid()), new.created_by);
-  end if;
   if not new.no_sozialdaten_confirmed then
     new.no_sozialdaten_confirmed_at := null;
-    new.no_sozialdaten_confirmed_by := null;
   elsif tg_op = 'INSERT' or not old.no_sozialdaten_confirmed or new.description is distinct from old.description then
     new.no_sozialdaten_confirmed_at := now();
-    new.no_sozialdaten_confirmed_by := coalesce((select auth.uid()), new.no_sozialdaten_confirmed_by);
   end if;
   return new;
 end
 $$;
+
 create trigger cover_requests_prepare before insert or update on public.cover_requests
   for each row execute function private.prepare_cover_request();
+
+-- What only the requesting Träger may know of a request lives in its own table with its own policy
+-- (row-level security hides rows, not columns; docs/decisions/007-cover-private-columns.md).
+-- One row per request (created with it by a trigger, deleted with it). org_id is the requesting
+-- Träger, copied from the request so that the policy needs no join.
+create table public.cover_request_internals (
+  request_id uuid primary key references public.cover_requests (id) on delete cascade,
+  org_id uuid not null references public.organizations (id) on delete cascade,
+  -- Pseudonymous, chosen by the requester: letters, then one or two groups of digits
+  -- ("F-2026-014"). A name cannot match.
+  case_reference text check (case_reference ~ '^[A-Z]{1,5}(-[0-9]{1,6}){1,2}$'),
+  created_by uuid references auth.users (id) on delete set null,
+  no_sozialdaten_confirmed_by uuid references auth.users (id) on delete set null,
+  cancel_reason text check (length(cancel_reason) <= 1000),
+  cancelled_by uuid references auth.users (id) on delete set null,
+  updated_at timestamptz not null default now()
+);
+create index cover_request_internals_org_id_idx on public.cover_request_internals (org_id);
+create index cover_request_internals_created_by_idx on public.cover_request_internals (created_by);
+create index cover_request_internals_confirmed_by_idx on public.cover_request_internals (no_sozialdaten_confirmed_by);
+create index cover_request_internals_cancelled_by_idx on public.cover_request_internals (cancelled_by);
+
+-- Keeps the request's internals row: created with the request (recording who posted it), and
+-- who confirmed "enthält keine Sozialdaten" whenever the confirmation is given again or taken back
+-- (the same rule as no_sozialdaten_confirmed_at in prepare_cover_request). Without a signed-in
+-- person (seed, service role) the recorded people stay as they are.
+create or replace function private.sync_cover_request_internals() returns trigger
+language plpgsql
+security definer
+set search_path = ''
+as $$
+declare
+  uid uuid := (select auth.uid());
+begin
+  if tg_op = 'INSERT' then
+    insert into public.cover_request_internals (request_id, org_id, created_by, no_sozialdaten_confirmed_by)
+    values (new.id, new.org_id, uid, case when new.no_sozialdaten_confirmed then uid end)
+    on conflict (request_id) do nothing;
+  elsif not new.no_sozialdaten_confirmed then
+    update public.cover_request_internals i set no_sozialdaten_confirmed_by = null
+    where i.request_id = new.id and i.no_sozialdaten_confirmed_by is not null;
+  elsif not old.no_sozialdaten_confirmed or new.description is distinct from old.description then
+    update public.cover_request_internals i set no_sozialdaten_confirmed_by = coalesce(uid, i.no_sozialdaten_confirmed_by)
+    where i.request_id = new.id;
+  end if;
+  return null;
+end
+$$;
+create trigger cover_requests_sync_internals after insert or update of no_sozialdaten_confirmed, description
+  on public.cover_requests for each row execute function private.sync_cover_request_internals();
+
+-- A case reference as a form writes it gets a stable code (bad input is a German message, never
+-- a 500 from a check constraint); the requesting Träger is always the request's.
+create or replace function private.prepare_cover_request_internals() returns trigger
+language plpgsql
+security definer
+set search_path = ''
+as $$
+begin
+  if new.case_reference is not null and new.case_reference !~ '^[A-Z]{1,5}(-[0-9]{1,6}){1,2}$' then
+    raise exception 'TK_COVER_CASE_REFERENCE_INVALID' using errcode = 'P0001';
+  end if;
+  select r.org_id into new.org_id from public.cover_requests r where r.id = new.request_id;
+  if new.org_id is null then
+    raise exception 'TK_NOT_FOUND' using errcode = 'P0001';
+  end if;
+  new.updated_at := now();
+  return new;
+end
+$$;
+create trigger cover_request_internals_prepare before insert or update on public.cover_request_internals
+  for each row execute function private.prepare_cover_request_internals();
 
 -- The Träger a request is addressed to first. request_org_id (the requester) is copied from the
 -- request so the policies need no join.
@@ -427,11 +484,11 @@ revoke all on public.cover_requests from anon, authenticated;
 grant select, delete on public.cover_requests to authenticated;
 grant insert (network_id, org_id, urgency, hilfeart, gemeinde, sozialraum, period_from, period_to,
   hours_per_week, kind, qualification, languages, needs_driving_licence, needs_car, gender_requirement,
-  gender_reason, description, case_reference, no_sozialdaten_confirmed, addressing, widen_at)
+  gender_reason, description, no_sozialdaten_confirmed, addressing, widen_at)
   on public.cover_requests to authenticated;
 grant update (urgency, hilfeart, gemeinde, sozialraum, period_from, period_to, hours_per_week, kind,
   qualification, languages, needs_driving_licence, needs_car, gender_requirement, gender_reason,
-  description, case_reference, no_sozialdaten_confirmed, addressing, widen_at)
+  description, no_sozialdaten_confirmed, addressing, widen_at)
   on public.cover_requests to authenticated;
 grant select, insert, update, delete on public.cover_requests to service_role;
 
@@ -459,16 +516,50 @@ create policy "coordinators of a Träger can delete its drafts"
   on public.cover_requests for delete to authenticated
   using (status = 'draft' and org_id in (select private.user_org_ids_with_role(array['owner', 'admin', 'coordinator'])));
 
--- cover_request_recipients: the requester sees whom it addressed; an addressee sees its own row.
+-- cover_request_internals: the requesting Träger reads them (members too, as they read the
+-- request); its coordinators set the case reference while the request is a draft, like every
+-- other field of a draft. Rows come and go with the request: no insert or delete for the API.
+alter table public.cover_request_internals enable row level security;
+revoke all on public.cover_request_internals from anon, authenticated;
+grant select on public.cover_request_internals to authenticated;
+grant update (case_reference) on public.cover_request_internals to authenticated;
+grant select, insert, update, delete on public.cover_request_internals to service_role;
+
+create policy "the requesting Träger reads its own details of a request"
+  on public.cover_request_internals for select to authenticated
+  using (org_id in (select private.user_org_ids()));
+create policy "coordinators can set the case reference of their draft"
+  on public.cover_request_internals for update to authenticated
+  using (request_id in (select private.editable_cover_request_ids()))
+  with check (request_id in (select private.editable_cover_request_ids()));
+
+-- Whether a cover request has been published (any status but draft). Definer, so the policy does
+-- not depend on what the caller may read of cover_requests.
+create or replace function private.cover_request_published(request uuid) returns boolean
+language plpgsql stable security definer set search_path = ''
+as $$
+begin
+  return exists (select 1 from public.cover_requests r where r.id = request and r.status <> 'draft');
+end
+$$;
+revoke all on function private.cover_request_published(uuid) from public;
+grant execute on function private.cover_request_published(uuid) to authenticated, service_role;
+
+-- cover_request_recipients: the requester sees whom it addressed; an addressee sees its own row,
+-- but only once the request is out of draft (a draft's addressee must not learn about the draft:
+-- its id, the requesting Träger, the time it was addressed).
 alter table public.cover_request_recipients enable row level security;
 revoke all on public.cover_request_recipients from anon, authenticated;
 grant select, delete on public.cover_request_recipients to authenticated;
 grant insert (request_id, org_id) on public.cover_request_recipients to authenticated;
 grant select, insert, update, delete on public.cover_request_recipients to service_role;
 
-create policy "the requesting Träger and each addressee can read the addressees"
+create policy "the requesting Träger reads its addressees, an addressee its own row once published"
   on public.cover_request_recipients for select to authenticated
-  using (request_org_id in (select private.user_org_ids()) or org_id in (select private.user_org_ids()));
+  using (
+    request_org_id in (select private.user_org_ids())
+    or (org_id in (select private.user_org_ids()) and private.cover_request_published(request_id))
+  );
 create policy "coordinators of the requesting Träger can address a draft"
   on public.cover_request_recipients for insert to authenticated
   with check (request_id in (select private.editable_cover_request_ids()));
@@ -486,6 +577,38 @@ create policy "the offering and the requesting Träger can read an offer"
   on public.cover_offers for select to authenticated
   using (org_id in (select private.user_org_ids()) or request_org_id in (select private.user_org_ids()));
 
+-- The handover notes say "Vertraulich – nur für die übernehmende Fachkraft": per side of an accepted
+-- cover they reach the Träger's owners, admins and coordinators and its contact person of the
+-- request (for the accepting Träger the Fachkraft named for the accepted offer, set_cover_contact),
+-- not every member. A Träger's own contact row stays visible to all its members (it names their
+-- own colleague); the other side's contact goes to the same people as the notes.
+-- Requests whose confidential handover data the current user may read.
+create or replace function private.cover_confidential_request_ids() returns setof uuid
+language plpgsql stable security definer set search_path = ''
+as $$
+declare
+  uid uuid := (select auth.uid());
+begin
+  return query
+    select r.id from public.cover_requests r
+    where r.org_id in (select private.user_org_ids_with_role(array['owner', 'admin', 'coordinator']))
+    union
+    select o.request_id from public.cover_offers o
+    where o.status = 'accepted'
+      and o.org_id in (select private.user_org_ids_with_role(array['owner', 'admin', 'coordinator']))
+    union
+    -- the contact person of either side (for the offering side: of an accepted offer only)
+    select c.request_id from public.cover_contacts c
+    where c.user_id = uid
+      and c.org_id in (select private.user_org_ids())
+      and (c.side = 'requester'
+           or exists (select 1 from public.cover_offers o
+                      where o.request_id = c.request_id and o.org_id = c.org_id and o.status = 'accepted'));
+end
+$$;
+revoke execute on function private.cover_confidential_request_ids() from public;
+grant execute on function private.cover_confidential_request_ids() to authenticated, service_role;
+
 -- cover_handover_notes
 alter table public.cover_handover_notes enable row level security;
 revoke all on public.cover_handover_notes from anon, authenticated;
@@ -494,10 +617,11 @@ grant insert (request_id, notes) on public.cover_handover_notes to authenticated
 grant update (notes) on public.cover_handover_notes to authenticated;
 grant select, insert, update, delete on public.cover_handover_notes to service_role;
 
-create policy "the requesting Träger and accepted offerers can read the handover notes"
+create policy "coordinators and the contact persons of both sides of an accepted cover can read the handover notes"
   on public.cover_handover_notes for select to authenticated
-  using (org_id in (select private.user_org_ids())
-         or request_id in (select private.accepted_cover_request_ids()));
+  using (request_id in (select private.cover_confidential_request_ids())
+         and (org_id in (select private.user_org_ids())
+              or request_id in (select private.accepted_cover_request_ids())));
 create policy "coordinators of the requesting Träger can write the handover notes"
   on public.cover_handover_notes for insert to authenticated
   with check (org_id in (select private.user_org_ids_with_role(array['owner', 'admin', 'coordinator'])));
@@ -515,10 +639,11 @@ revoke all on public.cover_contacts from anon, authenticated;
 grant select on public.cover_contacts to authenticated;
 grant select, insert, update, delete on public.cover_contacts to service_role;
 
-create policy "a Träger reads its own contact, and the other side's once an offer is accepted"
+create policy "a Träger reads its own contact; the other side's goes to its coordinators and contact person once accepted"
   on public.cover_contacts for select to authenticated
   using (org_id in (select private.user_org_ids())
-         or (request_id, org_id) in (select p.request_id, p.org_id from private.cover_partner_pairs() p));
+         or ((request_id, org_id) in (select p.request_id, p.org_id from private.cover_partner_pairs() p)
+             and request_id in (select private.cover_confidential_request_ids())));
 
 -- cover_ledger and cover_ledger_months: the two Träger of a row; the agreement reference is the
 -- only thing their coordinators change directly.

@@ -143,8 +143,10 @@ $$;
 create or replace function private.cover_requester_people(request_id uuid) returns uuid[]
 language sql stable security definer set search_path = ''
 as $$
-  select array_remove(array[r.created_by, private.cover_contact_user(r.id, r.org_id)], null)
-  from public.cover_requests r where r.id = cover_requester_people.request_id
+  select array_remove(array[i.created_by, private.cover_contact_user(r.id, r.org_id)], null)
+  from public.cover_requests r
+  left join public.cover_request_internals i on i.request_id = r.id
+  where r.id = cover_requester_people.request_id
 $$;
 
 -- The offering side of an offer: its author and the Träger's contact person for the request.
@@ -312,7 +314,8 @@ begin
   on conflict on constraint cover_contacts_pkey do nothing;
   perform private.alert_cover_request(req.id, case req.addressing when 'addressed' then 'addressed' else 'published' end);
   perform private.audit('cover.published', req.org_id, null, 'cover_request', req.id::text,
-    jsonb_build_object('urgency', req.urgency, 'addressing', req.addressing, 'caseReference', req.case_reference));
+    jsonb_build_object('urgency', req.urgency, 'addressing', req.addressing, 'caseReference',
+      (select i.case_reference from public.cover_request_internals i where i.request_id = req.id)));
 end
 $$;
 grant execute on function public.publish_cover_request(uuid) to authenticated;
@@ -338,6 +341,7 @@ declare
   req public.cover_requests%rowtype;
   new_id uuid;
   offer_org_name text;
+  case_ref text;
 begin
   if uid is null then
     raise exception 'TK_NOT_SIGNED_IN' using errcode = 'P0001';
@@ -393,13 +397,14 @@ begin
   on conflict on constraint cover_contacts_pkey do nothing;
 
   select o.name into offer_org_name from public.organizations o where o.id = offering_org_id;
+  select i.case_reference into case_ref from public.cover_request_internals i where i.request_id = req.id;
   perform private.notify_cover_side(req.org_id, private.cover_requester_people(req.id), 'cover.offer_received',
-    'Neues Angebot: ' || coalesce(req.case_reference, private.cover_title(req.id)),
+    'Neues Angebot: ' || coalesce(case_ref, private.cover_title(req.id)),
     offer_org_name || ' bietet ' || private.cover_hours_text(hours) || ' Std./Woche ab '
       || to_char(greatest(make_cover_offer.available_from, req.period_from), 'DD.MM.YYYY') || '.',
     '/vertretungen/' || req.id, 'cover-offer-received',
     private.cover_mail_props(req.id) || jsonb_build_object(
-      'caseReference', req.case_reference, 'offerOrgName', offer_org_name, 'offeredHours', hours,
+      'caseReference', case_ref, 'offerOrgName', offer_org_name, 'offeredHours', hours,
       'availableFrom', to_char(make_cover_offer.available_from, 'YYYY-MM-DD'),
       'message', coalesce(btrim(make_cover_offer.message), '')));
   perform private.audit('cover.offer_made', offering_org_id, null, 'cover_offer', new_id::text,
@@ -421,6 +426,7 @@ declare
   off public.cover_offers%rowtype;
   offer_org_name text;
   req public.cover_requests%rowtype;
+  case_ref text;
 begin
   if uid is null then
     raise exception 'TK_NOT_SIGNED_IN' using errcode = 'P0001';
@@ -443,11 +449,12 @@ begin
 
   update public.cover_offers o set status = 'withdrawn', withdrawn_at = now() where o.id = off.id;
   select o.name into offer_org_name from public.organizations o where o.id = off.org_id;
+  select i.case_reference into case_ref from public.cover_request_internals i where i.request_id = req.id;
   perform private.notify_cover_side(req.org_id, private.cover_requester_people(req.id), 'cover.offer_withdrawn',
-    'Angebot zurückgezogen: ' || coalesce(req.case_reference, private.cover_title(req.id)),
+    'Angebot zurückgezogen: ' || coalesce(case_ref, private.cover_title(req.id)),
     offer_org_name || ' hat das Angebot zurückgezogen.', '/vertretungen/' || req.id, 'cover-offer-withdrawn',
     private.cover_mail_props(req.id) || jsonb_build_object(
-      'caseReference', req.case_reference, 'offerOrgName', offer_org_name));
+      'caseReference', case_ref, 'offerOrgName', offer_org_name));
   perform private.audit('cover.offer_withdrawn', off.org_id, null, 'cover_offer', off.id::text,
     jsonb_build_object('requestId', req.id));
 end
@@ -650,8 +657,11 @@ begin
   end if;
 
   update public.cover_requests r
-  set status = 'cancelled', cancel_reason = why, cancelled_at = now(), cancelled_by = uid, closed_at = now()
+  set status = 'cancelled', cancelled_at = now(), closed_at = now()
   where r.id = req.id;
+  update public.cover_request_internals i
+  set cancel_reason = why, cancelled_by = uid
+  where i.request_id = req.id;
   select o.name into req_org_name from public.organizations o where o.id = req.org_id;
   for off in
     select o.id, o.org_id, o.status from public.cover_offers o
@@ -671,6 +681,27 @@ begin
 end
 $$;
 grant execute on function public.cancel_cover_request(uuid, text) to authenticated;
+
+-- Why a request was cancelled, for those who were told: the requesting Träger, and a Träger whose
+-- offer was open or accepted when it was cancelled (cancel_cover_request declines open offers at
+-- the moment of cancelling, so their decided_at equals cancelled_at). Null for everybody else,
+-- and for a request that is not cancelled.
+create or replace function public.cover_cancel_reason(request_id uuid) returns text
+language sql
+stable
+security definer
+set search_path = ''
+as $$
+  select i.cancel_reason
+  from public.cover_request_internals i
+  join public.cover_requests r on r.id = i.request_id
+  where i.request_id = cover_cancel_reason.request_id and r.status = 'cancelled'
+    and (i.org_id in (select private.user_org_ids())
+         or exists (select 1 from public.cover_offers o
+                    where o.request_id = r.id and o.org_id in (select private.user_org_ids())
+                      and (o.status = 'accepted' or (o.status = 'declined' and o.decided_at >= r.cancelled_at))))
+$$;
+grant execute on function public.cover_cancel_reason(uuid) to authenticated;
 
 -- Completing a cover: a coordinator of either Träger records the hours actually given (in total;
 -- spread over the months like the plan). When every accepted cover of a filled or expired request
@@ -799,7 +830,8 @@ $$;
 grant execute on function public.set_cover_contact(uuid, uuid, uuid) to authenticated;
 
 -- The contact persons of a request the caller may see (own Träger's, and the other side's once an
--- offer between the two is accepted), with name, email and phone. A function, because the contact
+-- offer between the two is accepted, for the people who may read the handover notes:
+-- private.cover_confidential_request_ids), with name, email and phone. A function, because the contact
 -- person need not be one of the Träger's public Ansprechpersonen (profiles' policy would hide them).
 create or replace function public.cover_request_contacts(request_id uuid)
 returns table (org_id uuid, org_name text, side text, user_id uuid, full_name text, email text, phone text)
@@ -816,7 +848,8 @@ as $$
   left join public.profiles p on p.user_id = c.user_id
   where c.request_id = cover_request_contacts.request_id
     and (c.org_id in (select private.user_org_ids())
-         or (c.request_id, c.org_id) in (select x.request_id, x.org_id from private.cover_partner_pairs() x))
+         or ((c.request_id, c.org_id) in (select x.request_id, x.org_id from private.cover_partner_pairs() x)
+             and c.request_id in (select private.cover_confidential_request_ids())))
   order by c.side desc, o.name
 $$;
 grant execute on function public.cover_request_contacts(uuid) to authenticated;

@@ -47,7 +47,9 @@ create policy "the author's Träger, the reporting Träger and the circle's coor
          or reported_by_org in (select private.user_org_ids())
          or network_id in (select private.coordinated_network_ids()));
 
--- The subjects hidden from the signed-in person: hidden, and not of one of their Träger.
+-- The subjects hidden from the signed-in person: hidden, and not of one of their Träger. A
+-- request stays readable for the Träger whose offer was accepted: it is already working with the
+-- family and needs the request (period, hours, Hilfeart) next to its handover notes.
 create or replace function private.hidden_subject_ids(kind text) returns setof uuid
 language plpgsql
 stable
@@ -58,7 +60,11 @@ begin
   return query
     select h.subject_id from public.sozialdaten_hides h
     where h.released_at is null and h.subject_type = kind
-      and h.org_id not in (select private.user_org_ids());
+      and h.org_id not in (select private.user_org_ids())
+      and not (kind = 'cover_request' and exists (
+        select 1 from public.cover_offers o
+        where o.request_id = h.subject_id and o.status = 'accepted'
+          and o.org_id in (select private.user_org_ids())));
 end
 $$;
 grant execute on function private.hidden_subject_ids(text) to authenticated, service_role;

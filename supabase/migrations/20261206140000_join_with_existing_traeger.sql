@@ -61,7 +61,7 @@ grant execute on function public.request_circle_membership(uuid, uuid, text) to 
 -- Admitting: a request that carries an existing Träger adds that Träger to the circle and tells
 -- its owners and admins (in app and by mail); a request without one creates the Träger and
 -- invites the contact as its owner, as before. Replaces the function of
--- 20261125160000_announce_admitted_traeger.sql; the new-Träger branch is unchanged.
+-- 20261125100300_create_invitations_and_join_requests.sql; the new-Träger branch is unchanged.
 create or replace function public.admit_join_request(request_id uuid) returns uuid
 language plpgsql
 security definer
