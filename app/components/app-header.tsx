@@ -22,8 +22,9 @@ export type NavEntry = {
   end?: boolean;
   /** Shows the count of open Notfälle. */
   notfaelle?: boolean;
-  /** In the phone's bottom bar (default); the overview is one tap away on the logo instead. */
-  bottom?: boolean;
+  /** In the header row and the phone's bottom bar (default); the overview is one tap away on the
+   *  logo instead, and stays in the menu. */
+  inBars?: boolean;
 };
 
 /**
@@ -31,7 +32,7 @@ export type NavEntry = {
  * from every page) and the menu. A new place is one line here (Treffen, Kalender, Projekte …).
  */
 export const MAIN_NAV: NavEntry[] = [
-  { to: "/", label: "Übersicht", short: "Übersicht", icon: "home", end: true, bottom: false },
+  { to: "/", label: "Übersicht", short: "Übersicht", icon: "home", end: true, inBars: false },
   { to: "/vertretungen", label: "Vertretungen", short: "Vertretung", icon: "cover", notfaelle: true },
   { to: "/fortbildungen", label: "Fortbildungen", short: "Fortbildung", icon: "training" },
   { to: "/traeger", label: "Träger im Kreis", short: "Träger", icon: "traeger" },
@@ -81,9 +82,17 @@ function navClass({ isActive }: { isActive: boolean }) {
   }`;
 }
 
-/** The main sections as a list of links: the header row on wide screens, the top of the menu. */
-function MainNavList({ user, className }: { user: HeaderUser; className?: string }) {
-  const items = user.coordinates ? [...MAIN_NAV, COORDINATION_ENTRY] : MAIN_NAV;
+/**
+ * The main sections as a list of links: the top of the menu (every place, and the circle's
+ * administration for its coordinators) and, on wide screens, the header row (the six places only,
+ * so that they fit one row from 1024 px).
+ */
+function MainNavList({ user, className, row = false }: { user: HeaderUser; className?: string; row?: boolean }) {
+  const items = row
+    ? MAIN_NAV.filter((item) => item.inBars !== false)
+    : user.coordinates
+      ? [...MAIN_NAV, COORDINATION_ENTRY]
+      : MAIN_NAV;
   return (
     <ul className={className}>
       {items.map((item) => (
@@ -112,7 +121,7 @@ export function BottomNav({ user }: { user: HeaderUser | null }) {
       className="fixed inset-x-0 bottom-0 z-40 border-t border-slate-200 bg-white/95 pb-[env(safe-area-inset-bottom)] backdrop-blur lg:hidden"
     >
       <ul className="mx-auto flex max-w-5xl overflow-x-auto">
-        {MAIN_NAV.filter((item) => item.bottom !== false).map((item) => (
+        {MAIN_NAV.filter((item) => item.inBars !== false).map((item) => (
           <li key={item.to} className="min-w-14 flex-1">
             <NavLink
               to={item.to}
@@ -226,7 +235,7 @@ export function AppHeader({ user }: { user: HeaderUser | null }) {
         {user ? (
           <div className="flex items-center gap-1">
             <nav aria-label="Hauptnavigation" className="hidden lg:block">
-              <MainNavList user={user} className="flex gap-1" />
+              <MainNavList user={user} className="flex gap-1" row />
             </nav>
             <Link
               to="/benachrichtigungen"
