@@ -339,8 +339,10 @@ describe("cover mails", () => {
           );
           for (const lag of lags) {
             expect(lag).toBeGreaterThanOrEqual(0);
-            // At most one interval, plus the run itself (generous for a loaded CI machine).
-            expect(lag).toBeLessThan(interval + 2000);
+            // Within the next run or the one after, plus the run itself: npm test runs the browser
+            // tests beside this file, and on two busy cores one run took up to 2.6 s. A timer that
+            // does not run (or only at the end) still fails here.
+            expect(lag).toBeLessThan(2 * interval + 3000);
           }
 
           // The widened alerts reach the mail provider with the next outbox polls.
