@@ -13,6 +13,7 @@ import { redirectWithToast } from "~/.server/toast";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Button } from "~/components/ui/button";
 import { Card, EmptyState, FormMessage, PageHeader } from "~/components/ui/layout";
+import { OrgNav } from "~/components/org-nav";
 
 export const meta: MetaFunction = () => [{ title: "Personal · Trägerkreis" }];
 
@@ -20,7 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const membership = await requireOrgRole(user, params.slug ?? "", "member");
   const staff = await listStaff(user, membership.orgId);
-  return { org: { slug: membership.slug, name: membership.name }, canEdit: membership.role === "owner" || membership.role === "admin", staff, today: new Date().toISOString().slice(0, 10) };
+  return { org: { slug: membership.slug, name: membership.name, role: membership.role }, canEdit: membership.role === "owner" || membership.role === "admin", staff, today: new Date().toISOString().slice(0, 10) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -58,6 +59,7 @@ export default function StaffPage() {
         title="Personal für Vertretungen"
         description={`${org.name}: wer angeboten werden darf – Fachkraft (§ 72 SGB VIII) und Datum des letzten erweiterten Führungszeugnisses (§ 72a SGB VIII). Das Dokument selbst wird hier nie gespeichert.`}
       />
+      <OrgNav slug={org.slug} orgName={org.name} role={org.role} />
       {staff.length === 0 ? (
         <EmptyState title="Noch niemand eingetragen" />
       ) : (

@@ -312,3 +312,9 @@ export const CoverAlertPreferencesSchema = z.object({
   emailEnabled: z.boolean().default(false),
 });
 export type CoverAlertPreferencesInput = z.infer<typeof CoverAlertPreferencesSchema>;
+
+/** /traeger/:slug/favoriten: add or remove a favourite partner Träger. */
+export const CoverFavouriteSchema = z.object({
+  intent: z.enum(["add", "remove"], { error: "Unbekannte Aktion." }),
+  favouriteOrgId: z.uuid("Bitte wählen Sie einen Träger aus der Liste."),
+});

@@ -43,6 +43,8 @@ export interface NetworkTable {
   region: Generated<string>;
   description: Generated<string>;
   public_page: Generated<boolean>;
+  /** Maximum age of the erweitertes Führungszeugnis in years (1–5, issue 12). */
+  fuehrungszeugnis_max_years: Generated<number>;
   contact_email: string | null;
   contact_phone: string | null;
   created_at: CreatedAt;
@@ -403,6 +405,10 @@ export interface CoverRequestTable {
   addressing: Generated<CoverAddressing>;
   /** Until then only the addressed Träger see it (addressing 'addressed'); null for 'circle'. */
   widen_at: Timestamp | null;
+  /** Step 2 of three-step escalation: from then also the partner Träger (issue 12). */
+  partners_at: Timestamp | null;
+  /** Offers must name a staff member with a Fachkraft qualification (§ 72 SGB VIII). */
+  requires_fachkraft: Generated<boolean>;
   widened_at: CoverSystem<Date | null>;
   /** Sum of accepted hours: the fill status the circle sees ("12 von 20 Std./Woche zugesagt"). */
   covered_hours: CoverSystem<string>;
@@ -429,6 +435,14 @@ export interface CoverRequestInternalsTable {
   cancel_reason: CoverSystem<string | null>;
   cancelled_by: CoverSystem<string | null>;
   updated_at: CoverSystem<Date>;
+}
+
+/** A Träger's favourite partner Träger (first step of three-step escalation, issue 12). */
+export interface CoverFavouriteTable {
+  org_id: ColumnType<string, string, never>;
+  favourite_org_id: ColumnType<string, string, never>;
+  created_by: ColumnType<string | null, never, never>;
+  created_at: ColumnType<Date, never, never>;
 }
 
 export interface CoverRequestRecipientTable {
@@ -569,6 +583,7 @@ export interface DB extends MeetingTables, CalendarTables {
   cover_requests: CoverRequestTable;
   cover_request_internals: CoverRequestInternalsTable;
   cover_request_recipients: CoverRequestRecipientTable;
+  cover_favourites: CoverFavouriteTable;
   cover_offers: CoverOfferTable;
   cover_handover_notes: CoverHandoverNoteTable;
   cover_contacts: CoverContactTable;
