@@ -421,7 +421,7 @@ export function CoverRequestForm({
                   className="mt-0.5 size-5 shrink-0 accent-brand-700"
                 />
                 <span>
-                  <span className="font-medium">Zuerst an einzelne Träger</span> – danach automatisch für den ganzen Kreis.
+                  <span className="font-medium">Zuerst an bestimmte Träger</span> – danach automatisch für den ganzen Kreis.
                 </span>
               </label>
               <label className="flex min-h-11 items-start gap-2 rounded-md p-2 text-sm hover:bg-slate-100">
