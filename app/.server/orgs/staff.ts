@@ -6,16 +6,9 @@ import { z } from "zod";
 import type { SessionUser } from "../auth/session";
 import { asUser, asUserReadOnly } from "../db/request";
 import { singleLine } from "~/validation/text";
+import { QUALIFICATIONS } from "~/utils/qualifications";
 
-export const QUALIFICATIONS = {
-  sozialarbeit: "Sozialarbeiter:in (B.A./Diplom)",
-  sozialpaedagogik: "Sozialpädagog:in (B.A./Diplom)",
-  erziehung: "Erzieher:in",
-  heilpaedagogik: "Heilpädagog:in",
-  kindheitspaedagogik: "Kindheitspädagog:in",
-  psychologie: "Psycholog:in",
-  andere: "andere Fachkraft (bitte beschreiben)",
-} as const;
+export { QUALIFICATIONS };
 
 export type StaffRow = { id: string; fullName: string; qualification: string | null; note: string; fuehrungszeugnisOn: string | null; validUntil: string | null };
 
