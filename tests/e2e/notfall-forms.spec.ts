@@ -89,6 +89,12 @@ test("@phone the favourites page and the request form's new choices work at 360 
   await expect(page.getByRole("link", { name: "Favoriten verwalten" })).toBeVisible();
   await noSidewaysScroll(page);
   // A partner step after the whole circle is refused in German at the field.
+  await page.getByText("Dringend", { exact: true }).click();
+  await page.getByLabel("Hilfeart", { exact: true }).selectOption("p31");
+  await page.getByLabel("Gemeinde", { exact: true }).selectOption("voerde");
+  await page.getByLabel("Bis").fill(day(10));
+  await page.getByLabel("Stunden pro Woche (Fachleistungsstunden)").fill("8");
+  await page.getByLabel("Beschreibung", { exact: true }).fill("Zwei Termine pro Woche, Schwerpunkt Alltag und Schule, ab sofort.");
   await page.getByLabel("Ab dann an Partner-Träger").fill(berlinDateTimeLocal(new Date(Date.now() + 5 * 3600_000)));
   await page.getByLabel("Danach für den ganzen Kreis ab").fill(berlinDateTimeLocal(new Date(Date.now() + 3 * 3600_000)));
   await page.getByRole("button", { name: "Als Entwurf speichern" }).last().click();
