@@ -388,6 +388,17 @@ type CoverHours = ColumnType<string, number | string, number | string>;`,
       },
     },
     {
+      table: "cover_favourites",
+      name: "CoverFavouriteTable",
+      doc: "A Träger's favourite partner Träger (first step of the three-step escalation).",
+      columns: {
+        org_id: { type: "ColumnType<string, string, never>" },
+        favourite_org_id: { type: "ColumnType<string, string, never>" },
+        created_by: { type: "ColumnType<string | null, never, never>" },
+        created_at: { type: "ColumnType<Date, never, never>" },
+      },
+    },
+    {
       table: "cover_alert_preferences",
       name: "CoverAlertPreferenceTable",
       columns: {

@@ -39,6 +39,7 @@ export async function action({ request }: ActionFunctionArgs) {
       contactEmail: v.contactEmail ?? null,
       contactPhone: v.contactPhone ?? null,
       publicPage: v.publicPage,
+      fuehrungszeugnisMaxYears: v.fuehrungszeugnisMaxYears,
     });
     invariantResponse(updated, "Nicht gefunden", { status: 404 });
   } catch (error) {
@@ -83,6 +84,7 @@ function SettingsForm({ circle, showName }: { circle: CoordinatedCircle; showNam
       contactEmail: circle.contactEmail ?? "",
       contactPhone: circle.contactPhone ?? "",
       publicPage: circle.publicPage ? "on" : undefined,
+      fuehrungszeugnisMaxYears: String(circle.fuehrungszeugnisMaxYears),
     },
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
@@ -129,6 +131,14 @@ function SettingsForm({ circle, showName }: { circle: CoordinatedCircle; showNam
             type="tel"
           />
         </div>
+        <Field
+          label="Führungszeugnis höchstens so alt (Jahre)"
+          hint="§ 72a SGB VIII: Angebote nennen nur Personen, deren erweitertes Führungszeugnis nicht älter ist. Üblich sind 5 Jahre; 1 bis 5 möglich."
+          field={fields.fuehrungszeugnisMaxYears}
+          type="number"
+          inputProps={{ min: 1, max: 5, step: 1, inputMode: "numeric" }}
+          className="sm:max-w-xs"
+        />
         <div className="flex flex-col gap-3 sm:flex-row sm:items-center">
           <Button type="submit" disabled={saving}>
             {saving ? "Wird gespeichert …" : "Speichern"}

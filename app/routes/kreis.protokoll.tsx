@@ -20,6 +20,7 @@ const SETTING_LABELS: Record<string, string> = {
   contact_email: "E-Mail der Koordination",
   contact_phone: "Telefon der Koordination",
   public_page: "öffentliche Seite",
+  fuehrungszeugnis_max_years: "Höchstalter des Führungszeugnisses",
 };
 
 function text(value: unknown): string | undefined {

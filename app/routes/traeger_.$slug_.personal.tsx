@@ -14,6 +14,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { QUALIFICATIONS, StaffSchema } from "~/validation/staff";
 import { Button } from "~/components/ui/button";
 import { Card, EmptyState, FormMessage, PageHeader } from "~/components/ui/layout";
+import { OrgNav } from "~/components/org-nav";
 
 export const meta: MetaFunction = () => [{ title: "Personal · Trägerkreis" }];
 
@@ -21,7 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const membership = await requireOrgRole(user, params.slug ?? "", "member");
   const staff = await listStaff(user, membership.orgId);
-  return { org: { slug: membership.slug, name: membership.name }, canEdit: membership.role === "owner" || membership.role === "admin", staff, today: new Date().toISOString().slice(0, 10) };
+  return { org: { slug: membership.slug, name: membership.name, role: membership.role }, canEdit: membership.role === "owner" || membership.role === "admin", staff, today: new Date().toISOString().slice(0, 10) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -59,6 +60,7 @@ export default function StaffPage() {
         title="Personal für Vertretungen"
         description={`${org.name}: wer angeboten werden darf – Fachkraft (§ 72 SGB VIII) und Datum des letzten erweiterten Führungszeugnisses (§ 72a SGB VIII). Das Dokument selbst wird hier nie gespeichert.`}
       />
+      <OrgNav slug={org.slug} orgName={org.name} role={org.role} />
       {staff.length === 0 ? (
         <EmptyState title="Noch niemand eingetragen" />
       ) : (

@@ -79,6 +79,8 @@ export async function action({ request }: ActionFunctionArgs) {
           description:
             submission.value.addressing === "addressed"
               ? "Die gewählten Träger werden jetzt benachrichtigt, später der ganze Kreis."
+              : submission.value.addressing === "favourites"
+                ? "Ihre Favoriten werden jetzt benachrichtigt, später die Partner-Träger und der ganze Kreis."
               : "Die passenden Träger im Kreis werden jetzt benachrichtigt.",
         }
       : { title: "Entwurf gespeichert.", description: "Nur Ihr Träger sieht ihn, bis Sie ihn veröffentlichen." },

@@ -15,6 +15,8 @@ export const paths = {
   orgSettings: (slug: string) => `/traeger/${slug}/einstellungen`,
   orgMembers: (slug: string) => `/traeger/${slug}/mitglieder`,
   orgAudit: (slug: string) => `/traeger/${slug}/protokoll`,
+  orgStaff: (slug: string) => `/traeger/${slug}/personal`,
+  orgFavourites: (slug: string) => `/traeger/${slug}/favoriten`,
   publicCircle: (slug: string) => `/k/${slug}`,
   joinRequests: "/kreis/anfragen",
   circleSettings: "/kreis/einstellungen",

@@ -100,6 +100,19 @@ export const CircleSettingsSchema = z.object({
     .optional(),
   contactPhone: phone.optional(),
   publicPage: z.boolean().default(false),
+  /** § 72a SGB VIII: how old an erweitertes Führungszeugnis may be for offers in this circle (issue 12). */
+  fuehrungszeugnisMaxYears: z
+    .string()
+    .trim()
+    .max(10, "Bitte geben Sie eine ganze Zahl von 1 bis 5 an.")
+    .transform((value, ctx) => {
+      if (!/^\d{1,2}$/.test(value) || Number(value) < 1 || Number(value) > 5) {
+        ctx.addIssue({ code: "custom", message: "Bitte geben Sie eine ganze Zahl von 1 bis 5 an (Jahre; üblich sind 5)." });
+        return z.NEVER;
+      }
+      return Number(value);
+    })
+    .optional(),
 });
 
 export const NotificationActionSchema = z.discriminatedUnion("intent", [

@@ -112,6 +112,17 @@ export const COVER_DESCRIPTION_MAX = 2000;
 
 export const COVER_FORM_INTENTS = ["draft", "publish"] as const;
 
+/** Who sees a request first: the circle, chosen Träger, or the favourites (then partners). */
+export const COVER_FORM_ADDRESSINGS = ["circle", "addressed", "favourites"] as const;
+export type CoverFormAddressing = (typeof COVER_FORM_ADDRESSINGS)[number];
+
+const dateTimeField = z
+  .string()
+  .trim()
+  .max(40, "Bitte geben Sie Datum und Uhrzeit an.")
+  .refine(isValidDateTimeLocal, "Bitte geben Sie Datum und Uhrzeit an.")
+  .transform((v) => v.slice(0, 16));
+
 /** The request form (/vertretungen/neu and /vertretungen/:id/bearbeiten). */
 export const CoverRequestFormSchema = z
   .object({
@@ -148,14 +159,15 @@ export const CoverRequestFormSchema = z
     caseReference,
     handoverNotes: optionalMultiLine(5000, "Die Übergabenotiz"),
     contactUserId: uuid("Bitte wählen Sie eine Ansprechperson aus der Liste.").optional(),
-    addressing: z.enum(["circle", "addressed"]).default("circle"),
+    // "favourites": three-step escalation (issue 12) — the Träger's favourites, from partnersAt
+    // also the partner Träger, from widenAt the whole circle. Stored as addressing 'addressed'
+    // with partners_at set.
+    addressing: z.enum(COVER_FORM_ADDRESSINGS, { error: "Bitte wählen Sie, wer die Anfrage sieht." }).default("circle"),
     recipients: z.array(uuid("Unbekannter Träger.")).max(30, "Bitte wählen Sie höchstens 30 Träger.").default([]),
-    widenAt: z
-      .string()
-      .trim()
-      .refine(isValidDateTimeLocal, "Bitte geben Sie Datum und Uhrzeit an.")
-      .transform((v) => v.slice(0, 16))
-      .optional(),
+    widenAt: dateTimeField.optional(),
+    partnersAt: dateTimeField.optional(),
+    /** Offers must name a person with a Fachkraft qualification (§ 72 SGB VIII). */
+    requiresFachkraft: z.boolean().default(false),
     noSozialdaten: z.boolean().default(false),
     /** The findings (screenSozialdaten) the person was shown, so a publish never skips the warning. */
     sozialdatenSeen: multiLine({ max: 4000 }).optional(),
@@ -170,13 +182,21 @@ export const CoverRequestFormSchema = z
     if (v.genderRequirement && (v.genderReason ?? "").length < 3) {
       issue("genderReason", "Bitte begründen Sie die Anforderung an das Geschlecht der Fachkraft.");
     }
-    if (v.addressing === "addressed") {
-      if (v.recipients.length === 0) {
-        issue("recipients", "Bitte wählen Sie mindestens einen Träger, an den sich die Anfrage zuerst richtet.");
-      }
+    if (v.addressing === "addressed" && v.recipients.length === 0) {
+      issue("recipients", "Bitte wählen Sie mindestens einen Träger, an den sich die Anfrage zuerst richtet.");
+    }
+    if (v.addressing !== "circle") {
       if (!v.widenAt) issue("widenAt", "Bitte geben Sie an, ab wann der ganze Kreis die Anfrage sieht.");
       else if (v.intent === "publish" && berlinDateTimeToInstant(v.widenAt).getTime() <= Date.now()) {
         issue("widenAt", "Dieser Zeitpunkt liegt in der Vergangenheit. Bitte wählen Sie einen späteren.");
+      }
+    }
+    if (v.addressing === "favourites") {
+      if (!v.partnersAt) issue("partnersAt", "Bitte geben Sie an, ab wann die Partner-Träger die Anfrage sehen.");
+      else if (v.intent === "publish" && berlinDateTimeToInstant(v.partnersAt).getTime() <= Date.now()) {
+        issue("partnersAt", "Dieser Zeitpunkt liegt in der Vergangenheit. Bitte wählen Sie einen späteren.");
+      } else if (v.widenAt && v.partnersAt > v.widenAt) {
+        issue("partnersAt", "Die Partner-Träger kommen vor dem ganzen Kreis: Bitte wählen Sie einen Zeitpunkt vor „ganzer Kreis ab“.");
       }
     }
     if (v.recipients.includes(v.orgId)) issue("recipients", "Ihr eigener Träger kann nicht Empfänger sein.");
@@ -312,3 +332,9 @@ export const CoverAlertPreferencesSchema = z.object({
   emailEnabled: z.boolean().default(false),
 });
 export type CoverAlertPreferencesInput = z.infer<typeof CoverAlertPreferencesSchema>;
+
+/** /traeger/:slug/favoriten: add or remove a favourite partner Träger. */
+export const CoverFavouriteSchema = z.object({
+  intent: z.enum(["add", "remove"], { error: "Unbekannte Aktion." }),
+  favouriteOrgId: z.uuid("Bitte wählen Sie einen Träger aus der Liste."),
+});

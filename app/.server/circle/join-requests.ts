@@ -15,6 +15,8 @@ export type CoordinatedCircle = {
   publicPage: boolean;
   contactEmail: string | null;
   contactPhone: string | null;
+  /** Maximum age of the erweitertes Führungszeugnis in years (§ 72a SGB VIII, issue 12). */
+  fuehrungszeugnisMaxYears: number;
 };
 
 export type JoinRequestRow = {
@@ -51,6 +53,7 @@ export async function coordinatedCircles(user: SessionUser): Promise<Coordinated
         "public_page as publicPage",
         "contact_email as contactEmail",
         "contact_phone as contactPhone",
+        "fuehrungszeugnis_max_years as fuehrungszeugnisMaxYears",
       ])
       .where(sql<boolean>`id in (select private.coordinated_network_ids())`)
       .orderBy("name")
@@ -172,6 +175,8 @@ export type CircleSettings = {
   contactEmail: string | null;
   contactPhone: string | null;
   publicPage: boolean;
+  /** Left unchanged when undefined. */
+  fuehrungszeugnisMaxYears?: number;
 };
 
 /** Updates the circle's public details; false when the user does not coordinate it. */
@@ -185,6 +190,7 @@ export async function updateCircleSettings(user: SessionUser, networkId: string,
         contact_email: values.contactEmail,
         contact_phone: values.contactPhone,
         public_page: values.publicPage,
+        ...(values.fuehrungszeugnisMaxYears === undefined ? {} : { fuehrungszeugnis_max_years: values.fuehrungszeugnisMaxYears }),
       })
       .where("id", "=", networkId)
       .where(sql<boolean>`id in (select private.coordinated_network_ids())`)

@@ -26,7 +26,7 @@ export type CoverContext = {
   networkIds: string[];
   networks: Array<{ id: string; name: string }>;
   /** (Träger, circle) pairs where the person may post a request. */
-  posters: Array<{ orgId: string; orgName: string; networkId: string; networkName: string }>;
+  posters: Array<{ orgId: string; orgSlug: string; orgName: string; networkId: string; networkName: string }>;
 };
 
 export async function coverContext(tx: Tx, userId: string): Promise<CoverContext> {
@@ -66,7 +66,7 @@ export async function coverContext(tx: Tx, userId: string): Promise<CoverContext
       org.networkIds.push(r.network_id);
       networks.set(r.network_id, r.network_name ?? "");
       if (org.coordinates) {
-        posters.push({ orgId: r.org_id, orgName: r.name, networkId: r.network_id, networkName: r.network_name ?? "" });
+        posters.push({ orgId: r.org_id, orgSlug: r.slug, orgName: r.name, networkId: r.network_id, networkName: r.network_name ?? "" });
       }
     }
   }

@@ -10,7 +10,7 @@ import { asUser, type Tx, asUserReadOnly } from "../db/request";
 import type { CoverAddressing, CoverGenderRequirement, CoverKind, CoverUrgency, OrgRole } from "../db/schema";
 import { berlinDateTimeLocal, berlinDateTimeToInstant } from "~/utils/berlin-time";
 import { hoursPlain } from "~/utils/format";
-import { sozialdatenKey, type CoverRequestFormInput } from "~/validation/cover";
+import { sozialdatenKey, type CoverFormAddressing, type CoverRequestFormInput } from "~/validation/cover";
 import { coverReference } from "./board";
 import { coverContext, COORDINATING_ROLES, type CoverContext } from "./context";
 import { publishCoverRequest, setCoverContact } from "./functions";
@@ -27,6 +27,8 @@ export const COVER_FIELDS: RefusalFields = {
   TK_COVER_ADDRESSING_INVALID: "widenAt",
   TK_COVER_WIDEN_AT_PAST: "widenAt",
   TK_COVER_NO_RECIPIENTS: "recipients",
+  TK_COVER_NO_FAVOURITES: "addressing",
+  TK_COVER_PARTNERS_AT_INVALID: "partnersAt",
   TK_COVER_RECIPIENT_INVALID: "recipients",
   TK_COVER_SOZIALDATEN_UNCONFIRMED: "noSozialdaten",
   TK_UNKNOWN_HILFEART: "hilfeart",
@@ -84,7 +86,8 @@ export function sozialdatenRefusal(input: CoverRequestFormInput): Record<string,
 
 /** The request's columns from the form. */
 function columns(input: CoverRequestFormInput) {
-  const addressed = input.addressing === "addressed";
+  const addressed = input.addressing !== "circle";
+  const favourites = input.addressing === "favourites";
   return {
     urgency: input.urgency,
     hilfeart: input.hilfeart,
@@ -102,13 +105,20 @@ function columns(input: CoverRequestFormInput) {
     gender_reason: input.genderRequirement ? (input.genderReason ?? null) : null,
     description: input.description,
     no_sozialdaten_confirmed: input.noSozialdaten,
-    addressing: input.addressing,
+    addressing: addressed ? "addressed" : "circle",
     widen_at: addressed && input.widenAt ? berlinDateTimeToInstant(input.widenAt) : null,
+    partners_at: favourites && input.partnersAt ? berlinDateTimeToInstant(input.partnersAt) : null,
+    requires_fachkraft: input.requiresFachkraft,
   } as const;
 }
 
 async function setRecipients(tx: Tx, requestId: string, input: CoverRequestFormInput) {
   await tx.deleteFrom("cover_request_recipients").where("request_id", "=", requestId).execute();
+  if (input.addressing === "favourites") {
+    // The Träger's favourites in the request's circle (TK_COVER_NO_FAVOURITES when none).
+    await sql`select public.address_cover_request_to_favourites(${requestId}::uuid)`.execute(tx);
+    return;
+  }
   if (input.addressing !== "addressed" || input.recipients.length === 0) return;
   await tx
     .insertInto("cover_request_recipients")
@@ -197,6 +207,10 @@ export type CoverFormOptions = {
   colleagues: Array<{ userId: string; name: string; orgId: string; role: OrgRole }>;
   /** Suggested "für den ganzen Kreis ab" values (datetime-local, Berlin time). */
   widenDefaults: { notfall: string; other: string };
+  /** Suggested "ab dann an Partner-Träger" values (datetime-local, Berlin time). */
+  partnersDefaults: { notfall: string; other: string };
+  /** How many favourites each posting Träger has (keyed by org id), to say so in the form. */
+  favouriteCounts: Record<string, number>;
 };
 
 /** What the request form offers: the person's Träger and circles, the lists, addressees, colleagues. */
@@ -231,6 +245,13 @@ async function formOptions(tx: Tx, context: CoverContext): Promise<CoverFormOpti
           where m.org_id = any(${orgIds}::uuid[])
           order by lower(coalesce(p.full_name, p.email, ''))
         `.execute(tx);
+  const favouriteCounts =
+    orgIds.length === 0
+      ? { rows: [] }
+      : await sql<{ org_id: string; n: number }>`
+          select f.org_id, count(*)::int as n from public.cover_favourites f
+          where f.org_id = any(${orgIds}::uuid[]) group by f.org_id
+        `.execute(tx);
   const now = Date.now();
   return {
     posters: context.posters,
@@ -242,6 +263,11 @@ async function formOptions(tx: Tx, context: CoverContext): Promise<CoverFormOpti
       notfall: berlinDateTimeLocal(roundUpToQuarter(now + 2 * 3600_000)),
       other: berlinDateTimeLocal(roundUpToQuarter(now + 24 * 3600_000)),
     },
+    partnersDefaults: {
+      notfall: berlinDateTimeLocal(roundUpToQuarter(now + 1 * 3600_000)),
+      other: berlinDateTimeLocal(roundUpToQuarter(now + 12 * 3600_000)),
+    },
+    favouriteCounts: Object.fromEntries(favouriteCounts.rows.map((r) => [r.org_id, r.n])),
   };
 }
 
@@ -272,9 +298,11 @@ export type CoverDraftDefaults = {
   caseReference: string;
   handoverNotes: string;
   contactUserId: string;
-  addressing: CoverAddressing;
+  addressing: CoverFormAddressing;
   recipients: string[];
   widenAt: string;
+  partnersAt: string;
+  requiresFachkraft: boolean;
   noSozialdaten: boolean;
 };
 
@@ -310,6 +338,8 @@ export async function loadCoverDraft(
       case_reference: string | null;
       addressing: CoverAddressing;
       widen_at: Date | string | null;
+      partners_at: Date | string | null;
+      requires_fachkraft: boolean;
       no_sozialdaten_confirmed: boolean;
       notes: string | null;
       contact_user_id: string | null;
@@ -319,7 +349,7 @@ export async function loadCoverDraft(
         to_char(r.period_from, 'YYYY-MM-DD') as period_from, to_char(r.period_to, 'YYYY-MM-DD') as period_to,
         r.hours_per_week::text as hours_per_week, r.kind, r.qualification, r.languages, r.needs_driving_licence,
         r.needs_car, r.gender_requirement, r.gender_reason, r.description, r.addressing,
-        r.widen_at, r.no_sozialdaten_confirmed,
+        r.widen_at, r.partners_at, r.requires_fachkraft, r.no_sozialdaten_confirmed,
         (select i.case_reference from public.cover_request_internals i where i.request_id = r.id) as case_reference,
         (select hn.notes from public.cover_handover_notes hn where hn.request_id = r.id) as notes,
         (select c.user_id from public.cover_contacts c where c.request_id = r.id and c.org_id = r.org_id) as contact_user_id,
@@ -357,9 +387,12 @@ export async function loadCoverDraft(
         caseReference: draft.case_reference ?? "",
         handoverNotes: draft.notes ?? "",
         contactUserId: draft.contact_user_id ?? "",
-        addressing: draft.addressing,
+        // A draft with a partner step was addressed to the favourites (their copy in the recipients).
+        addressing: draft.addressing === "addressed" && draft.partners_at ? "favourites" : draft.addressing,
         recipients: draft.recipients ?? [],
         widenAt: draft.widen_at ? berlinDateTimeLocal(draft.widen_at) : "",
+        partnersAt: draft.partners_at ? berlinDateTimeLocal(draft.partners_at) : "",
+        requiresFachkraft: draft.requires_fachkraft,
         noSozialdaten: draft.no_sozialdaten_confirmed,
       },
     };

@@ -506,6 +506,14 @@ export interface CoverLedgerMonthTable {
   actual_hours: CoverSystem<string | null>;
 }
 
+/** A Träger's favourite partner Träger (first step of the three-step escalation). */
+export interface CoverFavouriteTable {
+  org_id: ColumnType<string, string, never>;
+  favourite_org_id: ColumnType<string, string, never>;
+  created_by: ColumnType<string | null, never, never>;
+  created_at: ColumnType<Date, never, never>;
+}
+
 export interface CoverAlertPreferenceTable {
   user_id: ColumnType<string, string, never>;
   urgencies: Generated<CoverUrgency[]>;
@@ -572,6 +580,7 @@ export interface DB extends MeetingTables, CalendarTables {
   cover_contacts: CoverContactTable;
   cover_ledger: CoverLedgerTable;
   cover_ledger_months: CoverLedgerMonthTable;
+  cover_favourites: CoverFavouriteTable;
   cover_alert_preferences: CoverAlertPreferenceTable;
   sozialdaten_hides: SozialdatenHideTable;
 }

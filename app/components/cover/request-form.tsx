@@ -18,6 +18,7 @@ import { gemeindeOptionGroups } from "~/utils/gemeinden";
 import { screenSozialdaten, SOZIALDATEN_HINWEIS, SOZIALDATEN_KIND_LABELS, SOZIALDATEN_WOHIN } from "~/utils/sozialdaten";
 import { COVER_DESCRIPTION_MAX, CoverRequestFormSchema, sozialdatenKey } from "~/validation/cover";
 import { FormKeyField } from "~/components/ui/form-key";
+import { paths } from "~/utils/links";
 
 export type CoverFormDefaults = {
   orgId?: string;
@@ -43,6 +44,8 @@ export type CoverFormDefaults = {
   addressing?: string;
   recipients?: string[];
   widenAt?: string;
+  partnersAt?: string;
+  requiresFachkraft?: boolean;
   noSozialdaten?: boolean;
   sozialdatenSeen?: string;
 };
@@ -123,7 +126,13 @@ export function CoverRequestForm({
   // refused submit (also without JavaScript) holds what was sent.
   const initialUrgency = initial(fields.urgency.initialValue)[0];
   const chosenRecipients = new Set(initial(fields.recipients.initialValue));
-  const addressedDefault = (initial(fields.addressing.initialValue)[0] ?? "circle") === "addressed";
+  const addressingDefault = initial(fields.addressing.initialValue)[0] ?? "circle";
+  const [partnersTouched, setPartnersTouched] = useState(Boolean(defaults.partnersAt));
+  const partnersDefault =
+    initial(fields.partnersAt.initialValue)[0] ||
+    (defaults.urgency === "notfall" ? options.partnersDefaults.notfall : options.partnersDefaults.other);
+  const favouriteCount = options.favouriteCounts[chosenOrg ?? ""] ?? 0;
+  const chosenSlug = options.posters.find((p) => p.orgId === chosenOrg)?.orgSlug;
 
   return (
     <Form method="post" action={action} {...getFormProps(form)} className="space-y-6">
@@ -188,6 +197,10 @@ export function CoverRequestForm({
                     const widen = document.getElementById(fields.widenAt.id);
                     if (!widenTouched && widen instanceof HTMLInputElement) {
                       widen.value = u === "notfall" ? options.widenDefaults.notfall : options.widenDefaults.other;
+                    }
+                    const partners = document.getElementById(fields.partnersAt.id);
+                    if (!partnersTouched && partners instanceof HTMLInputElement) {
+                      partners.value = u === "notfall" ? options.partnersDefaults.notfall : options.partnersDefaults.other;
                     }
                   }}
                 />
@@ -261,6 +274,19 @@ export function CoverRequestForm({
           label="Sprachen (optional)"
           hint="Mehrere mit Komma trennen, z. B. Türkisch, Arabisch"
           field={fields.languages}
+        />
+        <CheckboxField
+          key={fields.requiresFachkraft.key}
+          label={
+            <>
+              <span className="font-medium">Fachkraft erforderlich (§ 72 SGB VIII)</span>
+              <span className="block text-slate-600">
+                Angebote müssen eine Person aus der Personalliste nennen, die als Fachkraft eingetragen ist und ein aktuelles
+                erweitertes Führungszeugnis hat.
+              </span>
+            </>
+          }
+          field={fields.requiresFachkraft}
         />
         <div className="grid gap-1 sm:grid-cols-2">
           <CheckboxField
@@ -377,7 +403,7 @@ export function CoverRequestForm({
                   type="radio"
                   name={fields.addressing.name}
                   value="circle"
-                  defaultChecked={!addressedDefault}
+                  defaultChecked={addressingDefault === "circle"}
                   className="mt-0.5 size-5 shrink-0 accent-brand-700"
                 />
                 <span>
@@ -391,17 +417,43 @@ export function CoverRequestForm({
                   type="radio"
                   name={fields.addressing.name}
                   value="addressed"
-                  defaultChecked={addressedDefault}
+                  defaultChecked={addressingDefault === "addressed"}
                   className="mt-0.5 size-5 shrink-0 accent-brand-700"
                 />
                 <span>
                   <span className="font-medium">Zuerst an bestimmte Träger</span> – danach automatisch für den ganzen Kreis.
                 </span>
               </label>
+              <label className="flex min-h-11 items-start gap-2 rounded-md p-2 text-sm hover:bg-slate-100">
+                <input
+                  id={`${id}-favourites`}
+                  type="radio"
+                  name={fields.addressing.name}
+                  value="favourites"
+                  defaultChecked={addressingDefault === "favourites"}
+                  className="mt-0.5 size-5 shrink-0 accent-brand-700"
+                />
+                <span>
+                  <span className="font-medium">Zuerst an unsere Favoriten</span> – dann an Partner-Träger, mit denen Sie schon
+                  vertreten haben, dann an den ganzen Kreis.
+                  <span className="block text-slate-600">
+                    {favouriteCount === 0 ? "Ihr Träger hat noch keine Favoriten." : favouriteCount === 1 ? "1 Favorit" : `${favouriteCount} Favoriten`}
+                    {chosenSlug ? (
+                      <>
+                        {" · "}
+                        <a href={paths.orgFavourites(chosenSlug)} className="font-medium text-brand-800 underline underline-offset-2">
+                          Favoriten verwalten
+                        </a>
+                      </>
+                    ) : null}
+                  </span>
+                </span>
+              </label>
             </div>
+            <ErrorList id={`${fields.addressing.id}-error`} errors={fields.addressing.errors} />
           </fieldset>
-          <div className="hidden space-y-3 rounded-lg border border-slate-200 bg-slate-50 p-3 group-has-[input[value=addressed]:checked]/addr:block">
-            <fieldset aria-describedby={fields.recipients.errors?.length ? `${id}-recipients-error` : undefined}>
+          <div className="hidden space-y-3 rounded-lg border border-slate-200 bg-slate-50 p-3 group-has-[input[value=addressed]:checked]/addr:block group-has-[input[value=favourites]:checked]/addr:block">
+            <fieldset className="hidden group-has-[input[value=addressed]:checked]/addr:block" aria-describedby={fields.recipients.errors?.length ? `${id}-recipients-error` : undefined}>
               <legend className="text-sm font-medium text-slate-800">Zuerst an</legend>
               <div className="mt-1 grid gap-1 sm:grid-cols-2">
                 {recipientOptions.map((o) => (
@@ -419,6 +471,16 @@ export function CoverRequestForm({
               </div>
               <ErrorList id={`${id}-recipients-error`} errors={fields.recipients.errors} />
             </fieldset>
+            <div className="hidden group-has-[input[value=favourites]:checked]/addr:block">
+              <Field
+                label="Ab dann an Partner-Träger"
+                hint="Vorschlag: bei Notfall in 1 Stunde, sonst in 12 Stunden"
+                field={fields.partnersAt}
+                type="datetime-local"
+                inputProps={{ defaultValue: partnersDefault, onInput: () => setPartnersTouched(true) }}
+                className="sm:max-w-xs"
+              />
+            </div>
             <Field
               label="Danach für den ganzen Kreis ab"
               hint="Vorschlag: bei Notfall in 2 Stunden, sonst in 24 Stunden"
