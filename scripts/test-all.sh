@@ -10,16 +10,20 @@
 # A step runs only when its prerequisite is there; the summary says what was skipped and why.
 # With CI=true nothing may be skipped: a missing prerequisite fails the run.
 #
-# The steps run in two lanes at the same time (each mostly keeps one core busy; the machines
-# have two):
+# By default the steps run one after another, streaming. TK_TEST_LANES=1 runs them in two lanes
+# at the same time (measured on the 2-core machine with the full suite: slower, not faster —
+# vitest's workers, the app server and Chromium then fight for the same two cores):
 #   lane "db":      schema types → typecheck → vitest on PGlite → vitest on PostgreSQL → pgTAP → server tests
 #   lane "browser": production build → Playwright
 # The server tests need the build: they wait for the browser lane's build. The db lane runs at a
 # lower priority (nice 10; TK_TEST_DB_LANE_NICE), so the longer browser lane keeps its pace.
 # Each step's output goes to a log that is printed in one piece when the step ends (so two lanes
 # never interleave lines). When a step fails, its log is printed, the other lane is stopped, and the run fails.
-# TK_TEST_SERIAL=1 runs the steps one after another in the order above (as before), streaming.
+# TK_TEST_SERIAL=1 forces the serial order even when TK_TEST_LANES=1 is set.
 set -euo pipefail
+serial=1
+[[ "${TK_TEST_LANES:-}" == "1" ]] && serial=0
+[[ "${TK_TEST_SERIAL:-}" == "1" ]] && serial=1
 cd "$(dirname "$0")/.."
 
 bin=node_modules/.bin
@@ -110,7 +114,7 @@ run_step() {
   t0=$(date +%s)
   # Stays so when the step is stopped because the other lane failed.
   echo "$order STOPPED  ${title} (another step failed)" >"$work/summary.$order"
-  if [[ "${TK_TEST_SERIAL:-}" == "1" ]]; then
+  if [[ "$serial" == "1" ]]; then
     printf '\n\033[1m== %s\033[0m\n' "$title"
     set +e
     ( set -e; "$fn" )
@@ -161,7 +165,7 @@ lane_browser() {
   fi
 }
 
-if [[ "${TK_TEST_SERIAL:-}" == "1" ]]; then
+if [[ "$serial" == "1" ]]; then
   # The order of the list at the top; the build comes before Playwright and the server tests.
   run_step 0 "schema types current (db:types --check)" step_db_types
   run_step 1 "typecheck (tsc)" step_tsc
