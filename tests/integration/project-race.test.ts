@@ -16,6 +16,9 @@ import { adminUrl, testDbKind } from "../helpers/db-config";
 import type { TestUser } from "../helpers/fixtures";
 import { ideaForm, projectCircle, type ProjectCircle } from "../helpers/projects";
 
+// Skipped on PGlite on purpose: PGlite has one connection, so nothing runs concurrently there.
+// These tests run in the "vitest on PostgreSQL" step of npm test (TEST_DB=postgres), which CI
+// never skips.
 describe.skipIf(testDbKind() !== "postgres")("the lead of a project under concurrency (PostgreSQL server)", () => {
   let database: Database;
   let second: Database;
