@@ -124,6 +124,8 @@ describe("opening the database", () => {
   }, 30_000);
 });
 
+// Skipped on PGlite on purpose: there is no server whose backends can be terminated. These tests
+// run in the "vitest on PostgreSQL" step of npm test (TEST_DB=postgres), which CI never skips.
 describe.skipIf(testDbKind() !== "postgres")("the guarded pool on the server", () => {
   test("transactions under pg_terminate_backend never hang and never run in another's connection", async () => {
     const name = `tk_pool_${randomUUID().replace(/-/g, "").slice(0, 12)}`;

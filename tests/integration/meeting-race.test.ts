@@ -16,6 +16,9 @@ import { adminUrl, testDbKind } from "../helpers/db-config";
 import type { TestUser } from "../helpers/fixtures";
 import { meetingCircle } from "../helpers/meetings";
 
+// Skipped on PGlite on purpose: PGlite has one connection, so nothing runs concurrently there.
+// These tests run in the "vitest on PostgreSQL" step of npm test (TEST_DB=postgres), which CI
+// never skips.
 describe.skipIf(testDbKind() !== "postgres")(
   "meeting capacity under concurrency (PostgreSQL server)",
   () => {

@@ -22,6 +22,9 @@ import { adminUrl, testDbKind } from "../helpers/db-config";
 import { addMember, createNetwork, createOrg, createUser, joinNetwork, type TestUser } from "../helpers/fixtures";
 import { countsOf, createTraining, invariantViolations, registrationsOf, runJob } from "../helpers/trainings";
 
+// Skipped on PGlite on purpose: PGlite has one connection, so nothing runs concurrently there.
+// These tests run in the "vitest on PostgreSQL" step of npm test (TEST_DB=postgres), which CI
+// never skips.
 describe.skipIf(testDbKind() !== "postgres")("training seats under concurrency (PostgreSQL server)", () => {
   let database: Database;
   let second: Database;
