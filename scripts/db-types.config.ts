@@ -113,6 +113,12 @@ export type LegalForm =
     {
       table: "notifications",
       name: "NotificationTable",
+      columns: {
+        data: {
+          type: "Generated<Record<string, unknown>>",
+          doc: "The facts of the notification; app/i18n/notifications.ts writes its German text from kind and data.",
+        },
+      },
     },
     {
       table: "audit_log",

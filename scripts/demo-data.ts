@@ -4,6 +4,7 @@
 // phone numbers and people are invented for the demo. Addresses use `.example` (RFC 2606), phone
 // numbers have a local part starting with 0, which no German line has.
 import type { LegalForm, OrgKind, OrgRole } from "../app/.server/db/schema";
+import type { NotificationKindName } from "../app/i18n/notifications";
 
 export const DEMO_PASSWORD = "Traegerkreis-Demo-2026";
 
@@ -69,9 +70,9 @@ export type DemoJoinRequest = {
 export type DemoNotification = {
   id: string;
   userEmail: string;
-  kind: string;
-  title: string;
-  body: string;
+  kind: NotificationKindName;
+  /** The facts the app writes the text from (app/i18n/notifications.ts). */
+  data: Record<string, unknown>;
   link: string;
   createdDaysAgo: number;
   /** null: unread. */
@@ -449,16 +450,16 @@ export const DEMO_JOIN_REQUESTS: DemoJoinRequest[] = [
 ];
 
 /**
- * Earlier notifications of the circle's coordinators. The join requests above add their own
- * ("Neue Interessensmeldung …") through the trigger that announces every join request.
+ * Earlier notifications of the circle's coordinators ("Neu im Kreis: …", as admit_join_request
+ * writes them). The join requests above add their own ("Neue Interessensmeldung …") through the
+ * trigger that announces every join request.
  */
 export const DEMO_NOTIFICATIONS: DemoNotification[] = [
   {
     id: "d4000000-0000-4000-8000-000000000001",
     userEmail: "koordination@freiraumwohnung.example",
-    kind: "network.member_joined",
-    title: "Neu im Kreis: Kinderleicht",
-    body: "Kinderleicht aus Wesel gehört jetzt zum Kooperationskreis.",
+    kind: "network.admitted",
+    data: { orgName: "Kinderleicht", networkName: DEMO_NETWORK.name, ownOrg: false },
     link: "/traeger/kinderleicht",
     createdDaysAgo: 58,
     readDaysAgo: 57,
@@ -466,9 +467,8 @@ export const DEMO_NOTIFICATIONS: DemoNotification[] = [
   {
     id: "d4000000-0000-4000-8000-000000000002",
     userEmail: "koordination@freiraumwohnung.example",
-    kind: "network.member_joined",
-    title: "Neu im Kreis: Lebenshilfe Dinslaken e. V.",
-    body: "Lebenshilfe Dinslaken e. V. gehört jetzt zum Kooperationskreis.",
+    kind: "network.admitted",
+    data: { orgName: "Lebenshilfe Dinslaken e. V.", networkName: DEMO_NETWORK.name, ownOrg: false },
     link: "/traeger/lebenshilfe-dinslaken",
     createdDaysAgo: 19,
     readDaysAgo: null,
@@ -476,9 +476,8 @@ export const DEMO_NOTIFICATIONS: DemoNotification[] = [
   {
     id: "d4000000-0000-4000-8000-000000000003",
     userEmail: "admin@freiraumwohnung.example",
-    kind: "network.member_joined",
-    title: "Neu im Kreis: Lebenshilfe Dinslaken e. V.",
-    body: "Lebenshilfe Dinslaken e. V. gehört jetzt zum Kooperationskreis.",
+    kind: "network.admitted",
+    data: { orgName: "Lebenshilfe Dinslaken e. V.", networkName: DEMO_NETWORK.name, ownOrg: false },
     link: "/traeger/lebenshilfe-dinslaken",
     createdDaysAgo: 19,
     readDaysAgo: 18,

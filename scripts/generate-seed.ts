@@ -191,16 +191,15 @@ ${rows(
 update public.notifications n set created_at = j.created_at
 from public.join_requests j
 where j.network_id = ${text(DEMO_NETWORK.id)} and n.kind = 'join_request.created'
-  and n.title like '%' || j.org_name;
+  and n.data ->> 'orgName' = j.org_name;
 
-insert into public.notifications (id, user_id, kind, title, body, link, created_at, read_at) values
+insert into public.notifications (id, user_id, kind, data, link, created_at, read_at) values
 ${rows(
   DEMO_NOTIFICATIONS.map((n) => [
     text(n.id),
     text(demoUser(n.userEmail).id),
     text(n.kind),
-    text(n.title),
-    text(n.body),
+    `${text(JSON.stringify(n.data))}::jsonb`,
     text(n.link),
     daysAgo(n.createdDaysAgo),
     daysAgo(n.readDaysAgo),

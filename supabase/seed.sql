@@ -116,12 +116,12 @@ insert into public.join_requests (id, network_id, org_name, contact_name, email,
 update public.notifications n set created_at = j.created_at
 from public.join_requests j
 where j.network_id = 'd0000000-0000-4000-8000-000000000001' and n.kind = 'join_request.created'
-  and n.title like '%' || j.org_name;
+  and n.data ->> 'orgName' = j.org_name;
 
-insert into public.notifications (id, user_id, kind, title, body, link, created_at, read_at) values
-  ('d4000000-0000-4000-8000-000000000001', 'd2000000-0000-4000-8000-000000000402', 'network.member_joined', 'Neu im Kreis: Kinderleicht', 'Kinderleicht aus Wesel gehört jetzt zum Kooperationskreis.', '/traeger/kinderleicht', now() - interval '58 days', now() - interval '57 days'),
-  ('d4000000-0000-4000-8000-000000000002', 'd2000000-0000-4000-8000-000000000402', 'network.member_joined', 'Neu im Kreis: Lebenshilfe Dinslaken e. V.', 'Lebenshilfe Dinslaken e. V. gehört jetzt zum Kooperationskreis.', '/traeger/lebenshilfe-dinslaken', now() - interval '19 days', null),
-  ('d4000000-0000-4000-8000-000000000003', 'd2000000-0000-4000-8000-000000000401', 'network.member_joined', 'Neu im Kreis: Lebenshilfe Dinslaken e. V.', 'Lebenshilfe Dinslaken e. V. gehört jetzt zum Kooperationskreis.', '/traeger/lebenshilfe-dinslaken', now() - interval '19 days', now() - interval '18 days');
+insert into public.notifications (id, user_id, kind, data, link, created_at, read_at) values
+  ('d4000000-0000-4000-8000-000000000001', 'd2000000-0000-4000-8000-000000000402', 'network.admitted', '{"orgName":"Kinderleicht","networkName":"Kooperationskreis Wesel · Duisburg · Oberhausen","ownOrg":false}'::jsonb, '/traeger/kinderleicht', now() - interval '58 days', now() - interval '57 days'),
+  ('d4000000-0000-4000-8000-000000000002', 'd2000000-0000-4000-8000-000000000402', 'network.admitted', '{"orgName":"Lebenshilfe Dinslaken e. V.","networkName":"Kooperationskreis Wesel · Duisburg · Oberhausen","ownOrg":false}'::jsonb, '/traeger/lebenshilfe-dinslaken', now() - interval '19 days', null),
+  ('d4000000-0000-4000-8000-000000000003', 'd2000000-0000-4000-8000-000000000401', 'network.admitted', '{"orgName":"Lebenshilfe Dinslaken e. V.","networkName":"Kooperationskreis Wesel · Duisburg · Oberhausen","ownOrg":false}'::jsonb, '/traeger/lebenshilfe-dinslaken', now() - interval '19 days', now() - interval '18 days');
 
 -- Gemeinsame Fortbildungen (docs/decisions/006). The rows are written here (fixed ids, checked by
 -- the trainings trigger); everything else goes through the SQL functions as the person who would

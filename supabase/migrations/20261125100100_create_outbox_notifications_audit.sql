@@ -32,12 +32,13 @@ $$;
 grant execute on function private.enqueue_mail(text, text, jsonb) to service_role;
 
 -- In-app notifications (the bell). Written by the system, read and marked read by the recipient.
+-- A notification stores what happened (kind) and the facts (data: names, dates, counts, titles);
+-- the app turns them into German text (app/i18n/notifications.ts), as it does for mails.
 create table public.notifications (
   id uuid primary key default gen_random_uuid(),
   user_id uuid not null references auth.users (id) on delete cascade,
   kind text not null,
-  title text not null,
-  body text,
+  data jsonb not null default '{}'::jsonb,
   link text,
   created_at timestamptz not null default now(),
   read_at timestamptz
@@ -60,16 +61,16 @@ create policy "users can delete their own notifications"
   on public.notifications for delete to authenticated
   using (user_id = (select auth.uid()));
 
-create or replace function private.notify(recipient uuid, kind text, title text, body text, link text)
+create or replace function private.notify(recipient uuid, kind text, data jsonb, link text)
 returns void
 language sql
 security definer
 set search_path = ''
 as $$
-  insert into public.notifications (user_id, kind, title, body, link)
-  values (recipient, kind, title, body, link);
+  insert into public.notifications (user_id, kind, data, link)
+  values (recipient, kind, coalesce(data, '{}'::jsonb), link);
 $$;
-grant execute on function private.notify(uuid, text, text, text, text) to service_role;
+grant execute on function private.notify(uuid, text, jsonb, text) to service_role;
 
 -- Audit log: who did what, for the Träger's admins (org entries) and the circle's coordinators
 -- (network entries). Append-only; written by the system only.

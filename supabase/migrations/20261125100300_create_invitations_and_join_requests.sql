@@ -216,8 +216,7 @@ begin
       and m.role in ('owner', 'admin', 'coordinator')
   loop
     perform private.notify(coordinator.user_id, 'join_request.created',
-      'Neue Interessensmeldung: ' || new.org_name,
-      new.contact_name || ' möchte mit ' || new.org_name || ' im Kreis mitmachen.',
+      jsonb_build_object('orgName', new.org_name, 'contactName', new.contact_name, 'networkName', net.name),
       '/kreis/anfragen');
     perform private.enqueue_mail('join-request-received', coordinator.email, jsonb_build_object(
       'networkName', net.name, 'orgName', new.org_name, 'contactName', new.contact_name,
@@ -285,8 +284,7 @@ begin
       and m.role in ('owner', 'admin') and m.user_id is distinct from uid
   loop
     perform private.notify(colleague.user_id, 'network.admitted',
-      'Neu im Kreis: ' || req.org_name,
-      req.org_name || ' ist jetzt Teil von ' || net.name || '.',
+      jsonb_build_object('orgName', req.org_name, 'networkName', net.name, 'ownOrg', false),
       '/traeger/' || candidate);
   end loop;
   return new_org;

@@ -24,13 +24,6 @@ as $$
   select (now() at time zone 'Europe/Berlin')::date
 $$;
 
--- "12,5" for 12.50 hours.
-create or replace function private.cover_hours_text(hours numeric) returns text
-language sql immutable security definer set search_path = ''
-as $$
-  select replace(trim_scale(hours)::text, '.', ',')
-$$;
-
 create or replace function private.cover_urgency_label(urgency text) returns text
 language sql immutable security definer set search_path = ''
 as $$
@@ -64,7 +57,8 @@ as $$
   where r.id = cover_mail_props.request_id
 $$;
 
--- Short text of a request for notifications: "Notfall: Sozialpädagogische Familienhilfe (SPFH) in Dinslaken".
+-- Short text of a request for the audit log: "Notfall: Sozialpädagogische Familienhilfe (SPFH) in Dinslaken"
+-- (notifications carry the facts, private.cover_mail_props, and the app writes the text).
 create or replace function private.cover_title(request_id uuid) returns text
 language sql stable security definer set search_path = ''
 as $$
@@ -118,9 +112,10 @@ as $$
   where not exists (select 1 from coordinators x where x.user_id = any (preferred))
 $$;
 
--- Tells one side of a cover, in app and (with a template) by mail.
+-- Tells one side of a cover, in app and (with a template) by mail: the same facts (`props`,
+-- private.cover_mail_props and the step's own) are the notification's data and the mail's props.
 create or replace function private.notify_cover_side(
-  side_org uuid, preferred uuid[], kind text, title text, body text, link text, template text, props jsonb
+  side_org uuid, preferred uuid[], kind text, props jsonb, link text, template text
 ) returns void
 language plpgsql
 security definer
@@ -130,7 +125,7 @@ declare
   person record;
 begin
   for person in select * from private.cover_side_recipients(side_org, preferred) loop
-    perform private.notify(person.user_id, kind, title, body, link);
+    perform private.notify(person.user_id, kind, props, link);
     if template is not null then
       perform private.enqueue_mail(template, person.email,
         coalesce(props, '{}'::jsonb) || jsonb_build_object('recipientName', person.full_name));
@@ -172,19 +167,12 @@ as $$
 declare
   req public.cover_requests%rowtype;
   props jsonb;
-  title text;
-  body text;
   link text;
   n int;
 begin
   select * into req from public.cover_requests r where r.id = alert_cover_request.request_id;
   props := private.cover_mail_props(req.id)
     || jsonb_build_object('occasion', occasion, 'widenAt', req.widen_at);
-  title := case occasion when 'addressed' then 'Direkt angefragt – ' when 'widened' then 'Jetzt für den ganzen Kreis – ' else '' end
-    || private.cover_title(req.id);
-  body := (select o.name from public.organizations o where o.id = req.org_id)
-    || ' sucht Vertretung: ' || private.cover_hours_text(req.hours_per_week) || ' Std./Woche, '
-    || to_char(req.period_from, 'DD.MM.YYYY') || '–' || to_char(req.period_to, 'DD.MM.YYYY') || '.';
   link := '/vertretungen/' || req.id;
 
   with recipients as materialized (
@@ -217,8 +205,8 @@ begin
     order by m.user_id
   ),
   notified as (
-    insert into public.notifications (user_id, kind, title, body, link)
-    select c.user_id, 'cover.alert', title, body, link from recipients c
+    insert into public.notifications (user_id, kind, data, link)
+    select c.user_id, 'cover.alert', props, link from recipients c
     returning 1
   ),
   mailed as (
@@ -242,10 +230,7 @@ set search_path = ''
 as $$
 declare
   off record;
-  req_org_name text;
 begin
-  select o.name into req_org_name from public.cover_requests r join public.organizations o on o.id = r.org_id
-  where r.id = decline_open_cover_offers.request_id;
   for off in
     update public.cover_offers o
     set status = 'declined', decline_message = decline_open_cover_offers.message,
@@ -254,11 +239,10 @@ begin
     returning o.id, o.org_id
   loop
     perform private.notify_cover_side(off.org_id, private.cover_offerer_people(off.id), 'cover.offer_declined',
-      'Ihr Angebot wurde nicht angenommen', req_org_name || ': ' || decline_open_cover_offers.message,
-      '/vertretungen/' || decline_open_cover_offers.request_id, 'cover-offer-declined',
       private.cover_mail_props(decline_open_cover_offers.request_id)
         || jsonb_build_object('reason', decline_open_cover_offers.reason,
-             'message', decline_open_cover_offers.message));
+             'message', decline_open_cover_offers.message),
+      '/vertretungen/' || decline_open_cover_offers.request_id, 'cover-offer-declined');
   end loop;
 end
 $$;
@@ -399,14 +383,11 @@ begin
   select o.name into offer_org_name from public.organizations o where o.id = offering_org_id;
   select i.case_reference into case_ref from public.cover_request_internals i where i.request_id = req.id;
   perform private.notify_cover_side(req.org_id, private.cover_requester_people(req.id), 'cover.offer_received',
-    'Neues Angebot: ' || coalesce(case_ref, private.cover_title(req.id)),
-    offer_org_name || ' bietet ' || private.cover_hours_text(hours) || ' Std./Woche ab '
-      || to_char(greatest(make_cover_offer.available_from, req.period_from), 'DD.MM.YYYY') || '.',
-    '/vertretungen/' || req.id, 'cover-offer-received',
     private.cover_mail_props(req.id) || jsonb_build_object(
       'caseReference', case_ref, 'offerOrgName', offer_org_name, 'offeredHours', hours,
       'availableFrom', to_char(make_cover_offer.available_from, 'YYYY-MM-DD'),
-      'message', coalesce(btrim(make_cover_offer.message), '')));
+      'message', coalesce(btrim(make_cover_offer.message), '')),
+    '/vertretungen/' || req.id, 'cover-offer-received');
   perform private.audit('cover.offer_made', offering_org_id, null, 'cover_offer', new_id::text,
     jsonb_build_object('requestId', req.id, 'hours', hours));
   return new_id;
@@ -451,10 +432,9 @@ begin
   select o.name into offer_org_name from public.organizations o where o.id = off.org_id;
   select i.case_reference into case_ref from public.cover_request_internals i where i.request_id = req.id;
   perform private.notify_cover_side(req.org_id, private.cover_requester_people(req.id), 'cover.offer_withdrawn',
-    'Angebot zurückgezogen: ' || coalesce(case_ref, private.cover_title(req.id)),
-    offer_org_name || ' hat das Angebot zurückgezogen.', '/vertretungen/' || req.id, 'cover-offer-withdrawn',
     private.cover_mail_props(req.id) || jsonb_build_object(
-      'caseReference', case_ref, 'offerOrgName', offer_org_name));
+      'caseReference', case_ref, 'offerOrgName', offer_org_name),
+    '/vertretungen/' || req.id, 'cover-offer-withdrawn');
   perform private.audit('cover.offer_withdrawn', off.org_id, null, 'cover_offer', off.id::text,
     jsonb_build_object('requestId', req.id));
 end
@@ -554,11 +534,8 @@ begin
   perform private.audit('cover.offer_accepted', off.org_id, null, 'cover_offer', off.id::text,
     jsonb_build_object('requestId', req.id, 'acceptedHours', take));
   perform private.notify_cover_side(off.org_id, private.cover_offerer_people(off.id), 'cover.offer_accepted',
-    'Ihr Angebot wurde angenommen',
-    (select o.name from public.organizations o where o.id = req.org_id) || ' hat '
-      || private.cover_hours_text(take) || ' Std./Woche angenommen. Ansprechperson und Übergabe finden Sie bei der Anfrage.',
-    '/vertretungen/' || req.id, 'cover-offer-accepted',
-    private.cover_mail_props(req.id) || jsonb_build_object('acceptedHours', take, 'requestFilled', new_status = 'filled'));
+    private.cover_mail_props(req.id) || jsonb_build_object('acceptedHours', take, 'requestFilled', new_status = 'filled'),
+    '/vertretungen/' || req.id, 'cover-offer-accepted');
 
   if new_status = 'filled' then
     perform private.decline_open_cover_offers(req.id, 'Die Anfrage ist inzwischen vollständig besetzt.', 'filled');
@@ -609,10 +586,8 @@ begin
   set status = 'declined', decline_message = text_sent, decided_by = uid, decided_at = now()
   where o.id = off.id;
   perform private.notify_cover_side(off.org_id, private.cover_offerer_people(off.id), 'cover.offer_declined',
-    'Ihr Angebot wurde nicht angenommen',
-    (select o.name from public.organizations o where o.id = req.org_id) || ': ' || text_sent,
-    '/vertretungen/' || req.id, 'cover-offer-declined',
-    private.cover_mail_props(req.id) || jsonb_build_object('reason', 'declined', 'message', text_sent));
+    private.cover_mail_props(req.id) || jsonb_build_object('reason', 'declined', 'message', text_sent),
+    '/vertretungen/' || req.id, 'cover-offer-declined');
   perform private.audit('cover.offer_declined', req.org_id, null, 'cover_offer', off.id::text,
     jsonb_build_object('requestId', req.id));
 end
@@ -631,7 +606,6 @@ declare
   req public.cover_requests%rowtype;
   why text := btrim(coalesce(cancel_cover_request.reason, ''));
   off record;
-  req_org_name text;
 begin
   if uid is null then
     raise exception 'TK_NOT_SIGNED_IN' using errcode = 'P0001';
@@ -662,16 +636,14 @@ begin
   update public.cover_request_internals i
   set cancel_reason = why, cancelled_by = uid
   where i.request_id = req.id;
-  select o.name into req_org_name from public.organizations o where o.id = req.org_id;
   for off in
     select o.id, o.org_id, o.status from public.cover_offers o
     where o.request_id = req.id and o.status in ('offered', 'accepted')
     order by o.created_at
   loop
     perform private.notify_cover_side(off.org_id, private.cover_offerer_people(off.id), 'cover.request_cancelled',
-      'Anfrage abgesagt: ' || private.cover_title(req.id), req_org_name || ' hat die Anfrage abgesagt: ' || why,
-      '/vertretungen/' || req.id, 'cover-request-cancelled',
-      private.cover_mail_props(req.id) || jsonb_build_object('reason', why, 'wasAccepted', off.status = 'accepted'));
+      private.cover_mail_props(req.id) || jsonb_build_object('reason', why, 'wasAccepted', off.status = 'accepted'),
+      '/vertretungen/' || req.id, 'cover-request-cancelled');
   end loop;
   update public.cover_offers o
   set status = 'declined', decline_message = 'Die Anfrage wurde abgesagt: ' || why, decided_by = uid, decided_at = now()
@@ -779,9 +751,9 @@ begin
     jsonb_build_object('requestId', req.id, 'actualHours', round(complete_cover.actual_hours, 2)));
   perform private.notify_cover_side(other_org,
     case when other_org = off.org_id then private.cover_offerer_people(off.id) else private.cover_requester_people(req.id) end,
-    'cover.completed', 'Vertretung abgeschlossen: ' || private.cover_title(req.id),
-    'Tatsächlich geleistet: ' || private.cover_hours_text(round(complete_cover.actual_hours, 2)) || ' Std.',
-    '/vertretungen/' || req.id, null, null);
+    'cover.completed',
+    private.cover_mail_props(req.id) || jsonb_build_object('actualHours', round(complete_cover.actual_hours, 2)),
+    '/vertretungen/' || req.id, null);
 end
 $$;
 grant execute on function public.complete_cover(uuid, numeric) to authenticated;
@@ -876,8 +848,7 @@ begin
     update public.cover_requests r set widened_at = now() where r.id = due.id;
     perform private.alert_cover_request(due.id, 'widened');
     perform private.notify_cover_side(due.org_id, private.cover_requester_people(due.id), 'cover.request_widened',
-      'Jetzt für den ganzen Kreis sichtbar: ' || private.cover_title(due.id),
-      'Ihre Anfrage ist jetzt für alle Träger des Kreises sichtbar.', '/vertretungen/' || due.id, null, null);
+      private.cover_mail_props(due.id), '/vertretungen/' || due.id, null);
     n := n + 1;
   end loop;
   return n;
@@ -912,12 +883,11 @@ begin
       returning o.id, o.org_id
     loop
       perform private.notify_cover_side(off.org_id, private.cover_offerer_people(off.id), 'cover.request_expired',
-        'Anfrage abgelaufen: ' || private.cover_title(due.id), 'Der Zeitraum der Anfrage ist vorbei.',
-        '/vertretungen/' || due.id, 'cover-request-expired', private.cover_mail_props(due.id));
+        private.cover_mail_props(due.id) || jsonb_build_object('side', 'offerer'),
+        '/vertretungen/' || due.id, 'cover-request-expired');
     end loop;
     perform private.notify_cover_side(due.org_id, private.cover_requester_people(due.id), 'cover.request_expired',
-      'Ihre Anfrage ist abgelaufen: ' || private.cover_title(due.id), 'Der Zeitraum der Anfrage ist vorbei.',
-      '/vertretungen/' || due.id, null, null);
+      private.cover_mail_props(due.id) || jsonb_build_object('side', 'requester'), '/vertretungen/' || due.id, null);
     n := n + 1;
   end loop;
   return n;

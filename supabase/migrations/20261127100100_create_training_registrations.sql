@@ -168,13 +168,6 @@ as $$
   where t.id = training
 $$;
 
--- German date and time for notification texts.
-create or replace function private.format_berlin(value timestamptz) returns text
-language sql stable security definer set search_path = ''
-as $$
-  select to_char(value at time zone 'Europe/Berlin', 'DD.MM.YYYY, HH24:MI') || ' Uhr'
-$$;
-
 -- Tells the registrant (the person, or for client seats the staff member who booked) what
 -- happened, in app and by mail. Events: confirmed, pending_approval, waitlisted, offered,
 -- offer_expired, cancelled, removed_by_organizer, approval_rejected, training_cancelled,
@@ -188,9 +181,8 @@ declare
   reg public.training_registrations%rowtype;
   who record;
   props jsonb;
-  title text;
+  facts jsonb;
   link text;
-  what text;
 begin
   select * into reg from public.training_registrations r where r.id = registration;
   if not found or (event in ('waitlisted', 'moved') and reg.status <> 'waitlisted') then
@@ -208,55 +200,47 @@ begin
     'orgName', (select o.name from public.organizations o where o.id = reg.org_id),
     'seats', reg.seats,
     'clientSeats', reg.user_id is null);
-  title := props ->> 'trainingTitle';
   link := props ->> 'path';
-  what := case when reg.user_id is null then reg.seats || ' Plätze für Klient:innen' else 'Ihr Platz' end;
+  -- What the notification says: the training, whose seats, and the step's own facts.
+  facts := jsonb_build_object('trainingTitle', props ->> 'trainingTitle', 'startsAt', props -> 'startsAt',
+    'seats', reg.seats, 'clientSeats', reg.user_id is null);
 
   case event
   when 'confirmed' then
-    perform private.notify(who.user_id, 'training.confirmed', 'Platz bestätigt: ' || title,
-      what || ' in „' || title || '“ ist bestätigt.', link);
+    perform private.notify(who.user_id, 'training.confirmed', facts, link);
     perform private.enqueue_mail('training-confirmed', who.email, props);
   when 'pending_approval' then
-    perform private.notify(who.user_id, 'training.approval_pending', 'Anmeldung wartet auf Freigabe: ' || title,
-      what || ' in „' || title || '“ ist reserviert und wartet auf die Freigabe.', link);
+    perform private.notify(who.user_id, 'training.approval_pending', facts, link);
   when 'waitlisted' then
-    perform private.notify(who.user_id, 'training.waitlisted', 'Warteliste: ' || title,
-      'Die Anmeldung steht auf Platz ' || reg.waitlist_position || ' der Warteliste für „' || title || '“.', link);
+    perform private.notify(who.user_id, 'training.waitlisted',
+      facts || jsonb_build_object('position', reg.waitlist_position), link);
     perform private.enqueue_mail('training-waitlisted', who.email,
       props || jsonb_build_object('position', reg.waitlist_position));
   when 'offered' then
-    perform private.notify(who.user_id, 'training.offered', 'Platz frei: ' || title,
-      'Für „' || title || '“ ist ein Platz frei geworden. Bitte nehmen Sie ihn bis '
-        || private.format_berlin(reg.offer_expires_at) || ' an.', link);
+    perform private.notify(who.user_id, 'training.offered',
+      facts || jsonb_build_object('offerExpiresAt', reg.offer_expires_at), link);
     perform private.enqueue_mail('training-offer', who.email,
       props || jsonb_build_object('offerExpiresAt', reg.offer_expires_at));
   when 'offer_expired', 'cancelled', 'removed_by_organizer', 'approval_rejected' then
-    perform private.notify(who.user_id, 'training.registration_' || event,
+    perform private.notify(who.user_id,
       case event
-        when 'offer_expired' then 'Platzangebot verfallen: '
-        when 'approval_rejected' then 'Anmeldung nicht freigegeben: '
-        else 'Anmeldung storniert: ' end || title,
-      case event
-        when 'offer_expired' then 'Das Platzangebot für „' || title || '“ ist abgelaufen.'
-        when 'approval_rejected' then 'Die Anmeldung für „' || title || '“ wurde nicht freigegeben.'
-        when 'removed_by_organizer' then 'Der Veranstalter hat die Anmeldung für „' || title || '“ storniert.'
-        else 'Die Anmeldung für „' || title || '“ ist storniert.' end,
-      link);
+        when 'offer_expired' then 'training.registration_offer_expired'
+        when 'approval_rejected' then 'training.registration_approval_rejected'
+        when 'removed_by_organizer' then 'training.registration_removed_by_organizer'
+        else 'training.registration_cancelled' end,
+      facts, link);
     perform private.enqueue_mail('training-registration-cancelled', who.email,
       props || jsonb_build_object('reason', event));
   when 'training_cancelled' then
-    perform private.notify(who.user_id, 'training.cancelled', 'Fortbildung abgesagt: ' || title,
-      '„' || title || '“ findet nicht statt.', link);
+    perform private.notify(who.user_id, 'training.cancelled', facts, link);
     perform private.enqueue_mail('training-cancelled', who.email, props || jsonb_build_object(
       'reason', (select t.cancel_reason from public.trainings t where t.id = reg.training_id)));
   when 'reminder' then
-    perform private.notify(who.user_id, 'training.reminder', 'Morgen: ' || title,
-      '„' || title || '“ beginnt am ' || private.format_berlin((props ->> 'startsAt')::timestamptz) || '.', link);
+    perform private.notify(who.user_id, 'training.reminder', facts, link);
     perform private.enqueue_mail('training-reminder', who.email, props);
   when 'moved' then
-    perform private.notify(who.user_id, 'training.moved', 'Warteliste geändert: ' || title,
-      'Die Anmeldung steht jetzt auf Platz ' || reg.waitlist_position || ' der Warteliste für „' || title || '“.', link);
+    perform private.notify(who.user_id, 'training.moved',
+      facts || jsonb_build_object('position', reg.waitlist_position), link);
   else
     raise exception 'tell_registration: unknown event %', event;
   end case;
@@ -288,32 +272,29 @@ declare
   reg public.training_registrations%rowtype;
   base jsonb;
   approver record;
-  who text;
+  facts jsonb;
 begin
   select * into reg from public.training_registrations r where r.id = registration;
   base := private.training_mail_props(reg.training_id) || jsonb_build_object(
     'registrationId', reg.id, 'participantName', reg.participant_name, 'seats', reg.seats,
     'clientSeats', reg.user_id is null,
     'orgName', (select o.name from public.organizations o where o.id = reg.org_id));
-  who := coalesce(reg.participant_name, reg.seats || ' Plätze für Klient:innen') || ' (' || (base ->> 'orgName') || ')';
+  facts := jsonb_build_object('trainingTitle', base ->> 'trainingTitle', 'participantName', reg.participant_name,
+    'seats', reg.seats, 'clientSeats', reg.user_id is null, 'orgName', base ->> 'orgName');
   if reg.org_approval = 'pending' then
     for approver in
       select p.user_id, p.email, p.full_name from public.org_members m
       join public.profiles p on p.user_id = m.user_id
       where m.org_id = reg.org_id and m.role in ('owner', 'admin')
     loop
-      perform private.notify(approver.user_id, 'training.approval_requested',
-        'Freigabe erbeten: ' || (base ->> 'trainingTitle'),
-        who || ' möchte an „' || (base ->> 'trainingTitle') || '“ teilnehmen.', base ->> 'path');
+      perform private.notify(approver.user_id, 'training.approval_requested', facts, base ->> 'path');
       perform private.enqueue_mail('training-approval-requested', approver.email,
         base || jsonb_build_object('name', approver.full_name, 'approval', 'org'));
     end loop;
   end if;
   if reg.organizer_approval = 'pending' then
     for approver in select * from private.training_organizer_contacts(reg.training_id) loop
-      perform private.notify(approver.user_id, 'training.approval_requested',
-        'Freigabe erbeten: ' || (base ->> 'trainingTitle'),
-        who || ' möchte an „' || (base ->> 'trainingTitle') || '“ teilnehmen.', base ->> 'path');
+      perform private.notify(approver.user_id, 'training.approval_requested', facts, base ->> 'path');
       perform private.enqueue_mail('training-approval-requested', approver.email,
         base || jsonb_build_object('name', approver.full_name, 'approval', 'organizer'));
     end loop;
@@ -1243,9 +1224,9 @@ begin
         'confirmedSeats', due.seats_confirmed, 'minParticipants', due.min_participants,
         'goNoGoDate', due.go_no_go_date);
       for person in select * from private.training_organizer_contacts(due.id) loop
-        perform private.notify(person.user_id, 'training.go_no_go', 'Mindestzahl nicht erreicht: ' || due.title,
-          'Für „' || due.title || '“ sind ' || due.seats_confirmed || ' von mindestens '
-            || due.min_participants || ' Plätzen bestätigt. Findet die Fortbildung statt oder sagen Sie sie ab?',
+        perform private.notify(person.user_id, 'training.go_no_go', jsonb_build_object(
+            'trainingTitle', due.title, 'confirmedSeats', due.seats_confirmed,
+            'minParticipants', due.min_participants, 'goNoGoDate', due.go_no_go_date),
           '/fortbildungen/' || due.id);
         perform private.enqueue_mail('training-go-no-go', person.email,
           props || jsonb_build_object('name', person.full_name));

@@ -97,25 +97,36 @@ $$;
 create trigger cover_offers_refuse_on_hidden_request before insert on public.cover_offers
   for each row execute function private.refuse_offer_on_hidden_request();
 
--- The author's Träger and circle of a subject, and the people to tell (its coordinators).
+-- The author's Träger and circle of a subject, and the people to tell (its coordinators); its
+-- title for the audit log, and for notifications the facts the app names it by (`facts`:
+-- subjectType and the subject's own title, or a request's urgency, Hilfeart and Gemeinde).
 create or replace function private.sozialdaten_subject(kind text, subject uuid,
-  out org_id uuid, out network_id uuid, out title text)
+  out org_id uuid, out network_id uuid, out title text, out facts jsonb)
 language plpgsql
 stable
 security definer
 set search_path = ''
 as $$
 begin
-  if kind = 'cover_request' then
-    select r.org_id, r.network_id, private.cover_title(r.id) into org_id, network_id, title
-    from public.cover_requests r where r.id = subject;
-  elsif kind = 'cover_offer' then
-    select o.org_id, r.network_id, 'Angebot zu ' || private.cover_title(r.id) into org_id, network_id, title
-    from public.cover_offers o join public.cover_requests r on r.id = o.request_id where o.id = subject;
+  if kind in ('cover_request', 'cover_offer') then
+    select r.org_id, r.network_id, private.cover_title(r.id),
+      jsonb_build_object('urgency', r.urgency, 'hilfeartLabel', h.label, 'gemeindeName', g.name)
+    into org_id, network_id, title, facts
+    from public.cover_requests r
+    join public.hilfearten h on h.code = r.hilfeart
+    join public.gemeinden g on g.code = r.gemeinde
+    where r.id = case when kind = 'cover_request' then subject
+                      else (select o.request_id from public.cover_offers o where o.id = subject) end;
+    if kind = 'cover_offer' then
+      title := 'Angebot zu ' || title;
+      select o.org_id into org_id from public.cover_offers o where o.id = subject;
+    end if;
   elsif kind = 'training' then
-    select t.org_id, t.network_id, 'Fortbildung „' || t.title || '“' into org_id, network_id, title
+    select t.org_id, t.network_id, 'Fortbildung „' || t.title || '“', jsonb_build_object('title', t.title)
+    into org_id, network_id, title, facts
     from public.trainings t where t.id = subject;
   end if;
+  facts := coalesce(facts, '{}'::jsonb) || jsonb_build_object('subjectType', kind);
 end
 $$;
 
@@ -157,12 +168,7 @@ begin
     where m.org_id = subj.org_id and m.role in ('owner', 'admin', 'coordinator')
   loop
     perform private.notify(coordinator, 'sozialdaten.hidden',
-      'Ausgeblendet: ' || subj.title,
-      case hide_source when 'screen'
-        then 'Die Prüfung auf Sozialdaten hat darin Angaben gefunden, die andere Träger nicht lesen dürfen. '
-        else 'Ein anderer Träger hat gemeldet, dass der Text Sozialdaten enthält. ' end
-      || 'Nur Ihr Träger sieht ihn, bis er überarbeitet ist.',
-      '/sozialdaten/' || hide_id);
+      subj.facts || jsonb_build_object('source', hide_source), '/sozialdaten/' || hide_id);
   end loop;
   return hide_id;
 end
@@ -311,8 +317,7 @@ begin
   perform private.audit('sozialdaten.revised', hide.org_id, hide.network_id, hide.subject_type, hide.subject_id::text,
     jsonb_build_object('hide_id', hide.id, 'title', subj.title));
   if hide.reported_by is not null then
-    perform private.notify(hide.reported_by, 'sozialdaten.revised', 'Überarbeitet: ' || subj.title,
-      'Der Text, den Sie wegen Sozialdaten gemeldet haben, wurde überarbeitet und ist wieder sichtbar.', null);
+    perform private.notify(hide.reported_by, 'sozialdaten.revised', subj.facts, null);
   end if;
 end
 $$;

@@ -48,9 +48,7 @@ begin
       perform private.audit('sozialdaten.found_in_leitbild', row.id, null, 'organization', row.id::text,
         jsonb_build_object('kinds', to_jsonb(row.kinds)));
       for person in select m.user_id from public.org_members m where m.org_id = row.id and m.role in ('owner', 'admin', 'coordinator') loop
-        perform private.notify(person, 'sozialdaten.leitbild', 'Bitte prüfen Sie Ihr Leitbild',
-          'Die Prüfung auf Sozialdaten hat im Leitbild ' || private.sozialdaten_kind_labels(row.kinds)
-          || ' gefunden. Das Leitbild lesen alle Träger im Kreis; bitte entfernen Sie diese Angaben.', null);
+        perform private.notify(person, 'sozialdaten.leitbild', jsonb_build_object('kinds', to_jsonb(row.kinds)), null);
       end loop;
     end if;
   end loop;

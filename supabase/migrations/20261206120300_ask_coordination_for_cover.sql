@@ -24,14 +24,13 @@ begin
                and a.created_at > now() - interval '10 minutes') then
     raise exception 'TK_COVER_ASK_TOO_SOON' using errcode = 'P0001';
   end if;
-  select coalesce(p.full_name, p.email, 'Ein Mitglied') into my_name from public.profiles p where p.user_id = me;
+  select coalesce(p.full_name, p.email) into my_name from public.profiles p where p.user_id = me;
   for person in
     select m.user_id from public.org_members m
     where m.org_id = org and m.role in ('owner', 'admin', 'coordinator') and m.user_id <> me
   loop
     perform private.notify(person, 'cover.posting_requested',
-      coalesce(my_name, 'Ein Mitglied') || ' braucht eine Vertretung',
-      coalesce(nullif(btrim(note), ''), 'Bitte stellen Sie eine Vertretungsanfrage für Ihren Träger ein.'),
+      jsonb_build_object('memberName', my_name, 'note', nullif(btrim(note), '')),
       '/vertretungen/neu');
     told := told + 1;
   end loop;

@@ -4,10 +4,6 @@
 
 -- Small helpers ----------------------------------------------------------------------------------
 
-create or replace function private.berlin_text(at timestamptz) returns text
-language sql immutable set search_path = ''
-as $$ select to_char(at at time zone 'Europe/Berlin', 'DD.MM.YYYY, HH24:MI') || ' Uhr' $$;
-
 -- Refuses control characters (a title or name with CR/LF must not reach a mail header or a
 -- calendar file unescaped; the writer escapes anyway, this keeps the data clean). Multi-line
 -- fields allow LF and CR.
@@ -75,14 +71,8 @@ declare
   mt public.meetings%rowtype;
   person record;
   sent int := 0;
-  heading text;
 begin
   select * into mt from public.meetings x where x.id = meeting;
-  heading := case kind
-    when 'invitation' then 'Einladung: '
-    when 'update' then 'Geändert: '
-    when 'cancel' then 'Abgesagt: '
-    else 'Morgen: ' end || mt.title;
   for person in
     select mm.user_id, mm.email, mm.full_name from private.meeting_members(mt.network_id) mm
     where not exists (select 1 from public.meeting_rsvps r
@@ -90,8 +80,10 @@ begin
       and (kind <> 'reminder' or exists (select 1 from public.meeting_rsvps r
            where r.meeting_id = meeting and r.user_id = mm.user_id and r.answer in ('zusage', 'vielleicht')))
   loop
-    perform private.notify(person.user_id, 'meeting.' || kind, heading,
-      private.berlin_text(mt.starts_at) || coalesce(' · ' || mt.place, ' · online'), '/treffen/' || meeting);
+    perform private.notify(person.user_id,
+      case kind when 'invitation' then 'meeting.invitation' when 'update' then 'meeting.update'
+                when 'cancel' then 'meeting.cancel' else 'meeting.reminder' end,
+      jsonb_build_object('title', mt.title, 'startsAt', mt.starts_at, 'place', mt.place), '/treffen/' || meeting);
     perform private.enqueue_mail('meeting-notice', person.email, props || jsonb_build_object('name', person.full_name, 'email', person.email));
     sent := sent + 1;
   end loop;
@@ -630,8 +622,8 @@ begin
   perform private.audit('poll.created', host_org, network, 'date_poll', new_id::text,
     jsonb_build_object('title', trim(title), 'options', n));
   for person in select * from private.meeting_members(network) loop
-    perform private.notify(person.user_id, 'poll.opened', 'Terminumfrage: ' || trim(title),
-      'Bitte stimmen Sie ab' || coalesce(' bis ' || private.berlin_text(deadline), '') || '.', '/treffen/umfragen/' || new_id);
+    perform private.notify(person.user_id, 'poll.opened',
+      jsonb_build_object('title', trim(title), 'deadline', deadline), '/treffen/umfragen/' || new_id);
     perform private.enqueue_mail('meeting-news', person.email, jsonb_build_object(
       'kind', 'poll_opened', 'name', person.full_name, 'title', trim(title), 'deadline', deadline,
       'path', '/treffen/umfragen/' || new_id));
@@ -710,8 +702,8 @@ begin
   perform private.audit('poll.closed', p.host_org_id, p.network_id, 'date_poll', p.id::text,
     jsonb_build_object('meeting_id', meeting, 'day', o.day));
   for person in select * from private.meeting_members(p.network_id) loop
-    perform private.notify(person.user_id, 'poll.closed', 'Termin steht fest: ' || p.title,
-      private.berlin_text(starts), '/treffen/' || meeting);
+    perform private.notify(person.user_id, 'poll.closed',
+      jsonb_build_object('title', p.title, 'startsAt', starts), '/treffen/' || meeting);
   end loop;
   return meeting;
 end
@@ -869,8 +861,8 @@ begin
     select distinct m.user_id from public.org_members m
     where (m.org_id = mt.host_org_id and m.role in ('owner', 'admin', 'coordinator'))
   loop
-    perform private.notify(host.user_id, 'agenda.proposed', 'Themenvorschlag: ' || trim(title),
-      mt.title, '/treffen/' || mt.id || '#tagesordnung');
+    perform private.notify(host.user_id, 'agenda.proposed',
+      jsonb_build_object('topic', trim(title), 'meetingTitle', mt.title), '/treffen/' || mt.id || '#tagesordnung');
   end loop;
   return new_id;
 end
@@ -905,8 +897,8 @@ begin
     perform private.audit('agenda.topic_accepted', null, a.network_id, 'agenda_item', a.id::text,
       jsonb_build_object('title', a.title, 'meeting_id', target));
     if a.proposed_by is not null then
-      perform private.notify(a.proposed_by, 'agenda.accepted', 'Ihr Thema steht auf der Tagesordnung',
-        a.title, '/treffen/' || target || '#tagesordnung');
+      perform private.notify(a.proposed_by, 'agenda.accepted',
+        jsonb_build_object('topic', a.title), '/treffen/' || target || '#tagesordnung');
     end if;
   elsif decision = 'decline' then
     if reason is null or length(trim(reason)) < 3 or length(reason) > 1000 then
@@ -919,8 +911,8 @@ begin
     perform private.audit('agenda.topic_declined', null, a.network_id, 'agenda_item', a.id::text,
       jsonb_build_object('title', a.title, 'reason', trim(reason)));
     if a.proposed_by is not null then
-      perform private.notify(a.proposed_by, 'agenda.declined', 'Ihr Thema wurde nicht aufgenommen',
-        a.title || ': ' || trim(reason), '/treffen/' || target || '#tagesordnung');
+      perform private.notify(a.proposed_by, 'agenda.declined',
+        jsonb_build_object('topic', a.title, 'reason', trim(reason)), '/treffen/' || target || '#tagesordnung');
     end if;
   elsif decision = 'pool' then
     update public.agenda_items x set status = 'pool', meeting_id = null, position = null, updated_at = now()
@@ -949,7 +941,7 @@ begin
   end if;
   update public.meetings m set protokollant_id = set_protokollant.user_id where m.id = mt.id;
   if user_id is not null then
-    perform private.notify(user_id, 'minutes.writer', 'Sie schreiben das Protokoll', mt.title,
+    perform private.notify(user_id, 'minutes.writer', jsonb_build_object('meetingTitle', mt.title),
       '/treffen/' || mt.id || '/protokoll');
   end if;
 end
@@ -1041,8 +1033,8 @@ begin
                   and r.answer in ('zusage', 'vielleicht'))
        or mm.user_id in (select om.user_id from public.org_members om where om.org_id = mt.host_org_id)
   loop
-    perform private.notify(person.user_id, 'minutes.circulated', 'Protokoll zur Durchsicht: ' || mt.title,
-      'Anmerkungen bis ' || private.berlin_text(now() + make_interval(days => comment_days)),
+    perform private.notify(person.user_id, 'minutes.circulated',
+      jsonb_build_object('meetingTitle', mt.title, 'commentsUntil', now() + make_interval(days => comment_days)),
       '/treffen/' || mt.id || '/protokoll');
     perform private.enqueue_mail('meeting-news', person.email, jsonb_build_object(
       'kind', 'minutes_circulated', 'name', person.full_name, 'title', mt.title,
@@ -1166,8 +1158,9 @@ begin
            or (owner_user is null and p.user_id in (select om.user_id from public.org_members om
                                                     where om.org_id = owner_org and private.action_item_contact(om.org_id, om.role)))
       loop
-        perform private.notify(person.user_id, 'action_item.assigned', 'Neue Aufgabe: ' || left(trim(entry ->> 'title'), 120),
-          'Aus dem Protokoll: ' || mt.title, '/treffen/aufgaben');
+        perform private.notify(person.user_id, 'action_item.assigned',
+          jsonb_build_object('taskTitle', left(trim(entry ->> 'title'), 500), 'meetingTitle', mt.title, 'dueDate', due),
+          '/treffen/aufgaben');
         perform private.enqueue_mail('meeting-news', person.email, jsonb_build_object(
           'kind', 'action_item_assigned', 'name', person.full_name, 'title', left(trim(entry ->> 'title'), 500),
           'meetingTitle', mt.title, 'dueDate', due, 'path', '/treffen/aufgaben'));
@@ -1244,8 +1237,8 @@ begin
       select mm.* from private.meeting_members(p.network_id) mm
       where not exists (select 1 from public.poll_votes v where v.poll_id = p.id and v.user_id = mm.user_id)
     loop
-      perform private.notify(person.user_id, 'poll.reminder', 'Noch nicht abgestimmt: ' || p.title,
-        'Abstimmung bis ' || private.berlin_text(p.deadline), '/treffen/umfragen/' || p.id);
+      perform private.notify(person.user_id, 'poll.reminder',
+        jsonb_build_object('title', p.title, 'deadline', p.deadline), '/treffen/umfragen/' || p.id);
       perform private.enqueue_mail('meeting-news', person.email, jsonb_build_object(
         'kind', 'poll_reminder', 'name', person.full_name, 'title', p.title, 'deadline', p.deadline,
         'path', '/treffen/umfragen/' || p.id));
@@ -1265,8 +1258,8 @@ begin
          or (a.owner_user_id is null and p.user_id in (select om.user_id from public.org_members om
                                                        where om.org_id = a.owner_org_id and private.action_item_contact(om.org_id, om.role)))
     loop
-      perform private.notify(person.user_id, 'action_item.due', 'Aufgabe fällig: ' || left(a.title, 120),
-        'Fällig am ' || to_char(a.due_date, 'DD.MM.YYYY'), '/treffen/aufgaben');
+      perform private.notify(person.user_id, 'action_item.due',
+        jsonb_build_object('taskTitle', a.title, 'dueDate', a.due_date), '/treffen/aufgaben');
       perform private.enqueue_mail('meeting-news', person.email, jsonb_build_object(
         'kind', 'action_item_due', 'name', person.full_name, 'title', a.title, 'dueDate', a.due_date,
         'path', '/treffen/aufgaben'));

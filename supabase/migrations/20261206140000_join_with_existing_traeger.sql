@@ -100,8 +100,7 @@ begin
       where m.org_id = new_org and m.role in ('owner', 'admin')
     loop
       perform private.notify(colleague.user_id, 'network.admitted',
-        'Aufgenommen in ' || net.name,
-        req.org_name || ' ist jetzt Teil von ' || net.name || '.', '/traeger');
+        jsonb_build_object('orgName', req.org_name, 'networkName', net.name, 'ownOrg', true), '/traeger');
       perform private.enqueue_mail('circle-notice', colleague.email, jsonb_build_object(
         'subject', req.org_name || ' ist jetzt im Kreis „' || net.name || '“',
         'heading', 'Willkommen im Kreis',
@@ -144,8 +143,7 @@ begin
       and m.role in ('owner', 'admin') and m.user_id is distinct from uid
   loop
     perform private.notify(colleague.user_id, 'network.admitted',
-      'Neu im Kreis: ' || req.org_name,
-      req.org_name || ' ist jetzt Teil von ' || net.name || '.',
+      jsonb_build_object('orgName', req.org_name, 'networkName', net.name, 'ownOrg', false),
       '/traeger/' || candidate);
   end loop;
   return new_org;

@@ -2,9 +2,9 @@
 -- with a reason, and hand the coordination to another Träger of the circle. Both write the
 -- circle's Protokoll and tell everyone involved, in the same transaction.
 
--- The owners and admins of one Träger get a circle notice (in app and by mail).
+-- The owners and admins of one Träger get a circle notice (in app with `data`, and by mail).
 create or replace function private.notify_org_leads(
-  org uuid, kind text, title text, body text, link text, mail_props jsonb
+  org uuid, kind text, data jsonb, link text, mail_props jsonb
 ) returns void
 language plpgsql
 security definer
@@ -20,7 +20,7 @@ begin
     left join public.profiles p on p.user_id = m.user_id
     where m.org_id = org and m.role in ('owner', 'admin') and u.email is not null
   loop
-    perform private.notify(person.user_id, kind, title, body, link);
+    perform private.notify(person.user_id, kind, data, link);
     perform private.enqueue_mail('circle-notice', person.email,
       mail_props || jsonb_build_object('recipientName', person.full_name));
   end loop;
@@ -90,11 +90,10 @@ begin
       where o.request_id = req.id and o.status in ('offered', 'accepted')
     loop
       perform private.notify_cover_side(off.org_id, private.cover_offerer_people(off.id), 'cover.request_cancelled',
-        'Anfrage abgesagt: ' || private.cover_title(req.id),
-        org_name || ' wurde aus dem Kreis entfernt; die Anfrage ist geschlossen.',
-        '/vertretungen/' || req.id, 'cover-request-cancelled',
         private.cover_mail_props(req.id) || jsonb_build_object(
-          'reason', 'Der Träger wurde aus dem Kreis entfernt.', 'wasAccepted', off.status = 'accepted'));
+          'reason', 'Der Träger wurde aus dem Kreis entfernt.', 'wasAccepted', off.status = 'accepted',
+          'removedFromCircle', true),
+        '/vertretungen/' || req.id, 'cover-request-cancelled');
     end loop;
     update public.cover_offers o
     set status = 'declined', decline_message = 'Der anfragende Träger wurde aus dem Kreis entfernt.',
@@ -113,10 +112,9 @@ begin
   loop
     update public.cover_offers o set status = 'withdrawn', withdrawn_at = now() where o.id = off.id;
     perform private.notify_cover_side(off.request_org, private.cover_requester_people(off.request_id), 'cover.offer_withdrawn',
-      'Angebot zurückgezogen: ' || private.cover_title(off.request_id),
-      org_name || ' wurde aus dem Kreis entfernt; sein Angebot ist zurückgezogen.',
-      '/vertretungen/' || off.request_id, 'cover-offer-withdrawn',
-      private.cover_mail_props(off.request_id) || jsonb_build_object('offerOrgName', org_name, 'caseReference', null));
+      private.cover_mail_props(off.request_id) || jsonb_build_object('offerOrgName', org_name, 'caseReference', null,
+        'removedFromCircle', true),
+      '/vertretungen/' || off.request_id, 'cover-offer-withdrawn');
     n_offers := n_offers + 1;
   end loop;
 
@@ -139,8 +137,8 @@ begin
 
   delete from public.network_members x where x.network_id = network and x.org_id = org;
 
-  perform private.notify_org_leads(org, 'network.removed', 'Nicht mehr im Kreis ' || net.name,
-    'Die Koordination hat ' || org_name || ' aus dem Kreis entfernt: ' || why, '/',
+  perform private.notify_org_leads(org, 'network.removed',
+    jsonb_build_object('orgName', org_name, 'networkName', net.name, 'reason', why), '/',
     jsonb_build_object(
       'subject', org_name || ' gehört nicht mehr zum Kreis „' || net.name || '“',
       'heading', 'Nicht mehr im Kreis',
@@ -200,8 +198,9 @@ begin
     update public.network_members x set role = 'member' where x.network_id = network and x.org_id = from_org;
   end if;
 
-  perform private.notify_org_leads(to_org, 'network.coordination_changed', 'Sie koordinieren jetzt ' || net.name,
-    from_name || ' hat die Koordination des Kreises an ' || to_name || ' übergeben.', '/kreis/anfragen',
+  perform private.notify_org_leads(to_org, 'network.coordination_changed',
+    jsonb_build_object('networkName', net.name, 'fromOrgName', from_name, 'toOrgName', to_name, 'side', 'to'),
+    '/kreis/anfragen',
     jsonb_build_object(
       'subject', to_name || ' koordiniert jetzt den Kreis „' || net.name || '“',
       'heading', 'Sie koordinieren jetzt den Kreis',
@@ -211,8 +210,9 @@ begin
       'linkPath', '/kreis/anfragen', 'linkLabel', 'Zur Verwaltung des Kreises',
       'reason', 'Sie erhalten diese E-Mail als Inhaber:in oder Admin von ' || to_name || '.'));
   if not keep_own then
-    perform private.notify_org_leads(from_org, 'network.coordination_changed', 'Koordination übergeben: ' || net.name,
-      'Die Koordination von ' || net.name || ' liegt jetzt bei ' || to_name || '.', '/',
+    perform private.notify_org_leads(from_org, 'network.coordination_changed',
+      jsonb_build_object('networkName', net.name, 'fromOrgName', from_name, 'toOrgName', to_name, 'side', 'from'),
+      '/',
       jsonb_build_object(
         'subject', 'Koordination von „' || net.name || '“ an ' || to_name || ' übergeben',
         'heading', 'Koordination übergeben',

@@ -60,8 +60,8 @@ begin
     'coverContactPerson', coalesce((select jsonb_agg(jsonb_build_object('requestId', c.request_id, 'side', c.side,
                   'since', c.updated_at)) from public.cover_contacts c where c.user_id = uid), '[]'::jsonb),
     'coverAlertPreferences', (select to_jsonb(a) - 'user_id' from public.cover_alert_preferences a where a.user_id = uid),
-    'notifications', coalesce((select jsonb_agg(jsonb_build_object('at', n.created_at, 'title', n.title,
-                  'body', n.body, 'readAt', n.read_at) order by n.created_at)
+    'notifications', coalesce((select jsonb_agg(jsonb_build_object('at', n.created_at, 'kind', n.kind,
+                  'data', n.data, 'link', n.link, 'readAt', n.read_at) order by n.created_at)
                 from public.notifications n where n.user_id = uid), '[]'::jsonb),
     'invitationsToMe', coalesce((select jsonb_agg(jsonb_build_object('traeger', o.name, 'role', i.role,
                   'createdAt', i.created_at, 'acceptedAt', i.accepted_at) order by i.created_at)

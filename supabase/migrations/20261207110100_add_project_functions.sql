@@ -74,8 +74,9 @@ $$;
 
 -- Tells people about a project: the members of one Träger (only its coordinators when
 -- coordinators_only), a bell notification and a mail ('project-news'), never the acting person.
+-- `facts` (orgName, message, status, excerpt…) go with the project's title into both.
 create or replace function private.notify_project_org(project uuid, org uuid, coordinators_only boolean,
-  kind text, heading text, body text, link text, mail jsonb)
+  kind text, link text, facts jsonb)
 returns void
 language plpgsql security definer set search_path = ''
 as $$
@@ -90,11 +91,12 @@ begin
     where m.org_id = org and m.user_id is distinct from (select auth.uid())
       and (not coordinators_only or m.role in ('owner', 'admin', 'coordinator'))
   loop
-    perform private.notify(person.user_id, kind, heading, body, link);
+    perform private.notify(person.user_id, kind,
+      jsonb_build_object('projectTitle', p.title) || coalesce(facts, '{}'::jsonb), link);
     if person.email is not null then
       perform private.enqueue_mail('project-news', person.email, jsonb_build_object(
         'kind', replace(kind, 'project.', ''), 'name', person.full_name, 'projectTitle', p.title,
-        'path', link) || coalesce(mail, '{}'::jsonb));
+        'path', link) || coalesce(facts, '{}'::jsonb));
     end if;
   end loop;
 end
@@ -102,7 +104,7 @@ $$;
 
 -- The same for every active partner Träger of the project.
 create or replace function private.notify_project_partners(project uuid, coordinators_only boolean,
-  kind text, heading text, body text, link text, mail jsonb, except_org uuid default null)
+  kind text, link text, facts jsonb, except_org uuid default null)
 returns void
 language plpgsql security definer set search_path = ''
 as $$
@@ -113,7 +115,7 @@ begin
     select pp.org_id from public.project_partners pp
     where pp.project_id = project and pp.status = 'active' and pp.org_id is distinct from except_org
   loop
-    perform private.notify_project_org(project, org, coordinators_only, kind, heading, body, link, mail);
+    perform private.notify_project_org(project, org, coordinators_only, kind, link, facts);
   end loop;
 end
 $$;
@@ -260,10 +262,7 @@ begin
     where pp.project_id = p.id and pp.status in ('requested', 'invited');
   end if;
   if p.status <> status then
-    perform private.notify_project_partners(p.id, false, 'project.status',
-      case status when 'running' then 'Projekt läuft: ' when 'completed' then 'Projekt abgeschlossen: '
-                  else 'Projekt beendet: ' end || p.title,
-      'Der Status des gemeinsamen Projekts hat sich geändert.', '/projekte/' || p.id,
+    perform private.notify_project_partners(p.id, false, 'project.status', '/projekte/' || p.id,
       jsonb_build_object('status', status), null);
   end if;
   perform private.audit('project.status', p.created_by_org_id, p.network_id, 'project', p.id::text,
@@ -308,8 +307,7 @@ begin
     decided_at = null, decided_by = null, left_at = null;
   perform private.notify_project_org(p.id, (select pp.org_id from public.project_partners pp
                                             where pp.project_id = p.id and pp.role = 'lead'), true,
-    'project.join_requested', 'Wir machen mit: ' || (select o.name from public.organizations o where o.id = org_id),
-    'Zum Projekt „' || p.title || '“', '/projekte/' || p.id,
+    'project.join_requested', '/projekte/' || p.id,
     jsonb_build_object('orgName', (select o.name from public.organizations o where o.id = org_id)));
   perform private.audit('project.join_requested', org_id, p.network_id, 'project', p.id::text,
     jsonb_build_object('title', p.title));
@@ -342,13 +340,10 @@ begin
     answer = coalesce(trim(decide_project_request.answer), ''), decided_by = (select auth.uid()), decided_at = now()
   where pp.project_id = p.id and pp.org_id = prow.org_id;
   perform private.notify_project_org(p.id, prow.org_id, true,
-    case when accept then 'project.join_accepted' else 'project.join_declined' end,
-    case when accept then 'Willkommen im Projekt: ' else 'Absage zum Projekt: ' end || p.title,
-    coalesce(nullif(trim(answer), ''), 'Die Projektleitung hat entschieden.'), '/projekte/' || p.id,
+    case when accept then 'project.join_accepted' else 'project.join_declined' end, '/projekte/' || p.id,
     jsonb_build_object('orgName', org_name, 'message', nullif(trim(answer), '')));
   if accept then
-    perform private.notify_project_partners(p.id, true, 'project.partner_joined', 'Neuer Partner: ' || org_name,
-      'Im Projekt „' || p.title || '“', '/projekte/' || p.id || '/arbeitsraum',
+    perform private.notify_project_partners(p.id, true, 'project.partner_joined', '/projekte/' || p.id || '/arbeitsraum',
       jsonb_build_object('orgName', org_name), prow.org_id);
   end if;
   perform private.audit(case when accept then 'project.join_accepted' else 'project.join_declined' end,
@@ -388,8 +383,7 @@ begin
   on conflict on constraint project_partners_pkey do update set status = 'invited', role = 'partner',
     message = excluded.message, answer = '', requested_by = excluded.requested_by, created_at = now(),
     decided_at = null, decided_by = null, left_at = null;
-  perform private.notify_project_org(p.id, org_id, true, 'project.invited', 'Einladung zum Projekt: ' || p.title,
-    coalesce(nullif(trim(message), ''), 'Ihr Träger ist eingeladen mitzumachen.'), '/projekte/' || p.id,
+  perform private.notify_project_org(p.id, org_id, true, 'project.invited', '/projekte/' || p.id,
     jsonb_build_object('message', nullif(trim(message), '')));
   perform private.audit('project.invited', org_id, p.network_id, 'project', p.id::text, jsonb_build_object('title', p.title));
 end
@@ -421,9 +415,7 @@ begin
     answer = coalesce(trim(answer_project_invitation.answer), ''), decided_by = (select auth.uid()), decided_at = now()
   where pp.project_id = p.id and pp.org_id = prow.org_id;
   perform private.notify_project_partners(p.id, true,
-    case when accept then 'project.partner_joined' else 'project.invitation_declined' end,
-    case when accept then 'Neuer Partner: ' else 'Einladung abgelehnt: ' end || org_name,
-    'Im Projekt „' || p.title || '“', '/projekte/' || p.id,
+    case when accept then 'project.partner_joined' else 'project.invitation_declined' end, '/projekte/' || p.id,
     jsonb_build_object('orgName', org_name, 'message', nullif(trim(answer), '')), prow.org_id);
   perform private.audit(case when accept then 'project.invitation_accepted' else 'project.invitation_declined' end,
     prow.org_id, p.network_id, 'project', p.id::text, jsonb_build_object('title', p.title));
@@ -451,8 +443,8 @@ begin
   update public.project_partners pp set role = 'partner' where pp.project_id = p.id and pp.org_id = old_lead;
   update public.project_partners pp set role = 'lead' where pp.project_id = p.id and pp.org_id = to_org_id;
   select o.name into org_name from public.organizations o where o.id = to_org_id;
-  perform private.notify_project_partners(p.id, true, 'project.lead_handed_over', 'Neue Projektleitung: ' || org_name,
-    'Im Projekt „' || p.title || '“', '/projekte/' || p.id, jsonb_build_object('orgName', org_name), null);
+  perform private.notify_project_partners(p.id, true, 'project.lead_handed_over', '/projekte/' || p.id,
+    jsonb_build_object('orgName', org_name), null);
   perform private.audit('project.lead_handed_over', to_org_id, p.network_id, 'project', p.id::text,
     jsonb_build_object('from', old_lead, 'to', to_org_id));
 end
@@ -487,8 +479,8 @@ begin
   where t.project_id = p.id and t.owner_org_id = prow.org_id and t.status <> 'done';
   select o.name into org_name from public.organizations o where o.id = prow.org_id;
   if prow.status = 'active' then
-    perform private.notify_project_partners(p.id, true, 'project.partner_left', 'Partner ausgestiegen: ' || org_name,
-      'Im Projekt „' || p.title || '“', '/projekte/' || p.id || '/arbeitsraum', jsonb_build_object('orgName', org_name), null);
+    perform private.notify_project_partners(p.id, true, 'project.partner_left', '/projekte/' || p.id || '/arbeitsraum',
+      jsonb_build_object('orgName', org_name), null);
   end if;
   perform private.audit('project.left', prow.org_id, p.network_id, 'project', p.id::text, jsonb_build_object('title', p.title));
 end
@@ -525,8 +517,7 @@ begin
   insert into public.project_updates (project_id, org_id, author_id, body, link_url)
   values (p.id, org, (select auth.uid()), trim(body), nullif(trim(link_url), ''))
   returning id into new_id;
-  perform private.notify_project_partners(p.id, false, 'project.update', 'Neues im Projekt: ' || p.title,
-    left(trim(body), 140), '/projekte/' || p.id || '/arbeitsraum',
+  perform private.notify_project_partners(p.id, false, 'project.update', '/projekte/' || p.id || '/arbeitsraum',
     jsonb_build_object('orgName', (select o.name from public.organizations o where o.id = org), 'excerpt', left(trim(body), 300)), null);
   return new_id;
 end
@@ -554,8 +545,8 @@ begin
   values (u.id, p.id, private.acting_partner_org(p.id), (select auth.uid()), trim(body))
   returning id into new_id;
   if u.author_id is not null and u.author_id <> (select auth.uid()) then
-    perform private.notify(u.author_id, 'project.comment', 'Kommentar im Projekt: ' || p.title, left(trim(body), 140),
-      '/projekte/' || p.id || '/arbeitsraum');
+    perform private.notify(u.author_id, 'project.comment',
+      jsonb_build_object('projectTitle', p.title, 'excerpt', left(trim(body), 300)), '/projekte/' || p.id || '/arbeitsraum');
   end if;
   return new_id;
 end
@@ -616,8 +607,9 @@ begin
              or (owner_user_id is null and pr.user_id in (select m.user_id from public.org_members m
                   where m.org_id = save_project_task.owner_org_id and m.role in ('owner', 'admin', 'coordinator'))))
     loop
-      perform private.notify(person.user_id, 'project.task_assigned', 'Neue Aufgabe: ' || left(trim(title), 120),
-        'Im Projekt „' || p.title || '“', '/projekte/' || p.id || '/arbeitsraum');
+      perform private.notify(person.user_id, 'project.task_assigned',
+        jsonb_build_object('projectTitle', p.title, 'taskTitle', trim(title), 'dueDate', due_date),
+        '/projekte/' || p.id || '/arbeitsraum');
       if person.email is not null then
         perform private.enqueue_mail('project-news', person.email, jsonb_build_object(
           'kind', 'task_assigned', 'name', person.full_name, 'projectTitle', p.title, 'taskTitle', trim(title),
@@ -754,8 +746,8 @@ begin
          or (t.owner_user_id is null and pr.user_id in (select m.user_id from public.org_members m
               where m.org_id = t.owner_org_id and m.role in ('owner', 'admin', 'coordinator')))
     loop
-      perform private.notify(person.user_id, 'project.task_due', 'Aufgabe fällig: ' || left(t.title, 120),
-        'Fällig am ' || to_char(t.due_date, 'DD.MM.YYYY') || ' · ' || t.project_title,
+      perform private.notify(person.user_id, 'project.task_due',
+        jsonb_build_object('projectTitle', t.project_title, 'taskTitle', t.title, 'dueDate', t.due_date),
         '/projekte/' || t.project_id || '/arbeitsraum');
       if person.email is not null then
         perform private.enqueue_mail('project-news', person.email, jsonb_build_object(

@@ -121,20 +121,18 @@ as $$
   end
 $$;
 
--- The kinds of in-app notification that also go out as a push, and the push's first line.
-create or replace function private.push_lead(kind text) returns text
+-- The kinds of in-app notification that also go out as a push.
+create or replace function private.push_kind(kind text) returns boolean
 language sql immutable set search_path = ''
 as $$
-  select case kind
-    when 'cover.alert' then 'Neue Anfrage'
-    when 'cover.offer_received' then 'Ihre Anfrage hat ein Angebot'
-    when 'cover.offer_accepted' then 'Ihr Angebot wurde angenommen'
-  end
+  select kind in ('cover.alert', 'cover.offer_received', 'cover.offer_accepted')
 $$;
 
 -- For every new cover notification of a person with push turned on: one outbox row per device,
--- set-based (a Notfall reaches 600 people in one statement). The push says what the circle sees:
--- "Notfall: Sozialpädagogische Familienhilfe (SPFH) in Dinslaken" and the period.
+-- set-based (a Notfall reaches 600 people in one statement). The push carries only what the
+-- circle sees (urgency, Hilfeart, Gemeinde, period: no case reference, no Träger, no text); the
+-- worker writes the German text ("Notfall: Sozialpädagogische Familienhilfe (SPFH) in Dinslaken",
+-- app/i18n/cover.ts).
 create or replace function private.push_for_notifications() returns trigger
 language plpgsql
 security definer
@@ -147,9 +145,9 @@ begin
       'subscriptionId', s.id,
       'requestId', r.id,
       'push', jsonb_build_object(
-        'title', private.cover_title(r.id),
-        'body', private.push_lead(n.kind) || ' · ' || to_char(r.period_from, 'DD.MM.YYYY') || '–'
-          || to_char(r.period_to, 'DD.MM.YYYY'),
+        'kind', n.kind,
+        'data', jsonb_build_object('urgency', r.urgency, 'hilfeartLabel', h.label, 'gemeindeName', g.name,
+          'periodFrom', to_char(r.period_from, 'YYYY-MM-DD'), 'periodTo', to_char(r.period_to, 'YYYY-MM-DD')),
         'url', '/vertretungen/' || r.id,
         'tag', 'cover-' || r.id || '-' || n.kind,
         'urgency', r.urgency)),
@@ -158,8 +156,10 @@ begin
   join public.push_subscriptions s on s.user_id = n.user_id
   join public.cover_requests r
     on n.link ~ '^/vertretungen/[0-9a-f-]{36}$' and r.id = substr(n.link, 15)::uuid
+  join public.hilfearten h on h.code = r.hilfeart
+  join public.gemeinden g on g.code = r.gemeinde
   left join public.push_preferences p on p.user_id = n.user_id
-  where private.push_lead(n.kind) is not null
+  where private.push_kind(n.kind)
     and coalesce(p.mode, 'notfall') <> 'off'
     and (coalesce(p.mode, 'notfall') = 'all' or r.urgency = 'notfall')
     and not private.in_quiet_hours((now() at time zone 'Europe/Berlin')::time, p.quiet_from, p.quiet_to);

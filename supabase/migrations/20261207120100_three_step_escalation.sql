@@ -162,10 +162,8 @@ begin
         and not exists (select 1 from public.org_members x where x.org_id = due.org_id and x.user_id = m.user_id)
       order by m.user_id
     ), notified as (
-      insert into public.notifications (user_id, kind, title, body, link)
-      select p.user_id, 'cover.alert', 'Direkt angefragt – ' || private.cover_title(due.id),
-        (select o.name from public.organizations o where o.id = due.org_id) || ' sucht Vertretung.',
-        '/vertretungen/' || due.id
+      insert into public.notifications (user_id, kind, data, link)
+      select p.user_id, 'cover.alert', props, '/vertretungen/' || due.id
       from people p returning 1
     )
     insert into private.outbox (kind, payload)

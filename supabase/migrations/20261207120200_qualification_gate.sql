@@ -199,14 +199,11 @@ begin
   select o.name into offer_org_name from public.organizations o where o.id = offering_org_id;
   select i.case_reference into case_ref from public.cover_request_internals i where i.request_id = req.id;
   perform private.notify_cover_side(req.org_id, private.cover_requester_people(req.id), 'cover.offer_received',
-    'Neues Angebot: ' || coalesce(case_ref, private.cover_title(req.id)),
-    offer_org_name || ' bietet ' || private.cover_hours_text(hours) || ' Std./Woche ab '
-      || to_char(greatest(make_cover_offer.available_from, req.period_from), 'DD.MM.YYYY') || '.',
-    '/vertretungen/' || req.id, 'cover-offer-received',
     private.cover_mail_props(req.id) || jsonb_build_object(
       'caseReference', case_ref, 'offerOrgName', offer_org_name, 'offeredHours', hours,
       'availableFrom', to_char(make_cover_offer.available_from, 'YYYY-MM-DD'),
-      'message', coalesce(btrim(make_cover_offer.message), '')));
+      'message', coalesce(btrim(make_cover_offer.message), '')),
+    '/vertretungen/' || req.id, 'cover-offer-received');
   perform private.audit('cover.offer_made', offering_org_id, null, 'cover_offer', new_id::text,
     jsonb_build_object('requestId', req.id, 'hours', hours));
   return new_id;
@@ -251,13 +248,9 @@ begin
     from due where due.id = s.id and due.runs_out <= current_date + 56
     returning s.id, due.org_id, due.full_name, due.runs_out
   ), notified as (
-    insert into public.notifications (user_id, kind, title, body, link)
+    insert into public.notifications (user_id, kind, data, link)
     select m.user_id, 'staff.fuehrungszeugnis_due',
-      'Führungszeugnis läuft ab: ' || d.full_name,
-      case when d.runs_out <= current_date
-        then 'Das erweiterte Führungszeugnis ist seit dem ' || to_char(d.runs_out, 'DD.MM.YYYY') || ' zu alt.'
-        else 'Das erweiterte Führungszeugnis gilt noch bis zum ' || to_char(d.runs_out, 'DD.MM.YYYY') || '.' end
-        || ' Bitte ein neues anfordern und das Datum eintragen.',
+      jsonb_build_object('staffName', d.full_name, 'runsOut', d.runs_out, 'expired', d.runs_out <= current_date),
       '/traeger/' || o.slug || '/personal'
     from marked d
     join public.organizations o on o.id = d.org_id

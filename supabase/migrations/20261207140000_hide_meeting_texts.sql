@@ -23,42 +23,56 @@ alter table public.sozialdaten_hides add constraint sozialdaten_hides_subject_ty
   check (subject_type in ('cover_request', 'cover_offer', 'training', 'meeting', 'agenda_item', 'minutes',
                           'project', 'project_update'));
 
--- The host Träger, circle and title of each new kind of subject.
+-- The host Träger, circle, title and notification facts of each new kind of subject.
 create or replace function private.sozialdaten_subject(kind text, subject uuid,
-  out org_id uuid, out network_id uuid, out title text)
+  out org_id uuid, out network_id uuid, out title text, out facts jsonb)
 language plpgsql
 stable
 security definer
 set search_path = ''
 as $$
 begin
-  if kind = 'cover_request' then
-    select r.org_id, r.network_id, private.cover_title(r.id) into org_id, network_id, title
-    from public.cover_requests r where r.id = subject;
-  elsif kind = 'cover_offer' then
-    select o.org_id, r.network_id, 'Angebot zu ' || private.cover_title(r.id) into org_id, network_id, title
-    from public.cover_offers o join public.cover_requests r on r.id = o.request_id where o.id = subject;
+  if kind in ('cover_request', 'cover_offer') then
+    select r.org_id, r.network_id, private.cover_title(r.id),
+      jsonb_build_object('urgency', r.urgency, 'hilfeartLabel', h.label, 'gemeindeName', g.name)
+    into org_id, network_id, title, facts
+    from public.cover_requests r
+    join public.hilfearten h on h.code = r.hilfeart
+    join public.gemeinden g on g.code = r.gemeinde
+    where r.id = case when kind = 'cover_request' then subject
+                      else (select o.request_id from public.cover_offers o where o.id = subject) end;
+    if kind = 'cover_offer' then
+      title := 'Angebot zu ' || title;
+      select o.org_id into org_id from public.cover_offers o where o.id = subject;
+    end if;
   elsif kind = 'training' then
-    select t.org_id, t.network_id, 'Fortbildung „' || t.title || '“' into org_id, network_id, title
+    select t.org_id, t.network_id, 'Fortbildung „' || t.title || '“', jsonb_build_object('title', t.title)
+    into org_id, network_id, title, facts
     from public.trainings t where t.id = subject;
   elsif kind = 'meeting' then
-    select mt.host_org_id, mt.network_id, 'Treffen „' || mt.title || '“' into org_id, network_id, title
+    select mt.host_org_id, mt.network_id, 'Treffen „' || mt.title || '“', jsonb_build_object('title', mt.title)
+    into org_id, network_id, title, facts
     from public.meetings mt where mt.id = subject;
   elsif kind = 'agenda_item' then
-    select coalesce(a.proposed_by_org_id, mt.host_org_id), a.network_id, 'Thema „' || a.title || '“'
-    into org_id, network_id, title
+    select coalesce(a.proposed_by_org_id, mt.host_org_id), a.network_id, 'Thema „' || a.title || '“',
+      jsonb_build_object('title', a.title)
+    into org_id, network_id, title, facts
     from public.agenda_items a left join public.meetings mt on mt.id = a.meeting_id where a.id = subject;
   elsif kind = 'minutes' then
-    select mt.host_org_id, mt.network_id, 'Protokoll „' || mt.title || '“' into org_id, network_id, title
+    select mt.host_org_id, mt.network_id, 'Protokoll „' || mt.title || '“', jsonb_build_object('title', mt.title)
+    into org_id, network_id, title, facts
     from public.minutes m join public.meetings mt on mt.id = m.meeting_id where m.meeting_id = subject;
   elsif kind = 'project' then
-    select pp.org_id, p.network_id, 'Projekt „' || p.title || '“' into org_id, network_id, title
+    select pp.org_id, p.network_id, 'Projekt „' || p.title || '“', jsonb_build_object('title', p.title)
+    into org_id, network_id, title, facts
     from public.projects p join public.project_partners pp on pp.project_id = p.id and pp.role = 'lead'
     where p.id = subject;
   elsif kind = 'project_update' then
-    select u.org_id, p.network_id, 'Beitrag im Projekt „' || p.title || '“' into org_id, network_id, title
+    select u.org_id, p.network_id, 'Beitrag im Projekt „' || p.title || '“', jsonb_build_object('title', p.title)
+    into org_id, network_id, title, facts
     from public.project_updates u join public.projects p on p.id = u.project_id where u.id = subject;
   end if;
+  facts := coalesce(facts, '{}'::jsonb) || jsonb_build_object('subjectType', kind);
 end
 $$;
 
@@ -315,8 +329,7 @@ begin
   perform private.audit('sozialdaten.revised', hide.org_id, hide.network_id, hide.subject_type, hide.subject_id::text,
     jsonb_build_object('hide_id', hide.id, 'title', subj.title));
   if hide.reported_by is not null then
-    perform private.notify(hide.reported_by, 'sozialdaten.revised', 'Überarbeitet: ' || subj.title,
-      'Der Text, den Sie wegen Sozialdaten gemeldet haben, wurde überarbeitet und ist wieder sichtbar.', null);
+    perform private.notify(hide.reported_by, 'sozialdaten.revised', subj.facts, null);
   end if;
 end
 $$;

@@ -4,6 +4,7 @@
 import { sql } from "kysely";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "~/.server/db/connection";
+import { renderNotification } from "~/i18n/notifications";
 import { action, loader } from "~/routes/kreis.anfragen";
 import { action as settingsAction, loader as settingsLoader } from "~/routes/kreis.einstellungen";
 import { freshDatabase } from "../helpers/db";
@@ -134,10 +135,18 @@ describe("coordinators decide join requests", () => {
     // admitted it, not a plain member, not another circle.
     const told = await database.db
       .selectFrom("notifications")
-      .select(["user_id", "title", "link"])
+      .select(["user_id", "kind", "data", "link"])
       .where("kind", "=", "network.admitted")
       .execute();
-    expect(told).toEqual([{ user_id: ownerOfMember.id, title: "Neu im Kreis: Neuer Träger Xanten", link: "/traeger/neuer-traeger-xanten" }]);
+    expect(told).toEqual([
+      {
+        user_id: ownerOfMember.id,
+        kind: "network.admitted",
+        data: { orgName: "Neuer Träger Xanten", networkName: network.name, ownOrg: false },
+        link: "/traeger/neuer-traeger-xanten",
+      },
+    ]);
+    expect(renderNotification(told[0]!.kind, told[0]!.data).title).toBe("Neu im Kreis: Neuer Träger Xanten");
   });
 
   it("says so when a request was already decided, and changes nothing", async () => {

@@ -4,6 +4,7 @@
 import { sql } from "kysely";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "~/.server/db/connection";
+import { renderNotification } from "~/i18n/notifications";
 import { action, loader } from "~/routes/k.$slug";
 import { freshDatabase } from "../helpers/db";
 import { addMember, createNetwork, createOrg, createUser, joinNetwork, outboxMails, requestAs, type TestUser } from "../helpers/fixtures";
@@ -100,10 +101,16 @@ describe("the circle's public page", () => {
       status: "open",
     });
 
-    const notes = await database.db.selectFrom("notifications").select(["user_id", "title", "link"]).execute();
+    const notes = await database.db.selectFrom("notifications").select(["user_id", "kind", "data", "link"]).execute();
     expect(notes).toEqual([
-      { user_id: coordinator.id, title: "Neue Interessensmeldung: Kinderleben Moers gGmbH", link: "/kreis/anfragen" },
+      {
+        user_id: coordinator.id,
+        kind: "join_request.created",
+        data: expect.objectContaining({ orgName: "Kinderleben Moers gGmbH", contactName: expect.any(String) }),
+        link: "/kreis/anfragen",
+      },
     ]);
+    expect(renderNotification(notes[0]!.kind, notes[0]!.data).title).toBe("Neue Interessensmeldung: Kinderleben Moers gGmbH");
     const mails = (await outboxMails(database)).slice(mailsBefore);
     expect(mails).toEqual([
       {

@@ -12,6 +12,7 @@ import { berlinDateTimeLocal } from "~/utils/berlin-time";
 import { sozialdatenKey } from "~/validation/cover";
 import { action as newAction, loader as newLoader } from "~/routes/vertretungen.neu";
 import { action as editAction, loader as editLoader } from "~/routes/vertretungen.$id.bearbeiten";
+import { renderNotification } from "~/i18n/notifications";
 import { freshDatabase } from "../helpers/db";
 import { coverWorld, type CoverWorld } from "../helpers/cover";
 import { outboxMails, requestAs, type TestUser } from "../helpers/fixtures";
@@ -92,11 +93,20 @@ describe("the cover request form", () => {
     const form = { intent: "ask-coordination", orgId: world.requester.org.id, note: "SPFH in Dinslaken ab Montag" };
     const asked = await callRoute(newAction, await requestAs(database, world.requester.member, "/vertretungen/neu", { form }));
     expect(asked.status).toBe(302);
-    const notes = await sql<{ user_id: string; title: string; body: string; link: string }>`
-      select user_id, title, body, link from public.notifications where kind = 'cover.posting_requested'`.execute(database.db);
+    const notes = await sql<{ user_id: string; kind: string; data: unknown; link: string }>`
+      select user_id, kind, data, link from public.notifications where kind = 'cover.posting_requested'`.execute(database.db);
     expect(notes.rows).toEqual([
-      { user_id: world.requester.coordinator.id, title: "Mitglied R braucht eine Vertretung", body: "SPFH in Dinslaken ab Montag", link: "/vertretungen/neu" },
+      {
+        user_id: world.requester.coordinator.id,
+        kind: "cover.posting_requested",
+        data: { memberName: "Mitglied R", note: "SPFH in Dinslaken ab Montag" },
+        link: "/vertretungen/neu",
+      },
     ]);
+    expect(renderNotification(notes.rows[0]!.kind, notes.rows[0]!.data)).toEqual({
+      title: "Mitglied R braucht eine Vertretung",
+      body: "SPFH in Dinslaken ab Montag",
+    });
     const audit = await sql<{ n: number }>`
       select count(*)::int as n from public.audit_log where action = 'cover.posting_requested' and org_id = ${world.requester.org.id}`.execute(database.db);
     expect(audit.rows[0]!.n).toBe(1);

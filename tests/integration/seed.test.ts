@@ -7,6 +7,7 @@ import { sql } from "kysely";
 import type { Database } from "~/.server/db/connection";
 import { migrate, seedFile } from "~/.server/db/migrate";
 import { asUser } from "~/.server/db/request";
+import { fallbackNotificationText, renderNotification } from "~/i18n/notifications";
 import { demoSignInsText, devServerUrl, printDemoSignIns } from "~/.server/db/demo";
 import { verifyPassword } from "~/.server/auth/password";
 import {
@@ -133,9 +134,13 @@ describe("the seeded demo circle", () => {
     );
     expect(requests.map((r) => r.id).sort()).toEqual(DEMO_JOIN_REQUESTS.map((r) => r.id).sort());
     const notifications = await asUser(coordinator, (tx) =>
-      tx.selectFrom("notifications").select(["title", "read_at"]).orderBy("created_at", "desc").execute(),
+      tx.selectFrom("notifications").select(["kind", "data", "read_at"]).orderBy("created_at", "desc").execute(),
     );
     expect(notifications.length).toBeGreaterThanOrEqual(DEMO_JOIN_REQUESTS.length + 2);
+    // Every demo notification reads as its kind's own text, not the generic one.
+    for (const n of notifications) {
+      expect(renderNotification(n.kind, n.data)).not.toEqual(fallbackNotificationText(n.kind));
+    }
     expect(notifications.filter((n) => n.read_at === null).length).toBeGreaterThan(0);
   });
 

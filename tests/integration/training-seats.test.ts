@@ -10,6 +10,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "~/.server/db/connection";
 import { userMessageFor } from "~/.server/db/errors";
 import { asUser } from "~/.server/db/request";
+import { renderNotification } from "~/i18n/notifications";
 import { freshDatabase } from "../helpers/db";
 import { addMember, createNetwork, createOrg, createUser, joinNetwork, type TestUser } from "../helpers/fixtures";
 import {
@@ -130,7 +131,14 @@ describe("training seats and the waitlist", () => {
         sessions.map((s, i) => [i + 1, s.startsAt.getTime(), s.endsAt.getTime()]),
       );
       const [note] = await asUser(yPeople[0]!, (tx) => tx.selectFrom("notifications").selectAll().where("kind", "=", "training.confirmed").execute());
-      expect(note).toMatchObject({ title: "Platz bestätigt: Deeskalation im Alltag", link: `/fortbildungen/${t}` });
+      expect(note).toMatchObject({
+        data: { trainingTitle: "Deeskalation im Alltag", seats: 1, clientSeats: false },
+        link: `/fortbildungen/${t}`,
+      });
+      expect(renderNotification(note!.kind, note!.data)).toEqual({
+        title: "Platz bestätigt: Deeskalation im Alltag",
+        body: "Ihr Platz in „Deeskalation im Alltag“ ist bestätigt.",
+      });
     });
 
     it("lets admins register colleagues and coordinators book anonymous client seats", async () => {
@@ -276,8 +284,9 @@ describe("training seats and the waitlist", () => {
       expect(moves).toHaveLength(1);
       expect(moves[0]).toMatchObject({ registration_id: d, from_position: 3, to_position: 1, reason: "Braucht das Zertifikat bis März", moved_by: organizer.id });
       // The person moved is told; the organizer's audit log has the move (without the reason).
-      const note = await asUser(xPeople[0]!, (tx) => tx.selectFrom("notifications").select(["body"]).where("kind", "=", "training.moved").executeTakeFirst());
-      expect(note?.body).toMatch(/Platz 1 der Warteliste/);
+      const note = await asUser(xPeople[0]!, (tx) => tx.selectFrom("notifications").select(["kind", "data"]).where("kind", "=", "training.moved").executeTakeFirst());
+      expect(note?.data).toMatchObject({ position: 1 });
+      expect(renderNotification(note!.kind, note!.data).body).toMatch(/Platz 1 der Warteliste/);
 
       await call(organizer, sql`select public.move_training_registration(${b}::uuid, 3, ${"Tausch mit Kollegin"})`);
       expect((await registrationsOf(database.db, t)).map((r) => r.waitlist_position)).toEqual([null, 3, 2, 1]);
@@ -404,7 +413,7 @@ describe("training seats and the waitlist", () => {
       const mail = (await trainingMails(database.db, t)).find((m) => m.template === "training-go-no-go");
       expect(mail).toMatchObject({ to: organizer.email, props: { confirmedSeats: 2, minParticipants: 5 } });
       const note = await asUser(organizer, (tx) => tx.selectFrom("notifications").selectAll().where("kind", "=", "training.go_no_go").execute());
-      expect(note.map((n) => n.title)).toContain("Mindestzahl nicht erreicht: Traumapädagogik kompakt");
+      expect(note.map((n) => renderNotification(n.kind, n.data).title)).toContain("Mindestzahl nicht erreicht: Traumapädagogik kompakt");
       const before = await footprint(database.db);
       expect(await runJob(database, "check_training_go_no_go")).toBe(0);
       expect(await footprint(database.db)).toEqual(before);

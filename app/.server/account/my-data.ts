@@ -2,6 +2,7 @@
 // person (one definer function, public.my_data_export, reads it as them) as JSON and as a
 // readable HTML page, and the deletion of their own account (public.delete_my_account).
 import { sql } from "kysely";
+import { renderNotification } from "~/i18n/notifications";
 import { verifyPassword } from "../auth/password";
 import type { SessionUser } from "../auth/session";
 import { asServiceRole } from "../db/privileged";
@@ -12,8 +13,20 @@ export type MyData = Record<string, unknown>;
 export async function myDataExport(user: SessionUser): Promise<MyData> {
   return asUser(user, async (tx) => {
     const result = await sql<{ data: MyData }>`select public.my_data_export() as data`.execute(tx);
-    return result.rows[0]!.data;
+    return withNotificationTexts(result.rows[0]!.data);
   });
+}
+
+/** The notifications as the person read them: the German title and body beside the stored facts. */
+function withNotificationTexts(data: MyData): MyData {
+  if (!Array.isArray(data.notifications)) return data;
+  const notifications = (data.notifications as Array<Record<string, unknown>>).map(({ at, kind, ...rest }) => ({
+    at,
+    ...renderNotification(typeof kind === "string" ? kind : "", rest.data),
+    kind,
+    ...rest,
+  }));
+  return { ...data, notifications };
 }
 
 /** The download's file name: trägerkreis-meine-daten-2026-12-06.json */

@@ -2,6 +2,7 @@
 // requests for coordinators, unread notifications. One transaction as the user; every section is
 // real data, so a section with nothing to show can say so or stay away.
 import { sql } from "kysely";
+import { renderNotification } from "~/i18n/notifications";
 import type { SessionUser } from "../auth/session";
 import { asUser, asUserReadOnly } from "../db/request";
 import type { OrgRole } from "../db/schema";
@@ -74,7 +75,7 @@ export async function loadDashboard(user: SessionUser): Promise<Dashboard> {
 
     const unread = await tx
       .selectFrom("notifications")
-      .select(["id", "title", "body", "created_at as createdAt", sql<number>`(count(*) over ())::int`.as("total")])
+      .select(["id", "kind", "data", "created_at as createdAt", sql<number>`(count(*) over ())::int`.as("total")])
       .where("user_id", "=", user.id)
       .where("read_at", "is", null)
       .orderBy("created_at", "desc")
@@ -95,7 +96,7 @@ export async function loadDashboard(user: SessionUser): Promise<Dashboard> {
         joinedAt: new Date(r.joined_at).toISOString(),
       })),
       openJoinRequests,
-      unread: unread.map((n) => ({ id: n.id, title: n.title, body: n.body, createdAt: new Date(n.createdAt).toISOString() })),
+      unread: unread.map((n) => ({ id: n.id, ...renderNotification(n.kind, n.data), createdAt: new Date(n.createdAt).toISOString() })),
       unreadCount: unread[0]?.total ?? 0,
     };
   });

@@ -1,4 +1,6 @@
-// The user's notifications (the bell). RLS lets a user read and mark only their own.
+// The user's notifications (the bell). RLS lets a user read and mark only their own. Rows hold
+// kind and facts; the German title and body are written here (app/i18n/notifications.ts).
+import { renderNotification } from "~/i18n/notifications";
 import type { SessionUser } from "../auth/session";
 import { asUser, asUserReadOnly } from "../db/request";
 
@@ -18,14 +20,15 @@ export async function listNotifications(user: SessionUser): Promise<Notification
   const rows = await asUserReadOnly(user, (tx) =>
     tx
       .selectFrom("notifications")
-      .select(["id", "kind", "title", "body", "link", "created_at as createdAt", "read_at as readAt"])
+      .select(["id", "kind", "data", "link", "created_at as createdAt", "read_at as readAt"])
       .where("user_id", "=", user.id)
       .orderBy("created_at", "desc")
       .limit(SHOWN)
       .execute(),
   );
-  return rows.map(({ readAt, createdAt, ...n }) => ({
+  return rows.map(({ readAt, createdAt, data, ...n }) => ({
     ...n,
+    ...renderNotification(n.kind, data),
     createdAt: new Date(createdAt).toISOString(),
     read: readAt !== null,
   }));

@@ -126,8 +126,8 @@ export interface NotificationTable {
   id: Generated<string>;
   user_id: string;
   kind: string;
-  title: string;
-  body: string | null;
+  /** The facts of the notification; app/i18n/notifications.ts writes its German text from kind and data. */
+  data: Generated<Record<string, unknown>>;
   link: string | null;
   created_at: CreatedAt;
   read_at: Timestamp | null;

@@ -40,7 +40,7 @@ import { asServiceRole } from "../db/privileged";
 import { MailRenderError, renderMail } from "../mail/render";
 import { runPeriodicJobsOnce } from "./jobs";
 import { sendMail } from "../mail/send";
-import { PushSubscriptionGoneError, sendPush, type PushMessage } from "../push/send";
+import { PushSubscriptionGoneError, pushMessage, sendPush } from "../push/send";
 
 /** How long a mail is retried after its first attempt before it counts as undeliverable. */
 export const RETRY_WINDOW_HOURS = 72;
@@ -148,11 +148,15 @@ async function markCancelled(row: Claimed, reason: string): Promise<void> {
 
 async function deliverPush(row: Claimed): Promise<"sent" | "retried" | "failed"> {
   const subscriptionId = typeof row.payload.subscriptionId === "string" ? row.payload.subscriptionId : null;
-  const message = row.payload.push as PushMessage | undefined;
+  const message = pushMessage(row.payload.push);
   const subscription = row.subscription;
-  if (!subscription || !message) {
+  if (!subscription) {
     // The device was removed (revoked, "überall abmelden", gone) after the push was queued.
     await markCancelled(row, "push subscription no longer exists");
+    return "failed";
+  }
+  if (!message) {
+    await markCancelled(row, "push payload cannot be written as a message");
     return "failed";
   }
   try {

@@ -9,6 +9,7 @@ import { readFileSync } from "node:fs";
 import https from "node:https";
 import { rootCertificates } from "node:tls";
 import webpush from "web-push";
+import { coverPushText } from "~/i18n/cover";
 import { env } from "../env";
 
 /** The push services of Chrome/Edge/Android (FCM), Firefox, Safari/iOS and Windows. */
@@ -25,6 +26,26 @@ export type PushSubscriptionKeys = { endpoint: string; p256dh: string; auth: str
 
 /** What a push shows: the same short text the circle sees (see private.push_for_notifications). */
 export type PushMessage = { title: string; body: string; url: string; tag: string; urgency?: string };
+
+/**
+ * The push of an outbox row: private.push_for_notifications queues the notification's kind and the
+ * request's public facts; the text is written here (app/i18n/cover.ts), so nothing German waits in
+ * the database. Null when the payload is not a push this app can write (then it is not sent).
+ */
+export function pushMessage(payload: unknown): PushMessage | null {
+  if (!payload || typeof payload !== "object") return null;
+  const p = payload as Record<string, unknown>;
+  if (typeof p.url !== "string" || typeof p.tag !== "string") return null;
+  const text = coverPushText(p.kind, p.data);
+  if (!text) return null;
+  return {
+    title: text.title,
+    body: text.body ?? "",
+    url: p.url,
+    tag: p.tag,
+    ...(typeof p.urgency === "string" ? { urgency: p.urgency } : {}),
+  };
+}
 
 /** The push service says the subscription no longer exists (404/410): forget it. */
 export class PushSubscriptionGoneError extends Error {

@@ -164,7 +164,7 @@ export async function pushPromptKey(person: Person): Promise<string | null> {
       select not exists (select 1 from public.push_subscriptions)
          and not exists (select 1 from public.push_preferences where prompt_answered_at is not null)
          and (exists (select 1 from public.notifications n
-                      where n.kind = 'cover.alert' and n.title ~ '(^|– )Notfall:')
+                      where n.kind = 'cover.alert' and n.data ->> 'urgency' = 'notfall')
               or exists (select 1 from public.cover_request_internals i
                          join public.cover_requests r on r.id = i.request_id
                          where i.created_by = ${person.id}::uuid and r.urgency = 'notfall' and r.status <> 'draft')) as prompt`.execute(tx);
