@@ -107,16 +107,19 @@ stable
 security definer
 set search_path = ''
 as $$
+declare
+  request uuid;
 begin
   if kind in ('cover_request', 'cover_offer') then
+    request := case when kind = 'cover_request' then subject
+                    else (select o.request_id from public.cover_offers o where o.id = subject) end;
     select r.org_id, r.network_id, private.cover_title(r.id),
       jsonb_build_object('urgency', r.urgency, 'hilfeartLabel', h.label, 'gemeindeName', g.name)
     into org_id, network_id, title, facts
     from public.cover_requests r
     join public.hilfearten h on h.code = r.hilfeart
     join public.gemeinden g on g.code = r.gemeinde
-    where r.id = case when kind = 'cover_request' then subject
-                      else (select o.request_id from public.cover_offers o where o.id = subject) end;
+    where r.id = request;
     if kind = 'cover_offer' then
       title := 'Angebot zu ' || title;
       select o.org_id into org_id from public.cover_offers o where o.id = subject;

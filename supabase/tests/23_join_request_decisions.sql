@@ -61,10 +61,10 @@ select results_eq($$select p.email from public.notifications n join public.profi
                     where n.kind = 'network.admitted' order by p.email$$,
   $$values ('a-owner@test.example'), ('b-admin@test.example'), ('b-owner@test.example')$$,
   'the owners and admins of Träger A and B are told');
-select results_eq($$select distinct title, body, link from public.notifications where kind = 'network.admitted'$$,
-  $$values ('Neu im Kreis: Hoffnungsträger e. V.', 'Hoffnungsträger e. V. ist jetzt Teil von Kreis K.',
+select results_eq($$select distinct data, link from public.notifications where kind = 'network.admitted'$$,
+  $$values ('{"orgName": "Hoffnungsträger e. V.", "networkName": "Kreis K", "ownOrg": false}'::jsonb,
             '/traeger/hoffnungstraeger-e-v')$$,
-  'the notification names the new Träger and links to its profile');
+  'the notification names the new Träger and the circle, and links to its profile');
 select tests.authenticate_as('b-admin');
 select is((select count(*)::int from public.notifications where kind = 'network.admitted'), 1,
   'b-admin reads it in the app');

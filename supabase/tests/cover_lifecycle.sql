@@ -64,8 +64,10 @@ select results_eq($$select payload->>'to', payload->'props'->>'occasion', payloa
   'and mails them');
 select is((select count(*)::int from private.outbox where payload->>'template' = 'cover-request-alert'
            and payload->'props' ? 'caseReference'), 0, 'alert mails carry no case reference');
-select results_eq($$select title from public.notifications where kind = 'cover.alert' limit 1$$,
-  $$values ('Notfall: Sozialpädagogische Familienhilfe (SPFH) in Dinslaken')$$, 'the alert says what is needed where');
+select results_eq($$select data ->> 'urgency', data ->> 'hilfeartLabel', data ->> 'gemeindeName', data ->> 'occasion'
+                    from public.notifications where kind = 'cover.alert' limit 1$$,
+  $$values ('notfall', 'Sozialpädagogische Familienhilfe (SPFH)', 'Dinslaken', 'published')$$,
+  'the alert says what is needed where');
 
 -- alert preferences: D wants no mail, E only Notfall
 insert into public.cover_alert_preferences (user_id, email_enabled) values (tests.user_id('d-coord'), false);

@@ -70,7 +70,7 @@ select is_empty($$select p.proname from pg_proc p join pg_namespace n on n.oid =
   'no function returns a case reference');
 select * from tests.each_count(array['d-coord', 'd-member', 'e-coord', 'e-member', 'a-coord', 'a-owner', 'a-member',
                                      'c-owner', 'stranger'],
-  $$select count(*) from public.notifications where coalesce(title, '') || coalesce(body, '') like '%F-2026-%'$$, 0,
+  $$select count(*) from public.notifications where data::text like '%F-2026-%'$$, 0,
   'no notification carries a case reference');
 select * from tests.each_count(array['d-coord', 'e-coord', 'a-coord', 'a-owner'],
   $$select count(*) from public.audit_log where details::text like '%F-2026-%'$$, 0,
@@ -79,7 +79,7 @@ select * from tests.each_count(array['d-coord', 'a-coord', 'stranger'],
   $$select count(*) from public.cover_request_contacts((select id from req where ref = 'open')) c
       where c::text like '%F-2026-%'$$, 0, 'the contact persons carry no case reference');
 select * from tests.each_count(array['b-coord'],
-  $$select count(*) from public.notifications where title = 'Neues Angebot: F-2026-102'$$, 1,
+  $$select count(*) from public.notifications where kind = 'cover.offer_received' and data ->> 'caseReference' = 'F-2026-102'$$, 1,
   'the requester''s notification of the offer names its case reference');
 select * from tests.each_count(array['b-owner'],
   $$select count(*) from public.audit_log where action = 'cover.published' and details->>'caseReference' = 'F-2026-102'$$, 1,

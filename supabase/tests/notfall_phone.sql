@@ -70,12 +70,14 @@ insert into ids values ('req', tests.cover_draft('F-2026-120'));
 select tests.cover_publish((select id from ids where ref = 'req'));
 select is((select count(*)::int from private.outbox where kind = 'push' and payload ->> 'requestId' = (select id::text from ids where ref = 'req')),
   2, 'the published Notfall queues a push for each subscribed device (D and E)');
-select is((select payload -> 'push' ->> 'title' from private.outbox where kind = 'push' and payload ->> 'subscriptionId' = (select id::text from ids where ref = 'sub-d')),
-  'Notfall: ' || (select label from public.hilfearten where code = 'p31') || ' in Dinslaken', 'the push says urgency, Hilfeart and Gemeinde');
+select is((select (payload -> 'push' -> 'data') - 'periodFrom' - 'periodTo' from private.outbox where kind = 'push' and payload ->> 'subscriptionId' = (select id::text from ids where ref = 'sub-d')),
+  jsonb_build_object('urgency', 'notfall', 'hilfeartLabel', (select label from public.hilfearten where code = 'p31'), 'gemeindeName', 'Dinslaken'),
+  'the push says urgency, Hilfeart and Gemeinde');
 select ok((select bool_and(payload::text not like '%F-2026-120%' and payload::text not like '%drei Kindern%' and payload::text not like '%Träger B%')
   from private.outbox where kind = 'push'), 'no case reference, description or Träger name in a push');
-select ok((select bool_and(payload -> 'push' ->> 'body' like '%' || to_char(current_date, 'DD.MM.YYYY') || '–%') from private.outbox where kind = 'push'),
-  'the push names the period');
+select ok((select bool_and(payload -> 'push' -> 'data' ->> 'periodFrom' = to_char(current_date, 'YYYY-MM-DD')
+                            and payload -> 'push' ->> 'kind' = 'cover.alert') from private.outbox where kind = 'push'),
+  'the push names the period and what happened');
 -- off and quiet hours
 select tests.authenticate_as('d-coord');
 insert into public.push_preferences (user_id, mode) values (auth.uid(), 'off');
@@ -153,7 +155,7 @@ select * from tests.each_count(array['e-coord', 'a-coord'], $$select count(*) fr
 select is(tests.cover_accept((select id from ids where ref = 'req'), (select id from ids where ref = 'offer')), 'filled', 'accepted');
 select * from tests.each_count(array['b-coord'], $$select count(*) from public.cover_offers o
   where public.cover_offer_person(o.id) = 'Vera Vierjahre'$$, 1, 'after acceptance the requester sees the person''s name');
-select ok((select count(*) from private.outbox where kind = 'push' and payload -> 'push' ->> 'body' like 'Ihr Angebot wurde angenommen%') = 1,
+select ok((select count(*) from private.outbox where kind = 'push' and payload -> 'push' ->> 'kind' = 'cover.offer_accepted') = 1,
   'the acceptance is pushed to the offering coordinator''s device');
 
 -- reminders before a Führungszeugnis runs out (Olga: ran out; Vera: 4 years, fine at 5)
