@@ -113,9 +113,10 @@ as $$
 $$;
 
 -- Tells one side of a cover, in app and (with a template) by mail: the same facts (`props`,
--- private.cover_mail_props and the step's own) are the notification's data and the mail's props.
+-- private.cover_mail_props and the step's own) are the notification's data and the mail's props;
+-- `facts` only the notification's (which side it tells, why), as the mails' props are exact.
 create or replace function private.notify_cover_side(
-  side_org uuid, preferred uuid[], kind text, props jsonb, link text, template text
+  side_org uuid, preferred uuid[], kind text, props jsonb, link text, template text, facts jsonb default '{}'
 ) returns void
 language plpgsql
 security definer
@@ -125,7 +126,7 @@ declare
   person record;
 begin
   for person in select * from private.cover_side_recipients(side_org, preferred) loop
-    perform private.notify(person.user_id, kind, props, link);
+    perform private.notify(person.user_id, kind, coalesce(props, '{}'::jsonb) || coalesce(facts, '{}'::jsonb), link);
     if template is not null then
       perform private.enqueue_mail(template, person.email,
         coalesce(props, '{}'::jsonb) || jsonb_build_object('recipientName', person.full_name));
@@ -883,11 +884,11 @@ begin
       returning o.id, o.org_id
     loop
       perform private.notify_cover_side(off.org_id, private.cover_offerer_people(off.id), 'cover.request_expired',
-        private.cover_mail_props(due.id) || jsonb_build_object('side', 'offerer'),
-        '/vertretungen/' || due.id, 'cover-request-expired');
+        private.cover_mail_props(due.id), '/vertretungen/' || due.id, 'cover-request-expired',
+        jsonb_build_object('side', 'offerer'));
     end loop;
     perform private.notify_cover_side(due.org_id, private.cover_requester_people(due.id), 'cover.request_expired',
-      private.cover_mail_props(due.id) || jsonb_build_object('side', 'requester'), '/vertretungen/' || due.id, null);
+      private.cover_mail_props(due.id), '/vertretungen/' || due.id, null, jsonb_build_object('side', 'requester'));
     n := n + 1;
   end loop;
   return n;

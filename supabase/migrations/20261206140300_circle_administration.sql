@@ -91,9 +91,8 @@ begin
     loop
       perform private.notify_cover_side(off.org_id, private.cover_offerer_people(off.id), 'cover.request_cancelled',
         private.cover_mail_props(req.id) || jsonb_build_object(
-          'reason', 'Der Träger wurde aus dem Kreis entfernt.', 'wasAccepted', off.status = 'accepted',
-          'removedFromCircle', true),
-        '/vertretungen/' || req.id, 'cover-request-cancelled');
+          'reason', 'Der Träger wurde aus dem Kreis entfernt.', 'wasAccepted', off.status = 'accepted'),
+        '/vertretungen/' || req.id, 'cover-request-cancelled', jsonb_build_object('removedFromCircle', true));
     end loop;
     update public.cover_offers o
     set status = 'declined', decline_message = 'Der anfragende Träger wurde aus dem Kreis entfernt.',
@@ -112,9 +111,8 @@ begin
   loop
     update public.cover_offers o set status = 'withdrawn', withdrawn_at = now() where o.id = off.id;
     perform private.notify_cover_side(off.request_org, private.cover_requester_people(off.request_id), 'cover.offer_withdrawn',
-      private.cover_mail_props(off.request_id) || jsonb_build_object('offerOrgName', org_name, 'caseReference', null,
-        'removedFromCircle', true),
-      '/vertretungen/' || off.request_id, 'cover-offer-withdrawn');
+      private.cover_mail_props(off.request_id) || jsonb_build_object('offerOrgName', org_name, 'caseReference', null),
+      '/vertretungen/' || off.request_id, 'cover-offer-withdrawn', jsonb_build_object('removedFromCircle', true));
     n_offers := n_offers + 1;
   end loop;
 
