@@ -3,6 +3,8 @@
 // and its German title and body. Each feature lists its kinds with notificationText() next to its
 // other texts; the one registry and renderNotification() are in app/i18n/notifications.ts.
 import { z } from "zod";
+// zod without eval (the Content-Security-Policy allows none), as for every schema.
+import "~/validation/text";
 
 export type NotificationText = { title: string; body: string | null };
 
