@@ -14,6 +14,7 @@
 //          --seat-seconds N (10) --seat-clients N (20)
 //          --http-users N (20) --http-seconds N (15) --http-processes 1,2 (the http case: the
 //          production server over HTTP with wrk; PostgreSQL target only, needs `npm run build`)
+//          --http-html <dir> (the http case also writes each page's HTML there, to look at what it sends)
 // Cases (run in this order): directory, cover-publish, cover-board, trainings, meetings, projects,
 // calendar, notfall-push, http. They live in
 // scripts/bench/cases/ (registry in cases/index.ts).
@@ -43,6 +44,7 @@ const { values: args } = parseArgs({
     "http-users": { type: "string", default: "20" },
     "http-seconds": { type: "string", default: "15" },
     "http-processes": { type: "string", default: "1,2" },
+    "http-html": { type: "string" },
   },
 });
 
@@ -70,6 +72,7 @@ const options: BenchOptions = {
   httpUsers: positive("http-users", args["http-users"]),
   httpSeconds: positive("http-seconds", args["http-seconds"]),
   httpProcesses: (args["http-processes"] ?? "1,2").split(",").map((n) => positive("http-processes", n)),
+  httpHtmlDir: args["http-html"],
 };
 
 const log = (message: string) => console.log(message);

@@ -11,6 +11,9 @@ import type {
   CoverUrgency,
 } from "~/.server/db/schema";
 
+/** The longest description of a cover request (the form screens it for Sozialdaten as people type). */
+export const COVER_DESCRIPTION_MAX = 2000;
+
 export const COVER_URGENCIES = ["notfall", "dringend", "planbar"] as const satisfies readonly CoverUrgency[];
 export const COVER_KINDS = ["vertretung", "krisenintervention", "umgangsbegleitung", "uebernahme"] as const satisfies
   readonly CoverKind[];

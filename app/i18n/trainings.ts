@@ -11,6 +11,9 @@ import type {
   TrainingStatus,
 } from "~/.server/db/schema";
 
+/** The most sessions one training has (the form adds rows up to it). */
+export const MAX_SESSIONS = 50;
+
 export const TRAINING_AUDIENCES = ["fachkraefte", "leitungen", "jugendliche", "eltern", "gemischt"] as const satisfies
   readonly TrainingAudience[];
 

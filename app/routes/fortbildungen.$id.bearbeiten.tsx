@@ -2,7 +2,7 @@
 // database checks every change against what already happened (capacity below the seats taken,
 // deadlines after the first session, a contingent below a Träger's seats …); its refusals appear
 // at the field and nothing is saved. Only organizers see this page (404 for everyone else).
-import { parseWithZod } from "@conform-to/zod/v4";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/.server/auth/session";
@@ -87,6 +87,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     lead,
     defaults,
     options,
+    constraint: getZodConstraint(TrainingFormSchema),
   };
 }
 
@@ -114,7 +115,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditTraining() {
-  const { id, title, status, orgName, lead, defaults, options } = useLoaderData<typeof loader>();
+  const { id, title, status, orgName, lead, defaults, options, constraint } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <div className="mx-auto max-w-3xl">
@@ -134,6 +135,7 @@ export default function EditTraining() {
         mode={status === "published" ? "published" : "draft"}
         lead={lead}
         options={options}
+        constraint={constraint}
         defaults={defaults}
       />
     </div>

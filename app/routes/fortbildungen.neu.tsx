@@ -2,7 +2,7 @@
 // training: saved as a draft (only the organising Träger sees it) or published to the circle at
 // once. The row, its sessions and co-organizers are written in one transaction; a refusal of the
 // database shows at the field it concerns and writes nothing.
-import { parseWithZod } from "@conform-to/zod/v4";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/.server/auth/session";
@@ -25,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const options = await loadTrainingFormData(user);
   if (options.organizers.length === 0) throw new Response(NOT_ALLOWED, { status: 403 });
-  return { options };
+  return { options, constraint: getZodConstraint(TrainingFormSchema) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -49,7 +49,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function NewTraining() {
-  const { options } = useLoaderData<typeof loader>();
+  const { options, constraint } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const first = options.organizers[0]!;
   return (
@@ -65,6 +65,7 @@ export default function NewTraining() {
         mode="new"
         lead
         options={options}
+        constraint={constraint}
         defaults={{
           orgId: first.orgId,
           networkId: first.networkId,

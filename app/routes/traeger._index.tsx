@@ -22,13 +22,15 @@ import { parseDirectoryFilters } from "~/validation/circle";
 
 export const meta: MetaFunction = () => [{ title: "Träger im Kreis · Trägerkreis" }];
 
+const GEMEINDEN_SHOWN = 4;
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const directory = await loadDirectory(user, parseDirectoryFilters(new URL(request.url).searchParams));
   const filters = directory.filters;
   // Only for the empty state's wording: someone outside every circle with or without a Träger.
   const hasOrg = directory.inCircle || (await myMemberships(user)).length > 0;
-  const hilfeartByCode = new Map(directory.hilfearten.map((h) => [h.code, h]));
+  const order = new Map(directory.hilfearten.map((h, i) => [h.code, i]));
   return {
     filters,
     total: directory.total,
@@ -38,28 +40,29 @@ export async function loader({ request }: LoaderFunctionArgs) {
     hasOrg,
     hilfearten: directory.hilfearten,
     gemeinden: directory.gemeinden,
-    entries: directory.entries.map((e) => ({
-      slug: e.slug,
-      name: e.name,
-      kind: e.kind,
-      city: e.city,
-      hilfearten: e.hilfearten
-        .map((code) => hilfeartByCode.get(code))
-        .filter((h) => h !== undefined)
-        .sort((a, b) => directory.hilfearten.indexOf(a) - directory.hilfearten.indexOf(b))
-        .map((h) => ({ code: h.code, paragraph: h.paragraph, label: h.label, shortLabel: hilfeartShortLabel(h) })),
+    // Only what a card shows (issue 14: the page's data goes into the HTML once more): the
+    // Hilfearten as codes (the page has their labels in `hilfearten`), the first Gemeinden.
+    entries: directory.entries.map((e) => {
       // The Gemeinde filtered for comes first, so the card shows why it matched.
-      gemeinden: pick(directory.gemeinden, e.gemeinden)
+      const gemeinden = pick(directory.gemeinden, e.gemeinden)
         .sort((x, y) => Number(y.code === filters.gemeinde) - Number(x.code === filters.gemeinde))
-        .map((g) => g.name),
-    })),
+        .map((g) => g.name);
+      return {
+        slug: e.slug,
+        name: e.name,
+        kind: e.kind,
+        city: e.city,
+        hilfearten: e.hilfearten.filter((code) => order.has(code)).sort((a, b) => order.get(a)! - order.get(b)!),
+        gemeinden: gemeinden.slice(0, GEMEINDEN_SHOWN),
+        moreGemeinden: Math.max(0, gemeinden.length - GEMEINDEN_SHOWN),
+      };
+    }),
   };
 }
 
-const GEMEINDEN_SHOWN = 4;
-
 export default function Directory() {
   const { filters, total, page, pageCount, inCircle, hasOrg, hilfearten, gemeinden, entries } = useLoaderData<typeof loader>();
+  const hilfeartByCode = new Map(hilfearten.map((h) => [h.code, h]));
   const navigation = useNavigation();
   // The search field stands outside the filter box; the box counts only its own filters.
   const active = [filters.hilfeart, filters.gemeinde].filter(Boolean).length;
@@ -154,28 +157,25 @@ export default function Directory() {
                   {entry.name}
                 </Link>
               </h2>
-              <p className="text-sm text-slate-600">
-                {ORG_KIND_LABELS[entry.kind]}
-                {entry.city ? ` · ${entry.city}` : ""}
-              </p>
+              <p className="text-sm text-slate-600">{ORG_KIND_LABELS[entry.kind] + (entry.city ? ` · ${entry.city}` : "")}</p>
               {entry.hilfearten.length > 0 ? (
                 <ul aria-label="Hilfearten" className="mt-3 flex flex-wrap gap-1.5">
-                  {entry.hilfearten.map((h) => (
-                    <li key={h.code}>
-                      <Badge tone={h.code === filters.hilfeart ? "brand" : "slate"}>
-                        <span title={h.label}>
-                          {h.paragraph} {h.shortLabel}
-                        </span>
-                      </Badge>
-                    </li>
-                  ))}
+                  {entry.hilfearten.map((code) => {
+                    const h = hilfeartByCode.get(code)!;
+                    return (
+                      <li key={code}>
+                        <Badge tone={code === filters.hilfeart ? "brand" : "slate"} title={h.label}>
+                          {`${h.paragraph} ${hilfeartShortLabel(h)}`}
+                        </Badge>
+                      </li>
+                    );
+                  })}
                 </ul>
               ) : null}
               {entry.gemeinden.length > 0 ? (
                 <p className="mt-2 text-sm text-slate-700">
                   <span className="font-medium">Gemeinden: </span>
-                  {entry.gemeinden.slice(0, GEMEINDEN_SHOWN).join(", ")}
-                  {entry.gemeinden.length > GEMEINDEN_SHOWN ? ` und ${entry.gemeinden.length - GEMEINDEN_SHOWN} weitere` : ""}
+                  {entry.gemeinden.join(", ") + (entry.moreGemeinden > 0 ? ` und ${entry.moreGemeinden} weitere` : "")}
                 </p>
               ) : null}
             </li>

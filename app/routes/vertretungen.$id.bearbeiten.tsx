@@ -1,7 +1,7 @@
 // /vertretungen/:id/bearbeiten — the requesting Träger's coordinators edit a draft and save it or
 // publish it. Published requests are not edited (the functions change them); a request that is
 // not a draft visible to the person is a 404, a member without a coordinating role gets a 403.
-import { parseWithZod } from "@conform-to/zod/v4";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/.server/auth/session";
@@ -30,7 +30,7 @@ async function requireDraft(request: Request, id: string | undefined) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { id, draft } = await requireDraft(request, params.id);
-  return { id, defaults: draft.defaults, options: draft.options };
+  return { id, defaults: draft.defaults, options: draft.options, constraint: getZodConstraint(CoverRequestFormSchema) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -59,7 +59,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditCoverRequest() {
-  const { id, defaults, options } = useLoaderData<typeof loader>();
+  const { id, defaults, options, constraint } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <div className="mx-auto max-w-3xl">
@@ -75,6 +75,7 @@ export default function EditCoverRequest() {
         lastResult={actionData?.result}
         mode="draft"
         options={options}
+        constraint={constraint}
         defaults={defaults}
       />
     </div>

@@ -4,7 +4,7 @@
 // of the database shows at the field it concerns and writes nothing. A plain member gets a page
 // that names who can post for them and a button "Koordination benachrichtigen" (a notification to
 // their Träger's coordinators); someone without any Träger gets the 403 that says who may post.
-import { parseWithZod } from "@conform-to/zod/v4";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
@@ -13,6 +13,7 @@ import { askCoordinationForCover, loadCoverPosters, type CoverPosterOrg } from "
 import { createCoverRequest, loadCoverFormOptions, sozialdatenRefusal, COVER_FIELDS } from "~/.server/cover/requests";
 import { redirectWithToast } from "~/.server/toast";
 import { CoverRequestForm } from "~/components/cover/request-form";
+import type { FormConstraint } from "~/components/ui/lazy-validation";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Button } from "~/components/ui/button";
 import { Card, FormMessage, PageHeader } from "~/components/ui/layout";
@@ -33,7 +34,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
     if (orgs.length === 0) throw new Response(COVER_POST_NOT_ALLOWED, { status: 403 });
     return { allowed: false as const, orgs };
   }
-  return { allowed: true as const, options, userId: user.id, today: berlinParts(new Date()).date };
+  return {
+    allowed: true as const,
+    options,
+    constraint: getZodConstraint(CoverRequestFormSchema),
+    userId: user.id,
+    today: berlinParts(new Date()).date,
+  };
 }
 
 const AskSchema = z.object({
@@ -89,7 +96,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function NewCoverRequestPage() {
   const data = useLoaderData<typeof loader>();
-  return data.allowed ? <NewCoverRequest options={data.options} userId={data.userId} today={data.today} /> : <AskCoordination orgs={data.orgs} />;
+  return data.allowed ? <NewCoverRequest options={data.options} constraint={data.constraint} userId={data.userId} today={data.today} /> : <AskCoordination orgs={data.orgs} />;
 }
 
 /** For a plain member: who can post for them, and a button that tells those people. */
@@ -152,10 +159,12 @@ function AskCoordination({ orgs }: { orgs: CoverPosterOrg[] }) {
 
 function NewCoverRequest({
   options,
+  constraint,
   userId,
   today,
 }: {
   options: Extract<Awaited<ReturnType<typeof useLoaderData<typeof loader>>>, { allowed: true }>["options"];
+  constraint: FormConstraint;
   userId: string;
   today: string;
 }) {
@@ -174,6 +183,7 @@ function NewCoverRequest({
         lastResult={actionData?.result}
         mode="new"
         options={options}
+        constraint={constraint}
         defaults={{
           orgId: first.orgId,
           networkId: first.networkId,

@@ -284,6 +284,11 @@ function nonOverlapping(findings: SozialdatenFinding[], taken: ReadonlyArray<Soz
   return result;
 }
 
+/** The text that identifies a set of Sozialdaten findings (what the form showed, sent back as "seen"). */
+export function sozialdatenKey(findings: ReadonlyArray<{ kind: string; match: string }>): string {
+  return findings.map((f) => `${f.kind}:${f.match}`).join("|");
+}
+
 /**
  * What in `text` looks like client data, in the order it appears. Empty when nothing does.
  * Hard identifiers win over a name warning on the same words ("Sohn Deniz (8)" → "Deniz (8)").

@@ -3,7 +3,7 @@
 // preferences. Shared by the browser (conform) and the server; the database checks everything
 // again and its refusals come back as German messages at the field they concern.
 import { z } from "zod";
-import { COVER_GENDERS, COVER_KINDS, COVER_URGENCIES } from "~/i18n/cover";
+import { COVER_DESCRIPTION_MAX, COVER_GENDERS, COVER_KINDS, COVER_URGENCIES } from "~/i18n/cover";
 import { berlinDateTimeToInstant, isValidDate, isValidDateTimeLocal } from "~/utils/berlin-time";
 import { multiLine, optionalMultiLine, optionalParam, optionalSingleLine, singleLine } from "./text";
 import { publicText } from "./public-text";
@@ -101,14 +101,6 @@ const caseReference = singleLine({ max: 30, tooLong: "Das Fallkürzel ist zu lan
     "Bitte ein pseudonymes Fallkürzel wie „F-2026-014“ (Buchstaben, Bindestrich, Ziffern) – nie ein Name.",
   )
   .optional();
-
-/** The text that identifies a set of Sozialdaten findings (what the form showed, sent back as "seen"). */
-export function sozialdatenKey(findings: ReadonlyArray<{ kind: string; match: string }>): string {
-  return findings.map((f) => `${f.kind}:${f.match}`).join("|");
-}
-
-/** The longest description of a cover request (the form screens it for Sozialdaten as people type). */
-export const COVER_DESCRIPTION_MAX = 2000;
 
 export const COVER_FORM_INTENTS = ["draft", "publish"] as const;
 

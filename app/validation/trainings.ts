@@ -8,9 +8,9 @@ import { TRAINING_AUDIENCES } from "~/i18n/trainings";
 import { multiLine, optionalMultiLine, optionalParam, optionalSingleLine, singleLine } from "./text";
 import { publicText } from "./public-text";
 import { numberText } from "~/utils/format";
+import { MAX_SESSIONS } from "~/i18n/trainings";
 
 export const TRAINING_PAGE_SIZE = 20;
-export const MAX_SESSIONS = 50;
 export const TRAINING_VIEWS = ["angebote", "meine", "organisiert"] as const;
 export type TrainingView = (typeof TRAINING_VIEWS)[number];
 

@@ -40,7 +40,7 @@ function cell(s: Summary | undefined): string[] {
   if (s.kind === "latency") return [ms(s.medianMs), ms(s.p95Ms), `${s.requestsPerSecond.toFixed(0)}/s`];
   if (s.kind === "http") {
     return [
-      `${ms(s.singleP50Ms)} · ${s.cpuMsPerPage.toFixed(1)} ms cpu · ${(s.htmlBytes / 1024).toFixed(0)} KB`,
+      `${ms(s.singleP50Ms)} · ${s.cpuMsPerPage.toFixed(1)} ms cpu (render ${s.renderCpuMsPerPage.toFixed(1)}) · ${(s.htmlBytes / 1024).toFixed(0)} KB`,
       `${ms(s.p50Ms)} (${s.p50Ratio.toFixed(1)}×) / ${ms(s.p95Ms)} (${s.p95Ratio.toFixed(1)}×)`,
       `${s.requestsPerSecond.toFixed(0)}/s`,
     ];
@@ -70,7 +70,7 @@ export function table(results: TargetResult[]): string {
   };
   section("latency", ["median", "p95", "thrpt"]);
   section("ratio", ["RLS ratio", "as user", "as service"]);
-  section("http", ["single p50 · cpu · html", "N users p50 / p95 (÷ single)", "thrpt"]);
+  section("http", ["single p50 · cpu (render) · html", "N users p50 / p95 (÷ single)", "thrpt"]);
   const columns = 2 + results.length * 3;
   const width = Array.from({ length: columns }, (_, c) => Math.max(...lines.map((l) => (l[c] ?? "").length)));
   const groupWidth = (i: number) => width.slice(2 + i * 3, 5 + i * 3).reduce((a, b) => a + b, 0) + 4;

@@ -32,6 +32,8 @@ export type BenchOptions = {
   httpUsers: number;
   httpSeconds: number;
   httpProcesses: number[];
+  /** Where the http case writes each page's HTML (unset: nowhere). */
+  httpHtmlDir?: string;
 };
 
 export type BenchContext = {
@@ -73,6 +75,8 @@ export type Measurement =
       p95Ms: number;
       requestsPerSecond: number;
       cpuMsPerPage: number;
+      /** cpuMsPerPage minus the CPU of the same loaders as a data request: the render's share. */
+      renderCpuMsPerPage: number;
       htmlBytes: number;
     };
 

@@ -70,8 +70,10 @@ describe("the circle's directory and profiles", () => {
     expect(data.entries.map((e) => e.name)).toEqual(["Alpha Jugendhilfe", "Beta Familienhilfe 100%"]);
     expect(data.total).toBe(2);
     const alpha = data.entries[0]!;
-    expect(alpha.hilfearten.map((h) => h.paragraph)).toEqual(["§ 30", "§ 31"]);
+    // Codes only on the card (the page's list of Hilfearten names them), in the list's order.
+    expect(alpha.hilfearten.map((code) => data.hilfearten.find((h) => h.code === code)?.paragraph)).toEqual(["§ 30", "§ 31"]);
     expect(alpha.gemeinden).toEqual(["Dinslaken", "Wesel"]);
+    expect(alpha.moreGemeinden).toBe(0);
 
     const other = await directory(carol);
     expect(other.entries.map((e) => e.name)).toEqual(["Gamma Hilfen"]);
@@ -142,6 +144,7 @@ describe("the circle's directory and profiles", () => {
     expect(hilfearten.filter((h) => hilfeartShortLabel(h).length > 20).map((h) => h.code)).toEqual([]);
     const outcome = await callRoute<DirectoryData>(directoryLoader, await requestAs(database, alice, "/traeger"));
     const alpha = outcome.data.entries.find((e) => e.name === "Alpha Jugendhilfe")!;
-    expect(alpha.hilfearten.map((h) => `${h.paragraph} ${h.shortLabel}`)).toEqual(["§ 30 Erziehungsbeistand", "§ 31 SPFH"]);
+    const named = alpha.hilfearten.map((code) => outcome.data.hilfearten.find((h) => h.code === code)!);
+    expect(named.map((h) => `${h.paragraph} ${hilfeartShortLabel(h)}`)).toEqual(["§ 30 Erziehungsbeistand", "§ 31 SPFH"]);
   });
 });

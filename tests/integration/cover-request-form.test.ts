@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "~/.server/db/connection";
 import { screenSozialdaten } from "~/utils/sozialdaten";
 import { berlinDateTimeLocal } from "~/utils/berlin-time";
-import { sozialdatenKey } from "~/validation/cover";
+import { sozialdatenKey } from "~/utils/sozialdaten";
 import { action as newAction, loader as newLoader } from "~/routes/vertretungen.neu";
 import { action as editAction, loader as editLoader } from "~/routes/vertretungen.$id.bearbeiten";
 import { renderNotification } from "~/i18n/notifications";

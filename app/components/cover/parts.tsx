@@ -23,9 +23,7 @@ export function UrgencyBadge({ urgency }: { urgency: CoverUrgency }) {
   if (urgency === "notfall") {
     return (
       <span className="inline-flex items-center gap-1 rounded-full bg-red-700 px-2.5 py-0.5 text-xs font-bold uppercase tracking-wide text-white">
-        <svg aria-hidden="true" viewBox="0 0 20 20" className="size-3.5" fill="currentColor">
-          <path d="M10 2 1 18h18L10 2Zm-1 6h2v5H9V8Zm0 6h2v2H9v-2Z" />
-        </svg>
+        <span aria-hidden="true" className="icon icon-notfall size-3.5" />
         {URGENCY_LABELS.notfall}
       </span>
     );
@@ -59,21 +57,8 @@ export function FillStatus({ covered, total, status }: { covered: string; total:
   );
 }
 
-function Icon({ d }: { d: string }) {
-  return (
-    <svg aria-hidden="true" viewBox="0 0 24 24" className="size-4 shrink-0" fill="none" stroke="currentColor" strokeWidth="2">
-      <path d={d} strokeLinecap="round" strokeLinejoin="round" />
-    </svg>
-  );
-}
-
-const ICONS = {
-  car: "M5 17h14M6 17v2M18 17v2M4 13l2-6h12l2 6v4H4v-4Zm3 1h.01M17 14h.01",
-  licence: "M3 6h18v12H3zM7 10h4M7 14h7M16 10h2",
-  languages: "M4 5h8M8 3v2m-3 0c0 4 3 7 7 8M11 5c0 4-3 7-7 8M13 21l4-9 4 9m-7-3h6",
-  qualification: "M12 3 2 8l10 5 10-5-10-5Zm-6 7v5c3 2 9 2 12 0v-5",
-  person: "M12 12a4 4 0 1 0 0-8 4 4 0 0 0 0 8Zm-7 9a7 7 0 0 1 14 0",
-};
+/** An icon of the stylesheet's `.icon-*` set (app/tailwind.css), 16 px, in the text colour. */
+type IconName = "car" | "licence" | "languages" | "qualification" | "person";
 
 type Requirements = Pick<
   CoverCard,
@@ -82,19 +67,19 @@ type Requirements = Pick<
 
 /** Führerschein + Auto, Sprachen, Qualifikation, Geschlecht — each with an icon and words. */
 export function RequirementList({ request, className = "" }: { request: Requirements; className?: string }) {
-  const items: Array<{ icon: string; text: string }> = [];
-  if (request.needsDrivingLicence && request.needsCar) items.push({ icon: ICONS.car, text: "Führerschein + Auto" });
-  else if (request.needsDrivingLicence) items.push({ icon: ICONS.licence, text: "Führerschein" });
-  else if (request.needsCar) items.push({ icon: ICONS.car, text: "Auto" });
-  if (request.languages.length > 0) items.push({ icon: ICONS.languages, text: request.languages.join(", ") });
-  if (request.qualification) items.push({ icon: ICONS.qualification, text: request.qualification });
-  if (request.genderRequirement) items.push({ icon: ICONS.person, text: `Fachkraft ${GENDER_LABELS[request.genderRequirement]}` });
+  const items: Array<{ icon: IconName; text: string }> = [];
+  if (request.needsDrivingLicence && request.needsCar) items.push({ icon: "car", text: "Führerschein + Auto" });
+  else if (request.needsDrivingLicence) items.push({ icon: "licence", text: "Führerschein" });
+  else if (request.needsCar) items.push({ icon: "car", text: "Auto" });
+  if (request.languages.length > 0) items.push({ icon: "languages", text: request.languages.join(", ") });
+  if (request.qualification) items.push({ icon: "qualification", text: request.qualification });
+  if (request.genderRequirement) items.push({ icon: "person", text: `Fachkraft ${GENDER_LABELS[request.genderRequirement]}` });
   if (items.length === 0) return null;
   return (
     <ul className={`flex flex-wrap gap-x-3 gap-y-1 text-sm text-slate-700 ${className}`} aria-label="Anforderungen">
       {items.map((item) => (
         <li key={item.text} className="inline-flex items-center gap-1">
-          <Icon d={item.icon} />
+          <span aria-hidden="true" className={`icon icon-${item.icon} size-4`} />
           <span className="break-words">{item.text}</span>
         </li>
       ))}

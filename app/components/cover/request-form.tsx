@@ -4,19 +4,18 @@
 // accepted Träger), the contact person, and who sees it first. "Als Entwurf speichern" or
 // "Veröffentlichen"; publishing needs the confirmation "enthält keine Sozialdaten".
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form, useNavigation } from "@remix-run/react";
 import { useMemo, useState } from "react";
 import type { CoverFormOptions } from "~/.server/cover/requests";
 import { Button } from "~/components/ui/button";
 import { CheckboxField, ErrorList, Field, SelectField, TextareaField } from "~/components/ui/field";
 import { FormMessage } from "~/components/ui/layout";
-import { COVER_GENDERS, COVER_KINDS, COVER_URGENCIES, GENDER_LABELS, KIND_LABELS, URGENCY_HINTS, URGENCY_LABELS } from "~/i18n/cover";
+import { COVER_DESCRIPTION_MAX, COVER_GENDERS, COVER_KINDS, COVER_URGENCIES, GENDER_LABELS, KIND_LABELS, URGENCY_HINTS, URGENCY_LABELS } from "~/i18n/cover";
 import { ROLE_LABELS } from "~/i18n/labels";
 import { hilfeartOptions } from "~/i18n/hilfearten";
 import { gemeindeOptionGroups } from "~/utils/gemeinden";
-import { screenSozialdaten, SOZIALDATEN_HINWEIS, SOZIALDATEN_KIND_LABELS, SOZIALDATEN_WOHIN } from "~/utils/sozialdaten";
-import { COVER_DESCRIPTION_MAX, CoverRequestFormSchema, sozialdatenKey } from "~/validation/cover";
+import { screenSozialdaten, sozialdatenKey, SOZIALDATEN_HINWEIS, SOZIALDATEN_KIND_LABELS, SOZIALDATEN_WOHIN } from "~/utils/sozialdaten";
+import { useLazyValidation, type FormConstraint } from "~/components/ui/lazy-validation";
 import { FormKeyField } from "~/components/ui/form-key";
 import { paths } from "~/utils/links";
 
@@ -70,6 +69,7 @@ export function CoverRequestForm({
   lastResult,
   defaults,
   options,
+  constraint,
   mode,
 }: {
   id: string;
@@ -77,17 +77,21 @@ export function CoverRequestForm({
   lastResult: SubmissionResult<string[]> | undefined;
   defaults: CoverFormDefaults;
   options: CoverFormOptions;
+  /** getZodConstraint(CoverRequestFormSchema), from the loader. */
+  constraint: FormConstraint;
   mode: "new" | "draft";
 }) {
   const navigation = useNavigation();
+  const validation = useLazyValidation(() => import("~/validation/cover").then((m) => m.CoverRequestFormSchema), {
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
   const [form, fields] = useForm({
     id,
     lastResult,
-    constraint: getZodConstraint(CoverRequestFormSchema),
+    constraint,
     defaultValue: defaults,
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: CoverRequestFormSchema }),
+    ...validation,
   });
   const busy = navigation.state !== "idle" && navigation.formAction === action;
   const busyIntent = busy ? navigation.formData?.get("intent") : null;

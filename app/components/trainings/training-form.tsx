@@ -2,14 +2,13 @@
 // (rows added and removed with conform's list intents, which also work without JavaScript), place
 // or online link, seats and fee, deadlines, contingent per Träger, approvals, co-organizers.
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form, useNavigation } from "@remix-run/react";
 import { Button } from "~/components/ui/button";
 import { CheckboxField, ErrorList, Field, SelectField, TextareaField } from "~/components/ui/field";
 import { FormMessage } from "~/components/ui/layout";
-import { AUDIENCE_LABELS, TRAINING_AUDIENCES } from "~/i18n/trainings";
+import { AUDIENCE_LABELS, MAX_SESSIONS, TRAINING_AUDIENCES } from "~/i18n/trainings";
 import { gemeindeOptionGroups } from "~/utils/gemeinden";
-import { MAX_SESSIONS, TrainingFormSchema } from "~/validation/trainings";
+import { useLazyValidation, type FormConstraint } from "~/components/ui/lazy-validation";
 import { FormKeyField } from "~/components/ui/form-key";
 
 export type TrainingFormDefaults = {
@@ -66,6 +65,7 @@ export function TrainingForm({
   lastResult,
   defaults,
   options,
+  constraint,
   mode,
   lead,
 }: {
@@ -74,21 +74,19 @@ export function TrainingForm({
   lastResult: SubmissionResult<string[]> | undefined;
   defaults: TrainingFormDefaults;
   options: TrainingFormOptions;
+  /** getZodConstraint(TrainingFormSchema), from the loader. */
+  constraint: FormConstraint;
   /** new: draft or publish; draft: save or publish; published: save changes. */
   mode: "new" | "draft" | "published";
   /** Co-organizers can be changed by the lead Träger only. */
   lead: boolean;
 }) {
   const navigation = useNavigation();
-  const [form, fields] = useForm({
-    id,
-    lastResult,
-    constraint: getZodConstraint(TrainingFormSchema),
-    defaultValue: defaults,
+  const validation = useLazyValidation(() => import("~/validation/trainings").then((m) => m.TrainingFormSchema), {
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: TrainingFormSchema }),
   });
+  const [form, fields] = useForm({ id, lastResult, constraint, defaultValue: defaults, ...validation });
   const busy = navigation.state !== "idle" && navigation.formAction === action;
   const busyIntent = busy ? navigation.formData?.get("intent") : null;
   const sessions = fields.sessions.getFieldList();

@@ -25,16 +25,31 @@ export function EmptyState({ title, children }: { title: string; children?: Reac
   );
 }
 
-export function Badge({ children, tone = "slate" }: { children: ReactNode; tone?: "slate" | "brand" | "amber" | "red" | "green" }) {
-  const tones = {
-    slate: "bg-slate-100 text-slate-800",
-    brand: "bg-brand-100 text-brand-900",
-    amber: "bg-amber-100 text-amber-900",
-    red: "bg-red-100 text-red-900",
-    green: "bg-green-100 text-green-900",
-  } as const;
-  return <span className={`inline-flex items-center rounded-full px-2.5 py-0.5 text-xs font-semibold ${tones[tone]}`}>{children}</span>;
+/** A small label. `.badge` (app/tailwind.css) is the shape and the slate tone; other tones add their colours. */
+export function Badge({
+  children,
+  tone = "slate",
+  title,
+}: {
+  children: ReactNode;
+  tone?: "slate" | "brand" | "amber" | "red" | "green";
+  /** The full wording, where the badge shows a short one. */
+  title?: string;
+}) {
+  return (
+    <span className={BADGE_CLASSES[tone]} title={title}>
+      {children}
+    </span>
+  );
 }
+
+const BADGE_CLASSES = {
+  slate: "badge",
+  brand: "badge bg-brand-100 text-brand-900",
+  amber: "badge bg-amber-100 text-amber-900",
+  red: "badge bg-red-100 text-red-900",
+  green: "badge bg-green-100 text-green-900",
+} as const;
 
 /** A form-level message (for errors that belong to no single field). */
 export function FormMessage({ errors, id }: { errors?: Array<string | null | undefined> | null; id?: string }) {

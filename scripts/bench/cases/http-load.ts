@@ -6,6 +6,8 @@
 //   p50/p95 with N users at once, and both ÷ single (the goal: p95 ≤ 3× single)
 //   thrpt   pages per second under that load
 //   cpu     server CPU time per page (utime + stime of the app processes ÷ pages, single client)
+//   render  of that cpu, what rendering the HTML costs: minus the cpu of the same loaders as a
+//           single-fetch data request (`<page>.data`, no React render), single client
 //   html    bytes of the page's HTML
 // Runs on the PostgreSQL target only: an embedded PGlite cannot be shared with another process.
 // It needs the other cases' seeds (it runs last) and a build (`npm run build`).
@@ -23,7 +25,7 @@ import { circleSeed } from "./directory";
 const run = promisify(execFile);
 const CASE = "http";
 
-const PAGES = ["/vertretungen", "/traeger", "/fortbildungen", "/treffen"];
+const PAGES = ["/vertretungen", "/traeger", "/fortbildungen", "/treffen", "/projekte"];
 
 function wrkAvailable(): boolean {
   return (process.env.PATH ?? "").split(":").some((dir) => fs.existsSync(path.join(dir, "wrk")));
@@ -183,13 +185,23 @@ export const httpLoadCase: BenchCase = {
           const first = await fetch(`${base}${page}`, { headers: { Cookie: cookies[0]! } });
           const html = await first.text();
           if (first.status !== 200) throw new Error(`${page} answered ${first.status}`);
+          if (ctx.options.httpHtmlDir) {
+            fs.mkdirSync(ctx.options.httpHtmlDir, { recursive: true });
+            fs.writeFileSync(path.join(ctx.options.httpHtmlDir, `${page.slice(1).replace(/\W+/g, "_") || "index"}.html`), html);
+          }
           const script = wrkScript(cookies, page);
           await wrk(`${base}${page}`, script, 1, 2); // warm-up
           const cpu0 = cpuMs(child.pid!);
           const single = await wrk(`${base}${page}`, script, 1, Math.max(3, Math.round(ctx.options.httpSeconds / 3)));
           const cpuPerPage = (cpuMs(child.pid!) - cpu0) / Math.max(1, single.requests);
+          // The same loaders as a single-fetch data request (no React render): the difference is
+          // the CPU the page's HTML costs to render.
+          const dataScript = wrkScript(cookies, `${page}.data`);
+          const cpu1 = cpuMs(child.pid!);
+          const data = await wrk(`${base}${page}.data`, dataScript, 1, Math.max(3, Math.round(ctx.options.httpSeconds / 3)));
+          const renderCpu = cpuPerPage - (cpuMs(child.pid!) - cpu1) / Math.max(1, data.requests);
           const loaded = await wrk(`${base}${page}`, script, cookies.length, ctx.options.httpSeconds);
-          if (single.bad + loaded.bad > 0) throw new Error(`${page}: ${single.bad + loaded.bad} failed requests`);
+          if (single.bad + loaded.bad + data.bad > 0) throw new Error(`${page}: ${single.bad + loaded.bad + data.bad} failed requests`);
           measurements.push({
             kind: "http",
             case: CASE,
@@ -200,12 +212,13 @@ export const httpLoadCase: BenchCase = {
             p95Ms: loaded.p95,
             requestsPerSecond: loaded.requests / loaded.seconds,
             cpuMsPerPage: cpuPerPage,
+            renderCpuMsPerPage: renderCpu,
             htmlBytes: Buffer.byteLength(html),
           });
           ctx.log(
             `[bench]   http ${page} (${processes} proc): single ${single.p50.toFixed(1)} ms, ` +
               `${cookies.length} users p50 ${loaded.p50.toFixed(1)} / p95 ${loaded.p95.toFixed(1)} ms, ` +
-              `${(loaded.requests / loaded.seconds).toFixed(0)}/s, cpu ${cpuPerPage.toFixed(1)} ms/page, html ${(Buffer.byteLength(html) / 1024).toFixed(0)} KB`,
+              `${(loaded.requests / loaded.seconds).toFixed(0)}/s, cpu ${cpuPerPage.toFixed(1)} ms/page (render ${renderCpu.toFixed(1)}), html ${(Buffer.byteLength(html) / 1024).toFixed(0)} KB`,
           );
         }
       } finally {
