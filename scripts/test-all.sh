@@ -2,7 +2,7 @@
 # npm test: everything, stopping at the first failure.
 #   0. app/.server/db/schema.ts is what the migrations give (npm run db:types -- --check, ~15 s)
 #   1. typecheck (tsc)
-#   2. vitest on PGlite
+#   2. vitest on PGlite (with DATABASE_URL: the engine's own files and the unit tests, see below)
 #   3. vitest on the PostgreSQL server (TEST_DB=postgres)   — needs DATABASE_URL
 #   4. pgTAP through pg_prove (scripts/pgtap.sh)            — needs DATABASE_URL and pg_prove
 #   5. production build + Playwright                        — needs a Chromium
@@ -90,8 +90,33 @@ fi
 # --- the steps ---------------------------------------------------------------------------------
 step_db_types() { "$bin/tsx" scripts/db-types.ts --check; }
 step_tsc() { "$bin/tsc"; }
-step_vitest_pglite() { env -u TEST_DB "$bin/vitest" run; }
-step_vitest_postgres() { TEST_DB=postgres "$bin/vitest" run; }
+# With a server (DATABASE_URL), each vitest file runs once where it says the most: the database
+# files (tests/integration) on the server — the production target, with real concurrency — and on
+# PGlite the files about the embedded engine itself plus the unit tests (app/, emails/: no
+# database). The whole app on PGlite is what Playwright drives, too. Without a server everything
+# runs on PGlite. TK_TEST_PGLITE_ALL=1 runs every file on PGlite as well (about 5 more minutes).
+pglite_files=(
+  app/ emails/
+  tests/integration/db-smoke.test.ts tests/integration/db-connection-loss.test.ts
+  tests/integration/db-types.test.ts tests/integration/seed.test.ts
+  tests/integration/trainings-seed.test.ts tests/integration/cover-demo.test.ts
+  tests/integration/request-transactions.test.ts tests/integration/form-idempotency.test.ts
+  tests/integration/control-characters.test.ts tests/integration/dev-mailbox.test.ts
+)
+step_vitest_pglite() {
+  if [[ -z "$server_reason" && "${TK_TEST_PGLITE_ALL:-}" != "1" ]]; then
+    env -u TEST_DB "$bin/vitest" run "${pglite_files[@]}"
+  else
+    env -u TEST_DB "$bin/vitest" run
+  fi
+}
+step_vitest_postgres() {
+  if [[ "${TK_TEST_PGLITE_ALL:-}" == "1" ]]; then
+    TEST_DB=postgres "$bin/vitest" run
+  else
+    TEST_DB=postgres "$bin/vitest" run tests/integration/
+  fi
+}
 step_pgtap() { bash scripts/pgtap.sh; }
 step_build() { npm run build --silent && touch "$work/build.done"; }
 step_playwright() { "$bin/playwright" test; }

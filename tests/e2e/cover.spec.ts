@@ -131,6 +131,8 @@ test("a Notfall goes first to one Träger, it offers, the requester accepts; a t
 });
 
 test("the board, a request and the form on a phone @phone", async ({ page, login, checkA11y }) => {
+  // Six pages, each with an axe check (2–5 s each on this 2-core machine, more under load).
+  test.setTimeout(90_000);
   // The demo's open Notfall of Du & Ich is addressed first to freiraumwohnung.
   await login(demo.coordinator("freiraumwohnung"), { redirectTo: "/vertretungen" });
   await expect(page.getByRole("heading", { level: 1, name: "Vertretungen" })).toBeVisible();

@@ -6,6 +6,8 @@ const publicPages = ["/anmelden", "/registrieren", `/k/${demo.circleSlug}`, "/pa
 const signedInPages = ["/", "/vertretungen", "/fortbildungen", "/traeger", "/konto", "/benachrichtigungen", "/traeger/du-und-ich"];
 
 test("every page's footer links Impressum, Datenschutz and Hilfe @phone", async ({ page, login, checkA11y }) => {
+  // Many pages, several with an axe check (2–5 s each on this 2-core machine, more under load).
+  test.setTimeout(90_000);
   const footerLinks = async (path: string) => {
     await page.goto(path);
     const footer = page.getByRole("navigation", { name: "Rechtliches und Hilfe" });

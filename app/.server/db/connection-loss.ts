@@ -4,13 +4,12 @@
 //   - `isConnectionLost(error)` says whether an error means "the connection is gone" (rather than
 //     "the SQL was wrong"): the request layer turns those into a 503 or retries a read-only
 //     transaction; everything else keeps its meaning.
-//   - `GuardedPostgresDialect`: the Kysely dialect for postgres.js. Every transaction reserves one
-//     connection; when that connection closes underneath it, postgres.js 3.4.9 has already put it
-//     back into its "closed" queue (to reconnect it for the next user), and releasing the stale
-//     handle afterwards would move the dead connection into the "open" queue, where every later
-//     query fails with `Cannot read properties of null (reading 'write')`, or worse, would send our
-//     next statement into the connection after another request reconnected and reserved it. So a
-//     handle whose connection was closed is never used or released again.
+//   - `GuardedPostgresDialect` with `ClientPool`: the Kysely dialect for postgres.js. Every
+//     transaction leases one single-connection client; when its connection closes underneath it,
+//     the lease is lost: no later statement of that transaction is sent (it would run on the
+//     reconnected connection, outside the transaction), and one still waiting fails at once. The
+//     client is replaced by a fresh one for the next lease. (Why not postgres.js' own `reserve()`: see "The pool
+//     guard" below.)
 //   - `installConnectionLossGuard()`: postgres.js writes a Sync message from a `setImmediate` after
 //     a failed write, which throws the same TypeError outside any promise; and it fetches array
 //     types after each reconnect in an async call nobody awaits, whose rejection (the connection
@@ -20,7 +19,7 @@
 //     the guard.
 import { CompiledQuery, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler } from "kysely";
 import type { DatabaseConnection, Dialect, Driver, Kysely, QueryResult, TransactionSettings } from "kysely";
-import type { Sql, ReservedSql } from "postgres";
+import type { Sql } from "postgres";
 
 /** SQLSTATEs that mean the server ended or refused the session, not that the statement was bad. */
 const LOST_SQLSTATES = new Set([
@@ -134,55 +133,89 @@ export function describeConnectionError(error: unknown): string {
 
 // ---------------------------------------------------------------------------------------------
 // The pool guard
+//
+// postgres.js 3.4 reserves connections for transactions with `sql.reserve()`, and that path loses
+// connections when backends are terminated: a waiting reservation is both queued and handed to a
+// reconnecting connection; when that reconnect fails, the reservation is rejected but stays queued,
+// and the next connection that opens is given to the rejected promise and is never seen again.
+// After a few such kills the pool had no connection left and requests waited until they gave up
+// (seen as a rare "hung" in the pg_terminate_backend test). So transactions do not use
+// `reserve()` at all: the pool below lends whole postgres.js clients of ONE connection each
+// (`max: 1`, where postgres.js allows BEGIN outside `sql.begin`) to one transaction at a time.
+// Each client tells the pool when its connection closed (postgres.js' `onclose`); a lease whose
+// transaction had started is then lost for good: its next statement is refused, and a statement
+// still waiting is failed at once, so no statement of that transaction can ever run on the
+// reconnected connection, and nothing waits forever. The client is then replaced by a fresh one
+// (postgres.js carries the closed connection's last statement and error over to its reconnect).
 
-/** postgres.js' internal connection object, as far as we look at it. */
-type PgConnection = { reserved: unknown; queue: unknown };
+/** How long a transaction may wait for a free connection before the database counts as unreachable. */
+export const LEASE_GIVE_UP_MS = 30_000;
 
+/** A postgres.js client of one connection, as the pool holds it (`sql` is replaced when renewed). */
+type PooledClient = { sql: Sql; lease?: GuardedConnection };
+
+/** What a lease needs of its pool. */
+type LeaseOwner = {
+  giveBack(client: PooledClient): void;
+  /** Replaces the client's postgres.js client by a fresh one (see ClientPool.renew). */
+  renew(client: PooledClient): void;
+};
+
+/**
+ * The transaction's view of one leased client. Statements run one at a time: postgres.js answers
+ * a statement given to a busy connection only after the one before, and a transaction that runs
+ * statements side by side (Promise.all) must not send the second after the first one failed.
+ */
 class GuardedConnection implements DatabaseConnection {
-  #reserved: ReservedSql;
-  #connection?: PgConnection;
-  #ownReservation: unknown;
+  #client: PooledClient;
+  #owner: LeaseOwner;
+  #started = false;
   #lost = false;
+  #released = false;
+  /** Statements sent in this lease, and whether its connection closed meanwhile. */
+  #statements = 0;
+  #closed = false;
+  /** Fails the statement in flight (set while one is). */
+  #failInFlight?: (error: Error) => void;
+  #tail: Promise<unknown> = Promise.resolve();
   /** The command tag of the last statement (COMMIT answers "ROLLBACK" after a failed transaction). */
   lastCommand?: string;
 
-  constructor(reserved: ReservedSql) {
-    this.#reserved = reserved;
+  constructor(client: PooledClient, owner: LeaseOwner) {
+    this.#client = client;
+    this.#owner = owner;
+    client.lease = this;
   }
 
-  /**
-   * postgres.js calls `onexecute` with its connection object for statements without parameters
-   * (`begin`, `start transaction …`, the first statement of every transaction), synchronously,
-   * before any other I/O could close the connection. Its `reserved` function is unique to this
-   * reservation: when the connection closes, postgres.js sets it to null, and when someone else
-   * reserves the reconnected connection, to their own function.
-   */
-  #capture = (connection: PgConnection) => {
-    if (!this.#connection) {
-      this.#connection = connection;
-      this.#ownReservation = connection.reserved;
-    }
-    return true;
-  };
-
-  /** The connection was lost while this handle held it. */
+  /** The connection was lost while this lease held it. */
   get lost(): boolean {
-    return !this.#stillOurs();
+    return this.#lost;
   }
 
-  /** True while the reserved connection is still ours and open (as far as we can tell). */
-  #stillOurs(): boolean {
-    if (this.#lost) return false;
-    if (this.#connection && this.#connection.reserved !== this.#ownReservation) this.#lost = true;
-    return !this.#lost;
+  /** Called by the pool when the client's connection closed. */
+  connectionClosed(): void {
+    // A close before our first statement belongs to the previous use of the client: its next
+    // statement simply reconnects. After that, the session our statements ran in is gone.
+    if (!this.#started) return;
+    this.#closed = true;
+    this.#lost = true;
+    this.#failInFlight?.(new ConnectionLostError());
   }
 
   /**
-   * One statement at a time. postgres.js keeps statements given to a busy reserved connection in a
-   * queue of the handle, and when the connection closes that queue is neither sent nor rejected:
-   * a transaction that runs statements side by side (Promise.all) would wait forever.
+   * After the FIRST statement failed because the connection was gone (it was terminated while the
+   * client sat idle, and the close had not reached us yet): nothing of this lease ran, so it may
+   * start over, on a fresh client. False when that is not the situation.
    */
-  #tail: Promise<unknown> = Promise.resolve();
+  startOver(): boolean {
+    if (this.#statements !== 1 || this.#released || !this.#lost) return false;
+    this.#owner.renew(this.#client);
+    this.#lost = false;
+    this.#started = false;
+    this.#closed = false;
+    this.#statements = 0;
+    return true;
+  }
 
   executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
     const run = this.#tail.then(
@@ -193,25 +226,39 @@ class GuardedConnection implements DatabaseConnection {
     return run;
   }
 
-  async #execute<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
-    if (!this.#stillOurs()) throw new ConnectionLostError();
-    try {
-      const result = await this.#reserved.unsafe(compiled.sql, [...compiled.parameters] as never[], {
-        onexecute: this.#capture,
-      } as never);
-      const { command, count } = result;
-      this.lastCommand = command;
-      return {
-        numAffectedRows:
-          command === "INSERT" || command === "UPDATE" || command === "DELETE" || command === "MERGE"
-            ? BigInt(count)
-            : undefined,
-        rows: Array.from(result.values()) as R[],
+  #execute<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
+    if (this.#lost || this.#released) return Promise.reject(new ConnectionLostError());
+    this.#started = true;
+    this.#statements += 1;
+    return new Promise<QueryResult<R>>((resolve, reject) => {
+      let settled = false;
+      const settle = (fn: () => void) => {
+        if (settled) return;
+        settled = true;
+        this.#failInFlight = undefined;
+        fn();
       };
-    } catch (error) {
-      if (isConnectionLost(error)) this.#lost = true;
-      throw error;
-    }
+      this.#failInFlight = (error) => settle(() => reject(error));
+      this.#client.sql.unsafe(compiled.sql, [...compiled.parameters] as never[]).then(
+        (result) =>
+          settle(() => {
+            const { command, count } = result;
+            this.lastCommand = command;
+            resolve({
+              numAffectedRows:
+                command === "INSERT" || command === "UPDATE" || command === "DELETE" || command === "MERGE"
+                  ? BigInt(count)
+                  : undefined,
+              rows: Array.from(result.values()) as R[],
+            });
+          }),
+        (error: unknown) =>
+          settle(() => {
+            if (isConnectionLost(error)) this.#lost = true;
+            reject(error);
+          }),
+      );
+    });
   }
 
   // eslint-disable-next-line require-yield
@@ -220,91 +267,119 @@ class GuardedConnection implements DatabaseConnection {
   }
 
   release(): void {
-    if (this.#stillOurs()) {
-      this.#reserved.release();
-      return;
-    }
-    const connection = this.#connection;
-    // The connection died while we held it. If postgres.js has already seen the close, the
-    // connection sits in its "closed" queue and reconnects for the next user: leave it alone.
-    // A fatal error can arrive a moment before the socket closes: look again shortly, and hand the
-    // connection back only if it turned out to be alive after all.
-    if (connection && connection.reserved === this.#ownReservation) {
-      setTimeout(() => {
-        if (connection.reserved === this.#ownReservation) this.#reserved.release();
-      }, 1000).unref();
-    }
+    if (this.#released) return;
+    this.#released = true;
+    this.#client.lease = undefined;
+    // Its connection closed under this lease: postgres.js 3.4 keeps the statement that was in
+    // flight and the server's FATAL message past the close, and rejects the first statement on
+    // the reconnected connection with that old error. A fresh client carries nothing over.
+    if (this.#closed) this.#owner.renew(this.#client);
+    this.#owner.giveBack(this.#client);
   }
 }
 
-/** How long a reservation may wait before it is asked for again, and before we give up. */
-export const RESERVE_REISSUE_MS = 500;
-export const RESERVE_GIVE_UP_MS = 30_000;
-
 /**
- * `client.reserve()`, asked again when it does not resolve in time. postgres.js 3.4.9 drops a
- * waiting reservation when a connection closes and reconnects for it (the reconnect takes the
- * reservation out of its queue, then nulls it once connected, as it does for its own start-up
- * type query), so that request would wait forever. A reservation that resolves after we stopped
- * waiting for it is released at once; after RESERVE_GIVE_UP_MS the database counts as unreachable.
+ * A fixed number of single-connection postgres.js clients, lent out one transaction at a time
+ * (the most recently returned first, so a quiet app keeps few connections busy). Waiters are
+ * served in order; one that waits LEASE_GIVE_UP_MS gets ConnectionLostError.
  */
-export function reserveSurely(client: Sql): Promise<ReservedSql> {
-  return new Promise((resolve, reject) => {
-    let settled = false;
-    let failures = 0;
-    let asked = 0;
-    const started = Date.now();
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const finish = () => {
-      settled = true;
-      if (timer) clearTimeout(timer);
-    };
-    const ask = () => {
-      asked += 1;
-      client.reserve().then(
-        (reserved) => {
-          if (settled) {
-            reserved.release();
-            return;
-          }
-          finish();
-          resolve(reserved);
+export class ClientPool {
+  #clients: PooledClient[] = [];
+  #idle: PooledClient[] = [];
+  #waiting: Array<{ grant: (client: PooledClient) => void }> = [];
+  #ended = false;
+
+  /** `open(onclose)` creates one client of `max: 1` that calls onclose when its connection closes. */
+  constructor(size: number, open: (onclose: () => void) => Sql) {
+    this.#open = open;
+    for (let i = 0; i < size; i++) {
+      const client: PooledClient = { sql: undefined as unknown as Sql };
+      this.#connect(client);
+      this.#clients.push(client);
+      this.#idle.push(client);
+    }
+  }
+
+  #open: (onclose: () => void) => Sql;
+  #owner: LeaseOwner = {
+    giveBack: (client) => this.#giveBack(client),
+    renew: (client) => this.#renew(client),
+  };
+
+  /** Gives the pooled client a new postgres.js client; only that one's closes reach the lease. */
+  #connect(client: PooledClient): void {
+    const sql: Sql = this.#open(() => {
+      if (client.sql === sql) client.lease?.connectionClosed();
+    });
+    client.sql = sql;
+  }
+
+  /** Replaces a client whose connection state cannot be trusted; the old one ends in the background. */
+  #renew(client: PooledClient): void {
+    const old = client.sql;
+    this.#connect(client);
+    const ending = old.end({ timeout: 1 }).catch(() => {});
+    this.#ending.add(ending);
+    void ending.then(() => this.#ending.delete(ending));
+  }
+  #ending = new Set<Promise<void>>();
+
+  acquire(): Promise<GuardedConnection> {
+    if (this.#ended) return Promise.reject(new ConnectionLostError("The connection pool was closed"));
+    const lend = (client: PooledClient) => new GuardedConnection(client, this.#owner);
+    const idle = this.#idle.pop();
+    if (idle) return Promise.resolve(lend(idle));
+    return new Promise((resolve, reject) => {
+      const waiter = {
+        grant: (client: PooledClient) => {
+          clearTimeout(timer);
+          resolve(lend(client));
         },
-        (error: unknown) => {
-          failures += 1;
-          if (settled || failures < asked) return;
-          finish();
-          reject(error);
-        },
-      );
-      timer = setTimeout(() => {
-        if (settled) return;
-        if (Date.now() - started >= RESERVE_GIVE_UP_MS) {
-          finish();
-          reject(new ConnectionLostError("No database connection became free"));
-          return;
-        }
-        ask();
-      }, RESERVE_REISSUE_MS);
-    };
-    ask();
-  });
+      };
+      const timer = setTimeout(() => {
+        this.#waiting.splice(this.#waiting.indexOf(waiter), 1);
+        reject(new ConnectionLostError("No database connection became free"));
+      }, LEASE_GIVE_UP_MS);
+      this.#waiting.push(waiter);
+    });
+  }
+
+  #giveBack(client: PooledClient): void {
+    const next = this.#waiting.shift();
+    if (next && !this.#ended) next.grant(client);
+    else this.#idle.push(client);
+  }
+
+  async end(timeoutSeconds = 5): Promise<void> {
+    if (this.#ended) return;
+    this.#ended = true;
+    for (const waiter of this.#waiting.splice(0)) waiter.grant = () => {};
+    await Promise.all([...this.#clients.map((client) => client.sql.end({ timeout: timeoutSeconds })), ...this.#ending]);
+  }
 }
 
 class GuardedPostgresDriver implements Driver {
-  #client: Sql;
-  constructor(client: Sql) {
-    this.#client = client;
+  #pool: ClientPool;
+  constructor(pool: ClientPool) {
+    this.#pool = pool;
   }
   async init(): Promise<void> {}
   async acquireConnection(): Promise<DatabaseConnection> {
-    return new GuardedConnection(await reserveSurely(this.#client));
+    return this.#pool.acquire();
   }
   async beginTransaction(connection: DatabaseConnection, settings: TransactionSettings): Promise<void> {
     const parts = ["start transaction"];
     if (settings.isolationLevel) parts.push(`isolation level ${settings.isolationLevel}`);
     if (settings.accessMode) parts.push(settings.accessMode);
-    await connection.executeQuery(CompiledQuery.raw(parts.join(" ")));
+    const begin = CompiledQuery.raw(parts.join(" "));
+    try {
+      await connection.executeQuery(begin);
+    } catch (error) {
+      // The connection was terminated while idle: begin once more, on a fresh client (safe:
+      // nothing of the transaction ran). Any other failure, or a second one, is the caller's.
+      if (!isConnectionLost(error) || !(connection as GuardedConnection).startOver()) throw error;
+      await connection.executeQuery(begin);
+    }
   }
   async commitTransaction(connection: DatabaseConnection): Promise<void> {
     await connection.executeQuery(CompiledQuery.raw("commit"));
@@ -321,21 +396,21 @@ class GuardedPostgresDriver implements Driver {
     (connection as GuardedConnection).release();
   }
   async destroy(): Promise<void> {
-    await this.#client.end({ timeout: 5 });
+    await this.#pool.end();
   }
 }
 
-/** Kysely on postgres.js, with reserved connections guarded as described at the top. */
+/** Kysely on postgres.js, with connections lent and guarded as described at the top of this section. */
 export class GuardedPostgresDialect implements Dialect {
-  #client: Sql;
-  constructor(client: Sql) {
-    this.#client = client;
+  #pool: ClientPool;
+  constructor(pool: ClientPool) {
+    this.#pool = pool;
   }
   createAdapter() {
     return new PostgresAdapter();
   }
   createDriver(): Driver {
-    return new GuardedPostgresDriver(this.#client);
+    return new GuardedPostgresDriver(this.#pool);
   }
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   createIntrospector(db: Kysely<any>) {
@@ -346,9 +421,9 @@ export class GuardedPostgresDialect implements Dialect {
   }
 }
 
-/** Runs fn on one reserved connection with the same guard (scripts, migrations, advisory locks). */
-export async function withGuardedReservation<T>(client: Sql, fn: (connection: DatabaseConnection) => Promise<T>): Promise<T> {
-  const connection = new GuardedConnection(await reserveSurely(client));
+/** Runs fn on one leased connection with the same guard (scripts, migrations, advisory locks). */
+export async function withGuardedConnection<T>(pool: ClientPool, fn: (connection: DatabaseConnection) => Promise<T>): Promise<T> {
+  const connection = await pool.acquire();
   try {
     return await fn(connection);
   } finally {
@@ -371,8 +446,13 @@ export function absorbedClosedSocketWrites(): number {
   return guard.swallowed;
 }
 
+/** What the process guard absorbs: postgres.js' own connection failures and orphaned socket errors. */
+export function isAbsorbedConnectionFailure(error: unknown): boolean {
+  return isPostgresJsConnectionFailure(error) || isOrphanedSocketError(error);
+}
+
 function onUncaughtException(error: unknown): void {
-  if (isPostgresJsConnectionFailure(error) || isOrphanedSocketError(error)) {
+  if (isAbsorbedConnectionFailure(error)) {
     guard.swallowed += 1;
     const now = Date.now();
     if (now - guard.lastLog > 10_000) {

@@ -7,7 +7,7 @@ import { Kysely } from "kysely";
 import { PGliteDialect } from "kysely-pglite-dialect";
 import { CompiledQuery } from "kysely";
 import postgres from "postgres";
-import { GuardedPostgresDialect, withGuardedReservation } from "./connection-loss";
+import { ClientPool, GuardedPostgresDialect, withGuardedConnection } from "./connection-loss";
 import type { PGlite } from "@electric-sql/pglite";
 import type { DB } from "./schema";
 
@@ -69,27 +69,31 @@ export function reconnectDelaySeconds(retries: number): number {
 }
 
 export function openPostgres(url: string, options: { max?: number } = {}): Database {
-  const client = postgres(url, {
-    max: options.max ?? 10,
-    onnotice: () => {},
-    // postgres.js waits before reconnecting by a retry count it shares across the pool and
-    // raises on every closed connection: after a restart that dropped ten connections at once,
-    // its default wait reaches 3^10/100 s, capped at 20 s, and requests queue for that long.
-    // Here: 50 ms per counted failure, at most 1 s (with jitter); the count resets on success.
-    backoff: reconnectDelaySeconds,
-    // Fail a connection attempt to a host that does not answer after 10 s (default 30 s).
-    connect_timeout: 10,
-    // Timestamps come back as Date, bigint as string: the same as PGlite's defaults for our types.
-    types: {},
-  });
-  // Reserved connections are guarded against connections that close underneath them
-  // (connection-loss.ts); scripts go through the same guard.
-  const db = new Kysely<DB>({ dialect: new GuardedPostgresDialect(client) });
+  // `max` single-connection clients lent one transaction at a time (connection-loss.ts says why
+  // not one client of `max` connections). No connection is opened before its client is first used.
+  const pool = new ClientPool(options.max ?? 10, (onclose) =>
+    postgres(url, {
+      max: 1,
+      onclose,
+      onnotice: () => {},
+      // postgres.js waits before reconnecting by a retry count that it raises on every closed
+      // connection: its default wait reaches 3^n/100 s, capped at 20 s, and requests queue for
+      // that long after a restart. Here: 50 ms per counted failure, at most 1 s (with jitter);
+      // the count resets on success.
+      backoff: reconnectDelaySeconds,
+      // Fail a connection attempt to a host that does not answer after 10 s (default 30 s).
+      connect_timeout: 10,
+      // Timestamps come back as Date, bigint as string: the same as PGlite's defaults for our types.
+      types: {},
+    }),
+  );
+  // Transactions and scripts go through the same guarded leases (connection-loss.ts).
+  const db = new Kysely<DB>({ dialect: new GuardedPostgresDialect(pool) });
   return {
     kind: "postgres",
     db,
     async withScriptRunner(fn) {
-      return withGuardedReservation(client, (connection) =>
+      return withGuardedConnection(pool, (connection) =>
         fn({
           async exec(script) {
             // Without parameters postgres.js sends the simple protocol: several statements at once.
@@ -102,11 +106,11 @@ export function openPostgres(url: string, options: { max?: number } = {}): Datab
       );
     },
     async close() {
-      // Kysely ends the client only when it has used it itself (its driver initialises lazily);
+      // Kysely ends the pool only when it has used it itself (its driver initialises lazily);
       // connections taken by withScriptRunner would otherwise stay open and keep the process
       // (and other sessions on the database, e.g. `create database … template`) waiting.
       await db.destroy();
-      await client.end({ timeout: 5 });
+      await pool.end(5);
     },
   };
 }
