@@ -20,6 +20,7 @@ import { Button } from "~/components/ui/button";
 import { TextareaField } from "~/components/ui/field";
 import { FormKeyField } from "~/components/ui/form-key";
 import { IntentForm, useAnswerFor, useBusy } from "~/components/ui/intent-form";
+import { useLazyValidation, type FormConstraint } from "~/components/ui/lazy-validation";
 import { Badge, Card, EmptyState, FormMessage, PageHeader } from "~/components/ui/layout";
 import { countLabel, formatDate, formatDateTime } from "~/utils/format";
 import { paths } from "~/utils/links";
@@ -35,6 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     circles: circles.map((c) => ({ id: c.id, name: c.name, slug: c.slug, publicPage: c.publicPage })),
     open,
     decided,
+    declineConstraint: getZodConstraint(DeclineJoinRequestSchema),
   };
 }
 
@@ -71,7 +73,7 @@ export async function action({ request }: ActionFunctionArgs) {
 const linkClass = "font-medium text-brand-800 underline underline-offset-2 hover:text-brand-900 break-words";
 
 export default function JoinRequests() {
-  const { circles, open, decided } = useLoaderData<typeof loader>();
+  const { circles, open, decided, declineConstraint } = useLoaderData<typeof loader>();
   const several = circles.length > 1;
   const circleName = (id: string) => circles.find((c) => c.id === id)?.name ?? "";
   return (
@@ -119,7 +121,7 @@ export default function JoinRequests() {
         ) : (
           <ul className="space-y-4">
             {open.map((r) => (
-              <OpenRequest key={r.id} request={r} circleName={several ? circleName(r.networkId) : null} />
+              <OpenRequest key={r.id} request={r} circleName={several ? circleName(r.networkId) : null} declineConstraint={declineConstraint} />
             ))}
           </ul>
         )}
@@ -169,20 +171,25 @@ export default function JoinRequests() {
   );
 }
 
-function OpenRequest({ request: r, circleName }: { request: JoinRequestRow; circleName: string | null }) {
+function OpenRequest({
+  request: r,
+  circleName,
+  declineConstraint,
+}: {
+  request: JoinRequestRow;
+  circleName: string | null;
+  declineConstraint: FormConstraint;
+}) {
   const admitId = `aufnehmen-${r.id}`;
   const declineId = `ablehnen-${r.id}`;
   const admitting = useBusy(admitId);
   const declining = useBusy(declineId);
   const lastResult = useAnswerFor(declineId);
-  const [form, fields] = useForm({
-    id: declineId,
-    lastResult,
-    constraint: getZodConstraint(DeclineJoinRequestSchema),
+  const validation = useLazyValidation(() => import("~/validation/circle").then((m) => m.DeclineJoinRequestSchema), {
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: DeclineJoinRequestSchema }),
   });
+  const [form, fields] = useForm({ id: declineId, lastResult, constraint: declineConstraint, ...validation });
   const messageField = fields.message;
   // Open after the server refused a decline (also without JS). Derived from the server's answer,
   // not from live validation: React would close the box as soon as the person starts typing.

@@ -1,8 +1,7 @@
 // What the forms of the members page share: the loader's row types, the roles a person may give.
 import type { useLoaderData } from "@remix-run/react";
 import type { OrgRole } from "~/.server/db/schema";
-import { ROLE_LABELS } from "~/i18n/labels";
-import { ORG_ROLES } from "~/validation/orgs";
+import { ORG_ROLES, ROLE_LABELS } from "~/i18n/labels";
 import type { loader } from "./route";
 
 export type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
