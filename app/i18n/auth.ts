@@ -5,6 +5,8 @@
 export const PASSWORD_MIN = 10;
 /** bcrypt reads at most 72 bytes; longer passwords would be cut off silently, so we refuse them. */
 export const PASSWORD_MAX_BYTES = 72;
+/** The hint under every field that sets a new password. */
+export const NEW_PASSWORD_HINT = `Mindestens ${PASSWORD_MIN} Zeichen, nicht Ihre E-Mail-Adresse.`;
 
 export const PASSWORD_EQUALS_EMAIL = "Das Passwort darf nicht Ihre E-Mail-Adresse sein.";
 export const PASSWORDS_DIFFER = "Die Passwörter stimmen nicht überein.";

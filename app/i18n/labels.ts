@@ -54,6 +54,13 @@ export const LEGAL_FORM_LABELS: Record<LegalForm, string> = {
   sonstige: "Sonstige",
 };
 
+/** The choices of the Träger forms (new, settings): kind, and legal form with "none given". */
+export const ORG_KIND_OPTIONS = ORG_KINDS.map((k) => ({ value: k, label: ORG_KIND_LABELS[k] }));
+export const LEGAL_FORM_OPTIONS = [
+  { value: "", label: "Keine Angabe" },
+  ...LEGAL_FORMS.map((l) => ({ value: l, label: LEGAL_FORM_LABELS[l] })),
+];
+
 /** The Fachkraft qualifications of the staff list (/traeger/:slug/personal). */
 export const QUALIFICATIONS = {
   sozialarbeit: "Sozialarbeiter:in (B.A./Diplom)",

@@ -19,7 +19,7 @@ import { EmailText } from "~/components/ui/email-text";
 import { Field, TextareaField } from "~/components/ui/field";
 import { Card, FormMessage, PageHeader } from "~/components/ui/layout";
 import { useLazyValidation } from "~/components/ui/lazy-validation";
-import { PASSWORD_EQUALS_EMAIL, PASSWORD_MIN, WRONG_CURRENT_PASSWORD } from "~/i18n/auth";
+import { NEW_PASSWORD_HINT, PASSWORD_EQUALS_EMAIL, WRONG_CURRENT_PASSWORD } from "~/i18n/auth";
 import { paths } from "~/utils/links";
 import { ChangePasswordSchema, DeleteAccountSchema, ProfileSchema, splitLanguages } from "~/validation/auth";
 import { replyToRefusal } from "~/.server/forms/reply";
@@ -214,7 +214,7 @@ function PasswordForm() {
         />
         <Field
           label="Neues Passwort"
-          hint={`Mindestens ${PASSWORD_MIN} Zeichen, nicht Ihre E-Mail-Adresse.`}
+          hint={NEW_PASSWORD_HINT}
           field={fields.newPassword}
           type="password"
           inputProps={{ autoComplete: "new-password" }}

@@ -12,7 +12,7 @@ import { Field, inputPropsOf } from "~/components/ui/field";
 import { FormMessage } from "~/components/ui/layout";
 import { useLazyValidation } from "~/components/ui/lazy-validation";
 import { paths } from "~/utils/links";
-import { PASSWORD_EQUALS_EMAIL, PASSWORD_MIN } from "~/i18n/auth";
+import { NEW_PASSWORD_HINT, PASSWORD_EQUALS_EMAIL } from "~/i18n/auth";
 import { ResetPasswordSchema } from "~/validation/auth";
 
 // The token is in the URL: keep it out of Referer headers of anything this page loads.
@@ -102,7 +102,7 @@ export default function ResetPassword() {
         <input type="email" name="username" value={email} autoComplete="username" readOnly hidden />
         <Field
           label="Neues Passwort"
-          hint={`Mindestens ${PASSWORD_MIN} Zeichen, nicht Ihre E-Mail-Adresse.`}
+          hint={NEW_PASSWORD_HINT}
           field={fields.password}
           type="password"
           inputProps={{ autoComplete: "new-password" }}

@@ -12,7 +12,7 @@ import { FormMessage } from "~/components/ui/layout";
 import { useLazyValidation } from "~/components/ui/lazy-validation";
 import { carryParams } from "~/utils/auth-links";
 import { paths } from "~/utils/links";
-import { EMAIL_TAKEN, PASSWORD_MIN } from "~/i18n/auth";
+import { EMAIL_TAKEN, NEW_PASSWORD_HINT } from "~/i18n/auth";
 import { prefilledEmail, SignUpSchema } from "~/validation/auth";
 import { caughtByHoneypot } from "~/utils/honeypot";
 
@@ -111,7 +111,7 @@ export default function SignUp() {
         </div>
         <Field
           label="Passwort"
-          hint={`Mindestens ${PASSWORD_MIN} Zeichen, nicht Ihre E-Mail-Adresse.`}
+          hint={NEW_PASSWORD_HINT}
           field={fields.password}
           type="password"
           inputProps={{ autoComplete: "new-password" }}

@@ -17,7 +17,7 @@ import { Button } from "~/components/ui/button";
 import { CheckboxGroup, ErrorList, Field, SelectField, TextareaField } from "~/components/ui/field";
 import { Card, FormMessage, PageHeader } from "~/components/ui/layout";
 import { useLazyValidation } from "~/components/ui/lazy-validation";
-import { LEGAL_FORM_LABELS, LEGAL_FORMS, LEITBILD_MAX, ORG_KIND_LABELS, ORG_KINDS } from "~/i18n/labels";
+import { LEGAL_FORM_OPTIONS, LEITBILD_MAX, ORG_KIND_OPTIONS } from "~/i18n/labels";
 import { hilfeartOptions } from "~/i18n/hilfearten";
 import { invariantResponse } from "~/utils/invariant";
 import { gemeindeOptionGroups } from "~/utils/gemeinden";
@@ -139,16 +139,13 @@ export default function OrgSettings() {
                 key={fields.kind.key}
                 label="Art"
                 field={fields.kind}
-                options={ORG_KINDS.map((k) => ({ value: k, label: ORG_KIND_LABELS[k] }))}
+                options={ORG_KIND_OPTIONS}
               />
               <SelectField
                 key={fields.legalForm.key}
                 label="Rechtsform (optional)"
                 field={fields.legalForm}
-                options={[
-                  { value: "", label: "Keine Angabe" },
-                  ...LEGAL_FORMS.map((l) => ({ value: l, label: LEGAL_FORM_LABELS[l] })),
-                ]}
+                options={LEGAL_FORM_OPTIONS}
               />
             </div>
             <TextareaField

@@ -11,7 +11,7 @@ import { Button } from "~/components/ui/button";
 import { Field, SelectField } from "~/components/ui/field";
 import { Card, FormMessage, PageHeader } from "~/components/ui/layout";
 import { useLazyValidation } from "~/components/ui/lazy-validation";
-import { LEGAL_FORM_LABELS, LEGAL_FORMS, ORG_KIND_LABELS, ORG_KINDS } from "~/i18n/labels";
+import { LEGAL_FORM_OPTIONS, ORG_KIND_OPTIONS } from "~/i18n/labels";
 import { paths } from "~/utils/links";
 import { CreateOrgSchema } from "~/validation/orgs";
 import { oncePerForm } from "~/.server/forms/idempotency";
@@ -80,13 +80,13 @@ export default function NewOrganization() {
             key={fields.kind.key}
             label="Art"
             field={fields.kind}
-            options={ORG_KINDS.map((k) => ({ value: k, label: ORG_KIND_LABELS[k] }))}
+            options={ORG_KIND_OPTIONS}
           />
           <SelectField
             key={fields.legalForm.key}
             label="Rechtsform (optional)"
             field={fields.legalForm}
-            options={[{ value: "", label: "Keine Angabe" }, ...LEGAL_FORMS.map((l) => ({ value: l, label: LEGAL_FORM_LABELS[l] }))]}
+            options={LEGAL_FORM_OPTIONS}
           />
           <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
             <Button type="submit" disabled={busy}>
