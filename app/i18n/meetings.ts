@@ -1,6 +1,9 @@
 // German texts and formats of the Kooperationstreffen screens.
 import { longDayText, shortCalendarDayText, shortDayText, timeText } from "~/utils/format";
 
+/** The most dates a poll offers (the poll form says so; app/validation/meetings.ts checks it). */
+export const POLL_MAX_OPTIONS = 15;
+
 export const RSVP_LABELS = {
   zusage: "Zusage",
   vielleicht: "Vielleicht",
