@@ -4,7 +4,7 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import {
   admitJoinRequest,
   declineJoinRequest,
@@ -74,6 +74,13 @@ const linkClass = "font-medium text-brand-800 underline underline-offset-2 hover
 
 export default function JoinRequests() {
   const { circles, open, decided, declineConstraint } = useLoaderData<typeof loader>();
+  // A refusal for a request that is no longer open (another coordinator decided it meanwhile) has
+  // no form left on the page to show it in: it shows above the list.
+  const answer = useActionData<typeof action>();
+  const answerWithoutForm =
+    answer && !open.some((r) => answer.formId === `aufnehmen-${r.id}` || answer.formId === `ablehnen-${r.id}`)
+      ? answer.result.error?.[""]
+      : undefined;
   const several = circles.length > 1;
   const circleName = (id: string) => circles.find((c) => c.id === id)?.name ?? "";
   return (
@@ -87,6 +94,11 @@ export default function JoinRequests() {
         }
       />
       <CircleNav openCount={open.length} />
+      {answerWithoutForm ? (
+        <div className="mb-4">
+          <FormMessage errors={answerWithoutForm} />
+        </div>
+      ) : null}
 
       <section aria-labelledby="offen-titel">
         <h2 id="offen-titel" className="mb-3 text-lg font-semibold text-slate-900">
