@@ -1,7 +1,10 @@
 // Prints the JavaScript a browser downloads on the first load of a page, gzip-compressed: the
 // entry client, the root route and the page's route modules with all their imports, read from
 // the Remix manifest of the production build (run `npm run build` first).
+// Says "zod" behind a page whose first load contains zod's core (forms load their schema after
+// hydration instead, see app/components/ui/lazy-validation.ts).
 // Usage: npx tsx scripts/route-js-size.ts routes/vertretungen._index routes/kalender._index
+//        npx tsx scripts/route-js-size.ts --all [--no-zod]   (every route; --no-zod: exit 1 if one has zod)
 import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
@@ -27,13 +30,24 @@ function files(routeId: string): Set<string> {
   return set;
 }
 
-for (const routeId of process.argv.slice(2)) {
+const args = process.argv.slice(2);
+const routeIds = args.includes("--all") ? Object.keys(manifest.routes).sort() : args.filter((a) => !a.startsWith("--"));
+const withZod: string[] = [];
+for (const routeId of routeIds) {
   let raw = 0;
   let gzip = 0;
+  let zod = false;
   for (const file of files(routeId)) {
     const body = fs.readFileSync(path.join(clientDir, file));
     raw += body.length;
     gzip += zlib.gzipSync(body, { level: 9 }).length;
+    // zod's core names its classes so; no other module does.
+    if (body.includes("$ZodType")) zod = true;
   }
-  console.log(`${routeId}: ${(gzip / 1024).toFixed(1)} KB gzip (${(raw / 1024).toFixed(1)} KB raw)`);
+  if (zod) withZod.push(routeId);
+  console.log(`${routeId}: ${(gzip / 1024).toFixed(1)} KB gzip (${(raw / 1024).toFixed(1)} KB raw)${zod ? " · zod" : ""}`);
+}
+if (args.includes("--no-zod") && withZod.length) {
+  console.error(`zod in the first load of: ${withZod.join(", ")}`);
+  process.exit(1);
 }

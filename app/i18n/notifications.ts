@@ -1,19 +1,21 @@
 // The German text of in-app notifications. SQL stores a notification's kind and facts
 // (public.notifications.data, written by private.notify); each feature owns the texts of its
-// kinds next to its other texts, merged here into the one registry, and renderNotification()
+// kinds in its own module (app/i18n/<feature>-notifications.ts, or <feature>.ts where the feature
+// has no other texts: they build zod schemas, which a page's labels must not pull into its first
+// load), merged here into the one registry, and renderNotification()
 // turns a row into its title and body for the bell, the dashboard and "Meine Daten" alike.
 // Like the mail registry (app/.server/mail/render.ts), the data is checked per kind before
 // anything is written; unlike a mail, a notification is always shown: an unknown kind or
 // unreadable facts give a plain text instead of an error.
 import type { z } from "zod";
 import { circleNotificationTexts } from "./circle";
-import { coverNotificationTexts } from "./cover";
-import { meetingNotificationTexts } from "./meetings";
+import { coverNotificationTexts } from "./cover-notifications";
+import { meetingNotificationTexts } from "./meetings-notifications";
 import type { NotificationKind, NotificationText } from "./notification-text";
-import { projectNotificationTexts } from "./projects";
+import { projectNotificationTexts } from "./projects-notifications";
 import { sozialdatenNotificationTexts } from "./sozialdaten";
 import { staffNotificationTexts } from "./staff";
-import { trainingNotificationTexts } from "./trainings";
+import { trainingNotificationTexts } from "./trainings-notifications";
 
 export const notificationTexts = {
   ...circleNotificationTexts,

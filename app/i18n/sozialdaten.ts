@@ -2,7 +2,8 @@
 // revised, found in a Leitbild), merged in app/i18n/notifications.ts.
 import { z } from "zod";
 import { SOZIALDATEN_KIND_LABELS, type SozialdatenKind } from "~/utils/sozialdaten";
-import { coverTitle, COVER_URGENCIES } from "./cover";
+import { COVER_URGENCIES } from "./cover";
+import { coverTitle } from "./cover-notifications";
 import { notificationText, quoted, textFact } from "./notification-text";
 
 /** What private.sozialdaten_subject says of the hidden text's subject. */

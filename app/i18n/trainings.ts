@@ -1,8 +1,6 @@
 // German labels of Gemeinsame Fortbildungen: audiences, statuses, the seat line ("7 von 20 frei").
 // One place, so the list, the detail page, the dashboard and the exports say the same.
-import { z } from "zod";
-import { countLabel, euro, euroPlain, formatDateTime, numberText } from "~/utils/format";
-import { instantFact, notificationText, numberFact, optionalText, quoted, textFact } from "./notification-text";
+import { euro, euroPlain, numberText } from "~/utils/format";
 import type {
   TrainingApprovalState,
   TrainingAudience,
@@ -133,78 +131,4 @@ export const TRAINING_ERRORS: Record<string, string> = {
   TK_TRAINING_POSITION_INVALID: "Diese Position gibt es auf der Warteliste nicht.",
   TK_TRAINING_MOVE_REASON_MISSING: "Bitte geben Sie einen Grund für die Verschiebung an (3 bis 500 Zeichen).",
   TK_TRAINING_ATTENDANCE_INVALID: "Die Zahl der Anwesenden passt nicht zur Anmeldung.",
-};
-
-// ---- Notifications (private.tell_registration, request_training_approvals, check_training_go_no_go) ----
-
-const RegistrationFacts = z.object({
-  trainingTitle: textFact,
-  seats: numberFact.catch(1),
-  clientSeats: z.boolean().catch(false),
-});
-type RegistrationFacts = z.infer<typeof RegistrationFacts>;
-
-/** "Ihr Platz", or for seats booked for clients "2 Plätze für Klient:innen". */
-const whose = (d: RegistrationFacts) => (d.clientSeats ? `${countLabel(d.seats, "Platz", "Plätze")} für Klient:innen` : "Ihr Platz");
-const WaitlistFacts = RegistrationFacts.extend({ position: numberFact });
-
-export const trainingNotificationTexts = {
-  "training.confirmed": notificationText(RegistrationFacts, (d) => ({
-    title: `Platz bestätigt: ${d.trainingTitle}`,
-    body: `${whose(d)} in ${quoted(d.trainingTitle)} ist bestätigt.`,
-  })),
-  "training.approval_pending": notificationText(RegistrationFacts, (d) => ({
-    title: `Anmeldung wartet auf Freigabe: ${d.trainingTitle}`,
-    body: `${whose(d)} in ${quoted(d.trainingTitle)} ist reserviert und wartet auf die Freigabe.`,
-  })),
-  "training.waitlisted": notificationText(WaitlistFacts, (d) => ({
-    title: `Warteliste: ${d.trainingTitle}`,
-    body: `Die Anmeldung steht auf Platz ${numberText(d.position)} der Warteliste für ${quoted(d.trainingTitle)}.`,
-  })),
-  "training.moved": notificationText(WaitlistFacts, (d) => ({
-    title: `Warteliste geändert: ${d.trainingTitle}`,
-    body: `Die Anmeldung steht jetzt auf Platz ${numberText(d.position)} der Warteliste für ${quoted(d.trainingTitle)}.`,
-  })),
-  "training.offered": notificationText(RegistrationFacts.extend({ offerExpiresAt: instantFact }), (d) => ({
-    title: `Platz frei: ${d.trainingTitle}`,
-    body: `Für ${quoted(d.trainingTitle)} ist ein Platz frei geworden. Bitte nehmen Sie ihn bis ${formatDateTime(d.offerExpiresAt)} an.`,
-  })),
-  "training.registration_offer_expired": notificationText(RegistrationFacts, (d) => ({
-    title: `Platzangebot verfallen: ${d.trainingTitle}`,
-    body: `Das Platzangebot für ${quoted(d.trainingTitle)} ist abgelaufen.`,
-  })),
-  "training.registration_approval_rejected": notificationText(RegistrationFacts, (d) => ({
-    title: `Anmeldung nicht freigegeben: ${d.trainingTitle}`,
-    body: `Die Anmeldung für ${quoted(d.trainingTitle)} wurde nicht freigegeben.`,
-  })),
-  "training.registration_removed_by_organizer": notificationText(RegistrationFacts, (d) => ({
-    title: `Anmeldung storniert: ${d.trainingTitle}`,
-    body: `Der Veranstalter hat die Anmeldung für ${quoted(d.trainingTitle)} storniert.`,
-  })),
-  "training.registration_cancelled": notificationText(RegistrationFacts, (d) => ({
-    title: `Anmeldung storniert: ${d.trainingTitle}`,
-    body: `Die Anmeldung für ${quoted(d.trainingTitle)} ist storniert.`,
-  })),
-  "training.cancelled": notificationText(RegistrationFacts, (d) => ({
-    title: `Fortbildung abgesagt: ${d.trainingTitle}`,
-    body: `${quoted(d.trainingTitle)} findet nicht statt.`,
-  })),
-  "training.reminder": notificationText(RegistrationFacts.extend({ startsAt: instantFact }), (d) => ({
-    title: `Morgen: ${d.trainingTitle}`,
-    body: `${quoted(d.trainingTitle)} beginnt am ${formatDateTime(d.startsAt)}.`,
-  })),
-  "training.approval_requested": notificationText(
-    RegistrationFacts.extend({ participantName: optionalText, orgName: textFact }),
-    (d) => ({
-      title: `Freigabe erbeten: ${d.trainingTitle}`,
-      body: `${d.participantName ?? `${countLabel(d.seats, "Platz", "Plätze")} für Klient:innen`} (${d.orgName}) möchte an ${quoted(d.trainingTitle)} teilnehmen.`,
-    }),
-  ),
-  "training.go_no_go": notificationText(
-    z.object({ trainingTitle: textFact, confirmedSeats: numberFact, minParticipants: numberFact }),
-    (d) => ({
-      title: `Mindestzahl nicht erreicht: ${d.trainingTitle}`,
-      body: `Für ${quoted(d.trainingTitle)} sind ${numberText(d.confirmedSeats)} von mindestens ${numberText(d.minParticipants)} Plätzen bestätigt. Findet die Fortbildung statt oder sagen Sie sie ab?`,
-    }),
-  ),
 };

@@ -11,9 +11,11 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Button } from "~/components/ui/button";
 import { Field, inputPropsOf } from "~/components/ui/field";
 import { FormMessage } from "~/components/ui/layout";
+import { useLazyValidation } from "~/components/ui/lazy-validation";
 import { paths } from "~/utils/links";
-import { carryParams, prefilledEmail } from "~/utils/auth-links";
-import { EMAIL_NOT_CONFIRMED, INVALID_CREDENTIALS, SignInSchema, TOO_MANY_ATTEMPTS } from "~/validation/auth";
+import { carryParams } from "~/utils/auth-links";
+import { EMAIL_NOT_CONFIRMED, INVALID_CREDENTIALS, TOO_MANY_ATTEMPTS } from "~/i18n/auth";
+import { prefilledEmail, SignInSchema } from "~/validation/auth";
 
 export const meta: MetaFunction = () => [{ title: "Anmelden · Trägerkreis" }];
 
@@ -23,6 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     redirectTo: safeRedirect(url.searchParams.get("redirectTo"), ""),
     email: prefilledEmail(url.searchParams.get("email")),
+    constraint: getZodConstraint(SignInSchema),
   };
 }
 
@@ -64,17 +67,19 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function SignIn() {
-  const { redirectTo, email } = useLoaderData<typeof loader>();
+  const { redirectTo, email, constraint } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
+  const validation = useLazyValidation(() => import("~/validation/auth").then((m) => m.SignInSchema), {
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
   const [form, fields] = useForm({
     id: "sign-in",
     lastResult: actionData?.result,
-    constraint: getZodConstraint(SignInSchema),
+    constraint,
     defaultValue: { email, redirectTo },
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: SignInSchema }),
+    ...validation,
   });
   const unconfirmed = actionData?.unconfirmedEmail;
   // The reply hides the password from conform's state, but with JavaScript the typed value stays

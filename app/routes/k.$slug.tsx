@@ -17,6 +17,7 @@ import { Button } from "~/components/ui/button";
 import { Field, Honeypot, SelectField, TextareaField } from "~/components/ui/field";
 import { EmailText } from "~/components/ui/email-text";
 import { Card, FormMessage } from "~/components/ui/layout";
+import { useLazyValidation } from "~/components/ui/lazy-validation";
 import { invariantResponse } from "~/utils/invariant";
 import { paths } from "~/utils/links";
 import { JoinRequestSchema, JoinWithExistingSchema } from "~/validation/circle";
@@ -46,6 +47,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     slug: params.slug!,
     sent,
     ownTraeger,
+    // The join forms' constraints; their schemas are loaded after hydration.
+    constraints: { existing: getZodConstraint(JoinWithExistingSchema), request: getZodConstraint(JoinRequestSchema) },
     nextMeeting: await nextPublicMeeting(params.slug!),
     circle: {
       name: circle.name,
@@ -229,15 +232,18 @@ function ExistingTraegerForm({
   traeger: Array<{ id: string; name: string }>;
   pending: Array<{ id: string; name: string }>;
 }) {
+  const { constraints } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
+  const validation = useLazyValidation(() => import("~/validation/circle").then((m) => m.JoinWithExistingSchema), {
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
   const [form, fields] = useForm({
     id: "interesse-bestehender-traeger",
     lastResult: actionData?.result,
-    constraint: getZodConstraint(JoinWithExistingSchema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: JoinWithExistingSchema }),
+    constraint: constraints.existing,
+    ...validation,
     defaultValue: { orgId: traeger[0]?.id ?? "" },
   });
   return (
@@ -291,15 +297,18 @@ function ExistingTraegerForm({
 }
 
 function JoinRequestForm({ circleName }: { circleName: string }) {
+  const { constraints } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
+  const validation = useLazyValidation(() => import("~/validation/circle").then((m) => m.JoinRequestSchema), {
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
   const [form, fields] = useForm({
     id: "interesse-melden",
     lastResult: actionData?.result,
-    constraint: getZodConstraint(JoinRequestSchema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: JoinRequestSchema }),
+    constraint: constraints.request,
+    ...validation,
   });
   return (
     <>

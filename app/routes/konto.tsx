@@ -18,16 +18,10 @@ import { Button } from "~/components/ui/button";
 import { EmailText } from "~/components/ui/email-text";
 import { Field, TextareaField } from "~/components/ui/field";
 import { Card, FormMessage, PageHeader } from "~/components/ui/layout";
+import { useLazyValidation } from "~/components/ui/lazy-validation";
+import { NEW_PASSWORD_HINT, PASSWORD_EQUALS_EMAIL, WRONG_CURRENT_PASSWORD } from "~/i18n/auth";
 import { paths } from "~/utils/links";
-import {
-  ChangePasswordSchema,
-  DeleteAccountSchema,
-  PASSWORD_EQUALS_EMAIL,
-  PASSWORD_MIN,
-  ProfileSchema,
-  WRONG_CURRENT_PASSWORD,
-  splitLanguages,
-} from "~/validation/auth";
+import { ChangePasswordSchema, DeleteAccountSchema, ProfileSchema, splitLanguages } from "~/validation/auth";
 import { replyToRefusal } from "~/.server/forms/reply";
 
 export const meta: MetaFunction = () => [{ title: "Mein Konto · Trägerkreis" }];
@@ -44,6 +38,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
       phone: profile?.phone ?? "",
       qualifications: profile?.qualifications ?? "",
       languages: (profile?.languages ?? []).join(", "),
+    },
+    constraints: {
+      profile: getZodConstraint(ProfileSchema),
+      password: getZodConstraint(ChangePasswordSchema),
+      deleteAccount: getZodConstraint(DeleteAccountSchema),
     },
   };
 }
@@ -124,17 +123,19 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 function ProfileForm() {
-  const { email, profile } = useLoaderData<typeof loader>();
+  const { email, profile, constraints } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
+  const validation = useLazyValidation(() => import("~/validation/auth").then((m) => m.ProfileSchema), {
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
   const [form, fields] = useForm({
     id: "profile",
     lastResult: actionData?.intent === "profile" ? actionData.result : undefined,
-    constraint: getZodConstraint(ProfileSchema),
+    constraint: constraints.profile,
     defaultValue: profile,
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ProfileSchema }),
+    ...validation,
   });
   const busy = navigation.state === "submitting" && navigation.formData?.get("intent") === "profile";
   return (
@@ -183,16 +184,18 @@ function ProfileForm() {
 }
 
 function PasswordForm() {
-  const { email } = useLoaderData<typeof loader>();
+  const { email, constraints } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
+  const validation = useLazyValidation(() => import("~/validation/auth").then((m) => m.ChangePasswordSchema), {
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
   const [form, fields] = useForm({
     id: "change-password",
     lastResult: actionData?.intent === "password" ? actionData.result : undefined,
-    constraint: getZodConstraint(ChangePasswordSchema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ChangePasswordSchema }),
+    constraint: constraints.password,
+    ...validation,
   });
   const busy = navigation.state === "submitting" && navigation.formData?.get("intent") === "password";
   return (
@@ -211,7 +214,7 @@ function PasswordForm() {
         />
         <Field
           label="Neues Passwort"
-          hint={`Mindestens ${PASSWORD_MIN} Zeichen, nicht Ihre E-Mail-Adresse.`}
+          hint={NEW_PASSWORD_HINT}
           field={fields.newPassword}
           type="password"
           inputProps={{ autoComplete: "new-password" }}
@@ -307,15 +310,17 @@ function MyDataCard() {
 }
 
 function DeleteAccountForm() {
-  const { email } = useLoaderData<typeof loader>();
+  const { email, constraints } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
+  const validation = useLazyValidation(() => import("~/validation/auth").then((m) => m.DeleteAccountSchema), {
+    shouldValidate: "onSubmit",
+  });
   const [form, fields] = useForm({
     id: "delete-account",
     lastResult: actionData?.intent === "delete-account" ? actionData.result : undefined,
-    constraint: getZodConstraint(DeleteAccountSchema),
-    shouldValidate: "onSubmit",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: DeleteAccountSchema }),
+    constraint: constraints.deleteAccount,
+    ...validation,
   });
   const busy = navigation.state === "submitting" && navigation.formData?.get("intent") === "delete-account";
   return (

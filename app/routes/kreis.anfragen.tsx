@@ -4,7 +4,7 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import {
   admitJoinRequest,
   declineJoinRequest,
@@ -13,16 +13,19 @@ import {
   requireCoordinator,
   type JoinRequestRow,
 } from "~/.server/circle/join-requests";
-import { userMessageFor } from "~/.server/db/errors";
 import { redirectWithToast } from "~/.server/toast";
 import { CircleNav } from "~/components/circle-nav";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Button } from "~/components/ui/button";
 import { TextareaField } from "~/components/ui/field";
+import { FormKeyField } from "~/components/ui/form-key";
+import { IntentForm, useAnswerFor, useBusy } from "~/components/ui/intent-form";
+import { useLazyValidation, type FormConstraint } from "~/components/ui/lazy-validation";
 import { Badge, Card, EmptyState, FormMessage, PageHeader } from "~/components/ui/layout";
 import { countLabel, formatDate, formatDateTime } from "~/utils/format";
 import { paths } from "~/utils/links";
 import { DeclineJoinRequestSchema, JoinRequestDecisionSchema } from "~/validation/circle";
+import { replyToRefusal } from "~/.server/forms/reply";
 
 export const meta: MetaFunction = () => [{ title: "Interessensmeldungen · Trägerkreis" }];
 
@@ -33,16 +36,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
     circles: circles.map((c) => ({ id: c.id, name: c.name, slug: c.slug, publicPage: c.publicPage })),
     open,
     decided,
+    declineConstraint: getZodConstraint(DeclineJoinRequestSchema),
   };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const { user } = await requireCoordinator(request);
   const formData = await request.formData();
-  const requestId = String(formData.get("requestId") ?? "");
-  const intent = String(formData.get("intent") ?? "");
+  const formId = String(formData.get("formId") ?? "");
   const submission = parseWithZod(formData, { schema: JoinRequestDecisionSchema });
-  if (submission.status !== "success") return { result: submission.reply(), requestId, intent, formError: null };
+  if (submission.status !== "success") return { formId, result: submission.reply() };
   const decision = submission.value;
   const summary = await joinRequestSummary(user, decision.requestId);
   try {
@@ -63,17 +66,21 @@ export async function action({ request }: ActionFunctionArgs) {
       description: summary ? `${summary.contactName} bekommt Ihre Nachricht per E-Mail.` : undefined,
     });
   } catch (error) {
-    const message = userMessageFor(error);
-    if (!message) throw error;
-    return { result: submission.reply({ formErrors: [message] }), requestId, intent, formError: message };
+    return { formId, result: replyToRefusal(submission, error) };
   }
 }
 
 const linkClass = "font-medium text-brand-800 underline underline-offset-2 hover:text-brand-900 break-words";
 
 export default function JoinRequests() {
-  const { circles, open, decided } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const { circles, open, decided, declineConstraint } = useLoaderData<typeof loader>();
+  // A refusal for a request that is no longer open (another coordinator decided it meanwhile) has
+  // no form left on the page to show it in: it shows above the list.
+  const answer = useActionData<typeof action>();
+  const answerWithoutForm =
+    answer && !open.some((r) => answer.formId === `aufnehmen-${r.id}` || answer.formId === `ablehnen-${r.id}`)
+      ? answer.result.error?.[""]
+      : undefined;
   const several = circles.length > 1;
   const circleName = (id: string) => circles.find((c) => c.id === id)?.name ?? "";
   return (
@@ -87,9 +94,9 @@ export default function JoinRequests() {
         }
       />
       <CircleNav openCount={open.length} />
-      {actionData?.formError ? (
+      {answerWithoutForm ? (
         <div className="mb-4">
-          <FormMessage errors={[actionData.formError]} />
+          <FormMessage errors={answerWithoutForm} />
         </div>
       ) : null}
 
@@ -126,12 +133,7 @@ export default function JoinRequests() {
         ) : (
           <ul className="space-y-4">
             {open.map((r) => (
-              <OpenRequest
-                key={r.id}
-                request={r}
-                circleName={several ? circleName(r.networkId) : null}
-                lastResult={actionData?.requestId === r.id && actionData.intent === "decline" ? actionData.result : undefined}
-              />
+              <OpenRequest key={r.id} request={r} circleName={several ? circleName(r.networkId) : null} declineConstraint={declineConstraint} />
             ))}
           </ul>
         )}
@@ -181,27 +183,25 @@ export default function JoinRequests() {
   );
 }
 
-type DecisionResult = NonNullable<ReturnType<typeof useActionData<typeof action>>>["result"];
-
 function OpenRequest({
   request: r,
   circleName,
-  lastResult,
+  declineConstraint,
 }: {
   request: JoinRequestRow;
   circleName: string | null;
-  lastResult: DecisionResult | undefined;
+  declineConstraint: FormConstraint;
 }) {
-  const navigation = useNavigation();
-  const busy = navigation.state !== "idle" && navigation.formData?.get("requestId") === r.id;
-  const [form, fields] = useForm({
-    id: `ablehnen-${r.id}`,
-    lastResult,
-    constraint: getZodConstraint(DeclineJoinRequestSchema),
+  const admitId = `aufnehmen-${r.id}`;
+  const declineId = `ablehnen-${r.id}`;
+  const admitting = useBusy(admitId);
+  const declining = useBusy(declineId);
+  const lastResult = useAnswerFor(declineId);
+  const validation = useLazyValidation(() => import("~/validation/circle").then((m) => m.DeclineJoinRequestSchema), {
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: DeclineJoinRequestSchema }),
   });
+  const [form, fields] = useForm({ id: declineId, lastResult, constraint: declineConstraint, ...validation });
   const messageField = fields.message;
   // Open after the server refused a decline (also without JS). Derived from the server's answer,
   // not from live validation: React would close the box as soon as the person starts typing.
@@ -252,28 +252,29 @@ function OpenRequest({
         ) : null}
 
         <div className="mt-4 flex flex-col gap-3 sm:flex-row sm:items-start">
-          <Form method="post" className="sm:shrink-0">
-            <input type="hidden" name="intent" value="admit" />
-            <input type="hidden" name="requestId" value={r.id} />
-            <Button type="submit" className="w-full sm:w-auto" disabled={busy}>
-              {busy && navigation.formData?.get("intent") === "admit" ? "Wird aufgenommen …" : "Aufnehmen"}
+          <IntentForm formId={admitId} intent="admit" fields={{ requestId: r.id }} className="sm:shrink-0">
+            <Button type="submit" className="w-full sm:w-auto" disabled={admitting || declining}>
+              {admitting ? "Wird aufgenommen …" : "Aufnehmen"}
             </Button>
-          </Form>
+          </IntentForm>
           <details className="group flex-1" open={declineRefused || undefined}>
             <summary className="flex min-h-11 cursor-pointer list-none items-center justify-center rounded-lg border border-slate-300 bg-white px-4 text-sm font-semibold text-slate-800 hover:bg-slate-100 sm:inline-flex">
               Ablehnen …
             </summary>
-            <Form method="post" {...getFormProps(form)} className="mt-3 space-y-3">
+            <Form method="post" {...getFormProps(form)} className="mt-3 space-y-3" preventScrollReset>
               <input type="hidden" name="intent" value="decline" />
+              <input type="hidden" name="formId" value={declineId} />
               <input type="hidden" name="requestId" value={r.id} />
+              <FormKeyField />
+              <FormMessage id={form.errorId} errors={form.errors} />
               <TextareaField
                 label={`Nachricht an ${r.contactName}`}
                 hint="Sie geht per E-Mail an den Träger. Erklären Sie kurz, warum der Kreis ablehnt."
                 field={messageField}
                 textareaProps={{ rows: 4 }}
               />
-              <Button type="submit" variant="danger" disabled={busy}>
-                {busy && navigation.formData?.get("intent") === "decline" ? "Wird abgelehnt …" : "Ablehnen und Nachricht senden"}
+              <Button type="submit" variant="danger" disabled={admitting || declining}>
+                {declining ? "Wird abgelehnt …" : "Ablehnen und Nachricht senden"}
               </Button>
             </Form>
           </details>

@@ -12,6 +12,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Button } from "~/components/ui/button";
 import { CheckboxField, Field, inputPropsOf, TextareaField } from "~/components/ui/field";
 import { Card, FormMessage, PageHeader } from "~/components/ui/layout";
+import { useLazyValidation, type FormConstraint } from "~/components/ui/lazy-validation";
 import { invariantResponse } from "~/utils/invariant";
 import { paths } from "~/utils/links";
 import { CircleSettingsSchema } from "~/validation/circle";
@@ -20,7 +21,7 @@ export const meta: MetaFunction = () => [{ title: "Öffentliche Seite des Kreise
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { circles } = await requireCoordinator(request);
-  return { circles };
+  return { circles, constraint: getZodConstraint(CircleSettingsSchema) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -53,7 +54,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function CircleSettings() {
-  const { circles } = useLoaderData<typeof loader>();
+  const { circles, constraint } = useLoaderData<typeof loader>();
   return (
     <div>
       <PageHeader
@@ -63,20 +64,24 @@ export default function CircleSettings() {
       <CircleNav />
       <div className="space-y-6">
         {circles.map((circle) => (
-          <SettingsForm key={circle.id} circle={circle} showName={circles.length > 1} />
+          <SettingsForm key={circle.id} circle={circle} showName={circles.length > 1} constraint={constraint} />
         ))}
       </div>
     </div>
   );
 }
 
-function SettingsForm({ circle, showName }: { circle: CoordinatedCircle; showName: boolean }) {
+function SettingsForm({ circle, showName, constraint }: { circle: CoordinatedCircle; showName: boolean; constraint: FormConstraint }) {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
+  const validation = useLazyValidation(() => import("~/validation/circle").then((m) => m.CircleSettingsSchema), {
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
   const [form, fields] = useForm({
     id: `kreis-${circle.id}`,
     lastResult: actionData?.networkId === circle.id ? actionData.result : undefined,
-    constraint: getZodConstraint(CircleSettingsSchema),
+    constraint,
     defaultValue: {
       networkId: circle.id,
       region: circle.region,
@@ -86,9 +91,7 @@ function SettingsForm({ circle, showName }: { circle: CoordinatedCircle; showNam
       publicPage: circle.publicPage ? "on" : undefined,
       fuehrungszeugnisMaxYears: String(circle.fuehrungszeugnisMaxYears),
     },
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: CircleSettingsSchema }),
+    ...validation,
   });
   const saving = navigation.state === "submitting" && navigation.formData?.get("networkId") === circle.id;
   return (

@@ -7,15 +7,16 @@ import { AuthLayout, Notice, linkClass } from "~/components/auth-layout";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Button } from "~/components/ui/button";
 import { Field, Honeypot } from "~/components/ui/field";
-import { prefilledEmail } from "~/utils/auth-links";
+import { useLazyValidation } from "~/components/ui/lazy-validation";
 import { paths } from "~/utils/links";
-import { EmailOnlySchema, RESET_MAIL_SENT } from "~/validation/auth";
+import { RESET_MAIL_SENT } from "~/i18n/auth";
+import { EmailOnlySchema, prefilledEmail } from "~/validation/auth";
 import { caughtByHoneypot } from "~/utils/honeypot";
 
 export const meta: MetaFunction = () => [{ title: "Passwort vergessen · Trägerkreis" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  return { email: prefilledEmail(new URL(request.url).searchParams.get("email")) };
+  return { email: prefilledEmail(new URL(request.url).searchParams.get("email")), constraint: getZodConstraint(EmailOnlySchema) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -28,17 +29,19 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function ForgotPassword() {
-  const { email } = useLoaderData<typeof loader>();
+  const { email, constraint } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
+  const validation = useLazyValidation(() => import("~/validation/auth").then((m) => m.EmailOnlySchema), {
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
   const [form, fields] = useForm({
     id: "forgot-password",
     lastResult: actionData?.result,
-    constraint: getZodConstraint(EmailOnlySchema),
+    constraint,
     defaultValue: { email },
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: EmailOnlySchema }),
+    ...validation,
   });
   return (
     <AuthLayout

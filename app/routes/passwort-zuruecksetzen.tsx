@@ -10,8 +10,10 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Button } from "~/components/ui/button";
 import { Field, inputPropsOf } from "~/components/ui/field";
 import { FormMessage } from "~/components/ui/layout";
+import { useLazyValidation } from "~/components/ui/lazy-validation";
 import { paths } from "~/utils/links";
-import { PASSWORD_EQUALS_EMAIL, PASSWORD_MIN, ResetPasswordSchema } from "~/validation/auth";
+import { NEW_PASSWORD_HINT, PASSWORD_EQUALS_EMAIL } from "~/i18n/auth";
+import { ResetPasswordSchema } from "~/validation/auth";
 
 // The token is in the URL: keep it out of Referer headers of anything this page loads.
 export const meta: MetaFunction = () => [
@@ -28,9 +30,10 @@ const tokenMessages: Record<TokenProblem, string> = {
 export async function loader({ request }: LoaderFunctionArgs) {
   const token = new URL(request.url).searchParams.get("token") ?? "";
   const check = await checkResetToken(token);
+  const constraint = getZodConstraint(ResetPasswordSchema);
   return check.status === "valid"
-    ? { token, email: check.email, problem: null }
-    : { token: "", email: "", problem: tokenMessages[check.status] };
+    ? { token, email: check.email, problem: null, constraint }
+    : { token: "", email: "", problem: tokenMessages[check.status], constraint };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -56,17 +59,19 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function ResetPassword() {
-  const { token, email, problem } = useLoaderData<typeof loader>();
+  const { token, email, problem, constraint } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
+  const validation = useLazyValidation(() => import("~/validation/auth").then((m) => m.ResetPasswordSchema), {
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
   const [form, fields] = useForm({
     id: "reset-password",
     lastResult: actionData?.result,
-    constraint: getZodConstraint(ResetPasswordSchema),
+    constraint,
     defaultValue: { token },
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ResetPasswordSchema }),
+    ...validation,
   });
   if (problem) {
     return (
@@ -97,7 +102,7 @@ export default function ResetPassword() {
         <input type="email" name="username" value={email} autoComplete="username" readOnly hidden />
         <Field
           label="Neues Passwort"
-          hint={`Mindestens ${PASSWORD_MIN} Zeichen, nicht Ihre E-Mail-Adresse.`}
+          hint={NEW_PASSWORD_HINT}
           field={fields.password}
           type="password"
           inputProps={{ autoComplete: "new-password" }}

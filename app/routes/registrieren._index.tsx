@@ -9,9 +9,11 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Button } from "~/components/ui/button";
 import { Field, Honeypot, inputPropsOf } from "~/components/ui/field";
 import { FormMessage } from "~/components/ui/layout";
-import { carryParams, prefilledEmail } from "~/utils/auth-links";
+import { useLazyValidation } from "~/components/ui/lazy-validation";
+import { carryParams } from "~/utils/auth-links";
 import { paths } from "~/utils/links";
-import { EMAIL_TAKEN, PASSWORD_MIN, SignUpSchema } from "~/validation/auth";
+import { EMAIL_TAKEN, NEW_PASSWORD_HINT } from "~/i18n/auth";
+import { prefilledEmail, SignUpSchema } from "~/validation/auth";
 import { caughtByHoneypot } from "~/utils/honeypot";
 
 export const meta: MetaFunction = () => [{ title: "Registrieren · Trägerkreis" }];
@@ -24,6 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     redirectTo: safeRedirect(url.searchParams.get("redirectTo"), ""),
     email: prefilledEmail(url.searchParams.get("email")),
+    constraint: getZodConstraint(SignUpSchema),
   };
 }
 
@@ -47,17 +50,19 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function SignUp() {
-  const { redirectTo, email } = useLoaderData<typeof loader>();
+  const { redirectTo, email, constraint } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
+  const validation = useLazyValidation(() => import("~/validation/auth").then((m) => m.SignUpSchema), {
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
   const [form, fields] = useForm({
     id: "sign-up",
     lastResult: actionData?.result,
-    constraint: getZodConstraint(SignUpSchema),
+    constraint,
     defaultValue: { email, redirectTo },
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: SignUpSchema }),
+    ...validation,
   });
   const duplicate = actionData?.duplicate && fields.email.errors?.includes(EMAIL_TAKEN);
   return (
@@ -106,7 +111,7 @@ export default function SignUp() {
         </div>
         <Field
           label="Passwort"
-          hint={`Mindestens ${PASSWORD_MIN} Zeichen, nicht Ihre E-Mail-Adresse.`}
+          hint={NEW_PASSWORD_HINT}
           field={fields.password}
           type="password"
           inputProps={{ autoComplete: "new-password" }}

@@ -8,9 +8,11 @@ import { AuthLayout, Notice } from "~/components/auth-layout";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Button, ButtonLink } from "~/components/ui/button";
 import { Field, Honeypot } from "~/components/ui/field";
-import { carryParams, prefilledEmail } from "~/utils/auth-links";
+import { useLazyValidation } from "~/components/ui/lazy-validation";
+import { carryParams } from "~/utils/auth-links";
 import { paths } from "~/utils/links";
-import { CONFIRMATION_RESENT, EmailOnlySchema } from "~/validation/auth";
+import { CONFIRMATION_RESENT } from "~/i18n/auth";
+import { EmailOnlySchema, prefilledEmail } from "~/validation/auth";
 import { caughtByHoneypot } from "~/utils/honeypot";
 
 // The token is in the URL: keep it out of Referer headers of anything this page loads.
@@ -24,7 +26,11 @@ type PageState =
   | { kind: "confirmed" | "already-confirmed"; signInUrl: string }
   | { kind: "expired" | "invalid"; email: string };
 
-export async function loader({ request }: LoaderFunctionArgs): Promise<PageState> {
+export async function loader({ request }: LoaderFunctionArgs) {
+  return { ...(await pageState(request)), constraint: getZodConstraint(EmailOnlySchema) };
+}
+
+async function pageState(request: Request): Promise<PageState> {
   const url = new URL(request.url);
   const token = url.searchParams.get("token");
   if (token === null) return { kind: "check-inbox", email: prefilledEmail(url.searchParams.get("email")) };
@@ -56,15 +62,18 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 function ResendForm({ email, intro }: { email: string; intro: string }) {
+  const { constraint } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
+  const validation = useLazyValidation(() => import("~/validation/auth").then((m) => m.EmailOnlySchema), {
+    shouldValidate: "onBlur",
+  });
   const [form, fields] = useForm({
     id: "resend-confirmation",
     lastResult: actionData?.result,
-    constraint: getZodConstraint(EmailOnlySchema),
+    constraint,
     defaultValue: { email },
-    shouldValidate: "onBlur",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: EmailOnlySchema }),
+    ...validation,
   });
   return (
     <Form method="post" action="/registrieren/bestaetigen" {...getFormProps(form)} className="mt-6 space-y-3 border-t border-slate-200 pt-4">

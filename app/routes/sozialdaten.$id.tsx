@@ -13,10 +13,11 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Button } from "~/components/ui/button";
 import { Field, TextareaField } from "~/components/ui/field";
 import { Card, FormMessage, PageHeader } from "~/components/ui/layout";
+import { useLazyValidation } from "~/components/ui/lazy-validation";
 import { formatDateTime } from "~/utils/format";
 import { invariantResponse } from "~/utils/invariant";
-import { SOZIALDATEN_HINWEIS, SOZIALDATEN_KIND_LABELS, SOZIALDATEN_WOHIN, type SozialdatenKind } from "~/utils/sozialdaten";
-import { SOZIALDATEN_TEXT_LABELS, SozialdatenRevisionSchema } from "~/validation/sozialdaten";
+import { SOZIALDATEN_HINWEIS, SOZIALDATEN_KIND_LABELS, SOZIALDATEN_TEXT_LABELS, SOZIALDATEN_WOHIN, type SozialdatenKind } from "~/utils/sozialdaten";
+import { SozialdatenRevisionSchema } from "~/validation/sozialdaten";
 import { replyToRefusal } from "~/.server/forms/reply";
 
 export const meta: MetaFunction = () => [{ title: "Ausgeblendeter Text · Trägerkreis" }];
@@ -55,13 +56,15 @@ export default function HiddenTextPage() {
   const { hidden } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
+  const validation = useLazyValidation(() => import("~/validation/sozialdaten").then((m) => m.SozialdatenRevisionSchema), {
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
   const [form, fields] = useForm({
     id: `revise-${hidden.hideId}`,
     lastResult: actionData?.result,
     defaultValue: hidden.texts,
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: SozialdatenRevisionSchema }),
+    ...validation,
   });
   const why =
     hidden.source === "screen"

@@ -16,12 +16,13 @@ import { OrgNav } from "~/components/org-nav";
 import { Button } from "~/components/ui/button";
 import { CheckboxGroup, ErrorList, Field, SelectField, TextareaField } from "~/components/ui/field";
 import { Card, FormMessage, PageHeader } from "~/components/ui/layout";
-import { LEGAL_FORM_LABELS, ORG_KIND_LABELS } from "~/i18n/labels";
+import { useLazyValidation } from "~/components/ui/lazy-validation";
+import { LEGAL_FORM_OPTIONS, LEITBILD_MAX, ORG_KIND_OPTIONS } from "~/i18n/labels";
 import { hilfeartOptions } from "~/i18n/hilfearten";
 import { invariantResponse } from "~/utils/invariant";
 import { gemeindeOptionGroups } from "~/utils/gemeinden";
 import { paths } from "~/utils/links";
-import { LEGAL_FORMS, LEITBILD_MAX, ORG_KINDS, orgProfileSchema } from "~/validation/orgs";
+import { orgProfileSchema } from "~/validation/orgs";
 import { numberText } from "~/utils/format";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -41,8 +42,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     org: { slug: membership.slug, name: membership.name, role: membership.role },
     profile,
     lists,
+    constraint: getZodConstraint(orgProfileSchema(profileCodes(lists))),
     calendarFeed: { active: feed.active, createdAt: feed.createdAt?.toISOString() ?? null },
   };
+}
+
+/** The codes the profile form may send (its schema checks them). */
+function profileCodes(lists: { hilfearten: Array<{ code: string }>; gemeinden: Array<{ code: string }> }) {
+  return { hilfeartCodes: lists.hilfearten.map((h) => h.code), gemeindeCodes: lists.gemeinden.map((g) => g.code) };
 }
 
 /** The form field a refusal of the profile belongs under. */
@@ -51,11 +58,7 @@ const PROFILE_FIELDS: RefusalFields = { TK_UNKNOWN_HILFEART: "hilfearten", TK_UN
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const membership = await requireOrgRole(user, params.slug ?? "", "admin");
-  const lists = await referenceLists(user);
-  const schema = orgProfileSchema({
-    hilfeartCodes: lists.hilfearten.map((h) => h.code),
-    gemeindeCodes: lists.gemeinden.map((g) => g.code),
-  });
+  const schema = orgProfileSchema(profileCodes(await referenceLists(user)));
   const formData = await request.formData();
   // The Träger's team calendar (its own small forms on this page).
   const intent = formData.get("intent");
@@ -87,17 +90,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function OrgSettings() {
-  const { org, profile, lists, calendarFeed } = useLoaderData<typeof loader>();
+  const { org, profile, lists, constraint, calendarFeed } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const schema = orgProfileSchema({
-    hilfeartCodes: lists.hilfearten.map((h) => h.code),
-    gemeindeCodes: lists.gemeinden.map((g) => g.code),
+  const validation = useLazyValidation(() => import("~/validation/orgs").then((m) => m.orgProfileSchema(profileCodes(lists))), {
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   const [form, fields] = useForm({
     id: "org-profile",
     lastResult: actionData && "result" in actionData ? actionData.result : undefined,
-    constraint: getZodConstraint(schema),
+    constraint,
     defaultValue: {
       name: profile.name,
       kind: profile.kind,
@@ -110,9 +113,7 @@ export default function OrgSettings() {
       email: profile.email ?? "",
       website: profile.website ?? "",
     },
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+    ...validation,
   });
   const busy = navigation.state !== "idle" && navigation.formMethod === "POST";
 
@@ -138,16 +139,13 @@ export default function OrgSettings() {
                 key={fields.kind.key}
                 label="Art"
                 field={fields.kind}
-                options={ORG_KINDS.map((k) => ({ value: k, label: ORG_KIND_LABELS[k] }))}
+                options={ORG_KIND_OPTIONS}
               />
               <SelectField
                 key={fields.legalForm.key}
                 label="Rechtsform (optional)"
                 field={fields.legalForm}
-                options={[
-                  { value: "", label: "Keine Angabe" },
-                  ...LEGAL_FORMS.map((l) => ({ value: l, label: LEGAL_FORM_LABELS[l] })),
-                ]}
+                options={LEGAL_FORM_OPTIONS}
               />
             </div>
             <TextareaField

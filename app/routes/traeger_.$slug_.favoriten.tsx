@@ -16,6 +16,7 @@ import { OrgNav } from "~/components/org-nav";
 import { Button } from "~/components/ui/button";
 import { SelectField } from "~/components/ui/field";
 import { Card, EmptyState, FormMessage, PageHeader } from "~/components/ui/layout";
+import { useLazyValidation } from "~/components/ui/lazy-validation";
 import { paths } from "~/utils/links";
 import { CoverFavouriteSchema } from "~/validation/cover";
 
@@ -30,6 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canEdit: ROLE_RANK[membership.role] >= ROLE_RANK.coordinator,
     favourites,
     candidates,
+    constraint: getZodConstraint(CoverFavouriteSchema),
   };
 }
 
@@ -57,17 +59,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function FavouritesPage() {
-  const { org, canEdit, favourites, candidates } = useLoaderData<typeof loader>();
+  const { org, canEdit, favourites, candidates, constraint } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const navigation = useNavigation();
   const busy = navigation.state !== "idle";
+  const validation = useLazyValidation(() => import("~/validation/cover").then((m) => m.CoverFavouriteSchema), {
+    shouldValidate: "onSubmit",
+  });
   const [form, fields] = useForm({
     id: "favourite-add",
     lastResult: answer?.result,
-    constraint: getZodConstraint(CoverFavouriteSchema),
+    constraint,
     defaultValue: { intent: "add" },
-    shouldValidate: "onSubmit",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: CoverFavouriteSchema }),
+    ...validation,
   });
   return (
     <div className="mx-auto max-w-3xl space-y-6">

@@ -2,7 +2,7 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { requireUser } from "~/.server/auth/session";
 import { createOrganization } from "~/.server/orgs/profile";
 import { redirectWithToast } from "~/.server/toast";
@@ -10,9 +10,10 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Button } from "~/components/ui/button";
 import { Field, SelectField } from "~/components/ui/field";
 import { Card, FormMessage, PageHeader } from "~/components/ui/layout";
-import { LEGAL_FORM_LABELS, ORG_KIND_LABELS } from "~/i18n/labels";
+import { useLazyValidation } from "~/components/ui/lazy-validation";
+import { LEGAL_FORM_OPTIONS, ORG_KIND_OPTIONS } from "~/i18n/labels";
 import { paths } from "~/utils/links";
-import { CreateOrgSchema, LEGAL_FORMS, ORG_KINDS } from "~/validation/orgs";
+import { CreateOrgSchema } from "~/validation/orgs";
 import { oncePerForm } from "~/.server/forms/idempotency";
 import { FormKeyField } from "~/components/ui/form-key";
 import { replyToRefusal } from "~/.server/forms/reply";
@@ -21,7 +22,7 @@ export const meta: MetaFunction = () => [{ title: "Träger anlegen · Trägerkre
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request);
-  return {};
+  return { constraint: getZodConstraint(CreateOrgSchema) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -42,16 +43,19 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function NewOrganization() {
+  const { constraint } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
+  const validation = useLazyValidation(() => import("~/validation/orgs").then((m) => m.CreateOrgSchema), {
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
   const [form, fields] = useForm({
     id: "create-organization",
     lastResult: actionData?.result,
-    constraint: getZodConstraint(CreateOrgSchema),
+    constraint,
     defaultValue: { kind: "freier_traeger" },
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: CreateOrgSchema }),
+    ...validation,
   });
   const busy = navigation.state !== "idle" && navigation.formAction === paths.newOrg;
 
@@ -76,13 +80,13 @@ export default function NewOrganization() {
             key={fields.kind.key}
             label="Art"
             field={fields.kind}
-            options={ORG_KINDS.map((k) => ({ value: k, label: ORG_KIND_LABELS[k] }))}
+            options={ORG_KIND_OPTIONS}
           />
           <SelectField
             key={fields.legalForm.key}
             label="Rechtsform (optional)"
             field={fields.legalForm}
-            options={[{ value: "", label: "Keine Angabe" }, ...LEGAL_FORMS.map((l) => ({ value: l, label: LEGAL_FORM_LABELS[l] }))]}
+            options={LEGAL_FORM_OPTIONS}
           />
           <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
             <Button type="submit" disabled={busy}>

@@ -25,11 +25,8 @@ import { FormKeyField } from "~/components/ui/form-key";
 import { Field, SelectField, TextareaField } from "~/components/ui/field";
 import { Card, FormMessage, PageHeader } from "~/components/ui/layout";
 import { gemeindeOptionGroups } from "~/utils/gemeinden";
-import {
-  POLL_MAX_OPTIONS,
-  PollFormSchema,
-  parsePollOptions,
-} from "~/validation/meetings";
+import { POLL_MAX_OPTIONS } from "~/i18n/meetings";
+import { PollFormSchema, parsePollOptions } from "~/validation/meetings";
 import { replyToRefusal } from "~/.server/forms/reply";
 
 export const meta: MetaFunction = () => [

@@ -5,13 +5,15 @@
 // visible only to the two Träger of each cover (RLS).
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/.server/auth/session";
 import { loadCoverLedger, setAgreementReference, type LedgerPartner } from "~/.server/cover/ledger";
 import { redirectWithToast } from "~/.server/toast";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Button, ButtonLink } from "~/components/ui/button";
-import { Badge, Card, EmptyState, FormMessage, PageHeader } from "~/components/ui/layout";
+import { Field } from "~/components/ui/field";
+import { IntentForm, answerErrors, answerValue, useAnswerFor, useBusy } from "~/components/ui/intent-form";
+import { Badge, Card, EmptyState, PageHeader } from "~/components/ui/layout";
 import { AUEG_NOTE, hoursText, KIND_LABELS, monthText, periodText, REQUEST_STATUS_LABELS } from "~/i18n/cover";
 import { formatDate } from "~/utils/format";
 import { invariantResponse } from "~/utils/invariant";
@@ -31,13 +33,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const formData = await request.formData();
+  const formId = String(formData.get("formId") ?? "");
   const submission = parseWithZod(formData, { schema: CoverAgreementSchema });
-  const offerId = String(formData.get("offerId") ?? "");
-  if (submission.status !== "success") return { offerId, result: submission.reply() };
+  if (submission.status !== "success") return { formId, result: submission.reply() };
   const saved = await setAgreementReference(user, submission.value.offerId, submission.value.reference || null);
   if (!saved) {
     return {
-      offerId,
+      formId,
       result: submission.reply({
         formErrors: ["Die Kooperationsvereinbarung vermerken kann die Koordination eines der beiden Träger."],
       }),
@@ -240,10 +242,9 @@ function PartnerLedger({ partner, coordinates }: { partner: LedgerPartner; coord
 }
 
 function CoverLine({ cover, partnerName, coordinates }: { cover: LedgerPartner["covers"][number]; partnerName: string; coordinates: boolean }) {
-  const actionData = useActionData<typeof action>();
-  const navigation = useNavigation();
-  const mine = actionData?.offerId === cover.offerId ? actionData.result : undefined;
-  const busy = navigation.state !== "idle" && navigation.formData?.get("offerId") === cover.offerId;
+  const formId = `agreement-${cover.offerId}`;
+  const result = useAnswerFor(formId);
+  const busy = useBusy(formId);
   return (
     <>
       <div className="flex flex-wrap items-center gap-2">
@@ -269,34 +270,28 @@ function CoverLine({ cover, partnerName, coordinates }: { cover: LedgerPartner["
       </p>
       <p className="mt-1 text-xs text-slate-600">Hinweis: {AUEG_NOTE}</p>
       {coordinates ? (
-        <Form method="post" className="mt-2 flex flex-col gap-2 sm:flex-row sm:items-end" preventScrollReset>
-          <input type="hidden" name="intent" value="agreement" />
-          <input type="hidden" name="offerId" value={cover.offerId} />
-          <div className="flex-1">
-            <label htmlFor={`agreement-${cover.offerId}`} className="block text-sm font-medium text-slate-800">
-              Kooperationsvereinbarung
-            </label>
-            <input
-              id={`agreement-${cover.offerId}`}
-              name="reference"
-              maxLength={300}
-              defaultValue={cover.agreementReference ?? ""}
-              placeholder="z. B. Kooperationsvereinbarung vom 01.03.2026"
-              className="mt-1 block min-h-11 w-full rounded-lg border border-slate-300 bg-white px-3 py-2.5 text-base shadow-sm"
+        <IntentForm formId={formId} intent="agreement" fields={{ offerId: cover.offerId }} visible={["reference"]} className="mt-2">
+          <div className="flex flex-col gap-2 sm:flex-row sm:items-end">
+            <Field
+              className="flex-1"
+              label="Kooperationsvereinbarung"
+              errors={answerErrors(result, "reference")}
+              inputProps={{
+                id: formId,
+                name: "reference",
+                maxLength: 300,
+                defaultValue: answerValue(result, "reference") ?? cover.agreementReference ?? "",
+                placeholder: "z. B. Kooperationsvereinbarung vom 01.03.2026",
+              }}
             />
+            <Button type="submit" variant="secondary" disabled={busy}>
+              {busy ? "Wird gespeichert …" : "Vermerken"}
+            </Button>
           </div>
-          <Button type="submit" variant="secondary" disabled={busy}>
-            {busy ? "Wird gespeichert …" : "Vermerken"}
-          </Button>
-        </Form>
+        </IntentForm>
       ) : (
         <p className="text-sm text-slate-700">Kooperationsvereinbarung: {cover.agreementReference || "nicht vermerkt"}</p>
       )}
-      {mine?.error ? (
-        <div className="mt-2">
-          <FormMessage errors={Object.values(mine.error).flat()} />
-        </div>
-      ) : null}
     </>
   );
 }

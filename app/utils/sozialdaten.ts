@@ -327,3 +327,19 @@ export function sozialdatenRefusalMessages(findings: ReadonlyArray<SozialdatenFi
     : "Diesen Text lesen andere Träger. Diese Angaben können hier nicht gespeichert werden:";
   return [intro, ...findings.map((f) => f.message)];
 }
+
+/** The labels of the texts a hidden subject can have, in the order the page shows them. */
+export const SOZIALDATEN_TEXT_LABELS = {
+  title: "Titel",
+  description: "Beschreibung",
+  gender_reason: "Begründung der Vorgabe zum Geschlecht",
+  cancel_reason: "Grund der Absage",
+  decline_reason: "Begründung der Ablehnung",
+  message: "Nachricht zum Angebot",
+  goal: "Ziel des Projekts",
+  target_group: "Zielgruppe",
+  funding: "Finanzierungsidee",
+  wanted: "Gesucht",
+  summary: "Steckbrief",
+  body: "Beitrag im Arbeitsraum",
+} as const;

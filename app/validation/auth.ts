@@ -1,11 +1,8 @@
 // Forms of the account pages: sign-up, sign-in, password reset and change, profile. Used by the
 // browser (conform) and by the actions, so both refuse the same input with the same words.
 import { z } from "zod";
+import { PASSWORD_EQUALS_EMAIL, PASSWORD_MAX_BYTES, PASSWORD_MIN, PASSWORDS_DIFFER } from "~/i18n/auth";
 import { hasControlCharacters, LINE_BREAK_NOT_ALLOWED, multiLine, singleLine } from "./text";
-
-export const PASSWORD_MIN = 10;
-/** bcrypt reads at most 72 bytes; longer passwords would be cut off silently, so we refuse them. */
-export const PASSWORD_MAX_BYTES = 72;
 
 const utf8Length = (value: string) => new TextEncoder().encode(value).length;
 
@@ -15,6 +12,12 @@ export const EmailSchema = z
   .toLowerCase()
   .max(254, "Die E-Mail-Adresse ist zu lang.")
   .email("Bitte geben Sie eine gültige E-Mail-Adresse ein.");
+
+/** The email from a query string (?email=, see app/utils/auth-links.ts) if it is a valid address, else "". */
+export function prefilledEmail(value: string | null | undefined): string {
+  const parsed = EmailSchema.safeParse(value ?? "");
+  return parsed.success ? parsed.data : "";
+}
 
 export const NewPasswordSchema = z
   .string({ error: "Bitte wählen Sie ein Passwort." })
@@ -45,9 +48,6 @@ export const FullNameSchema = singleLine({
 export function passwordMatchesEmail(password: string, email: string | undefined): boolean {
   return Boolean(email) && password.trim().toLowerCase() === email!.trim().toLowerCase();
 }
-
-export const PASSWORD_EQUALS_EMAIL = "Das Passwort darf nicht Ihre E-Mail-Adresse sein.";
-export const PASSWORDS_DIFFER = "Die Passwörter stimmen nicht überein.";
 
 export const SignUpSchema = z
   .object({
@@ -142,17 +142,6 @@ export const ProfileSchema = z.object({
 });
 
 export const SignOutEverywhereSchema = z.object({ intent: z.literal("signout-everywhere") });
-
-// Messages the account pages show for outcomes of the auth service.
-export const INVALID_CREDENTIALS = "E-Mail-Adresse oder Passwort ist falsch.";
-export const TOO_MANY_ATTEMPTS = "Zu viele Anmeldeversuche. Bitte warten Sie 15 Minuten.";
-export const EMAIL_NOT_CONFIRMED =
-  "Bitte bestätigen Sie zuerst Ihre E-Mail-Adresse über den Link in unserer E-Mail.";
-export const EMAIL_TAKEN = "Für diese E-Mail-Adresse gibt es bereits ein Konto.";
-export const RESET_MAIL_SENT = "Wenn ein Konto existiert, haben wir Ihnen einen Link geschickt.";
-export const CONFIRMATION_RESENT =
-  "Wenn es ein unbestätigtes Konto mit dieser Adresse gibt, haben wir Ihnen einen neuen Link geschickt.";
-export const WRONG_CURRENT_PASSWORD = "Das aktuelle Passwort ist falsch.";
 
 /** "Konto löschen" on /konto: the password confirms it is the person. */
 export const DeleteAccountSchema = z.object({

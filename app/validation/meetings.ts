@@ -1,6 +1,7 @@
 // Forms of the Kooperationstreffen (/treffen): one zod schema per form, used by the actions with
 // parseWithZod. The database checks everything again and answers with TK_* codes.
 import { z } from "zod";
+import { POLL_MAX_OPTIONS } from "~/i18n/meetings";
 import { isValidDate, isValidTime } from "~/utils/berlin-time";
 import { publicText } from "./public-text";
 import { multiLine, optionalMultiLine, optionalSingleLine, singleLine } from "./text";
@@ -166,8 +167,6 @@ export const DecideTopicSchema = z.object({
 export const CancelSchema = z.object({
   reason: publicOptionalText(2000, "Die Begründung", "Die Begründung der Absage"),
 });
-
-export const POLL_MAX_OPTIONS = 15;
 
 export const PollFormSchema = z.object({
   host: hostChoice,

@@ -1,26 +1,9 @@
 // Forms of a Träger's own pages: create a Träger, edit its profile, manage members and
 // invitations. Shared by the browser (conform) and the server; the database checks again.
 import { z } from "zod";
-import type { LegalForm, OrgKind, OrgRole } from "~/.server/db/schema";
+import { LEGAL_FORMS, LEITBILD_MAX, ORG_KINDS, ORG_ROLES } from "~/i18n/labels";
 import { multiLine, optionalSingleLine, singleLine } from "./text";
 import { publicText } from "./public-text";
-
-export const ORG_KINDS = ["freier_traeger", "jugendamt", "schule", "beratungsstelle", "sonstige"] as const satisfies
-  readonly OrgKind[];
-export const LEGAL_FORMS = [
-  "e_v",
-  "ggmbh",
-  "gmbh",
-  "ug",
-  "stiftung",
-  "gbr",
-  "einzelunternehmen",
-  "koerperschaft_oer",
-  "sonstige",
-] as const satisfies readonly LegalForm[];
-export const ORG_ROLES = ["owner", "admin", "coordinator", "member"] as const satisfies readonly OrgRole[];
-
-export const LEITBILD_MAX = 5000;
 
 const name = singleLine({
   max: 160,

@@ -1,6 +1,7 @@
 // Forms of report and hide: "Enthält Sozialdaten melden" on a text of another Träger, and the
 // author's revision of a hidden text.
 import { z } from "zod";
+import { SOZIALDATEN_TEXT_LABELS } from "~/utils/sozialdaten";
 import { publicText } from "./public-text";
 import { optionalMultiLine, optionalSingleLine } from "./text";
 
@@ -38,18 +39,5 @@ export const SozialdatenRevisionSchema = z.object({
   body: revisedText("Der Beitrag", 5000),
 });
 
-/** The labels of the texts a hidden subject can have, in the order the page shows them. */
-export const SOZIALDATEN_TEXT_LABELS: Record<keyof z.infer<typeof SozialdatenRevisionSchema>, string> = {
-  title: "Titel",
-  description: "Beschreibung",
-  gender_reason: "Begründung der Vorgabe zum Geschlecht",
-  cancel_reason: "Grund der Absage",
-  decline_reason: "Begründung der Ablehnung",
-  message: "Nachricht zum Angebot",
-  goal: "Ziel des Projekts",
-  target_group: "Zielgruppe",
-  funding: "Finanzierungsidee",
-  wanted: "Gesucht",
-  summary: "Steckbrief",
-  body: "Beitrag im Arbeitsraum",
-};
+// Every text of the schema has its label on the page (app/utils/sozialdaten.ts).
+SOZIALDATEN_TEXT_LABELS satisfies Record<keyof z.infer<typeof SozialdatenRevisionSchema>, string>;

@@ -1,17 +1,9 @@
 // The staff list of a Träger for the qualification gate (§§ 72, 72a SGB VIII): the fixed list of
-// Fachkraft qualifications and the form of one person, shared by the page and the server module.
+// Fachkraft qualifications (their labels: app/i18n/labels.ts) and the form of one person, shared by
+// the page and the server module.
 import { z } from "zod";
+import { QUALIFICATIONS } from "~/i18n/labels";
 import { singleLine } from "./text";
-
-export const QUALIFICATIONS = {
-  sozialarbeit: "Sozialarbeiter:in (B.A./Diplom)",
-  sozialpaedagogik: "Sozialpädagog:in (B.A./Diplom)",
-  erziehung: "Erzieher:in",
-  heilpaedagogik: "Heilpädagog:in",
-  kindheitspaedagogik: "Kindheitspädagog:in",
-  psychologie: "Psycholog:in",
-  andere: "andere Fachkraft (bitte beschreiben)",
-} as const;
 
 export const StaffSchema = z.object({
   fullName: singleLine({ max: 120, label: "Der Name", required: "Bitte geben Sie den Namen an.", min: { length: 2, message: "Bitte geben Sie den Namen an." } }),

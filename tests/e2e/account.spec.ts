@@ -83,6 +83,30 @@ test("a wrong password is refused with a message", async ({ page, checkA11y }) =
   await checkA11y();
 });
 
+test("the sign-up form checks in the browser, in German, once its schema has loaded after hydration", async ({ page }) => {
+  // The page's first load has no zod (app/components/ui/lazy-validation.ts): the schema comes a
+  // moment later, and from then on a wrong field says so on blur without a request to the server.
+  const posts: string[] = [];
+  page.on("request", (request) => {
+    if (request.method() === "POST") posts.push(request.url());
+  });
+  await page.goto("/registrieren");
+  const email = page.getByLabel("E-Mail-Adresse");
+  await expect(async () => {
+    await email.fill("keine-adresse");
+    await email.blur();
+    await expect(page.getByText("Bitte geben Sie eine gültige E-Mail-Adresse ein.")).toBeVisible({ timeout: 500 });
+  }).toPass();
+  await page.getByLabel("Ihr Name").fill("Greta Neumann");
+  await email.fill(uniqueEmail("lazy"));
+  await page.getByLabel("Passwort", { exact: true }).fill("lang-genug-1234");
+  await page.getByLabel("Passwort wiederholen").fill("anders-1234567");
+  await page.getByLabel("Passwort wiederholen").blur();
+  await expect(page.getByText("Die Passwörter stimmen nicht überein.")).toBeVisible();
+  await expect(page.getByText("Bitte geben Sie eine gültige E-Mail-Adresse ein.")).toBeHidden();
+  expect(posts).toEqual([]);
+});
+
 async function signInAttempt(page: Page, email: string, password: string) {
   await page.getByLabel("E-Mail-Adresse").fill(email);
   await page.getByLabel("Passwort", { exact: true }).fill(password);

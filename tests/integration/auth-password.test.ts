@@ -7,7 +7,7 @@ import { action as forgotAction } from "~/routes/passwort-vergessen";
 import { action as resetAction, loader as resetLoader } from "~/routes/passwort-zuruecksetzen";
 import { action as accountAction, loader as accountLoader } from "~/routes/konto";
 import { action as signInAction } from "~/routes/anmelden";
-import { PASSWORD_EQUALS_EMAIL, WRONG_CURRENT_PASSWORD } from "~/validation/auth";
+import { PASSWORD_EQUALS_EMAIL, WRONG_CURRENT_PASSWORD } from "~/i18n/auth";
 import { freshDatabase } from "../helpers/db";
 import { createUser, outboxMails, requestAs, signedInCookie, TEST_PASSWORD } from "../helpers/fixtures";
 import { anonRequest, callRoute, cookieHeader } from "../helpers/routes";
@@ -59,7 +59,7 @@ describe("password reset", () => {
     const token = await resetToken(database, user.email);
 
     const page = await callRoute(resetLoader, anonRequest(`/passwort-zuruecksetzen?token=${token}`));
-    expect(page.data).toEqual({ token, email: user.email, problem: null });
+    expect(page.data).toEqual({ token, email: user.email, problem: null, constraint: expect.any(Object) });
 
     const result = await callRoute(
       resetAction,

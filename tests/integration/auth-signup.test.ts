@@ -5,7 +5,7 @@ import { signUp } from "~/.server/auth/service";
 import { hashToken } from "~/.server/auth/tokens";
 import { action as signUpAction, loader as signUpLoader } from "~/routes/registrieren._index";
 import { action as resendAction, loader as confirmLoader } from "~/routes/registrieren.bestaetigen";
-import { EMAIL_TAKEN } from "~/validation/auth";
+import { EMAIL_TAKEN } from "~/i18n/auth";
 import { freshDatabase } from "../helpers/db";
 import { createUser, outboxMails, requestAs } from "../helpers/fixtures";
 import { anonRequest, callRoute } from "../helpers/routes";
@@ -139,7 +139,7 @@ describe("sign-up", () => {
       signUpLoader,
       anonRequest("/registrieren?redirectTo=%2Feinladung%2Ftok&email=Neu%40Example.org"),
     );
-    expect(page.data).toEqual({ redirectTo: "/einladung/tok", email: "neu@example.org" });
+    expect(page.data).toEqual({ redirectTo: "/einladung/tok", email: "neu@example.org", constraint: expect.any(Object) });
     for (const evil of ["//evil.com", "https://evil.com", "/\\evil.com"]) {
       const result = await callRoute(signUpLoader, anonRequest(`/registrieren?redirectTo=${encodeURIComponent(evil)}`));
       expect(result.data.redirectTo).toBe("");
@@ -179,6 +179,7 @@ describe("email confirmation", () => {
     expect(result.data).toEqual({
       kind: "confirmed",
       signInUrl: "/anmelden?redirectTo=%2Feinladung%2Fxyz&email=gut%40example.org",
+      constraint: expect.any(Object),
     });
     expect(await confirmedAt("gut@example.org")).not.toBeNull();
     const stored = await database.db.selectFrom("auth.one_time_tokens").select("used_at").where("token_hash", "=", hashToken(token)).executeTakeFirstOrThrow();

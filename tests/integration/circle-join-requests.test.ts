@@ -12,7 +12,7 @@ import { addMember, createNetwork, createOrg, createUser, joinNetwork, outboxMai
 import { callRoute } from "../helpers/routes";
 
 type PageData = Awaited<ReturnType<typeof loader>>;
-type ActionData = { result: { status: string; error: Record<string, string[]> }; formError: string | null };
+type ActionData = { formId: string; result: { status: string; error: Record<string, string[]> } };
 
 describe("coordinators decide join requests", () => {
   let database: Database;
@@ -79,9 +79,11 @@ describe("coordinators decide join requests", () => {
       expect((await callRoute(settingsLoader, await requestAs(database, user, "/kreis/einstellungen"))).status).toBe(404);
     }
     // A coordinator of another circle sees their own page, but cannot decide this circle's request.
-    const outcome = await decide(otherCoordinator, { intent: "admit", requestId: id });
+    const outcome = await decide(otherCoordinator, { intent: "admit", requestId: id, formId: `aufnehmen-${id}` });
     expect(outcome.status).toBe(200);
-    expect(outcome.data.formError).toBe("Nicht gefunden.");
+    // The answer belongs to the form that was sent, and says why above it.
+    expect(outcome.data.formId).toBe(`aufnehmen-${id}`);
+    expect(outcome.data.result.error[""]).toEqual(["Nicht gefunden."]);
     const row = await database.db.selectFrom("join_requests").select("status").where("id", "=", id).executeTakeFirstOrThrow();
     expect(row.status).toBe("open");
   });
@@ -161,7 +163,7 @@ describe("coordinators decide join requests", () => {
     for (const form of attempts) {
       const again = await decide(coordinator, form);
       expect(again.status).toBe(200);
-      expect(again.data.formError).toBe("Über diese Anfrage wurde bereits entschieden.");
+      expect(again.data.result.error[""]).toEqual(["Über diese Anfrage wurde bereits entschieden."]);
     }
     const orgsAfter = await sql<{ n: number }>`select count(*)::int as n from public.organizations`.execute(database.db);
     expect(orgsAfter.rows[0]!.n).toBe(orgsBefore.rows[0]!.n);

@@ -104,11 +104,13 @@ describe("the cover ledger", () => {
   });
 
   it("lets either side's coordinators note the cooperation agreement, not members", async () => {
-    const form = { intent: "agreement", offerId: given, reference: "Kooperationsvereinbarung vom 01.03.2026" };
-    const member = await callRoute<{ result: { error?: Record<string, string[]> } }>(
+    const form = { intent: "agreement", formId: `agreement-${given}`, offerId: given, reference: "Kooperationsvereinbarung vom 01.03.2026" };
+    const member = await callRoute<{ formId: string; result: { error?: Record<string, string[]> } }>(
       ledgerAction,
       await requestAs(database, world.requester.member, "/vertretungen/bilanz?index", { form }),
     );
+    // The refusal belongs to the form of this cover (the page has one per cover).
+    expect(member.data.formId).toBe(`agreement-${given}`);
     expect(member.data.result.error?.[""]?.[0]).toMatch(/Koordination/);
     const coordinator = await callRoute(ledgerAction, await requestAs(database, world.requester.coordinator, "/vertretungen/bilanz?index", { form }));
     expect(coordinator.status).toBe(302);

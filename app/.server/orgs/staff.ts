@@ -5,7 +5,8 @@ import { sql } from "kysely";
 import { z } from "zod";
 import type { SessionUser } from "../auth/session";
 import { asUser, asUserReadOnly } from "../db/request";
-import { QUALIFICATIONS, StaffSchema } from "~/validation/staff";
+import { QUALIFICATIONS } from "~/i18n/labels";
+import { StaffSchema } from "~/validation/staff";
 
 export { QUALIFICATIONS, StaffSchema };
 

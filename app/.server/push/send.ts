@@ -9,7 +9,7 @@ import { readFileSync } from "node:fs";
 import https from "node:https";
 import { rootCertificates } from "node:tls";
 import webpush from "web-push";
-import { coverPushText } from "~/i18n/cover";
+import { coverPushText } from "~/i18n/cover-notifications";
 import { env } from "../env";
 
 /** The push services of Chrome/Edge/Android (FCM), Firefox, Safari/iOS and Windows. */

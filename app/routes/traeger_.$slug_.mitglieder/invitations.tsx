@@ -1,6 +1,5 @@
 // Inviting people to the Träger, and the open invitations.
 import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
 import type { OrgRole } from "~/.server/db/schema";
 import { Button } from "~/components/ui/button";
@@ -8,21 +7,22 @@ import { Field, SelectField } from "~/components/ui/field";
 import { FormKeyField } from "~/components/ui/form-key";
 import { useAnswerFor as useResultFor, useBusy } from "~/components/ui/intent-form";
 import { Badge, Card, FormMessage } from "~/components/ui/layout";
+import { useLazyValidation } from "~/components/ui/lazy-validation";
 import { ROLE_DESCRIPTIONS, ROLE_LABELS } from "~/i18n/labels";
-import { MemberIntentSchemas } from "~/validation/orgs";
-import { roleOptions, type Invitation } from "./shared";
+import { roleOptions, useConstraints, type Invitation } from "./shared";
 
 export function InviteForm({ viewerRole }: { viewerRole: OrgRole }) {
   const formId = "invite";
-  const schema = MemberIntentSchemas.invite;
+  const validation = useLazyValidation(() => import("~/validation/orgs").then((m) => m.MemberIntentSchemas.invite), {
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
   const [form, fields] = useForm({
     id: formId,
     lastResult: useResultFor(formId),
-    constraint: getZodConstraint(schema),
+    constraint: useConstraints().invite,
     defaultValue: { role: "member" },
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+    ...validation,
   });
   const busy = useBusy(formId);
   const options = roleOptions(viewerRole);

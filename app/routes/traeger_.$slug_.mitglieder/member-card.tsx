@@ -1,6 +1,5 @@
 // A member's card on the members page and its forms: role, contact person, removal.
 import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form, useActionData } from "@remix-run/react";
 import { useState } from "react";
 import type { OrgRole } from "~/.server/db/schema";
@@ -8,9 +7,9 @@ import { Button } from "~/components/ui/button";
 import { CheckboxField, Field, SelectField } from "~/components/ui/field";
 import { useAnswerFor as useResultFor, useBusy } from "~/components/ui/intent-form";
 import { Badge, Card, FormMessage } from "~/components/ui/layout";
+import { useLazyValidation } from "~/components/ui/lazy-validation";
 import { ROLE_LABELS } from "~/i18n/labels";
-import { MemberIntentSchemas } from "~/validation/orgs";
-import { roleOptions, type Member } from "./shared";
+import { roleOptions, useConstraints, type Member } from "./shared";
 
 export function MemberCard({ member, viewerRole, isMe, canManage }: { member: Member; viewerRole: OrgRole; isMe: boolean; canManage: boolean }) {
   const ownerRowForAdmin = member.role === "owner" && viewerRole !== "owner";
@@ -89,15 +88,16 @@ export function RoleForm({ member, viewerRole }: { member: Member; viewerRole: O
 
 export function ContactForm({ member }: { member: Member }) {
   const formId = `contact-${member.userId}`;
-  const schema = MemberIntentSchemas.contact;
+  const validation = useLazyValidation(() => import("~/validation/orgs").then((m) => m.MemberIntentSchemas.contact), {
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+  });
   const [form, fields] = useForm({
     id: formId,
     lastResult: useResultFor(formId),
-    constraint: getZodConstraint(schema),
+    constraint: useConstraints().contact,
     defaultValue: { isContactPerson: member.isContactPerson ? "on" : undefined, contactTitle: member.contactTitle ?? "" },
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+    ...validation,
   });
   const busy = useBusy(formId);
   const [checked, setChecked] = useState(member.isContactPerson);

@@ -1,7 +1,7 @@
 // The people of a Träger. Every member sees the list; owners and admins invite colleagues, change
 // roles, mark Ansprechpersonen and remove members. The database enforces who may do what (RLS and
 // the owner guard); its refusals appear here as German messages and change nothing.
-import { parseWithZod } from "@conform-to/zod/v4";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData, useLocation } from "@remix-run/react";
 import { requireUser } from "~/.server/auth/session";
@@ -66,6 +66,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       expired: new Date(i.expiresAt).getTime() < now,
       expiresOn: formatDate(i.expiresAt),
     })),
+    // The forms with fields: their constraint from here, their schema loaded after hydration.
+    constraints: { invite: getZodConstraint(MemberIntentSchemas.invite), contact: getZodConstraint(MemberIntentSchemas.contact) },
   };
 }
 
