@@ -6,14 +6,13 @@ import { performance } from "node:perf_hooks";
 import { sql } from "kysely";
 import { loader as listLoader } from "../../../app/routes/treffen._index";
 import { loader as pageLoader } from "../../../app/routes/treffen.$id._index";
-import { asServiceRole } from "../../../app/.server/db/privileged";
-import { asUser, type Tx } from "../../../app/.server/db/request";
+import { asUser } from "../../../app/.server/db/request";
 import {
   loadMeeting,
   meetingListQuery,
 } from "../../../app/.server/meetings/read";
 import { callRoute } from "../../../tests/helpers/routes";
-import { alternate, concurrentUsers } from "../load";
+import { alternate, asServiceRoleFor, concurrentUsers, timed } from "../load";
 import type { BenchUser } from "../seed-circle";
 import {
   shared,
@@ -140,24 +139,6 @@ async function callPage(user: BenchUser, id: string): Promise<void> {
     );
   if (outcome.data.meeting.agenda.length !== AGENDA_ITEMS)
     throw new Error("meeting page without its agenda");
-}
-
-async function asServiceRoleFor<T>(
-  user: BenchUser,
-  fn: (tx: Tx) => Promise<T>,
-): Promise<T> {
-  return asServiceRole("benchmark", async (tx) => {
-    await sql`select set_config('request.jwt.claims', ${JSON.stringify({ sub: user.id, email: user.email, role: "service_role" })}, true)`.execute(
-      tx,
-    );
-    return fn(tx);
-  });
-}
-
-async function timed(fn: () => Promise<unknown>): Promise<number> {
-  const t0 = performance.now();
-  await fn();
-  return performance.now() - t0;
 }
 
 export const meetingsCase: BenchCase = {
