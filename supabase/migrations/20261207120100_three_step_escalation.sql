@@ -96,8 +96,10 @@ $$;
 -- with one of the person's Träger among private.cover_partner_orgs(r.org_id, r.network_id)",
 -- without calling that for every request.
 create or replace function private.partner_cover_request_ids() returns setof uuid
-language sql stable security definer set search_path = ''
+language plpgsql stable security definer set search_path = ''
 as $$
+begin
+  return query
   select distinct r.id
   from (
     select l.taker_org_id as partner, l.giver_org_id as mine from public.cover_ledger l
@@ -109,7 +111,8 @@ as $$
   join public.network_members nm on nm.org_id = p.mine and nm.status = 'active'
   join public.cover_requests r on r.org_id = p.partner and r.network_id = nm.network_id
   where p.partner <> p.mine and r.partners_at is not null
-    and r.status <> 'draft' and r.partners_at <= now()
+    and r.status <> 'draft' and r.partners_at <= now();
+end
 $$;
 create index cover_requests_partners_idx on public.cover_requests (org_id, network_id) where partners_at is not null;
 revoke all on function private.partner_cover_request_ids(), private.cover_partner_orgs(uuid, uuid) from public;
