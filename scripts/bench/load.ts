@@ -1,6 +1,9 @@
 // Load shapes: N users calling at the same time, and one caller timing two variants in turns.
 import { performance } from "node:perf_hooks";
 import { setImmediate } from "node:timers/promises";
+import { sql } from "kysely";
+import { asServiceRole } from "../../app/.server/db/privileged";
+import type { Tx } from "../../app/.server/db/request";
 
 const yieldToEventLoop = () => setImmediate();
 
@@ -49,4 +52,23 @@ export async function alternate(
     result.b.push(first ? y : x);
   }
   return result;
+}
+
+/** Milliseconds of one call. */
+export async function timed(fn: () => Promise<unknown>): Promise<number> {
+  const t0 = performance.now();
+  await fn();
+  return performance.now() - t0;
+}
+
+/**
+ * The other side of an RLS ratio: as service_role (no RLS) with the user's claims, so the page's
+ * SQL sees the same person (auth.uid(), the membership helpers) and returns the same rows.
+ */
+export async function asServiceRoleFor<T>(user: { id: string; email: string }, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return asServiceRole("benchmark", async (tx) => {
+    const claims = JSON.stringify({ sub: user.id, email: user.email, role: "service_role" });
+    await sql`select set_config('request.jwt.claims', ${claims}, true)`.execute(tx);
+    return fn(tx);
+  });
 }

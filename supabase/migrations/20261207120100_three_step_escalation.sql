@@ -90,14 +90,31 @@ $$;
 
 -- Published requests at step 2 or later whose requester one of the current user's Träger
 -- covered with before.
+-- Read from the person's side (issue 14): the Träger their own Träger covered with (the ledger,
+-- either direction), the circles their Träger is active in, then those partners' requests in
+-- those circles (cover_requests_partners_idx). The same set as "every published step-2 request
+-- with one of the person's Träger among private.cover_partner_orgs(r.org_id, r.network_id)",
+-- without calling that for every request.
 create or replace function private.partner_cover_request_ids() returns setof uuid
-language sql stable security definer set search_path = ''
+language plpgsql stable security definer set search_path = ''
 as $$
-  select r.id from public.cover_requests r
-  where r.status <> 'draft' and r.partners_at <= now()
-    and exists (select 1 from private.cover_partner_orgs(r.org_id, r.network_id) p
-                where p in (select private.user_org_ids()))
+begin
+  return query
+  select distinct r.id
+  from (
+    select l.taker_org_id as partner, l.giver_org_id as mine from public.cover_ledger l
+    where l.giver_org_id in (select private.user_org_ids())
+    union
+    select l.giver_org_id, l.taker_org_id from public.cover_ledger l
+    where l.taker_org_id in (select private.user_org_ids())
+  ) p
+  join public.network_members nm on nm.org_id = p.mine and nm.status = 'active'
+  join public.cover_requests r on r.org_id = p.partner and r.network_id = nm.network_id
+  where p.partner <> p.mine and r.partners_at is not null
+    and r.status <> 'draft' and r.partners_at <= now();
+end
 $$;
+create index cover_requests_partners_idx on public.cover_requests (org_id, network_id) where partners_at is not null;
 revoke all on function private.partner_cover_request_ids(), private.cover_partner_orgs(uuid, uuid) from public;
 grant execute on function private.partner_cover_request_ids(), private.cover_partner_orgs(uuid, uuid) to authenticated, service_role;
 

@@ -80,26 +80,27 @@ end
 $$;
 
 -- Hidden meetings, agenda items and minutes: everyone but the author's Träger and the hosts.
+-- (The array helpers of 20261207130200: one InitPlan per statement, `<> all` = `not in`.)
 create policy "a meeting hidden for Sozialdaten is seen only by the host Träger and the hosts"
   on public.meetings as restrictive for select to authenticated
-  using (id not in (select private.hidden_subject_ids('meeting'))
-         or id in (select private.hosted_meeting_ids()));
+  using (id <> all ((select private.hidden_subject_id_array('meeting'))::uuid[])
+         or id = any ((select private.hosted_meeting_id_array())::uuid[]));
 create policy "an agenda item hidden for Sozialdaten is seen only by its Träger and the hosts"
   on public.agenda_items as restrictive for select to authenticated
-  using (id not in (select private.hidden_subject_ids('agenda_item'))
-         or meeting_id in (select private.hosted_meeting_ids()));
+  using (id <> all ((select private.hidden_subject_id_array('agenda_item'))::uuid[])
+         or meeting_id = any ((select private.hosted_meeting_id_array())::uuid[]));
 create policy "hidden minutes are read only by the host Träger and the writers"
   on public.minutes_versions as restrictive for select to authenticated
-  using (meeting_id not in (select private.hidden_subject_ids('minutes'))
-         or meeting_id in (select private.minutes_writer_meeting_ids()));
+  using (meeting_id <> all ((select private.hidden_subject_id_array('minutes'))::uuid[])
+         or meeting_id = any ((select private.minutes_writer_meeting_id_array())::uuid[]));
 create policy "decisions of hidden minutes are read only by the host Träger and the writers"
   on public.decisions as restrictive for select to authenticated
-  using (meeting_id not in (select private.hidden_subject_ids('minutes'))
-         or meeting_id in (select private.minutes_writer_meeting_ids()));
+  using (meeting_id <> all ((select private.hidden_subject_id_array('minutes'))::uuid[])
+         or meeting_id = any ((select private.minutes_writer_meeting_id_array())::uuid[]));
 create policy "action items of hidden minutes are read only by the host Träger and the writers"
   on public.action_items as restrictive for select to authenticated
-  using (meeting_id not in (select private.hidden_subject_ids('minutes'))
-         or meeting_id in (select private.minutes_writer_meeting_ids()));
+  using (meeting_id <> all ((select private.hidden_subject_id_array('minutes'))::uuid[])
+         or meeting_id = any ((select private.minutes_writer_meeting_id_array())::uuid[]));
 
 -- Whether a subject of the meetings is hidden from the person (for the token and public views,
 -- which run as definer past RLS).

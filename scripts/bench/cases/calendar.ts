@@ -6,7 +6,9 @@
 import { createPersonalFeed } from "../../../app/.server/calendar/subscriptions";
 import { loader as feedLoader } from "../../../app/routes/kalender.$file";
 import { loadCalendarPage } from "../../../app/.server/calendar/page";
-import { concurrentUsers } from "../load";
+import { loadEntries, feedRange } from "../../../app/.server/calendar/feed";
+import { asUser } from "../../../app/.server/db/request";
+import { alternate, asServiceRoleFor, concurrentUsers, timed } from "../load";
 import { shared, type BenchCase, type BenchContext, type Measurement } from "../types";
 import { coverBoardSeed } from "./cover-board";
 import { circleSeed } from "./directory";
@@ -88,6 +90,25 @@ export const calendarCase: BenchCase = {
         if (page.kinds.length === 0) throw new Error("/kalender without kinds");
       });
       rows.push({ kind: "latency", case: "calendar", variant: "/kalender (Monat)", samples, wallMs });
+    }
+    {
+      // The entries' SQL (every source, the feed's window) as the user vs as service_role.
+      const range = feedRange();
+      const read = (tx: Parameters<typeof loadEntries>[0], user: { id: string }) =>
+        loadEntries(tx, { kind: "person", userId: user.id }, range);
+      const { a, b } = await alternate(
+        ctx.options.sqlIterations,
+        Math.min(20, ctx.options.sqlIterations),
+        (i) => {
+          const user = users[i % users.length]!;
+          return asUser(user, (tx) => timed(() => read(tx, user)));
+        },
+        (i) => {
+          const user = users[i % users.length]!;
+          return asServiceRoleFor(user, (tx) => timed(() => read(tx, user)));
+        },
+      );
+      rows.push({ kind: "ratio", case: "calendar SQL", variant: "Einträge einer Person (alle Quellen)", withRls: a, withoutRls: b });
     }
     return rows;
   },

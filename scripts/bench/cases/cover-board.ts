@@ -10,10 +10,9 @@ import { coverContext } from "../../../app/.server/cover/context";
 import { openRequestsQuery } from "../../../app/.server/cover/board";
 import type { CoverBoard } from "../../../app/.server/cover/board";
 import { asUser, type Tx } from "../../../app/.server/db/request";
-import { asServiceRole } from "../../../app/.server/db/privileged";
 import { parseCoverBoardFilters, type CoverBoardFilters } from "../../../app/validation/cover";
 import { callRoute } from "../../../tests/helpers/routes";
-import { alternate, concurrentUsers } from "../load";
+import { alternate, asServiceRoleFor, concurrentUsers } from "../load";
 import { seedCoverBoard, COVER_OFFERS, COVER_REQUESTS, type CoverSeedCounts } from "../seed-cover";
 import type { BenchUser, CircleSeed } from "../seed-circle";
 import { shared, type BenchCase, type BenchContext, type Measurement } from "../types";
@@ -48,15 +47,6 @@ async function callBoard(user: BenchUser, params: Record<string, string>): Promi
 
 function boardFilters(params: Record<string, string>): CoverBoardFilters {
   return parseCoverBoardFilters(new URLSearchParams(params));
-}
-
-/** As service_role (no RLS) with the user's claims, as the directory case does. */
-async function asServiceRoleFor<T>(user: BenchUser, fn: (tx: Tx) => Promise<T>): Promise<T> {
-  return asServiceRole("benchmark", async (tx) => {
-    const claims = JSON.stringify({ sub: user.id, email: user.email, role: "service_role" });
-    await sql`select set_config('request.jwt.claims', ${claims}, true)`.execute(tx);
-    return fn(tx);
-  });
 }
 
 /** The board query alone: the person's context first (not timed), then the list query. */

@@ -1,16 +1,14 @@
 // The circle's directory (/traeger): the loader as the server runs it, for N signed-in users at
 // once, without and with filters; and the directory's SQL as the user (RLS) vs as service_role
 // (no RLS) for the RLS overhead.
-import { performance } from "node:perf_hooks";
 import { CompiledQuery, sql } from "kysely";
 import { loader } from "../../../app/routes/traeger._index";
 import { directoryPageQuery } from "../../../app/.server/circle/directory";
 import { asUser } from "../../../app/.server/db/request";
-import { asServiceRole } from "../../../app/.server/db/privileged";
 import type { Tx } from "../../../app/.server/db/request";
 import type { DirectoryFilters } from "../../../app/validation/circle";
 import { callRoute } from "../../../tests/helpers/routes";
-import { alternate, concurrentUsers } from "../load";
+import { alternate, asServiceRoleFor, concurrentUsers, timed } from "../load";
 import { seedCircle, type BenchUser, type CircleSeed } from "../seed-circle";
 import { shared, type BenchCase, type BenchContext, type Measurement } from "../types";
 
@@ -51,20 +49,6 @@ function sqlFilters(seed: CircleSeed, i: number, filtered: boolean): DirectoryFi
 
 /** As service_role (bypasses RLS) but with the user's id in the claims, so the query's own circle
  *  filter (private.user_network_ids()) selects the same rows it does for the user. */
-async function asServiceRoleFor<T>(user: BenchUser, fn: (tx: Tx) => Promise<T>): Promise<T> {
-  return asServiceRole("benchmark", async (tx) => {
-    const claims = JSON.stringify({ sub: user.id, email: user.email, role: "service_role" });
-    await sql`select set_config('request.jwt.claims', ${claims}, true)`.execute(tx);
-    return fn(tx);
-  });
-}
-
-async function timed(fn: () => Promise<unknown>): Promise<number> {
-  const t0 = performance.now();
-  await fn();
-  return performance.now() - t0;
-}
-
 async function explain(ctx: BenchContext, seed: CircleSeed) {
   const user = seed.users[0]!;
   for (const filtered of [false, true]) {

@@ -3,18 +3,17 @@
 // /treffen/:id, each for N signed-in users at once (loaders as the server runs them), and the RLS
 // overhead of their SQL (as the user ÷ as service_role with the same claims).
 import { performance } from "node:perf_hooks";
-import { sql } from "kysely";
+import { CompiledQuery, sql, type KyselyPlugin } from "kysely";
 import { loader as listLoader } from "../../../app/routes/treffen._index";
 import { loader as pageLoader } from "../../../app/routes/treffen.$id._index";
-import { asServiceRole } from "../../../app/.server/db/privileged";
 import { asUser, type Tx } from "../../../app/.server/db/request";
 import {
   loadMeeting,
   meetingListQuery,
 } from "../../../app/.server/meetings/read";
 import { callRoute } from "../../../tests/helpers/routes";
-import { alternate, concurrentUsers } from "../load";
-import type { BenchUser } from "../seed-circle";
+import { alternate, asServiceRoleFor, concurrentUsers, timed } from "../load";
+import type { BenchUser, CircleSeed } from "../seed-circle";
 import {
   shared,
   type BenchCase,
@@ -142,22 +141,52 @@ async function callPage(user: BenchUser, id: string): Promise<void> {
     throw new Error("meeting page without its agenda");
 }
 
-async function asServiceRoleFor<T>(
-  user: BenchUser,
-  fn: (tx: Tx) => Promise<T>,
-): Promise<T> {
-  return asServiceRole("benchmark", async (tx) => {
-    await sql`select set_config('request.jwt.claims', ${JSON.stringify({ sub: user.id, email: user.email, role: "service_role" })}, true)`.execute(
-      tx,
-    );
-    return fn(tx);
-  });
-}
 
-async function timed(fn: () => Promise<unknown>): Promise<number> {
-  const t0 = performance.now();
-  await fn();
-  return performance.now() - t0;
+/**
+ * --explain: the meeting page's queries (captured from loadMeeting as the user), each as
+ * EXPLAIN ANALYZE as the user and as service_role — the plan as the user and, per query, the
+ * median execution time of both, so a policy that misleads one query's plan shows there.
+ */
+async function explain(ctx: BenchContext, seed: CircleSeed, pages: Map<string, string>) {
+  const user = seed.users[0]!;
+  const id = pages.get(user.id)!;
+  const captured: CompiledQuery[] = [];
+  await asUser(user, async (tx) => {
+    const executor = tx.getExecutor();
+    const recorder: KyselyPlugin = {
+      transformQuery: (args) => {
+        captured.push(executor.compileQuery(args.node, args.queryId));
+        return args.node;
+      },
+      transformResult: async (args) => args.result,
+    };
+    await loadMeeting(tx.withPlugin(recorder) as Tx, { ...user, fullName: "", sessionId: "" }, id);
+  });
+  const runs = Math.max(5, Math.min(30, Math.round(ctx.options.sqlIterations / 5)));
+  const plan = async (tx: Tx, query: CompiledQuery) =>
+    (
+      await tx.executeQuery<{ "QUERY PLAN": string }>(
+        CompiledQuery.raw(`explain (analyze, buffers, costs off) ${query.sql}`, [...query.parameters]),
+      )
+    ).rows.map((r) => r["QUERY PLAN"]).join("\n");
+  const executionMs = (text: string) => Number(/Execution Time: ([0-9.]+) ms/.exec(text)?.[1] ?? NaN);
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  for (const [i, query] of captured.entries()) {
+    const asUserMs: number[] = [];
+    const asServiceMs: number[] = [];
+    let userPlan = "";
+    for (let r = 0; r < runs; r++) {
+      userPlan = await asUser(user, (tx) => plan(tx, query));
+      asUserMs.push(executionMs(userPlan));
+      asServiceMs.push(executionMs(await asServiceRoleFor(user, (tx) => plan(tx, query))));
+    }
+    const [u, s] = [median(asUserMs), median(asServiceMs)];
+    ctx.log(
+      `\nEXPLAIN ANALYZE · ${ctx.target.label} · meeting page query ${i + 1}/${captured.length} · ` +
+        `as user ${u.toFixed(2)} ms, as service_role ${s.toFixed(2)} ms (${(u / s).toFixed(2)}×, median of ${runs})\n` +
+        `${query.sql.replace(/\s+/g, " ").trim().slice(0, 200)}\n${userPlan}`,
+    );
+  }
 }
 
 export const meetingsCase: BenchCase = {
@@ -179,6 +208,7 @@ export const meetingsCase: BenchCase = {
     const { options } = ctx;
     const users = seed.users.slice(0, options.concurrency);
     const pages = await pagesFor(ctx, users);
+    if (options.explain) await explain(ctx, seed, pages);
     const rows: Measurement[] = [];
     for (const past of [false, true]) {
       const { samples, wallMs } = await concurrentUsers(

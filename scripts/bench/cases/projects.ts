@@ -8,11 +8,10 @@ import { performance } from "node:perf_hooks";
 import { sql } from "kysely";
 import { loader as listLoader } from "../../../app/routes/projekte._index";
 import { loader as workspaceLoader } from "../../../app/routes/projekte.$id.arbeitsraum";
-import { asServiceRole } from "../../../app/.server/db/privileged";
-import { asUser, type Tx } from "../../../app/.server/db/request";
+import { asUser } from "../../../app/.server/db/request";
 import { listProjectsIn, loadWorkspace } from "../../../app/.server/projects/read";
 import { callRoute } from "../../../tests/helpers/routes";
-import { alternate, concurrentUsers } from "../load";
+import { alternate, asServiceRoleFor, concurrentUsers, timed } from "../load";
 import type { BenchUser } from "../seed-circle";
 import { shared, type BenchCase, type BenchContext, type Measurement } from "../types";
 import { circleSeed } from "./directory";
@@ -136,19 +135,6 @@ async function callWorkspace(user: BenchUser, id: string): Promise<void> {
   const outcome = await callRoute<{ ws: { updates: unknown[] } }>(workspaceLoader, request, { id });
   if (outcome.status !== 200) throw new Error(`/projekte/${id}/arbeitsraum answered ${outcome.status} for ${user.email}`);
   if (outcome.data.ws.updates.length === 0) throw new Error("workspace without its updates");
-}
-
-async function asServiceRoleFor<T>(user: BenchUser, fn: (tx: Tx) => Promise<T>): Promise<T> {
-  return asServiceRole("benchmark", async (tx) => {
-    await sql`select set_config('request.jwt.claims', ${JSON.stringify({ sub: user.id, email: user.email, role: "service_role" })}, true)`.execute(tx);
-    return fn(tx);
-  });
-}
-
-async function timed(fn: () => Promise<unknown>): Promise<number> {
-  const t0 = performance.now();
-  await fn();
-  return performance.now() - t0;
 }
 
 const session = (user: BenchUser) => ({ id: user.id, email: user.email, fullName: "", sessionId: "" });

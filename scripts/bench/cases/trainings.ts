@@ -13,12 +13,13 @@
 import { performance } from "node:perf_hooks";
 import { sql } from "kysely";
 import { loader } from "../../../app/routes/fortbildungen._index";
-import type { TrainingList } from "../../../app/.server/trainings/list";
+import { readMyRegistrations, readTrainingList, type TrainingList } from "../../../app/.server/trainings/list";
 import type { Database } from "../../../app/.server/db/connection";
 import { useDatabaseForTests } from "../../../app/.server/db/index";
-import { asUser } from "../../../app/.server/db/request";
+import { asUser, type Tx } from "../../../app/.server/db/request";
 import { callRoute } from "../../../tests/helpers/routes";
-import { concurrentUsers } from "../load";
+import { parseTrainingFilters } from "../../../app/validation/trainings";
+import { alternate, asServiceRoleFor, concurrentUsers, timed } from "../load";
 import type { BenchUser, CircleSeed } from "../seed-circle";
 import { invariantSql, seedTrainings, violations, REGISTRATIONS, TRAININGS, type InvariantReport } from "../seed-trainings";
 import { shared, type BenchCase, type BenchContext, type Measurement } from "../types";
@@ -227,6 +228,28 @@ export const trainingsCase: BenchCase = {
         if (variant.count(data) === 0) throw new Error(`${variant.label} is empty for ${user.email}`);
       });
       rows.push({ kind: "latency", case: "trainings", variant: variant.label, samples, wallMs });
+    }
+    // The page's SQL as the user (RLS) vs as service_role with the same claims: the loader's
+    // reads of "Angebote" (reference data, page, capped count) and of "Meine Anmeldungen".
+    const session = (user: BenchUser) => ({ id: user.id, email: user.email, fullName: "", sessionId: "" });
+    for (const variant of VARIANTS) {
+      const read = (tx: Tx, user: BenchUser, i: number) =>
+        variant.query(i).ansicht === "meine"
+          ? readMyRegistrations(tx, session(user))
+          : readTrainingList(tx, session(user), parseTrainingFilters(new URLSearchParams(variant.query(i))));
+      const { a, b } = await alternate(
+        options.sqlIterations,
+        Math.min(20, options.sqlIterations),
+        (i) => {
+          const user = users[i % users.length]!;
+          return asUser(user, (tx) => timed(() => read(tx, user, i)));
+        },
+        (i) => {
+          const user = users[i % users.length]!;
+          return asServiceRoleFor(user, (tx) => timed(() => read(tx, user, i)));
+        },
+      );
+      rows.push({ kind: "ratio", case: "trainings SQL", variant: variant.label, withRls: a, withoutRls: b });
     }
     rows.push(...(await seatThroughput(ctx)));
     return rows;
