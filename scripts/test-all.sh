@@ -110,11 +110,15 @@ step_vitest_pglite() {
     env -u TEST_DB "$bin/vitest" run
   fi
 }
+# On the server two files at a time (vitest's default is one less than the cores: one here). Their
+# database work runs in the server's processes and much of a file's time is waiting, so on the
+# 2-core machine two at a time took 115 s instead of 198 s for the same files, all green.
 step_vitest_postgres() {
+  local workers="--maxWorkers=${TK_TEST_SERVER_WORKERS:-2}"
   if [[ "${TK_TEST_PGLITE_ALL:-}" == "1" ]]; then
-    TEST_DB=postgres "$bin/vitest" run
+    TEST_DB=postgres "$bin/vitest" run "$workers"
   else
-    TEST_DB=postgres "$bin/vitest" run tests/integration/
+    TEST_DB=postgres "$bin/vitest" run "$workers" tests/integration/
   fi
 }
 step_pgtap() { bash scripts/pgtap.sh; }
