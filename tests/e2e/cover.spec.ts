@@ -58,7 +58,7 @@ test("a Notfall goes first to one Träger, it offers, the requester accepts; a t
   await page.getByRole("checkbox", { name: addressee.org }).check();
   // The form takes minutes: the next full minute, unless that is too close to publishing.
   let widenAt = new Date(Math.ceil(Date.now() / 60_000) * 60_000);
-  if (widenAt.getTime() - Date.now() < 20_000) widenAt = new Date(widenAt.getTime() + 60_000);
+  if (widenAt.getTime() - Date.now() < 12_000) widenAt = new Date(widenAt.getTime() + 60_000);
   await page.getByLabel("Danach für den ganzen Kreis ab").fill(berlinDateTimeLocal(widenAt));
   await page.getByLabel("Die Beschreibung enthält keine Sozialdaten.").check();
   const publishedAt = new Date();
@@ -114,7 +114,7 @@ test("a Notfall goes first to one Träger, it offers, the requester accepts; a t
   const before = await third.goto(requestUrl);
   if (Date.now() < widenAt.getTime()) expect(before?.status()).toBe(404);
   await expect
-    .poll(async () => (await third.goto(requestUrl))?.status(), { timeout: 150_000, intervals: [5_000] })
+    .poll(async () => (await third.goto(requestUrl))?.status(), { timeout: 150_000, intervals: [2_000] })
     .toBe(200);
   await expect(third.getByText("Besetzt – die Stunden sind vollständig zugesagt.")).toBeVisible();
   await expect(third.getByText("Besetzt · 10 Std./Woche zugesagt")).toBeVisible();
