@@ -185,12 +185,24 @@ export async function action({ request, params }: ActionFunctionArgs) {
     });
   }
   if (intent === "protokollant") {
-    return handleIntent(
+    let named: (typeof meeting.people)[number] | undefined;
+    const answer = await handleIntent(
       formData,
       "protokollant",
       z.object({ userId: z.string().uuid().optional() }),
-      (v) => setProtokollant(user, meeting.id, v.userId ?? null),
+      (v) => {
+        named = meeting.people.find((p) => p.userId === v.userId);
+        return setProtokollant(user, meeting.id, v.userId ?? null);
+      },
     );
+    if (!answer.ok) return answer;
+    // The choice is confirmed in words: the select alone does not say it was saved.
+    return redirectWithToast(`/treffen/${meeting.id}/protokoll`, {
+      title: "Protokollant:in festgelegt.",
+      description: named
+        ? `${named.fullName} (${named.orgName}) kann das Protokoll jetzt schreiben.`
+        : "Die Gastgeber schreiben das Protokoll selbst.",
+    });
   }
   if (intent === "circulate") {
     return handleIntent(

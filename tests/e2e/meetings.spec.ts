@@ -122,6 +122,8 @@ test("a meeting from proposal to approved minutes, a date poll into the next mee
     .getByLabel("Protokollant:in")
     .selectOption({ label: "Paweł Nowak (KIZ Niederrhein)" });
   await page.getByRole("button", { name: "Festlegen" }).click();
+  // Leaving before the choice is saved would abort it.
+  await expect(page.getByText("Protokollant:in festgelegt.")).toBeVisible();
   await switchTo(page, protokollant);
   await page.goto(`/treffen/${meetingId}/protokoll`);
   const notes = page.getByLabel("Verlauf / Ergebnis").first();
