@@ -7,10 +7,22 @@ export type TargetResult = { label: string; measurements: Measurement[] };
 export type Summary =
   | { kind: "latency"; case: string; variant: string; n: number; medianMs: number; p95Ms: number; requestsPerSecond: number }
   | { kind: "ratio"; case: string; variant: string; n: number; withRlsMedianMs: number; withoutRlsMedianMs: number; ratio: number }
-  | (Extract<Measurement, { kind: "http" }> & { p50Ratio: number; p95Ratio: number });
+  | (Extract<Measurement, { kind: "http" }> & { p50Ratio: number; p95Ratio: number })
+  | { kind: "volume"; case: string; variant: string; statements: number; buffers: number; sqlMedianMs: number; loaderMedianMs: number };
 
 export function summarize(m: Measurement): Summary {
   if (m.kind === "http") return { ...m, p50Ratio: m.p50Ms / m.singleP50Ms, p95Ratio: m.p95Ms / m.singleP50Ms };
+  if (m.kind === "volume") {
+    return {
+      kind: "volume",
+      case: m.case,
+      variant: m.variant,
+      statements: m.statements,
+      buffers: m.buffers,
+      sqlMedianMs: median(m.sqlMs),
+      loaderMedianMs: median(m.loaderMs),
+    };
+  }
   if (m.kind === "latency") {
     return {
       kind: "latency",
@@ -45,6 +57,7 @@ function cell(s: Summary | undefined): string[] {
       `${s.requestsPerSecond.toFixed(0)}/s`,
     ];
   }
+  if (s.kind === "volume") return [`${s.statements} st · ${s.buffers} buf`, ms(s.sqlMedianMs), ms(s.loaderMedianMs)];
   return [`${s.ratio.toFixed(2)}×`, ms(s.withRlsMedianMs), ms(s.withoutRlsMedianMs)];
 }
 
@@ -70,6 +83,7 @@ export function table(results: TargetResult[]): string {
   };
   section("latency", ["median", "p95", "thrpt"]);
   section("ratio", ["RLS ratio", "as user", "as service"]);
+  section("volume", ["statements · buffers", "SQL as user", "loader alone"]);
   section("http", ["single p50 · cpu (render) · html", "N users p50 / p95 (÷ single)", "thrpt"]);
   const columns = 2 + results.length * 3;
   const width = Array.from({ length: columns }, (_, c) => Math.max(...lines.map((l) => (l[c] ?? "").length)));

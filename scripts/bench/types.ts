@@ -78,6 +78,19 @@ export type Measurement =
       /** cpuMsPerPage minus the CPU of the same loaders as a data request: the render's share. */
       renderCpuMsPerPage: number;
       htmlBytes: number;
+    }
+  | {
+      kind: "volume";
+      case: string;
+      variant: string;
+      /** Statements one call of the loader sends. */
+      statements: number;
+      /** Shared buffers those statements touch (planning + execution, functions and policies included). */
+      buffers: number;
+      /** Planning + execution time of the statements as the user, per replay. */
+      sqlMs: number[];
+      /** The loader called alone, per call. */
+      loaderMs: number[];
     };
 
 /**

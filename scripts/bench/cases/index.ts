@@ -10,6 +10,7 @@ import { meetingsCase } from "./meetings";
 import { notfallPushCase } from "./notfall-push";
 import { projectsCase } from "./projects";
 import { trainingsCase } from "./trainings";
+import { volumeCase } from "./volume";
 
 export const cases: BenchCase[] = [
   directoryCase,
@@ -20,5 +21,6 @@ export const cases: BenchCase[] = [
   projectsCase,
   calendarCase,
   notfallPushCase,
+  volumeCase,
   httpLoadCase,
 ];

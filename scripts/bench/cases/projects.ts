@@ -99,7 +99,7 @@ async function seedProjects(ctx: BenchContext): Promise<{ projects: number; runn
   return counts.rows[0]!;
 }
 
-const projectsSeed = (ctx: BenchContext) =>
+export const projectsSeed = (ctx: BenchContext) =>
   shared(ctx, "projects", async () => {
     await circleSeed(ctx);
     return seedProjects(ctx);
