@@ -104,7 +104,6 @@ $$;
 create trigger organizations_avoid_reserved_slug before insert or update of slug
   on public.organizations for each row execute function private.avoid_reserved_org_slug();
 
-
 -- Directory search: one field finds Träger by name, Hilfeart, Gemeinde and the words of
 -- their Leitbild, with Postgres full-text search in the German configuration ("Familienhilfe"
 -- finds the providers of "Sozialpädagogische Familienhilfe (SPFH)", "Erziehung" finds
@@ -135,7 +134,6 @@ end
 $$;
 create trigger organizations_search_vector before insert or update of name, leitbild, hilfearten, gemeinden, city
   on public.organizations for each row execute function private.set_organization_search_vector();
-
 
 -- Which Träger belong to which circle. A Träger with role 'coordinator' coordinates the circle:
 -- its owners, admins and coordinators admit new Träger.
@@ -181,24 +179,19 @@ create trigger profiles_set_updated_at before update on public.profiles
 -- `set search_path` cannot be inlined, so it would parse and plan its body again on every call;
 -- plpgsql keeps each statement's plan for the session (the connection).
 --
--- Row-level security at its floor: the membership helpers read the signed-in person's
--- memberships once per transaction instead of once per table a statement touches.
+-- Row-level security at its floor (decision 019): the membership helpers read the signed-in
+-- person's memberships once per transaction instead of once per table a statement touches (a
+-- policy's `org_id in (select private.user_org_ids())` would otherwise run the helper's query again
+-- for each table of each statement).
 --
--- Before: every policy that says `org_id in (select private.user_org_ids())` ran the helper's query
--- again for each table of each statement (the board query ran five of them, the person's context
--- four), and the set-returning helpers were estimated at 1000 rows each. `npm run bench` measured
--- the list pages' SQL as the user at 1.4–1.9× the same SQL as the owner.
---
--- Now the first helper called in a transaction reads all of the person's memberships in one query
+-- The first helper called in a transaction reads all of the person's memberships in one query
 -- (their Träger with roles, their circles, the circles they coordinate, the Träger they may see)
 -- into transaction-local settings (`traegerkreis.m_*`), and every helper after that reads those.
 -- The settings are keyed by the person (auth.uid()), so switching claims inside a transaction
 -- (the persona tests do) reads afresh, and any change to org_members or network_members in the
 -- transaction forgets them (a statement trigger), so a Träger created or a circle joined is seen
--- by the next statement exactly as before. The helpers keep their names, signatures, grants and
--- results; the policies are unchanged. One difference in timing only: a membership change that
--- ANOTHER transaction commits while this one runs is seen from this transaction's next
--- transaction on (before: from its next statement). Requests are one short transaction each.
+-- by the next statement. A membership change that ANOTHER transaction commits while this one runs
+-- is seen from this transaction's next transaction on. Requests are one short transaction each.
 --
 -- Trust: the settings are as trustworthy as request.jwt.claims itself (both are set by the
 -- server inside the transaction; no person runs SQL of their own).
