@@ -69,7 +69,7 @@ export type LegalForm =
         legal_form: { type: "LegalForm | null" },
         search_vector: {
           type: "ColumnType<string, never, never>",
-          doc: "Full-text search (German), kept by a trigger (20261206140400_search_traeger.sql); never written.",
+          doc: "Full-text search (German), kept by a trigger (20261125100200_create_circle_and_traeger.sql); never written.",
         },
       },
     },

@@ -2,7 +2,7 @@
 -- (`alter default privileges in schema public grant all on sequences to anon, authenticated,
 -- service_role`), once, when the project is created. The shim does the same once, on a database
 -- that has no migrations yet, so that the migrations are tested against the same defaults
--- (20261206100100_revoke_sequence_privileges.sql takes them back) and a later start does not
+-- (20261125100000_create_reference_data.sql takes them back) and a later start does not
 -- grant them again.
 do $$
 begin

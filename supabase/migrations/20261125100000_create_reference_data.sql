@@ -15,6 +15,13 @@ grant usage on schema private to authenticated, anon, service_role;
 alter default privileges revoke execute on functions from public;
 alter default privileges in schema public revoke execute on functions from anon, authenticated;
 alter default privileges in schema private revoke execute on functions from anon, authenticated;
+-- The API roles never use a sequence directly either: identity columns draw their values without a
+-- sequence privilege, and every other nextval runs inside a definer function. A Supabase project
+-- grants them USAGE/SELECT/UPDATE on every new sequence in public by default (UPDATE means setval:
+-- anyone signed in could move audit_log's ids); taken back here for every sequence the migrations
+-- create.
+alter default privileges in schema public revoke all on sequences from anon, authenticated;
+alter default privileges in schema private revoke all on sequences from anon, authenticated;
 
 -- Keeps updated_at honest without trusting the client.
 create or replace function private.set_updated_at() returns trigger

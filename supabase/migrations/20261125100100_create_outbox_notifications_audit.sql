@@ -6,16 +6,28 @@
 -- claims rows with `for update skip locked` so several app instances can run it.
 create table private.outbox (
   id bigint generated always as identity primary key,
-  kind text not null check (kind in ('mail')),
+  -- 'mail' for the mail worker, 'push' for web push (20261207120000_create_push_subscriptions.sql).
+  kind text not null check (kind in ('mail', 'push')),
   payload jsonb not null,
-  status text not null default 'pending' check (status in ('pending', 'sent', 'failed')),
+  -- A mail the worker gave up on after 72 hours is 'undeliverable' (kept, shown, can be queued
+  -- again); one no longer meaningful is 'cancelled' (20261206100300_keep_undeliverable_mails.sql).
+  status text not null default 'pending' check (status in ('pending', 'sent', 'undeliverable', 'cancelled')),
   attempts int not null default 0,
   run_after timestamptz not null default now(),
   last_error text,
   created_at timestamptz not null default now(),
-  processed_at timestamptz
+  processed_at timestamptz,
+  first_attempt_at timestamptz,
+  -- Derived from the payload (private.outbox_cancel_key): the domain cancels the mails with a key.
+  cancel_key text,
+  cancelled_reason text,
+  -- Retention: address and content stripped 30 days after sending or cancelling.
+  stripped_at timestamptz
 );
 create index outbox_pending_idx on private.outbox (run_after) where status = 'pending';
+create index outbox_undeliverable_idx on private.outbox (created_at) where status = 'undeliverable';
+create index outbox_cancel_key_idx on private.outbox (cancel_key) where status in ('pending', 'undeliverable');
+create index outbox_retention_idx on private.outbox (processed_at) where status in ('sent', 'cancelled') and stripped_at is null;
 revoke all on private.outbox from anon, authenticated;
 grant select, insert, update, delete on private.outbox to service_role;
 
@@ -77,7 +89,9 @@ grant execute on function private.notify(uuid, text, jsonb, text) to service_rol
 create table public.audit_log (
   id bigint generated always as identity primary key,
   created_at timestamptz not null default now(),
-  actor_id uuid references auth.users (id) on delete set null,
+  -- No foreign key: a deleted person's id stays as a pseudonym (nothing maps it to a person any
+  -- more, but "the same person did these" stays readable); a reference would null it on delete.
+  actor_id uuid,
   org_id uuid,
   network_id uuid,
   action text not null,
@@ -87,6 +101,7 @@ create table public.audit_log (
 );
 create index audit_log_org_id_idx on public.audit_log (org_id, created_at desc);
 create index audit_log_network_id_idx on public.audit_log (network_id, created_at desc);
+create index audit_log_actor_id_idx on public.audit_log (actor_id);
 alter table public.audit_log enable row level security;
 revoke all on public.audit_log from anon, authenticated;
 grant select on public.audit_log to authenticated;

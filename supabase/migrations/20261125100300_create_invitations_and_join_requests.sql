@@ -17,6 +17,8 @@ create table public.invitations (
 create index invitations_org_id_idx on public.invitations (org_id);
 create unique index invitations_open_email_key on public.invitations (org_id, lower(email))
   where accepted_at is null;
+create index invitations_accepted_by_idx on public.invitations (accepted_by);
+create index invitations_invited_by_idx on public.invitations (invited_by);
 
 alter table public.invitations enable row level security;
 revoke all on public.invitations from anon, authenticated;
@@ -166,9 +168,23 @@ create table public.join_requests (
   decided_by uuid references auth.users (id) on delete set null,
   decided_at timestamptz,
   org_id uuid references public.organizations (id) on delete set null,
-  created_at timestamptz not null default now()
+  created_at timestamptz not null default now(),
+  -- The existing Träger that asks to join (null: a new Träger, created on admission). Only
+  -- public.request_circle_membership() (20261206140000_join_with_existing_traeger.sql) sets it:
+  -- the insert grants and policies for anon/authenticated leave it out, so nobody can tie a
+  -- request to a Träger they do not own.
+  applicant_org_id uuid references public.organizations (id) on delete cascade
 );
 create index join_requests_network_id_idx on public.join_requests (network_id, status, created_at desc);
+create index join_requests_decided_by_idx on public.join_requests (decided_by);
+create index join_requests_org_id_idx on public.join_requests (org_id);
+create index join_requests_open_email_idx on public.join_requests (network_id, lower(email))
+  where status = 'open';
+create index join_requests_applicant_org_id_idx on public.join_requests (applicant_org_id)
+  where applicant_org_id is not null;
+-- One open request per Träger and circle.
+create unique index join_requests_one_open_per_traeger on public.join_requests (network_id, applicant_org_id)
+  where status = 'open' and applicant_org_id is not null;
 
 -- True when the circle takes join requests through its public page.
 create or replace function private.is_public_network(network uuid) returns boolean
@@ -228,7 +244,55 @@ $$;
 create trigger join_requests_announce after insert on public.join_requests
   for each row execute function private.announce_join_request();
 
--- Admitting creates the Träger, adds it to the circle and invites the contact as its owner.
+-- Circles with a public page. Lists only what each circle's public page shows anyway (name,
+-- region, how many Träger), so the landing page and the dashboard of a user without a Träger
+-- can point to "Interesse melden".
+create or replace function public.public_networks()
+returns table (slug text, name text, region text, member_count int)
+language sql
+stable
+security definer
+set search_path = ''
+as $$
+  select n.slug, n.name, n.region,
+    (select count(*)::int from public.network_members nm
+     where nm.network_id = n.id and nm.status = 'active')
+  from public.networks n
+  where n.public_page
+  order by n.name
+$$;
+grant execute on function public.public_networks() to anon, authenticated;
+
+-- Every join request mails each coordinator of the circle, and anyone can file one. So one email
+-- address may have at most three open requests with a circle (a person who retries is not
+-- blocked, a script repeating one address is), and a circle takes at most 30 requests per hour
+-- (caps the mail to coordinators if addresses vary). The advisory lock makes concurrent inserts
+-- for one circle count one after another.
+create or replace function private.limit_join_requests() returns trigger
+language plpgsql
+security definer
+set search_path = ''
+as $$
+begin
+  perform pg_advisory_xact_lock(hashtext('join_requests:' || new.network_id::text));
+  if (select count(*) from public.join_requests j
+      where j.network_id = new.network_id and j.status = 'open'
+        and lower(j.email) = lower(new.email)) >= 3 then
+    raise exception 'TK_JOIN_REQUEST_LIMIT' using errcode = 'P0001';
+  end if;
+  if (select count(*) from public.join_requests j
+      where j.network_id = new.network_id and j.created_at > now() - interval '1 hour') >= 30 then
+    raise exception 'TK_JOIN_REQUESTS_BUSY' using errcode = 'P0001';
+  end if;
+  return new;
+end
+$$;
+create trigger join_requests_limit before insert on public.join_requests
+  for each row execute function private.limit_join_requests();
+
+-- Admitting: a request that carries an existing Träger (applicant_org_id) adds that Träger to the
+-- circle and tells its owners and admins (in app and by mail); a request without one creates the
+-- Träger, adds it to the circle and invites the contact as its owner.
 -- The owners and admins of the circle's other active Träger get a "Neu im Kreis" notification that
 -- links to the new Träger's profile: they decide with whom their Träger works; the coordinator who
 -- admitted it knows already.
@@ -246,6 +310,7 @@ declare
   new_org uuid;
   net public.networks%rowtype;
   colleague record;
+  existing boolean;
 begin
   select * into req from public.join_requests j where j.id = request_id for update;
   if not found or req.network_id not in (select private.coordinated_network_ids()) then
@@ -255,27 +320,55 @@ begin
     raise exception 'TK_ALREADY_DECIDED' using errcode = 'P0001';
   end if;
   select * into net from public.networks n where n.id = req.network_id;
+  existing := req.applicant_org_id is not null;
 
-  base_slug := left(coalesce(nullif(private.slugify(req.org_name), ''), 'traeger'), 70);
-  candidate := base_slug;
-  while exists (select 1 from public.organizations o where o.slug = candidate) loop
-    n := n + 1;
-    candidate := base_slug || '-' || n;
-  end loop;
-  insert into public.organizations (slug, name, email, phone)
-  values (candidate, req.org_name, req.email, req.phone)
-  returning id into new_org;
-  insert into public.network_members (network_id, org_id, role, status)
-  values (req.network_id, new_org, 'member', 'active');
+  if existing then
+    new_org := req.applicant_org_id;
+    select o.slug into candidate from public.organizations o where o.id = new_org;
+    insert into public.network_members (network_id, org_id, role, status)
+    values (req.network_id, new_org, 'member', 'active')
+    on conflict (network_id, org_id) do update set status = 'active';
+    for colleague in
+      select p.user_id, p.email, p.full_name from public.org_members m
+      join public.profiles p on p.user_id = m.user_id
+      where m.org_id = new_org and m.role in ('owner', 'admin')
+    loop
+      perform private.notify(colleague.user_id, 'network.admitted',
+        jsonb_build_object('orgName', req.org_name, 'networkName', net.name, 'ownOrg', true), '/traeger');
+      perform private.enqueue_mail('circle-notice', colleague.email, jsonb_build_object(
+        'subject', req.org_name || ' ist jetzt im Kreis „' || net.name || '“',
+        'heading', 'Willkommen im Kreis',
+        'recipientName', colleague.full_name,
+        'paragraphs', jsonb_build_array(
+          'die Koordination von „' || net.name || '“ hat ' || req.org_name || ' in den Kreis aufgenommen.',
+          'Ihr Träger erscheint jetzt im Verzeichnis des Kreises; Sie sehen die Vertretungsanfragen, Fortbildungen und Treffen des Kreises.'),
+        'linkPath', '/traeger', 'linkLabel', 'Zum Verzeichnis des Kreises',
+        'reason', 'Sie erhalten diese E-Mail als Inhaber:in oder Admin von ' || req.org_name || '.'));
+    end loop;
+  else
+    base_slug := left(coalesce(nullif(private.slugify(req.org_name), ''), 'traeger'), 70);
+    candidate := base_slug;
+    while exists (select 1 from public.organizations o where o.slug = candidate) loop
+      n := n + 1;
+      candidate := base_slug || '-' || n;
+    end loop;
+    insert into public.organizations (slug, name, email, phone)
+    values (candidate, req.org_name, req.email, req.phone)
+    returning id into new_org;
+    insert into public.network_members (network_id, org_id, role, status)
+    values (req.network_id, new_org, 'member', 'active');
+  end if;
   update public.join_requests
   set status = 'admitted', decided_by = uid, decided_at = now(), org_id = new_org
   where id = req.id;
-  perform private.create_invitation(new_org, req.email, 'owner', uid, 'join-request-admitted',
-    jsonb_build_object('networkName', net.name, 'contactName', req.contact_name));
+  if not existing then
+    perform private.create_invitation(new_org, req.email, 'owner', uid, 'join-request-admitted',
+      jsonb_build_object('networkName', net.name, 'contactName', req.contact_name));
+  end if;
   perform private.audit('join_request.admitted', null, req.network_id, 'join_request', req.id::text,
-    jsonb_build_object('orgName', req.org_name, 'orgId', new_org));
+    jsonb_build_object('orgName', req.org_name, 'orgId', new_org, 'existing', existing));
   perform private.audit('network.admitted', new_org, req.network_id, 'organization', new_org::text,
-    jsonb_build_object('networkName', net.name));
+    jsonb_build_object('networkName', net.name, 'orgName', req.org_name));
 
   for colleague in
     select distinct m.user_id from public.network_members nm

@@ -65,17 +65,29 @@ create table public.cover_requests (
   constraint cover_requests_covered_within_hours check (covered_hours >= 0 and covered_hours <= hours_per_week),
   constraint cover_requests_published_has_time check (status = 'draft' or published_at is not null),
   constraint cover_requests_confirmation_has_time
-    check (not no_sozialdaten_confirmed or no_sozialdaten_confirmed_at is not null)
+    check (not no_sozialdaten_confirmed or no_sozialdaten_confirmed_at is not null),
+  -- The escalation's middle step (20261207120100_three_step_escalation.sql): an addressed request
+  -- reaches the partner Träger (those the requester covered with before) from partners_at, the
+  -- whole circle from widen_at. partners_notified_at records that the partners were alerted.
+  partners_at timestamptz,
+  partners_notified_at timestamptz,
+  constraint cover_requests_partners_step_in_order
+    check (partners_at is null or (addressing = 'addressed' and partners_at <= widen_at)),
+  -- Only a person with a Fachkraft qualification may be offered (20261207120200_qualification_gate.sql).
+  requires_fachkraft boolean not null default false
 );
 -- Policy columns and "my Träger's requests".
 create index cover_requests_org_id_idx on public.cover_requests (org_id, created_at desc);
--- The board: open requests of a circle, Notfall first, newest first; with the usual filters.
-create index cover_requests_board_idx on public.cover_requests (network_id, urgency_rank, published_at desc)
+-- The board: open requests of a circle, Notfall first, newest first; with the usual filters. In
+-- the page's full order ("Offen im Kreis" is ordered by urgency_rank, published_at desc, id), so
+-- the index yields the page's order itself and the scan stops after the page (without id as the
+-- last key Postgres read every open request of the circle, joined them and sorted).
+create index cover_requests_board_idx on public.cover_requests (network_id, urgency_rank, published_at desc, id)
   where status = 'open';
 create index cover_requests_board_gemeinde_idx
-  on public.cover_requests (network_id, gemeinde, urgency_rank, published_at desc) where status = 'open';
+  on public.cover_requests (network_id, gemeinde, urgency_rank, published_at desc, id) where status = 'open';
 create index cover_requests_board_hilfeart_idx
-  on public.cover_requests (network_id, hilfeart, urgency_rank, published_at desc) where status = 'open';
+  on public.cover_requests (network_id, hilfeart, urgency_rank, published_at desc, id) where status = 'open';
 create index cover_requests_board_period_idx on public.cover_requests (network_id, period_from, period_to)
   where status = 'open';
 -- All published requests of a circle (the circle-wide policy), and the timers.
@@ -83,6 +95,10 @@ create index cover_requests_network_idx on public.cover_requests (network_id, st
 create index cover_requests_widen_due_idx on public.cover_requests (widen_at)
   where status = 'open' and addressing = 'addressed' and widened_at is null;
 create index cover_requests_expire_due_idx on public.cover_requests (period_to) where status = 'open';
+create index cover_requests_gemeinde_idx on public.cover_requests (gemeinde);
+create index cover_requests_hilfeart_idx on public.cover_requests (hilfeart);
+-- The partner step's policy reads the requests of the person's partners in their circles.
+create index cover_requests_partners_idx on public.cover_requests (org_id, network_id) where partners_at is not null;
 create trigger cover_requests_set_updated_at before update on public.cover_requests
   for each row execute function private.set_updated_at();
 
@@ -279,6 +295,7 @@ create index cover_offers_created_by_idx on public.cover_offers (created_by);
 -- more once an offer was accepted).
 create unique index cover_offers_one_open_per_org_idx on public.cover_offers (request_id, org_id)
   where status = 'offered';
+create index cover_offers_decided_by_idx on public.cover_offers (decided_by);
 create trigger cover_offers_set_updated_at before update on public.cover_offers
   for each row execute function private.set_updated_at();
 
@@ -359,6 +376,8 @@ create table public.cover_ledger (
 create index cover_ledger_giver_idx on public.cover_ledger (giver_org_id, taker_org_id);
 create index cover_ledger_taker_idx on public.cover_ledger (taker_org_id, giver_org_id);
 create index cover_ledger_request_id_idx on public.cover_ledger (request_id);
+create index cover_ledger_completed_by_idx on public.cover_ledger (completed_by);
+create index cover_ledger_network_id_idx on public.cover_ledger (network_id);
 
 -- Hours per calendar month of each ledger row (planned at acceptance, actual at completion),
 -- for the settlement between two Träger by month. The two Träger are copied for the policy.
@@ -460,6 +479,56 @@ as $$
   where o.status = 'accepted' and o.org_id in (select private.user_org_ids())
 $$;
 
+-- Published requests at step 2 or later whose requester one of the current user's Träger
+-- covered with before.
+-- Read from the person's side: the Träger their own Träger covered with (the ledger,
+-- either direction), the circles their Träger is active in, then those partners' requests in
+-- those circles (cover_requests_partners_idx). The same set as "every published step-2 request
+-- with one of the person's Träger among private.cover_partner_orgs(r.org_id, r.network_id)",
+-- without calling that for every request.
+create or replace function private.partner_cover_request_ids() returns setof uuid
+language plpgsql stable security definer set search_path = ''
+as $$
+begin
+  return query
+  select distinct r.id
+  from (
+    select l.taker_org_id as partner, l.giver_org_id as mine from public.cover_ledger l
+    where l.giver_org_id in (select private.user_org_ids())
+    union
+    select l.giver_org_id, l.taker_org_id from public.cover_ledger l
+    where l.taker_org_id in (select private.user_org_ids())
+  ) p
+  join public.network_members nm on nm.org_id = p.mine and nm.status = 'active'
+  join public.cover_requests r on r.org_id = p.partner and r.network_id = nm.network_id
+  where p.partner <> p.mine and r.partners_at is not null
+    and r.status <> 'draft' and r.partners_at <= now();
+end
+$$;
+-- addressed_cover_request_ids and partner_cover_request_ids as one value each, for the select
+-- policy (one InitPlan per statement, see private.user_org_id_array).
+create or replace function private.addressed_cover_request_id_array() returns uuid[]
+language plpgsql stable security definer set search_path = ''
+as $$
+begin
+  return array(select x.request_id from public.cover_request_recipients x
+                 where x.org_id = any (private.user_org_id_array()));
+end
+$$;
+
+create or replace function private.partner_cover_request_id_array() returns uuid[]
+language plpgsql stable security definer set search_path = ''
+as $$
+begin
+  return array(select private.partner_cover_request_ids());
+end
+$$;
+
+revoke all on function private.partner_cover_request_ids(), private.addressed_cover_request_id_array(),
+  private.partner_cover_request_id_array() from public;
+grant execute on function private.partner_cover_request_ids(), private.addressed_cover_request_id_array(),
+  private.partner_cover_request_id_array() to authenticated, service_role;
+
 -- The same visibility as the select policies on cover_requests, for one request (used by the
 -- functions in part 2 to tell "not found" from "not allowed").
 create or replace function private.can_see_cover_request(request_id uuid) returns boolean
@@ -471,7 +540,8 @@ as $$
       and (r.org_id in (select private.user_org_ids())
            or (r.status <> 'draft' and r.network_id in (select private.user_network_ids())
                and (r.addressing = 'circle' or r.widen_at <= now()))
-           or (r.status <> 'draft' and r.id in (select private.addressed_cover_request_ids()))))
+           or (r.status <> 'draft' and r.id in (select private.addressed_cover_request_ids()))
+           or (r.status <> 'draft' and r.partners_at <= now() and r.id in (select private.partner_cover_request_ids()))))
 $$;
 
 grant execute on function private.cover_poster_networks(), private.editable_cover_request_ids(),
@@ -484,26 +554,27 @@ revoke all on public.cover_requests from anon, authenticated;
 grant select, delete on public.cover_requests to authenticated;
 grant insert (network_id, org_id, urgency, hilfeart, gemeinde, sozialraum, period_from, period_to,
   hours_per_week, kind, qualification, languages, needs_driving_licence, needs_car, gender_requirement,
-  gender_reason, description, no_sozialdaten_confirmed, addressing, widen_at)
+  gender_reason, description, no_sozialdaten_confirmed, addressing, widen_at, partners_at, requires_fachkraft)
   on public.cover_requests to authenticated;
 grant update (urgency, hilfeart, gemeinde, sozialraum, period_from, period_to, hours_per_week, kind,
   qualification, languages, needs_driving_licence, needs_car, gender_requirement, gender_reason,
-  description, no_sozialdaten_confirmed, addressing, widen_at)
+  description, no_sozialdaten_confirmed, addressing, widen_at, partners_at, requires_fachkraft)
   on public.cover_requests to authenticated;
 grant select, insert, update, delete on public.cover_requests to service_role;
 
-create policy "members of a Träger can read its requests, drafts included"
+-- The requesting Träger (drafts included); the circle once published and open to it (addressing
+-- 'circle' or widen_at passed); the addressed Träger once published; the partner Träger once
+-- partners_at has passed (the escalation's step 2). The time decides, not the timer: once widen_at
+-- has passed, the circle sees the request even if the widening notifications are still to be sent.
+create policy "own Träger reads its requests, circle/addressees once published"
   on public.cover_requests for select to authenticated
-  using (org_id in (select private.user_org_ids()));
--- The time decides, not the timer: once widen_at has passed, the circle sees the request even if
--- the widening notifications are still to be sent.
-create policy "the circle can read published requests that are open to the whole circle"
-  on public.cover_requests for select to authenticated
-  using (status <> 'draft' and network_id in (select private.user_network_ids())
-         and (addressing = 'circle' or widen_at <= now()));
-create policy "addressed Träger can read published requests addressed to them"
-  on public.cover_requests for select to authenticated
-  using (status <> 'draft' and id in (select private.addressed_cover_request_ids()));
+  using (
+    org_id = any ((select private.user_org_id_array())::uuid[])
+    or (status <> 'draft' and network_id = any ((select private.user_network_id_array())::uuid[])
+        and (addressing = 'circle' or widen_at <= now()))
+    or (status <> 'draft' and id = any ((select private.addressed_cover_request_id_array())::uuid[]))
+    or (status <> 'draft' and partners_at <= now() and id = any ((select private.partner_cover_request_id_array())::uuid[]))
+  );
 create policy "coordinators of a Träger can draft requests in its circles"
   on public.cover_requests for insert to authenticated
   with check (status = 'draft'
@@ -575,7 +646,8 @@ grant select, insert, update, delete on public.cover_offers to service_role;
 
 create policy "the offering and the requesting Träger can read an offer"
   on public.cover_offers for select to authenticated
-  using (org_id in (select private.user_org_ids()) or request_org_id in (select private.user_org_ids()));
+  using (org_id = any ((select private.user_org_id_array())::uuid[])
+         or request_org_id = any ((select private.user_org_id_array())::uuid[]));
 
 -- The handover notes say "Vertraulich – nur für die übernehmende Fachkraft": per side of an accepted
 -- cover they reach the Träger's owners, admins and coordinators and its contact person of the

@@ -100,12 +100,16 @@ create table public.trainings (
     check (online_url is not null or (place is not null and gemeinde is not null)),
   constraint trainings_minimum_with_date check ((min_participants is null) = (go_no_go_date is null)),
   constraint trainings_minimum_within_capacity check (min_participants <= capacity),
-  constraint trainings_sessions_in_order check (ends_at > starts_at)
+  constraint trainings_sessions_in_order check (ends_at > starts_at),
+  -- Unterrichtseinheiten for the certificate: a UE is 45 minutes unless the organiser says
+  -- otherwise (a training of 6 hours may count as 8 UE).
+  teaching_units numeric(5, 1) check (teaching_units > 0 and teaching_units <= 999)
 );
 create index trainings_network_idx on public.trainings (network_id, status, starts_at);
 create index trainings_org_id_idx on public.trainings (org_id);
 create index trainings_topic_idx on public.trainings (topic);
 create index trainings_gemeinde_idx on public.trainings (gemeinde);
+create index trainings_created_by_idx on public.trainings (created_by);
 
 -- Co-organising Träger: they see drafts and registrants and manage the training with the lead.
 create table public.training_co_organizers (
@@ -169,6 +173,35 @@ $$;
 grant execute on function private.co_organized_training_ids(text[]), private.managed_training_ids()
   to authenticated, service_role;
 
+-- The same as one value each, for the select policies (one InitPlan per statement, see
+-- private.user_org_id_array): the trainings the person's Träger co-organise, and (managed)
+-- the trainings of the person's Träger where they are owner, admin or
+-- coordinator, and those their Träger co-organises in such a role.
+create or replace function private.co_organized_training_id_array() returns uuid[]
+language plpgsql stable security definer set search_path = ''
+as $$
+begin
+  return array(select c.training_id from public.training_co_organizers c
+                 where c.org_id = any (private.user_org_id_array()));
+end
+$$;
+
+create or replace function private.managed_training_id_array() returns uuid[]
+language plpgsql stable security definer set search_path = ''
+as $$
+begin
+  return array(
+      select t.id from public.trainings t
+      where t.org_id = any (private.user_org_id_array_with_role(array['owner', 'admin', 'coordinator']))
+      union
+      select c.training_id from public.training_co_organizers c
+      where c.org_id = any (private.user_org_id_array_with_role(array['owner', 'admin', 'coordinator'])));
+end
+$$;
+revoke all on function private.co_organized_training_id_array(), private.managed_training_id_array() from public;
+grant execute on function private.co_organized_training_id_array(), private.managed_training_id_array()
+  to authenticated, service_role;
+
 -- True when the current user organises the training (see managed_training_ids).
 create or replace function private.manages_training(training uuid) returns boolean
 language sql stable security definer set search_path = ''
@@ -201,20 +234,22 @@ grant select, delete on public.trainings to authenticated;
 grant insert (network_id, org_id, title, description, topic, audience, speaker, place, gemeinde,
   online_url, capacity, min_participants, go_no_go_date, fee_cents, registration_deadline,
   cancellation_deadline, needs_organizer_approval, needs_org_approval, default_contingent,
-  contingent_release_at, offer_hours) on public.trainings to authenticated;
+  contingent_release_at, offer_hours, teaching_units) on public.trainings to authenticated;
 grant update (title, description, topic, audience, speaker, place, gemeinde, online_url, capacity,
   min_participants, go_no_go_date, fee_cents, registration_deadline, cancellation_deadline,
   needs_organizer_approval, needs_org_approval, default_contingent, contingent_release_at,
-  offer_hours) on public.trainings to authenticated;
+  offer_hours, teaching_units) on public.trainings to authenticated;
 grant select, insert, update, delete on public.trainings to service_role;
 
 -- The circle sees what is published in it; the organising Träger (all their members) also see
 -- their drafts. Written in terms of the row's own columns, so INSERT … RETURNING works.
 create policy "the circle reads published trainings, the organising Träger also their drafts"
   on public.trainings for select to authenticated
-  using ((status <> 'draft' and network_id in (select private.user_network_ids()))
-         or org_id in (select private.user_org_ids())
-         or id in (select private.co_organized_training_ids()));
+  using (
+    (status <> 'draft' and network_id = any ((select private.user_network_id_array())::uuid[]))
+    or org_id = any ((select private.user_org_id_array())::uuid[])
+    or id = any ((select private.co_organized_training_id_array())::uuid[])
+  );
 create policy "admins and coordinators of a Träger create trainings for it"
   on public.trainings for insert to authenticated
   with check (org_id in (select private.user_org_ids_with_role(array['owner', 'admin', 'coordinator'])));

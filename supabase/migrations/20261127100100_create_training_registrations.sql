@@ -48,8 +48,11 @@ create table public.training_registrations (
     'offer_expired', 'approval_rejected', 'training_cancelled', 'training_held')),
   created_at timestamptz not null default now(),
   updated_at timestamptz not null default now(),
+  -- A person's own seat, or client seats of a Träger; a person who deleted their account leaves
+  -- their seat as "ehemaliges Mitglied" without a user (public.delete_my_account).
   constraint training_registrations_person_or_clients
-    check ((user_id is null) = (participant_name is null) and (user_id is null or seats = 1)),
+    check ((user_id is null) = (participant_name is null) and (user_id is null or seats = 1)
+           or (user_id is null and participant_name = 'ehemaliges Mitglied' and seats = 1)),
   constraint training_registrations_waitlisted_have_position
     check ((status = 'waitlisted') = (waitlist_position is not null)),
   constraint training_registrations_offers_expire
@@ -68,6 +71,10 @@ create index training_registrations_user_id_idx on public.training_registrations
 create index training_registrations_org_id_idx on public.training_registrations (org_id);
 create index training_registrations_offers_idx on public.training_registrations (offer_expires_at)
   where status = 'offered';
+create index training_registrations_closed_by_idx on public.training_registrations (closed_by);
+create index training_registrations_org_decided_by_idx on public.training_registrations (org_decided_by);
+create index training_registrations_organizer_decided_by_idx on public.training_registrations (organizer_decided_by);
+create index training_registrations_registered_by_idx on public.training_registrations (registered_by);
 
 -- Every move of a registration in the waitlist by an organiser, with the reason they gave.
 create table public.training_queue_moves (
@@ -82,6 +89,7 @@ create table public.training_queue_moves (
 );
 create index training_queue_moves_training_idx on public.training_queue_moves (training_id, moved_at);
 create index training_queue_moves_registration_idx on public.training_queue_moves (registration_id);
+create index training_queue_moves_moved_by_idx on public.training_queue_moves (moved_by);
 
 -- Attendance per session. present_seats: 1/0 for a person, how many came for client seats.
 create table public.training_attendance (
@@ -93,6 +101,7 @@ create table public.training_attendance (
   primary key (registration_id, session_id)
 );
 create index training_attendance_session_idx on public.training_attendance (session_id);
+create index training_attendance_recorded_by_idx on public.training_attendance (recorded_by);
 
 -- training_registrations: names of registrants are seen by the person, their own Träger's admins
 -- (client seats also by its coordinators, who book them), and the training's organisers. Other
@@ -103,17 +112,15 @@ revoke all on public.training_registrations from anon, authenticated;
 grant select on public.training_registrations to authenticated;
 grant select, insert, update, delete on public.training_registrations to service_role;
 
-create policy "people see their own registrations"
+-- The person; the Träger's admins (coordinators: its client seats); the organisers of the training.
+create policy "the person, their Träger's admins and the organisers see it"
   on public.training_registrations for select to authenticated
-  using (user_id = (select auth.uid()));
-create policy "admins of a Träger see its registrations, coordinators its client seats"
-  on public.training_registrations for select to authenticated
-  using (org_id in (select private.user_org_ids_with_role(array['owner', 'admin']))
-         or (user_id is null
-             and org_id in (select private.user_org_ids_with_role(array['owner', 'admin', 'coordinator']))));
-create policy "organisers see the registrations of their trainings"
-  on public.training_registrations for select to authenticated
-  using (training_id in (select private.managed_training_ids()));
+  using (
+    user_id = (select auth.uid())
+    or org_id = any ((select private.user_org_id_array_with_role(array['owner', 'admin']))::uuid[])
+    or (user_id is null and org_id = any ((select private.user_org_id_array_with_role(array['owner', 'admin', 'coordinator']))::uuid[]))
+    or training_id = any ((select private.managed_training_id_array())::uuid[])
+  );
 
 alter table public.training_queue_moves enable row level security;
 revoke all on public.training_queue_moves from anon, authenticated;

@@ -14,19 +14,8 @@
 --   * Retention: 30 days after a mail was sent or cancelled, a periodic job strips the address
 --     and the rendered content (payload keeps only the template name); the id (the idempotency
 --     key `outbox-<id>`) and the status stay.
-
-update private.outbox set status = 'undeliverable' where status = 'failed';
-alter table private.outbox drop constraint if exists outbox_status_check;
-alter table private.outbox add constraint outbox_status_check
-  check (status in ('pending', 'sent', 'undeliverable', 'cancelled'));
-alter table private.outbox
-  add column first_attempt_at timestamptz,
-  add column cancel_key text,
-  add column cancelled_reason text,
-  add column stripped_at timestamptz;
-create index outbox_undeliverable_idx on private.outbox (created_at) where status = 'undeliverable';
-create index outbox_cancel_key_idx on private.outbox (cancel_key) where status in ('pending', 'undeliverable');
-create index outbox_retention_idx on private.outbox (processed_at) where status in ('sent', 'cancelled') and stripped_at is null;
+-- The outbox's statuses, columns and indexes for this are in its table
+-- (20261125100100_create_outbox_notifications_audit.sql).
 
 -- The cancellation key of a mail, from its template and props.
 create or replace function private.outbox_cancel_key(payload jsonb) returns text
@@ -48,7 +37,6 @@ end
 $$;
 create trigger outbox_set_cancel_key before insert on private.outbox
   for each row execute function private.set_outbox_cancel_key();
-update private.outbox set cancel_key = private.outbox_cancel_key(payload) where cancel_key is null;
 
 -- Cancels the mails with this key that are still waiting (or undeliverable); returns how many.
 create or replace function private.cancel_outbox_mails(key text, reason text) returns int

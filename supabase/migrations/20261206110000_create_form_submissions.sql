@@ -19,6 +19,7 @@ create table private.form_submissions (
 comment on table private.form_submissions is
   'Keys of form posts already written (idempotency); rows older than a day are deleted by the periodic job.';
 create index form_submissions_created_at_idx on private.form_submissions (created_at);
+create index form_submissions_user_id_idx on private.form_submissions (user_id);
 alter table private.form_submissions enable row level security;
 revoke all on private.form_submissions from public, anon, authenticated;
 

@@ -85,6 +85,7 @@ create table public.meeting_guests (
   updated_at timestamptz not null default now()
 );
 create unique index meeting_guests_email_key on public.meeting_guests (meeting_id, lower(email));
+create index meeting_guests_invited_by_idx on public.meeting_guests (invited_by);
 
 -- Date polls (Terminumfrage) and their options. Options are dates with an optional start time as
 -- Berlin wall-clock time (date + time, no time zone): "Mittwoch 10:00" stays 10:00 across the
@@ -117,6 +118,8 @@ create index date_polls_previous_idx on public.date_polls (previous_meeting_id);
 alter table public.meetings add constraint meetings_poll_fkey
   foreign key (poll_id) references public.date_polls (id) on delete set null;
 create index meetings_poll_idx on public.meetings (poll_id);
+create index meetings_created_by_idx on public.meetings (created_by);
+create index meetings_protokollant_id_idx on public.meetings (protokollant_id);
 
 create table public.poll_options (
   id uuid primary key default gen_random_uuid(),
@@ -129,6 +132,7 @@ create table public.poll_options (
 alter table public.date_polls add constraint date_polls_chosen_option_fkey
   foreign key (chosen_option_id) references public.poll_options (id) on delete set null;
 create index date_polls_chosen_option_idx on public.date_polls (chosen_option_id);
+create index date_polls_created_by_idx on public.date_polls (created_by);
 
 create table public.poll_votes (
   option_id uuid not null references public.poll_options (id) on delete cascade,
@@ -168,6 +172,7 @@ create index agenda_items_meeting_idx on public.agenda_items (meeting_id, status
 create index agenda_items_pool_idx on public.agenda_items (network_id) where status = 'pool';
 create index agenda_items_presenter_idx on public.agenda_items (presenter_org_id);
 create index agenda_items_proposed_by_org_idx on public.agenda_items (proposed_by_org_id);
+create index agenda_items_proposed_by_idx on public.agenda_items (proposed_by);
 
 -- Minutes (Protokoll) of a meeting: draft → circulated → approved → locked. Every save is a new
 -- version; circulated_version and approved_version say which version the circle may read.
@@ -188,6 +193,7 @@ create table public.minutes (
   updated_at timestamptz not null default now()
 );
 create index minutes_network_idx on public.minutes (network_id);
+create index minutes_approved_by_idx on public.minutes (approved_by);
 
 -- content: {"attendance": text, "items": [{"agenda_item_id", "title", "notes",
 --   "decisions": [text], "actions": [{"title", "owner_org_id", "owner_user_id", "due_date"}]}]}
@@ -200,6 +206,7 @@ create table public.minutes_versions (
   created_at timestamptz not null default now(),
   primary key (meeting_id, version)
 );
+create index minutes_versions_created_by_idx on public.minutes_versions (created_by);
 
 -- Comments of participants on circulated minutes.
 create table public.minutes_comments (
@@ -308,6 +315,33 @@ $$;
 grant execute on function private.hosted_meeting_ids(), private.hosts_meeting(uuid),
   private.minutes_writer_meeting_ids(), private.hosts_poll(uuid) to authenticated, service_role;
 
+-- hosted_meeting_ids and minutes_writer_meeting_ids as one value each, for the select policies
+-- (one InitPlan per statement, see private.user_org_id_array).
+create or replace function private.hosted_meeting_id_array() returns uuid[]
+language plpgsql stable security definer set search_path = ''
+as $$
+begin
+  return array(
+      select mt.id from public.meetings mt
+      where mt.host_org_id = any (private.user_org_id_array_with_role(array['owner', 'admin', 'coordinator']))
+         or mt.network_id = any (private.coordinated_network_id_array()));
+end
+$$;
+
+create or replace function private.minutes_writer_meeting_id_array() returns uuid[]
+language plpgsql stable security definer set search_path = ''
+as $$
+begin
+  return array(
+      select unnest(private.hosted_meeting_id_array())
+      union
+      select mt.id from public.meetings mt where mt.protokollant_id = (select auth.uid()));
+end
+$$;
+revoke all on function private.hosted_meeting_id_array(), private.minutes_writer_meeting_id_array() from public;
+grant execute on function private.hosted_meeting_id_array(), private.minutes_writer_meeting_id_array()
+  to authenticated, service_role;
+
 -- Grants and policies -------------------------------------------------------------------------
 
 alter table public.meetings enable row level security;
@@ -338,15 +372,15 @@ grant select, insert, update, delete on public.meetings, public.meeting_rsvps, p
 
 create policy "the circle reads its meetings"
   on public.meetings for select to authenticated
-  using (network_id in (select private.user_network_ids()));
+  using (network_id = any ((select private.user_network_id_array())::uuid[]));
 
 -- Names: the hosts and the person's own Träger. Everyone else reads the counters on meetings
 -- and which Träger come through public.meeting_traeger_summary.
 create policy "hosts, the person and their Träger read RSVPs"
   on public.meeting_rsvps for select to authenticated
   using (user_id = (select auth.uid())
-         or org_id in (select private.user_org_ids())
-         or meeting_id in (select private.hosted_meeting_ids()));
+         or org_id = any ((select private.user_org_id_array())::uuid[])
+         or meeting_id = any ((select private.hosted_meeting_id_array())::uuid[]));
 
 create policy "hosts read the guests of their meetings"
   on public.meeting_guests for select to authenticated
@@ -354,7 +388,7 @@ create policy "hosts read the guests of their meetings"
 
 create policy "the circle reads its date polls"
   on public.date_polls for select to authenticated
-  using (network_id in (select private.user_network_ids()));
+  using (network_id = any ((select private.user_network_id_array())::uuid[]));
 create policy "the circle reads the options of its date polls"
   on public.poll_options for select to authenticated
   using (poll_id in (select p.id from public.date_polls p where p.network_id in (select private.user_network_ids())));
@@ -367,13 +401,13 @@ create policy "the circle reads the votes of its date polls"
 -- proposing Träger.
 create policy "the circle reads agendas and the topic pool; proposals their authors and the hosts"
   on public.agenda_items for select to authenticated
-  using ((status in ('scheduled', 'pool') and network_id in (select private.user_network_ids()))
-         or proposed_by_org_id in (select private.user_org_ids())
-         or meeting_id in (select private.hosted_meeting_ids()));
+  using ((status in ('scheduled', 'pool') and network_id = any ((select private.user_network_id_array())::uuid[]))
+         or proposed_by_org_id = any ((select private.user_org_id_array())::uuid[])
+         or meeting_id = any ((select private.hosted_meeting_id_array())::uuid[]));
 
 create policy "the circle reads the state of minutes"
   on public.minutes for select to authenticated
-  using (network_id in (select private.user_network_ids()));
+  using (network_id = any ((select private.user_network_id_array())::uuid[]));
 
 -- Drafts only to the hosts and the Protokollant; the circle reads what was circulated or approved.
 create policy "writers read every version, the circle the circulated and approved ones"
@@ -390,8 +424,8 @@ create policy "the circle reads comments on circulated minutes"
 
 create policy "the circle reads its decisions"
   on public.decisions for select to authenticated
-  using (network_id in (select private.user_network_ids()));
+  using (network_id = any ((select private.user_network_id_array())::uuid[]));
 
 create policy "the circle reads its action items"
   on public.action_items for select to authenticated
-  using (network_id in (select private.user_network_ids()));
+  using (network_id = any ((select private.user_network_id_array())::uuid[]));

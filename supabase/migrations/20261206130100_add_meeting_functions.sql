@@ -496,38 +496,9 @@ begin
 end
 $$;
 
--- The guest's view through their token: their meeting only (no member directory, no names).
-create or replace function public.guest_meeting(token text)
-returns jsonb
-language plpgsql stable security definer set search_path = ''
-as $$
-declare
-  g public.meeting_guests%rowtype;
-  result jsonb;
-begin
-  select * into g from public.meeting_guests x
-  where x.token_hash = encode(sha256(convert_to(coalesce(token, ''), 'UTF8')), 'hex');
-  if not found or g.token_expires_at < now() then
-    raise exception 'TK_GUEST_TOKEN_INVALID' using errcode = 'P0001';
-  end if;
-  select jsonb_build_object(
-    'guestId', g.id, 'guestName', g.name, 'guestOrg', g.org_name, 'answer', g.answer, 'comment', g.comment,
-    'meeting', private.meeting_mail_props(g.meeting_id) || jsonb_build_object(
-      'description', mt.description, 'status', mt.status, 'cancelReason', mt.cancel_reason,
-      'capacity', mt.capacity, 'rsvpYes', mt.rsvp_yes, 'rsvpMaybe', mt.rsvp_maybe, 'rsvpNo', mt.rsvp_no,
-      'registrationDeadline', mt.registration_deadline),
-    'agenda', coalesce((select jsonb_agg(jsonb_build_object('title', a.title, 'description', a.description,
-        'minutes', a.minutes_planned, 'presenter', o.name) order by a.position)
-      from public.agenda_items a left join public.organizations o on o.id = a.presenter_org_id
-      where a.meeting_id = g.meeting_id and a.status = 'scheduled'), '[]'::jsonb),
-    'minutes', (select v.content from public.minutes m join public.minutes_versions v
-                on v.meeting_id = m.meeting_id and v.version = m.approved_version
-                where m.meeting_id = g.meeting_id))
-  into result
-  from public.meetings mt where mt.id = g.meeting_id;
-  return result;
-end
-$$;
+-- public.guest_meeting (the guest's view through their token) is defined in
+-- 20261207140000_hide_meeting_texts.sql: it leaves out texts hidden for Sozialdaten.
+
 
 -- A guest answers through their token; meeting_id must be the token's meeting.
 create or replace function public.guest_rsvp(token text, meeting_id uuid, answer text, comment text default null)
@@ -1272,22 +1243,9 @@ begin
 end
 $$;
 
--- The circle's public page: the next open meeting that welcomes guests (date, place, host).
-create or replace function public.network_next_meeting(network_slug text)
-returns table (id uuid, title text, starts_at timestamptz, ends_at timestamptz, place text, gemeinde text,
-  online boolean, host_name text, full boolean)
-language sql stable security definer set search_path = ''
-as $$
-  select mt.id, mt.title, mt.starts_at, mt.ends_at, mt.place, g.name, mt.online_url is not null, o.name,
-    mt.capacity is not null and mt.rsvp_yes >= mt.capacity
-  from public.networks n
-  join public.meetings mt on mt.network_id = n.id
-  join public.organizations o on o.id = mt.host_org_id
-  left join public.gemeinden g on g.code = mt.gemeinde
-  where n.slug = network_slug and n.public_page and mt.guests_welcome and mt.status = 'planned'
-    and mt.starts_at > now()
-  order by mt.starts_at limit 1
-$$;
+-- public.network_next_meeting (the circle's public page: the next open meeting that welcomes
+-- guests) is defined in 20261207140000_hide_meeting_texts.sql: it never announces a hidden meeting.
+
 
 grant execute on function public.save_meeting(uuid, uuid, uuid, text, text, text, text, text, timestamptz, timestamptz, timestamptz, int, boolean, uuid),
   public.cancel_meeting(uuid, text), public.set_rsvp(uuid, text, text, boolean),
@@ -1300,8 +1258,8 @@ grant execute on function public.save_meeting(uuid, uuid, uuid, text, text, text
   public.circulate_minutes(uuid, int), public.comment_minutes(uuid, text), public.approve_minutes(uuid),
   public.set_action_item_status(uuid, text)
   to authenticated, service_role;
-grant execute on function public.register_meeting_guest(uuid, text, text, text), public.guest_meeting(text),
-  public.guest_rsvp(text, uuid, text, text), public.network_next_meeting(text)
+grant execute on function public.register_meeting_guest(uuid, text, text, text),
+  public.guest_rsvp(text, uuid, text, text)
   to anon, authenticated, service_role;
 grant execute on function private.run_meeting_jobs() to service_role;
 

@@ -1,18 +1,8 @@
 -- My data (DSGVO Art. 15, 17, 20): a person downloads everything stored about them and
 -- deletes their account. Both are security-definer functions acting only on the caller.
-
--- Audit rows keep the deleted person's id as a pseudonym: nothing maps it to a person any more,
--- but "the same person did these" stays readable. So actor_id no longer references auth.users
--- (which would null it on delete).
-alter table public.audit_log drop constraint if exists audit_log_actor_id_fkey;
-
--- A registration whose person deleted their account keeps its seat history for the organiser,
--- under the name "ehemaliges Mitglied" and without a user. Replaces the constraint of
--- 20261127100100_create_training_registrations.sql with that one more case.
-alter table public.training_registrations drop constraint training_registrations_person_or_clients;
-alter table public.training_registrations add constraint training_registrations_person_or_clients
-  check ((user_id is null) = (participant_name is null) and (user_id is null or seats = 1)
-         or (user_id is null and participant_name = 'ehemaliges Mitglied' and seats = 1));
+-- What deletion leaves is prepared where the tables are created: audit_log.actor_id is no foreign
+-- key (the id stays as a pseudonym), and a training registration keeps its seat as
+-- "ehemaliges Mitglied" (training_registrations_person_or_clients).
 
 -- Everything stored about the caller, as one JSON document (Art. 15 and 20).
 create or replace function public.my_data_export() returns jsonb

@@ -1,10 +1,5 @@
--- Certificate: Unterrichtseinheiten per training (a UE is 45 minutes unless the
--- organiser says otherwise: a training of 6 hours may count as 8 UE), and the name of the person
--- who organised it for the signature line.
-alter table public.trainings
-  add column teaching_units numeric(5, 1) check (teaching_units > 0 and teaching_units <= 999);
-grant insert (teaching_units) on public.trainings to authenticated;
-grant update (teaching_units) on public.trainings to authenticated;
+-- Certificate: the name of the person who organised a training, for the signature line (its
+-- Unterrichtseinheiten are trainings.teaching_units, 20261127100000_create_trainings.sql).
 
 -- The name of the person who created a training the caller can see (the certificate's signature
 -- line). Definer: the organiser's profile is not visible to participants of other Träger.

@@ -204,6 +204,19 @@ $$;
 grant execute on function private.workspace_project_ids(), private.visible_project_ids(),
   private.leads_project(uuid) to authenticated, service_role;
 
+-- workspace_project_ids as one value, for the select policies (one InitPlan per statement, see
+-- private.user_org_id_array).
+create or replace function private.workspace_project_id_array() returns uuid[]
+language plpgsql stable security definer set search_path = ''
+as $$
+begin
+  return array(select pp.project_id from public.project_partners pp
+                 where pp.status = 'active' and pp.org_id = any (private.user_org_id_array()));
+end
+$$;
+revoke all on function private.workspace_project_id_array() from public;
+grant execute on function private.workspace_project_id_array() to authenticated, service_role;
+
 -- Grants and policies -------------------------------------------------------------------------
 
 alter table public.projects enable row level security;
@@ -223,33 +236,34 @@ grant select, insert, update, delete on public.projects, public.project_partners
 
 create policy "the circle reads its project ideas, a Träger its drafts"
   on public.projects for select to authenticated
-  using ((status <> 'draft' and network_id in (select private.user_network_ids()))
-         or id in (select private.workspace_project_ids()));
+  using ((status <> 'draft' and network_id = any ((select private.user_network_id_array())::uuid[]))
+         or id = any ((select private.workspace_project_id_array())::uuid[]));
 
 -- The circle reads which Träger take part (active rows of visible projects); the partners read
 -- every row (requests, invitations, answers); a Träger reads its own request or invitation.
 create policy "the circle reads the partners, the partners every request, a Träger its own"
   on public.project_partners for select to authenticated
-  using (org_id in (select private.user_org_ids())
-         or project_id in (select private.workspace_project_ids())
+  using (org_id = any ((select private.user_org_id_array())::uuid[])
+         or project_id = any ((select private.workspace_project_id_array())::uuid[])
          or (status = 'active' and project_id in (select p.id from public.projects p
-                                                  where p.status <> 'draft' and p.network_id in (select private.user_network_ids()))));
+                                                  where p.status <> 'draft'
+                                                    and p.network_id = any ((select private.user_network_id_array())::uuid[]))));
 
 create policy "the partners read the updates"
   on public.project_updates for select to authenticated
-  using (project_id in (select private.workspace_project_ids()));
+  using (project_id = any ((select private.workspace_project_id_array())::uuid[]));
 create policy "the partners read the comments"
   on public.project_comments for select to authenticated
-  using (project_id in (select private.workspace_project_ids()));
+  using (project_id = any ((select private.workspace_project_id_array())::uuid[]));
 create policy "the partners read the tasks"
   on public.project_tasks for select to authenticated
-  using (project_id in (select private.workspace_project_ids()));
+  using (project_id = any ((select private.workspace_project_id_array())::uuid[]));
 create policy "the partners read the links"
   on public.project_links for select to authenticated
-  using (project_id in (select private.workspace_project_ids()));
+  using (project_id = any ((select private.workspace_project_id_array())::uuid[]));
 create policy "the partners read the key dates"
   on public.project_dates for select to authenticated
-  using (project_id in (select private.workspace_project_ids()));
+  using (project_id = any ((select private.workspace_project_id_array())::uuid[]));
 
 -- The Sozialdaten guard (decision 013): every text of the idea and the workspace refuses hard
 -- identifiers. On update only a changed column is screened.

@@ -10,17 +10,14 @@
 -- Comments, tasks, links and key dates are short and screened by the database triggers; they are
 -- not reportable (decision 017).
 
-alter table public.sozialdaten_hides drop constraint sozialdaten_hides_subject_type_check;
-alter table public.sozialdaten_hides add constraint sozialdaten_hides_subject_type_check
-  check (subject_type in ('cover_request', 'cover_offer', 'training', 'project', 'project_update'));
-
 create policy "an idea hidden for Sozialdaten is seen only by the project's partners"
   on public.projects as restrictive for select to authenticated
-  using (id not in (select private.hidden_subject_ids('project')) or id in (select private.workspace_project_ids()));
+  using (id <> all ((select private.hidden_subject_id_array('project'))::uuid[])
+         or id = any ((select private.workspace_project_id_array())::uuid[]));
 create policy "an update hidden for Sozialdaten is seen only by the posting Träger"
   on public.project_updates as restrictive for select to authenticated
-  using (id not in (select private.hidden_subject_ids('project_update')));
+  using (id <> all ((select private.hidden_subject_id_array('project_update'))::uuid[]));
 -- Comments under a hidden update go with it.
 create policy "the comments of a hidden update are hidden with it"
   on public.project_comments as restrictive for select to authenticated
-  using (update_id not in (select private.hidden_subject_ids('project_update')));
+  using (update_id <> all ((select private.hidden_subject_id_array('project_update'))::uuid[]));

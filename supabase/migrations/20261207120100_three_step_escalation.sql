@@ -6,7 +6,9 @@
 --      (a row in the ledger either way) and active in the request's circle, until widen_at,
 --   3. from widen_at the whole circle (unchanged).
 -- As with widening, the time decides visibility, not the timer: the select policy, can_see and
--- make_cover_offer let a partner in once partners_at has passed. The timer
+-- make_cover_offer let a partner in once partners_at has passed (the columns, the policy,
+-- can_see_cover_request and partner_cover_request_ids are in 20261126100000_create_cover_tables.sql,
+-- make_cover_offer in 20261207120200_qualification_gate.sql). The timer
 -- (private.escalate_to_partners, run before widen_due_requests) then adds the partners as
 -- recipients and alerts them, once (partners_notified_at). The requester can widen at once
 -- (public.widen_cover_request_now).
@@ -55,13 +57,6 @@ create policy "coordinators of a Träger remove its favourites"
   on public.cover_favourites for delete to authenticated
   using (org_id in (select private.user_org_ids_with_role(array['owner', 'admin', 'coordinator'])));
 
-alter table public.cover_requests
-  add column partners_at timestamptz,
-  add column partners_notified_at timestamptz,
-  add constraint cover_requests_partners_step_in_order
-    check (partners_at is null or (addressing = 'addressed' and partners_at <= widen_at));
-grant insert (partners_at), update (partners_at) on public.cover_requests to authenticated;
-
 create or replace function private.check_cover_partners_step() returns trigger
 language plpgsql set search_path = ''
 as $$
@@ -88,60 +83,8 @@ as $$
   where p.org <> cover_partner_orgs.org
 $$;
 
--- Published requests at step 2 or later whose requester one of the current user's Träger
--- covered with before.
--- Read from the person's side (issue 14): the Träger their own Träger covered with (the ledger,
--- either direction), the circles their Träger is active in, then those partners' requests in
--- those circles (cover_requests_partners_idx). The same set as "every published step-2 request
--- with one of the person's Träger among private.cover_partner_orgs(r.org_id, r.network_id)",
--- without calling that for every request.
-create or replace function private.partner_cover_request_ids() returns setof uuid
-language plpgsql stable security definer set search_path = ''
-as $$
-begin
-  return query
-  select distinct r.id
-  from (
-    select l.taker_org_id as partner, l.giver_org_id as mine from public.cover_ledger l
-    where l.giver_org_id in (select private.user_org_ids())
-    union
-    select l.giver_org_id, l.taker_org_id from public.cover_ledger l
-    where l.taker_org_id in (select private.user_org_ids())
-  ) p
-  join public.network_members nm on nm.org_id = p.mine and nm.status = 'active'
-  join public.cover_requests r on r.org_id = p.partner and r.network_id = nm.network_id
-  where p.partner <> p.mine and r.partners_at is not null
-    and r.status <> 'draft' and r.partners_at <= now();
-end
-$$;
-create index cover_requests_partners_idx on public.cover_requests (org_id, network_id) where partners_at is not null;
-revoke all on function private.partner_cover_request_ids(), private.cover_partner_orgs(uuid, uuid) from public;
-grant execute on function private.partner_cover_request_ids(), private.cover_partner_orgs(uuid, uuid) to authenticated, service_role;
-
-drop policy "own Träger reads its requests, circle/addressees once published" on public.cover_requests;
-create policy "own Träger reads its requests, circle/addressees once published"
-  on public.cover_requests for select to authenticated
-  using (
-    org_id in (select private.user_org_ids())
-    or (status <> 'draft' and network_id in (select private.user_network_ids())
-        and (addressing = 'circle' or widen_at <= now()))
-    or (status <> 'draft' and id in (select private.addressed_cover_request_ids()))
-    -- step 2: partner Träger once partners_at has passed
-    or (status <> 'draft' and partners_at <= now() and id in (select private.partner_cover_request_ids()))
-  );
-
-create or replace function private.can_see_cover_request(request_id uuid) returns boolean
-language sql stable security definer set search_path = ''
-as $$
-  select exists (
-    select 1 from public.cover_requests r
-    where r.id = can_see_cover_request.request_id
-      and (r.org_id in (select private.user_org_ids())
-           or (r.status <> 'draft' and r.network_id in (select private.user_network_ids())
-               and (r.addressing = 'circle' or r.widen_at <= now()))
-           or (r.status <> 'draft' and r.id in (select private.addressed_cover_request_ids()))
-           or (r.status <> 'draft' and r.partners_at <= now() and r.id in (select private.partner_cover_request_ids()))))
-$$;
+revoke all on function private.cover_partner_orgs(uuid, uuid) from public;
+grant execute on function private.cover_partner_orgs(uuid, uuid) to authenticated, service_role;
 
 -- Step 2's timer: adds the partner Träger as recipients and alerts their coordinators (as an
 -- addressed request: they are asked by name), once per request. Returns the number of requests.

@@ -10,11 +10,10 @@
 --
 -- Who sees what: staff_members only the own Träger (members read, owners and admins write);
 -- nobody else, not the circle's coordinators, not the requesting Träger.
-
-alter table public.networks
-  add column fuehrungszeugnis_max_years smallint not null default 5
-    check (fuehrungszeugnis_max_years between 1 and 5);
-grant update (fuehrungszeugnis_max_years) on public.networks to authenticated;
+--
+-- The circle's setting (networks.fuehrungszeugnis_max_years) and the request's flag
+-- (cover_requests.requires_fachkraft) are columns of their tables' own migrations; the offer's
+-- columns are added here, as they reference staff_members.
 
 create table public.staff_members (
   id uuid primary key default gen_random_uuid(),
@@ -79,9 +78,6 @@ as $$
   select qualification is not null and (qualification <> 'andere' or length(btrim(coalesce(note, ''))) >= 3)
 $$;
 
-alter table public.cover_requests add column requires_fachkraft boolean not null default false;
-grant insert (requires_fachkraft), update (requires_fachkraft) on public.cover_requests to authenticated;
-
 -- The offered person, and the two checks as they stood when the offer was made (what the
 -- requester sees before accepting).
 alter table public.cover_offers
@@ -90,7 +86,12 @@ alter table public.cover_offers
   add column staff_fuehrungszeugnis_current boolean;
 create index cover_offers_staff_id_idx on public.cover_offers (staff_id);
 
-drop function public.make_cover_offer(uuid, uuid, numeric, date, text, text[], text);
+-- An offer by a coordinator of another Träger that can see the request: at most the hours still
+-- open, from a date within the period, one open offer per Träger. The offering person becomes the
+-- Träger's contact person for this request (unless one was named before). The requester is told.
+-- The offer names the person offered (staff_id, a staff member of the offering Träger): refused
+-- without the Fachkraft qualification when the request needs one, and with a Führungszeugnis
+-- older than the circle allows.
 create or replace function public.make_cover_offer(
   request_id uuid,
   offering_org_id uuid,

@@ -1,8 +1,9 @@
 -- Report and hide for the Kooperationstreffen (decision 013): a meeting, an agenda item (a topic
 -- proposal or a scheduled topic) and the minutes of a meeting can be reported as holding client
 -- data, like cover requests, offers and trainings (20261206120100) and the texts of projects
--- (20261207110200, whose subject kinds these functions also carry: this file holds the one
--- current definition of the four dispatching functions).
+-- (20261207110200). This file holds the one definition of the four functions that dispatch over
+-- every kind of subject (sozialdaten_subject, report_sozialdaten, sozialdaten_subject_texts,
+-- revise_hidden_text), and of guest_meeting and network_next_meeting (they leave hidden texts out).
 --
 -- Whose text it is:
 --   meeting      the host Träger (meetings.host_org_id)
@@ -18,12 +19,10 @@
 -- circulated (and, for approved minutes, approved again, which also corrects the decisions and
 -- action items taken from them). Hidden minutes can be corrected even when locked.
 
-alter table public.sozialdaten_hides drop constraint sozialdaten_hides_subject_type_check;
-alter table public.sozialdaten_hides add constraint sozialdaten_hides_subject_type_check
-  check (subject_type in ('cover_request', 'cover_offer', 'training', 'meeting', 'agenda_item', 'minutes',
-                          'project', 'project_update'));
-
--- The host Träger, circle, title and notification facts of each new kind of subject.
+-- The author's Träger and circle of a subject, and the people to tell (its coordinators); its
+-- title for the audit log, and for notifications the facts the app names it by (`facts`:
+-- subjectType and the subject's own title, or a request's urgency, Hilfeart and Gemeinde).
+-- Every kind of subject (this is its one definition: it reads the meeting and project tables).
 create or replace function private.sozialdaten_subject(kind text, subject uuid,
   out org_id uuid, out network_id uuid, out title text, out facts jsonb)
 language plpgsql
@@ -80,7 +79,7 @@ end
 $$;
 
 -- Hidden meetings, agenda items and minutes: everyone but the author's Träger and the hosts.
--- (The array helpers of 20261207130200: one InitPlan per statement, `<> all` = `not in`.)
+-- (The array helpers: one InitPlan per statement, `<> all` = `not in`.)
 create policy "a meeting hidden for Sozialdaten is seen only by the host Träger and the hosts"
   on public.meetings as restrictive for select to authenticated
   using (id <> all ((select private.hidden_subject_id_array('meeting'))::uuid[])
@@ -111,7 +110,10 @@ as $$
                  where h.subject_type = kind and h.subject_id = subject and h.released_at is null)
 $$;
 
--- "Enthält Sozialdaten melden" for the new kinds: visible to the caller exactly as RLS shows it.
+-- "Enthält Sozialdaten melden": a member of another Träger who can read the subject (exactly as
+-- RLS shows it) reports it, and it is hidden at once; a coordinator of the subject's circle hides
+-- it (also their own Träger's). Returns the hide's id. Unknown or invisible subjects are
+-- TK_NOT_FOUND. Every kind of subject.
 create or replace function public.report_sozialdaten(subject_type text, subject_id uuid, note text default null)
 returns uuid
 language plpgsql
@@ -183,7 +185,8 @@ end
 $$;
 grant execute on function public.report_sozialdaten(text, uuid, text) to authenticated;
 
--- The texts of a hidden subject others read. Minutes are revised in their editor: none here.
+-- The texts of a hidden subject that others read, as the revision page shows them. Minutes are
+-- revised in their editor: none here.
 create or replace function private.sozialdaten_subject_texts(kind text, subject uuid) returns jsonb
 language plpgsql
 stable
@@ -222,8 +225,10 @@ begin
 end
 $$;
 
--- The author's coordinators revise a hidden text (see 20261206120100); meetings and agenda items
--- here, minutes through the minutes editor (TK_SOZIALDATEN_REVISE_IN_EDITOR).
+-- The author's coordinators revise the texts of a hidden subject. Only the texts the subject
+-- has can be set; the new texts must be free of hard identifiers (the table triggers refuse them
+-- too); then the hide is released, audited, and the reporter's Träger told. Minutes are revised
+-- through the minutes editor (TK_SOZIALDATEN_REVISE_IN_EDITOR).
 create or replace function public.revise_hidden_text(hide_id uuid, texts jsonb) returns void
 language plpgsql
 security definer
@@ -366,8 +371,8 @@ $$;
 create trigger minutes_release_revised_sozialdaten after update of circulated_version, approved_version
   on public.minutes for each row execute function private.release_revised_minutes();
 
--- Guests read a meeting through their token, past RLS: a hidden meeting shows no texts, hidden
--- agenda items and minutes are left out.
+-- The guest's view through their token: their meeting only (no member directory, no names). Read
+-- past RLS: a hidden meeting shows no texts, hidden agenda items and minutes are left out.
 create or replace function public.guest_meeting(token text)
 returns jsonb
 language plpgsql stable security definer set search_path = ''
@@ -405,7 +410,8 @@ begin
 end
 $$;
 
--- The circle's public page never announces a hidden meeting.
+-- The circle's public page: the next open meeting that welcomes guests (date, place, host); never
+-- a hidden one.
 create or replace function public.network_next_meeting(network_slug text)
 returns table (id uuid, title text, starts_at timestamptz, ends_at timestamptz, place text, gemeinde text,
   online boolean, host_name text, full boolean)
@@ -422,3 +428,5 @@ as $$
     and not private.meeting_subject_hidden('meeting', mt.id)
   order by mt.starts_at limit 1
 $$;
+grant execute on function public.guest_meeting(text), public.network_next_meeting(text)
+  to anon, authenticated, service_role;

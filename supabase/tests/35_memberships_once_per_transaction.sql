@@ -1,5 +1,5 @@
 -- The membership helpers read a person's memberships once per transaction (migration
--- 20261207130000): a change to org_members or network_members later in the same transaction,
+-- 20261125100200_create_circle_and_traeger.sql): a change to org_members or network_members later in the same transaction,
 -- and a switch to another person's claims, must be seen by the very next statement.
 begin;
 \ir helpers/setup.psql

@@ -60,7 +60,7 @@ export function directoryPageQuery(tx: Tx, filters: DirectoryFilters) {
   if (filters.hilfeart) query = query.where(sql<boolean>`o.hilfearten @> array[${filters.hilfeart}]::text[]`);
   if (filters.gemeinde) query = query.where(sql<boolean>`o.gemeinden @> array[${filters.gemeinde}]::text[]`);
   // One search field: full-text over name, Hilfearten, Gemeinden and Leitbild (German stemming,
-  // 20261206140400_search_traeger.sql), or a part of the name ("Kinder" finds "Kinderleicht").
+  // 20261125100200_create_circle_and_traeger.sql), or a part of the name ("Kinder" finds "Kinderleicht").
   if (filters.q) {
     query = query.where(
       sql<boolean>`(o.search_vector @@ websearch_to_tsquery('pg_catalog.german'::regconfig, ${filters.q})

@@ -59,7 +59,7 @@ export interface OrganizationTable {
   website: string | null;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
-  /** Full-text search (German), kept by a trigger (20261206140400_search_traeger.sql); never written. */
+  /** Full-text search (German), kept by a trigger (20261125100200_create_circle_and_traeger.sql); never written. */
   search_vector: ColumnType<string, never, never>;
 }
 
