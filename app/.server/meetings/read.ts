@@ -4,7 +4,7 @@
 import { sql } from "kysely";
 import type { SessionUser } from "../auth/session";
 import { asUser, type Tx } from "../db/request";
-import type { MinutesStatus, RsvpAnswer } from "../db/schema-meetings";
+import type { MinutesStatus, RsvpAnswer } from "../db/schema";
 import { asMinutesContent, type MinutesContent } from "./minutes";
 
 export type HostOption = {
