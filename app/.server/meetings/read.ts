@@ -46,13 +46,7 @@ export async function hostOptions(
   }));
 }
 
-export async function gemeindeOptions(tx: Tx): Promise<GemeindeOption[]> {
-  const rows =
-    await sql<GemeindeOption>`select code, name, kreis from public.gemeinden order by sort_order, name`.execute(
-      tx,
-    );
-  return rows.rows;
-}
+export { gemeindeOptions } from "../circle/reference";
 
 export type MeetingCard = {
   id: string;
@@ -297,62 +291,94 @@ export type MeetingDetail = {
   }>;
 };
 
+/** The id of the active Sozialdaten hide of a meeting or agenda item, as a subquery of its row. */
+function hideIdOf(tx: Tx, type: "meeting" | "agenda_item", subjectId: "mt.id" | "a.id") {
+  return tx
+    .selectFrom("sozialdaten_hides as h")
+    .select("h.id")
+    .where("h.subject_type", "=", type)
+    .where("h.subject_id", "=", sql.ref<string>(subjectId))
+    .where("h.released_at", "is", null);
+}
+
+/** Proposed, declined and pooled agenda items with the proposing Träger (the meeting page's two lists). */
+function proposalsQuery(tx: Tx) {
+  return tx
+    .selectFrom("agenda_items as a")
+    .leftJoin("organizations as o", "o.id", "a.proposed_by_org_id")
+    .select(["a.id", "a.status", "a.title", "a.description", "a.minutes_planned", "o.name as org_name", "a.decline_reason"])
+    .$narrowType<{ status: Proposal["status"] }>();
+}
+
+function toProposal(p: {
+  id: string;
+  status: Proposal["status"];
+  title: string;
+  description: string;
+  minutes_planned: number | null;
+  org_name: string | null;
+  decline_reason: string | null;
+}): Proposal {
+  return {
+    id: p.id,
+    status: p.status,
+    title: p.title,
+    description: p.description,
+    minutesPlanned: p.minutes_planned,
+    orgName: p.org_name,
+    declineReason: p.decline_reason,
+  };
+}
+
 export async function loadMeeting(
   tx: Tx,
   user: SessionUser,
   id: string,
 ): Promise<MeetingDetail | null> {
   if (!/^[0-9a-f-]{36}$/.test(id)) return null;
-  const rows = await sql<{
-    id: string;
-    network_id: string;
-    network_name: string;
-    host_org_id: string;
-    host_name: string;
-    title: string;
-    description: string;
-    place: string | null;
-    gemeinde_code: string | null;
-    gemeinde: string | null;
-    online_url: string | null;
-    starts_at: Date;
-    ends_at: Date;
-    registration_deadline: Date | null;
-    capacity: number | null;
-    guests_welcome: boolean;
-    status: "planned" | "cancelled";
-    cancel_reason: string | null;
-    ics_sequence: number;
-    rsvp_yes: number;
-    rsvp_maybe: number;
-    rsvp_no: number;
-    protokollant_id: string | null;
-    previous_meeting_id: string | null;
-    is_host: boolean;
-    is_writer: boolean;
-    is_own_traeger: boolean;
-    coordinates_circle: boolean;
-    hide_id: string | null;
-    minutes_status: MinutesStatus | null;
-  }>`
-    select mt.id, mt.network_id, n.name as network_name, mt.host_org_id, o.name as host_name, mt.title, mt.description, mt.place,
-      mt.gemeinde as gemeinde_code, g.name as gemeinde, mt.online_url, mt.starts_at, mt.ends_at, mt.registration_deadline, mt.capacity,
-      mt.guests_welcome, mt.status, mt.cancel_reason, mt.ics_sequence, mt.rsvp_yes, mt.rsvp_maybe, mt.rsvp_no, mt.protokollant_id,
-      mt.previous_meeting_id,
-      private.hosts_meeting(mt.id) as is_host,
-      mt.id in (select private.minutes_writer_meeting_ids()) as is_writer,
-      mt.host_org_id in (select private.user_org_ids()) as is_own_traeger,
-      mt.network_id in (select private.coordinated_network_ids()) as coordinates_circle,
-      (select h.id from public.sozialdaten_hides h
-       where h.subject_type = 'meeting' and h.subject_id = mt.id and h.released_at is null) as hide_id,
-      (select m.status from public.minutes m where m.meeting_id = mt.id) as minutes_status
-    from public.meetings mt
-    join public.networks n on n.id = mt.network_id
-    join public.organizations o on o.id = mt.host_org_id
-    left join public.gemeinden g on g.code = mt.gemeinde
-    where mt.id = ${id}::uuid
-  `.execute(tx);
-  const m = rows.rows[0];
+  const m = await tx
+    .selectFrom("meetings as mt")
+    .innerJoin("networks as n", "n.id", "mt.network_id")
+    .innerJoin("organizations as o", "o.id", "mt.host_org_id")
+    .leftJoin("gemeinden as g", "g.code", "mt.gemeinde")
+    .select((eb) => [
+      "mt.id",
+      "mt.network_id",
+      "n.name as network_name",
+      "mt.host_org_id",
+      "o.name as host_name",
+      "mt.title",
+      "mt.description",
+      "mt.place",
+      "mt.gemeinde as gemeinde_code",
+      "g.name as gemeinde",
+      "mt.online_url",
+      "mt.starts_at",
+      "mt.ends_at",
+      "mt.registration_deadline",
+      "mt.capacity",
+      "mt.guests_welcome",
+      "mt.status",
+      "mt.cancel_reason",
+      "mt.ics_sequence",
+      "mt.rsvp_yes",
+      "mt.rsvp_maybe",
+      "mt.rsvp_no",
+      "mt.protokollant_id",
+      "mt.previous_meeting_id",
+      sql<boolean>`private.hosts_meeting(${eb.ref("mt.id")})`.as("is_host"),
+      sql<boolean>`${eb.ref("mt.id")} in (select private.minutes_writer_meeting_ids())`.as("is_writer"),
+      sql<boolean>`${eb.ref("mt.host_org_id")} in (select private.user_org_ids())`.as("is_own_traeger"),
+      sql<boolean>`${eb.ref("mt.network_id")} in (select private.coordinated_network_ids())`.as("coordinates_circle"),
+      hideIdOf(tx, "meeting", "mt.id").as("hide_id"),
+      eb
+        .selectFrom("minutes as m")
+        .select("m.status")
+        .whereRef("m.meeting_id", "=", "mt.id")
+        .as("minutes_status"),
+    ])
+    .where("mt.id", "=", id)
+    .executeTakeFirst();
   if (!m) return null;
   const [
     summary,
@@ -384,83 +410,63 @@ export async function loadMeeting(
       is_delegate: boolean;
     }>`
       select * from public.meeting_rsvp_names(${id}::uuid)`.execute(tx),
-    sql<{
-      id: string;
-      name: string;
-      org_name: string;
-      email: string;
-      answer: RsvpAnswer | null;
-      comment: string | null;
-      source: "public" | "invited";
-    }>`
-      select id, name, org_name, email, answer, comment, source from public.meeting_guests where meeting_id = ${id}::uuid order by created_at`.execute(
-      tx,
-    ),
-    sql<{
-      id: string;
-      kind: AgendaEntry["kind"];
-      position: number;
-      title: string;
-      description: string;
-      presenter_org_id: string | null;
-      presenter_name: string | null;
-      minutes_planned: number | null;
-      hide_id: string | null;
-      own_traeger: boolean;
-    }>`
-      select a.id, a.kind, a.position, a.title, a.description, a.presenter_org_id, o.name as presenter_name, a.minutes_planned,
-        (select h.id from public.sozialdaten_hides h
-         where h.subject_type = 'agenda_item' and h.subject_id = a.id and h.released_at is null) as hide_id,
-        coalesce(a.proposed_by_org_id, (select x.host_org_id from public.meetings x where x.id = a.meeting_id))
-          in (select private.user_org_ids()) as own_traeger
-      from public.agenda_items a left join public.organizations o on o.id = a.presenter_org_id
-      where a.meeting_id = ${id}::uuid and a.status = 'scheduled' order by a.position`.execute(
-      tx,
-    ),
-    sql<{
-      id: string;
-      status: Proposal["status"];
-      title: string;
-      description: string;
-      minutes_planned: number | null;
-      org_name: string | null;
-      decline_reason: string | null;
-    }>`
-      select a.id, a.status, a.title, a.description, a.minutes_planned, o.name as org_name, a.decline_reason
-      from public.agenda_items a left join public.organizations o on o.id = a.proposed_by_org_id
-      where a.meeting_id = ${id}::uuid and a.status in ('proposed', 'declined') order by a.created_at`.execute(
-      tx,
-    ),
-    sql<{
-      id: string;
-      status: Proposal["status"];
-      title: string;
-      description: string;
-      minutes_planned: number | null;
-      org_name: string | null;
-      decline_reason: string | null;
-    }>`
-      select a.id, a.status, a.title, a.description, a.minutes_planned, o.name as org_name, a.decline_reason
-      from public.agenda_items a left join public.organizations o on o.id = a.proposed_by_org_id
-      where a.network_id = ${m.network_id}::uuid and a.status = 'pool' order by a.created_at limit 50`.execute(
-      tx,
-    ),
-    sql<{
-      id: string;
-      title: string;
-      owner_org_name: string;
-      due_date: Date | null;
-      meeting_title: string;
-    }>`
-      select a.id, a.title, o.name as owner_org_name, a.due_date, mt.title as meeting_title
-      from public.action_items a join public.organizations o on o.id = a.owner_org_id join public.meetings mt on mt.id = a.meeting_id
-      where a.network_id = ${m.network_id}::uuid and a.status = 'open' and a.meeting_id <> ${id}::uuid
-      order by a.due_date nulls last limit 50`.execute(tx),
-    sql<{ id: string; name: string }>`
-      select o.id, o.name from public.network_members nm join public.organizations o on o.id = nm.org_id
-      where nm.network_id = ${m.network_id}::uuid and nm.status = 'active' order by o.name`.execute(
-      tx,
-    ),
+    tx
+      .selectFrom("meeting_guests")
+      .select(["id", "name", "org_name", "email", "answer", "comment", "source"])
+      .where("meeting_id", "=", id)
+      .orderBy("created_at")
+      .execute(),
+    tx
+      .selectFrom("agenda_items as a")
+      .leftJoin("organizations as o", "o.id", "a.presenter_org_id")
+      .select((eb) => [
+        "a.id",
+        "a.kind",
+        "a.position",
+        "a.title",
+        "a.description",
+        "a.presenter_org_id",
+        "o.name as presenter_name",
+        "a.minutes_planned",
+        hideIdOf(tx, "agenda_item", "a.id").as("hide_id"),
+        sql<boolean>`coalesce(${eb.ref("a.proposed_by_org_id")}, (select x.host_org_id from public.meetings x where x.id = ${eb.ref("a.meeting_id")}))
+          in (select private.user_org_ids())`.as("own_traeger"),
+      ])
+      .where("a.meeting_id", "=", id)
+      .where("a.status", "=", "scheduled")
+      .orderBy("a.position")
+      .$narrowType<{ position: number }>()
+      .execute(),
+    proposalsQuery(tx)
+      .where("a.meeting_id", "=", id)
+      .where("a.status", "in", ["proposed", "declined"])
+      .orderBy("a.created_at")
+      .execute(),
+    proposalsQuery(tx)
+      .where("a.network_id", "=", m.network_id)
+      .where("a.status", "=", "pool")
+      .orderBy("a.created_at")
+      .limit(50)
+      .execute(),
+    tx
+      .selectFrom("action_items as a")
+      .innerJoin("organizations as o", "o.id", "a.owner_org_id")
+      .innerJoin("meetings as mt", "mt.id", "a.meeting_id")
+      .select(["a.id", "a.title", "o.name as owner_org_name", "a.due_date", "mt.title as meeting_title"])
+      .where("a.network_id", "=", m.network_id)
+      .where("a.status", "=", "open")
+      .where("a.meeting_id", "<>", id)
+      .orderBy(sql`a.due_date nulls last`)
+      .limit(50)
+      .execute(),
+    tx
+      .selectFrom("network_members as nm")
+      .innerJoin("organizations as o", "o.id", "nm.org_id")
+      .select(["o.id", "o.name"])
+      .where("nm.network_id", "=", m.network_id)
+      .where("nm.status", "=", "active")
+      .orderBy("o.name")
+      .execute(),
     sql<{
       user_id: string;
       full_name: string;
@@ -470,7 +476,7 @@ export async function loadMeeting(
       select * from public.meeting_people(${id}::uuid)`.execute(tx),
   ]);
   let cursor = m.starts_at.getTime();
-  const agendaEntries: AgendaEntry[] = agenda.rows.map((a) => {
+  const agendaEntries: AgendaEntry[] = agenda.map((a) => {
     const entry: AgendaEntry = {
       id: a.id,
       kind: a.kind,
@@ -488,23 +494,6 @@ export async function loadMeeting(
     return entry;
   });
   const mine = names.rows.find((r) => r.user_id === user.id);
-  const toProposal = (p: {
-    id: string;
-    status: Proposal["status"];
-    title: string;
-    description: string;
-    minutes_planned: number | null;
-    org_name: string | null;
-    decline_reason: string | null;
-  }): Proposal => ({
-    id: p.id,
-    status: p.status,
-    title: p.title,
-    description: p.description,
-    minutesPlanned: p.minutes_planned,
-    orgName: p.org_name,
-    declineReason: p.decline_reason,
-  });
   return {
     id: m.id,
     networkId: m.network_id,
@@ -555,7 +544,7 @@ export async function loadMeeting(
       comment: r.comment,
       isDelegate: r.is_delegate,
     })),
-    guests: guests.rows.map((g) => ({
+    guests: guests.map((g) => ({
       id: g.id,
       name: g.name,
       orgName: g.org_name,
@@ -566,9 +555,9 @@ export async function loadMeeting(
     })),
     agenda: agendaEntries,
     plannedEnd: new Date(cursor),
-    proposals: proposals.rows.map(toProposal),
-    pool: pool.rows.map(toProposal),
-    openActions: openActions.rows.map((a) => ({
+    proposals: proposals.map(toProposal),
+    pool: pool.map(toProposal),
+    openActions: openActions.map((a) => ({
       id: a.id,
       title: a.title,
       ownerOrgName: a.owner_org_name,
@@ -576,7 +565,7 @@ export async function loadMeeting(
       meetingTitle: a.meeting_title,
     })),
     minutesStatus: m.minutes_status,
-    circleOrgs: orgs.rows,
+    circleOrgs: orgs,
     people: people.rows.map((p) => ({
       userId: p.user_id,
       fullName: p.full_name,
