@@ -156,9 +156,9 @@ export async function listMeetings(
           .as("voted"),
       ])
       .where((eb) => inMyCircles(eb.ref("p.network_id")))
-      .where("p.status", "=", "open")
+      .where("p.status", "=", sql.lit("open"))
       .orderBy("p.created_at", "desc")
-      .limit(20)
+      .limit(sql.lit(20))
       .$narrowType<{ options: number }>()
       .execute();
     const meta = await sql<{ circles: number; can_plan: boolean }>`
@@ -316,7 +316,7 @@ function hideIdOf(tx: Tx, type: "meeting" | "agenda_item", subjectId: "mt.id" | 
   return tx
     .selectFrom("sozialdaten_hides as h")
     .select("h.id")
-    .where("h.subject_type", "=", type)
+    .where("h.subject_type", "=", sql.lit(type))
     .where("h.subject_id", "=", sql.ref<string>(subjectId))
     .where("h.released_at", "is", null);
 }
@@ -453,20 +453,20 @@ export async function loadMeeting(
           in (select private.user_org_ids())`.as("own_traeger"),
       ])
       .where("a.meeting_id", "=", id)
-      .where("a.status", "=", "scheduled")
+      .where("a.status", "=", sql.lit("scheduled"))
       .orderBy("a.position")
       .$narrowType<{ position: number }>()
       .execute(),
     proposalsQuery(tx)
       .where("a.meeting_id", "=", id)
-      .where("a.status", "in", ["proposed", "declined"])
+      .where("a.status", "in", [sql.lit("proposed" as const), sql.lit("declined" as const)])
       .orderBy("a.created_at")
       .execute(),
     proposalsQuery(tx)
       .where("a.network_id", "=", m.network_id)
-      .where("a.status", "=", "pool")
+      .where("a.status", "=", sql.lit("pool"))
       .orderBy("a.created_at")
-      .limit(50)
+      .limit(sql.lit(50))
       .execute(),
     tx
       .selectFrom("action_items as a")
@@ -474,17 +474,17 @@ export async function loadMeeting(
       .innerJoin("meetings as mt", "mt.id", "a.meeting_id")
       .select(["a.id", "a.title", "o.name as owner_org_name", "a.due_date", "mt.title as meeting_title"])
       .where("a.network_id", "=", m.network_id)
-      .where("a.status", "=", "open")
+      .where("a.status", "=", sql.lit("open"))
       .where("a.meeting_id", "<>", id)
       .orderBy(sql`a.due_date nulls last`)
-      .limit(50)
+      .limit(sql.lit(50))
       .execute(),
     tx
       .selectFrom("network_members as nm")
       .innerJoin("organizations as o", "o.id", "nm.org_id")
       .select(["o.id", "o.name"])
       .where("nm.network_id", "=", m.network_id)
-      .where("nm.status", "=", "active")
+      .where("nm.status", "=", sql.lit("active"))
       .orderBy("o.name")
       .execute(),
     sql<{
@@ -708,7 +708,7 @@ export async function listDecisions(
         eb.or([eb("d.body", "ilike", pattern), eb("d.agenda_title", "ilike", pattern), eb("mt.title", "ilike", pattern)]),
       );
     }
-    const rows = await query.orderBy("d.number", "desc").limit(200).execute();
+    const rows = await query.orderBy("d.number", "desc").limit(sql.lit(200)).execute();
     return rows.map((r) => ({
       id: r.id,
       number: r.number,
@@ -760,13 +760,13 @@ export async function listActionItems(
   if (onlyMine) {
     query = query
       .where((eb) => sql<boolean>`${eb.ref("a.owner_org_id")} in (select private.user_org_ids())`)
-      .where("a.status", "=", "open");
+      .where("a.status", "=", sql.lit("open"));
   }
   const rows = await query
     .orderBy("a.status")
     .orderBy(sql`a.due_date nulls last`)
     .orderBy("a.created_at")
-    .limit(200)
+    .limit(sql.lit(200))
     .execute();
   // The responsible person's name: visible when they are a colleague (profiles' own policy).
   const ids = [
@@ -947,10 +947,10 @@ export async function loadMeetingDashboard(
           .as("my_answer"),
       ])
       .where((eb) => inMyCircles(eb.ref("mt.network_id")))
-      .where("mt.status", "=", "planned")
+      .where("mt.status", "=", sql.lit("planned"))
       .where("mt.ends_at", ">=", sql<Date>`now()`)
       .orderBy("mt.starts_at")
-      .limit(1)
+      .limit(sql.lit(1))
       .executeTakeFirst();
     return {
       next: n

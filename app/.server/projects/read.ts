@@ -217,11 +217,11 @@ export async function loadProject(tx: Tx, user: SessionUser, id: string): Promis
     .selectFrom("org_members as m")
     .innerJoin("organizations as o", "o.id", "m.org_id")
     .innerJoin("network_members as nm", (join) =>
-      join.onRef("nm.org_id", "=", "o.id").on("nm.network_id", "=", row.network_id).on("nm.status", "=", "active"),
+      join.onRef("nm.org_id", "=", "o.id").on("nm.network_id", "=", row.network_id).on("nm.status", "=", sql.lit("active")),
     )
     .select(["o.id", "o.name"])
     .where("m.user_id", "=", user.id)
-    .where("m.role", "in", ["owner", "admin", "coordinator"])
+    .where("m.role", "in", [sql.lit("owner" as const), sql.lit("admin" as const), sql.lit("coordinator" as const)])
     .orderBy("o.name")
     .execute();
   const labels = await hilfeartLabels(tx, row.hilfearten);
@@ -238,7 +238,7 @@ export async function loadProject(tx: Tx, user: SessionUser, id: string): Promis
         .innerJoin("organizations as o", "o.id", "nm.org_id")
         .select(["o.id", "o.name"])
         .where("nm.network_id", "=", row.network_id)
-        .where("nm.status", "=", "active")
+        .where("nm.status", "=", sql.lit("active"))
         .where(({ not, exists, selectFrom }) =>
           not(
             exists(
@@ -246,7 +246,7 @@ export async function loadProject(tx: Tx, user: SessionUser, id: string): Promis
                 .select(sql`1`.as("one"))
                 .where("pp.project_id", "=", id)
                 .whereRef("pp.org_id", "=", "o.id")
-                .where("pp.status", "in", ["active", "requested", "invited"]),
+                .where("pp.status", "in", [sql.lit("active" as const), sql.lit("requested" as const), sql.lit("invited" as const)]),
             ),
           ),
         )
@@ -348,7 +348,7 @@ export async function loadWorkspace(tx: Tx, user: SessionUser, id: string, updat
             eb
               .selectFrom("sozialdaten_hides as h")
               .select(sql`1`.as("one"))
-              .where("h.subject_type", "=", "project_update")
+              .where("h.subject_type", "=", sql.lit("project_update"))
               .whereRef("h.subject_id", "=", "u.id")
               .where("h.released_at", "is", null),
           )
@@ -452,11 +452,11 @@ export async function leadOptions(tx: Tx, userId: string) {
   const rows = await tx
     .selectFrom("org_members as m")
     .innerJoin("organizations as o", "o.id", "m.org_id")
-    .innerJoin("network_members as nm", (join) => join.onRef("nm.org_id", "=", "o.id").on("nm.status", "=", "active"))
+    .innerJoin("network_members as nm", (join) => join.onRef("nm.org_id", "=", "o.id").on("nm.status", "=", sql.lit("active")))
     .innerJoin("networks as n", "n.id", "nm.network_id")
     .select(["n.id as network_id", "n.name as network_name", "o.id as org_id", "o.name as org_name"])
     .where("m.user_id", "=", userId)
-    .where("m.role", "in", ["owner", "admin", "coordinator"])
+    .where("m.role", "in", [sql.lit("owner" as const), sql.lit("admin" as const), sql.lit("coordinator" as const)])
     .orderBy("o.name")
     .orderBy("n.name")
     .execute();
