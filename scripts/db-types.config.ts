@@ -7,7 +7,8 @@
 //   before:   text placed before the table's interface (section comments, unions it uses)
 // Derived: timestamptz/date → Timestamp | CreatedAt (created_at with default) | UpdatedAt (other
 // defaulted); nullable → "| null"; defaulted → Generated<…>; bigint/numeric → string.
-export type ColumnConfig = { type?: string; doc?: string };
+//   omit:     leave the column out (one the API roles may not read, e.g. a token's hash)
+export type ColumnConfig = { type?: string; doc?: string; omit?: boolean };
 export type TableConfig = {
   /** "name" for public, "schema.name" otherwise; also the key in the DB interface. */
   table: string;
@@ -21,13 +22,11 @@ export type TableConfig = {
 
 export const config: {
   preamble: string;
-  extends: string[];
   tables: TableConfig[];
   epilogue: string;
 } = {
   preamble: `import type { ColumnType, Generated, Insertable, Selectable } from "kysely";
-import type { CalendarTables } from "./schema-calendar";
-import type { MeetingTables } from "./schema-meetings";
+import type { ProjectStatus } from "~/utils/projects";
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -47,7 +46,6 @@ export type LegalForm =
   | "koerperschaft_oer"
   | "sonstige";
 `,
-  extends: ["MeetingTables", "CalendarTables"],
   tables: [
     {
       table: "hilfearten",
@@ -448,6 +446,200 @@ export type SozialdatenSubjectType =
         created_at: { type: "ColumnType<Date, never, never>" },
         released_at: { type: "ColumnType<Date | null, never, never>" },
         released_by: { type: "ColumnType<string | null, never, never>" },
+      },
+    },
+    {
+      table: "meetings",
+      name: "MeetingTable",
+      before: `// Kooperationstreffen (supabase/migrations/2026120613*). Every write goes through the SQL
+// functions, so the columns are read-only here.
+export type RsvpAnswer = "zusage" | "vielleicht" | "absage";
+export type PollAnswer = "ja" | "wenn_noetig" | "nein";
+export type MinutesStatus = "draft" | "circulated" | "approved" | "locked";
+/** Written only by SQL functions and triggers: readable, never inserted or updated by the app. */
+type Read<T> = ColumnType<T, never, never>;`,
+      readOnly: "Read",
+      columns: {
+        status: { type: 'Read<"planned" | "cancelled">' },
+      },
+    },
+    {
+      table: "meeting_rsvps",
+      name: "MeetingRsvpTable",
+      readOnly: "Read",
+      columns: {
+        answer: { type: "Read<RsvpAnswer>" },
+      },
+    },
+    {
+      table: "meeting_guests",
+      name: "MeetingGuestTable",
+      readOnly: "Read",
+      columns: {
+        answer: { type: "Read<RsvpAnswer | null>" },
+        source: { type: 'Read<"public" | "invited">' },
+      },
+    },
+    {
+      table: "date_polls",
+      name: "DatePollTable",
+      readOnly: "Read",
+      columns: {
+        status: { type: 'Read<"open" | "closed">' },
+      },
+    },
+    {
+      table: "poll_options",
+      name: "PollOptionTable",
+      readOnly: "Read",
+      columns: {
+        day: { doc: "Berlin calendar day." },
+        start_time: { doc: 'Berlin wall-clock time "HH:MM:SS", or null for a date-only option.' },
+      },
+    },
+    {
+      table: "poll_votes",
+      name: "PollVoteTable",
+      readOnly: "Read",
+      columns: {
+        answer: { type: "Read<PollAnswer>" },
+      },
+    },
+    {
+      table: "agenda_items",
+      name: "AgendaItemTable",
+      readOnly: "Read",
+      columns: {
+        kind: { type: 'Read<"topic" | "minutes_approval" | "action_items">' },
+        status: { type: 'Read<"scheduled" | "proposed" | "declined" | "pool">' },
+      },
+    },
+    {
+      table: "minutes",
+      name: "MinutesTable",
+      readOnly: "Read",
+      columns: {
+        status: { type: "Read<MinutesStatus>" },
+      },
+    },
+    {
+      table: "minutes_versions",
+      name: "MinutesVersionTable",
+      readOnly: "Read",
+    },
+    {
+      table: "minutes_comments",
+      name: "MinutesCommentTable",
+      readOnly: "Read",
+    },
+    {
+      table: "decisions",
+      name: "DecisionTable",
+      readOnly: "Read",
+    },
+    {
+      table: "action_items",
+      name: "ActionItemTable",
+      readOnly: "Read",
+      columns: {
+        status: { type: 'Read<"open" | "done">' },
+      },
+    },
+    {
+      table: "calendar_feeds",
+      name: "CalendarFeedTable",
+      before: `// Calendar feeds (supabase/migrations/20261207100000_create_calendar_feeds.sql). Written only
+// through the SQL functions; the token's hash is not readable by the API roles.`,
+      readOnly: "Read",
+      columns: {
+        kind: { type: 'Read<"person" | "traeger">' },
+        user_id: {
+          doc: "The person (kind person) or the admin who created the Träger feed and whose rights it reads with.",
+        },
+        token_hash: { omit: true },
+      },
+    },
+    {
+      table: "projects",
+      name: "ProjectTable",
+      before: `// Gemeinsame Projekte (supabase/migrations/20261207110000_create_projects.sql). Every write goes
+// through the SQL functions (20261207110100_add_project_functions.sql); the app only reads.
+export type { ProjectStatus };
+export type ProjectPartnerRole = "lead" | "partner";
+export type ProjectPartnerStatus = "requested" | "invited" | "active" | "declined" | "left";
+export type ProjectTaskStatus = "open" | "in_progress" | "done";`,
+      readOnly: "Read",
+      columns: {
+        created_by_org_id: { doc: "The Träger that wrote the idea (the first lead); drafts stay inside it." },
+        status: { type: "Read<ProjectStatus>" },
+        wanted: { doc: '"Gesucht": what partners should bring.' },
+        summary: { doc: "The public summary (Steckbrief) the lead writes when the project is completed." },
+      },
+    },
+    {
+      table: "project_partners",
+      name: "ProjectPartnerTable",
+      readOnly: "Read",
+      columns: {
+        role: { type: "Read<ProjectPartnerRole>" },
+        status: { type: "Read<ProjectPartnerStatus>" },
+        message: { doc: "The request's or invitation's message, and the answer to it." },
+      },
+    },
+    {
+      table: "project_updates",
+      name: "ProjectUpdateTable",
+      readOnly: "Read",
+    },
+    {
+      table: "project_comments",
+      name: "ProjectCommentTable",
+      readOnly: "Read",
+    },
+    {
+      table: "project_tasks",
+      name: "ProjectTaskTable",
+      readOnly: "Read",
+      columns: {
+        status: { type: "Read<ProjectTaskStatus>" },
+      },
+    },
+    {
+      table: "project_links",
+      name: "ProjectLinkTable",
+      readOnly: "Read",
+    },
+    {
+      table: "project_dates",
+      name: "ProjectDateTable",
+      doc: "Key dates (Termine): the calendar shows them to the partners (app/.server/calendar/sources/projects.ts).",
+      readOnly: "Read",
+    },
+    {
+      table: "push_subscriptions",
+      name: "PushSubscriptionTable",
+      before: `// Web push (supabase/migrations/20261207120000_create_push_subscriptions.sql). A device's
+// subscription is written by public.save_push_subscription; the person may delete their own.
+export type PushMode = "notfall" | "all" | "off";`,
+      readOnly: "Read",
+      columns: {
+        endpoint: { doc: "The push service's URL for this device, https only." },
+        p256dh: { doc: "The device's P-256 public key (65 bytes, uncompressed), base64url." },
+        auth: { doc: "The device's auth secret (16 bytes), base64url." },
+      },
+    },
+    {
+      table: "push_preferences",
+      name: "PushPreferenceTable",
+      doc: "What a person wants pushed, and quiet hours (Berlin time). No row: 'notfall', no quiet hours.",
+      columns: {
+        user_id: { type: "ColumnType<string, string, never>" },
+        mode: { type: "Generated<PushMode>" },
+        quiet_from: { doc: '"HH:MM:SS" (time), Berlin wall-clock; quiet_to likewise.' },
+        prompt_answered_at: {
+          doc: 'When the "Push einschalten?" prompt after the first Notfall was answered (shown once).',
+        },
+        updated_at: { type: "Read<Date>" },
       },
     },
   ],

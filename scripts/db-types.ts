@@ -102,7 +102,7 @@ export function render(columns: CatalogColumn[]): {
     }
     out += renderTable(table, cols, problems);
   }
-  out += `\nexport interface DB${config.extends.length ? ` extends ${config.extends.join(", ")}` : ""} {\n`;
+  out += `\nexport interface DB {\n`;
   for (const table of config.tables) {
     const key = /^[a-z_]+$/.test(table.table) ? table.table : JSON.stringify(table.table);
     out += `  ${key}: ${table.name};\n`;
@@ -122,6 +122,7 @@ function renderTable(table: TableConfig, cols: CatalogColumn[], problems: string
   out += `export interface ${table.name} {\n`;
   for (const col of cols) {
     const override = table.columns?.[col.column];
+    if (override?.omit) continue;
     if (override?.doc) out += doc(override.doc, "  ");
     const type = override?.type ?? (table.readOnly ? `${table.readOnly}<${readType(col)}>` : derivedType(col));
     out += `  ${col.column}: ${type};\n`;

@@ -1,5 +1,6 @@
 // scripts/db-types.ts: the rules that turn a catalog column into a Kysely column type, and the
-// refusal of an override for a column the migrations do not have (a renamed or dropped column).
+// refusal of an override for a column the migrations do not have (a renamed or dropped column),
+// and columns left out on purpose.
 import { describe, expect, it } from "vitest";
 import { derivedType, render, type CatalogColumn } from "../../scripts/db-types";
 import { config } from "../../scripts/db-types.config";
@@ -31,6 +32,18 @@ describe("db-types", () => {
     expect(derivedType(col({ column: "run_after", type: "timestamp with time zone", hasDefault: true }))).toBe(
       "UpdatedAt",
     );
+  });
+
+  it("leaves out a column configured with omit (the calendar feed's token hash)", () => {
+    const feeds = config.tables.find((t) => t.table === "calendar_feeds")!;
+    expect(feeds.columns?.token_hash?.omit).toBe(true);
+    const columns = ["id", "kind", "user_id", "org_id", "token_hash", "created_at"].map((column) =>
+      col({ table: "calendar_feeds", column }),
+    );
+    const { text } = render(columns);
+    const iface = text.slice(text.indexOf("export interface CalendarFeedTable"));
+    expect(iface.slice(0, iface.indexOf("}"))).toContain("org_id:");
+    expect(iface.slice(0, iface.indexOf("}"))).not.toContain("token_hash");
   });
 
   it("refuses configured tables and columns the migrated database does not have", () => {

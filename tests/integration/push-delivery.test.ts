@@ -14,7 +14,9 @@ import { resetPushAgent } from "~/.server/push/send";
 import {
   INVALID_SUBSCRIPTION,
   UNKNOWN_PUSH_SERVICE,
+  answerPushPrompt,
   loadPushSettings,
+  revokePushDevice,
   savePushPreferences,
   savePushSubscription,
 } from "~/.server/push/subscriptions";
@@ -219,6 +221,39 @@ describe("web push", () => {
       message: INVALID_SUBSCRIPTION,
     });
     expect(await subscriptionCount()).toBe(before);
+  });
+
+  it("keeps a person's settings: quiet hours, the first answer to the prompt, removing only their own device", async () => {
+    const person = await createExtraCoordinator();
+    const other = world.offerers[0]!.coordinator;
+    expect((await loadPushSettings(person)).preferences).toEqual({ mode: "notfall", quietFrom: null, quietTo: null, promptAnswered: false });
+    await savePushPreferences(person, { mode: "all", quietFrom: "22:00", quietTo: "07:00" });
+    await savePushPreferences(person, { mode: "notfall", quietFrom: "21:30", quietTo: "06:45" });
+    expect((await loadPushSettings(person)).preferences).toEqual({ mode: "notfall", quietFrom: "21:30", quietTo: "06:45", promptAnswered: false });
+
+    const answered = async () =>
+      (
+        await sql<{ at: Date | null }>`select prompt_answered_at as at from public.push_preferences where user_id = ${person.id}::uuid`.execute(
+          database.db,
+        )
+      ).rows[0]!.at;
+    await answerPushPrompt(person);
+    const first = await answered();
+    expect(first).toBeInstanceOf(Date);
+    await answerPushPrompt(person);
+    expect(await answered()).toEqual(first);
+    expect((await loadPushSettings(person)).preferences).toMatchObject({ mode: "notfall", quietFrom: "21:30", promptAnswered: true });
+
+    const device = service.createDevice();
+    const saved = await savePushSubscription(person, { endpoint: device.endpoint, keys: { p256dh: device.p256dh, auth: device.auth } });
+    expect(saved).toMatchObject({ ok: true });
+    const id = (saved as { id: string }).id;
+    expect((await loadPushSettings(person)).devices.map((d) => d.id)).toEqual([id]);
+    expect(await revokePushDevice(other, id)).toBe(false);
+    expect(await revokePushDevice(person, "kein-uuid")).toBe(false);
+    expect(await revokePushDevice(person, id)).toBe(true);
+    expect(await revokePushDevice(person, id)).toBe(false);
+    expect((await loadPushSettings(person)).devices).toEqual([]);
   });
 
   async function createExtraCoordinator() {

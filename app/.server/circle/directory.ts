@@ -3,8 +3,9 @@
 import { sql } from "kysely";
 import type { SessionUser } from "../auth/session";
 import { asUser, type Tx, asUserReadOnly } from "../db/request";
-import type { LegalForm, OrgKind, OrgRole } from "../db/schema";
+import type { OrgKind, OrgRole } from "../db/schema";
 import { DIRECTORY_PAGE_SIZE, type DirectoryFilters } from "~/validation/circle";
+import { PROFILE_COLUMNS, type EditableProfile } from "../orgs/profile";
 import { referenceLists, type ReferenceLists } from "./reference";
 
 export type DirectoryEntry = {
@@ -120,22 +121,7 @@ export type ContactPerson = {
 };
 
 export type TraegerProfile = ReferenceLists & {
-  org: {
-    id: string;
-    slug: string;
-    name: string;
-    kind: OrgKind;
-    legalForm: LegalForm | null;
-    leitbild: string;
-    hilfearten: string[];
-    gemeinden: string[];
-    street: string | null;
-    postalCode: string | null;
-    city: string | null;
-    phone: string | null;
-    email: string | null;
-    website: string | null;
-  };
+  org: { id: string; slug: string } & EditableProfile;
   contacts: ContactPerson[];
   circles: Array<{ name: string; role: "member" | "coordinator"; joinedAt: string }>;
   /** The viewer's role in this Träger, if they belong to it. */
@@ -147,22 +133,7 @@ export async function loadTraegerProfile(user: SessionUser, slug: string): Promi
   return asUserReadOnly(user, async (tx) => {
     const org = await tx
       .selectFrom("organizations")
-      .select([
-        "id",
-        "slug",
-        "name",
-        "kind",
-        "legal_form as legalForm",
-        "leitbild",
-        "hilfearten",
-        "gemeinden",
-        "street",
-        "postal_code as postalCode",
-        "city",
-        "phone",
-        "email",
-        "website",
-      ])
+      .select(["id", "slug", ...PROFILE_COLUMNS])
       .where("slug", "=", slug)
       .executeTakeFirst();
     if (!org) return null;

@@ -16,6 +16,11 @@ export async function referenceLists(tx: Tx): Promise<ReferenceLists> {
   return { hilfearten, gemeinden };
 }
 
+/** The Gemeinden for a form's select (by sort order, then name). */
+export async function gemeindeOptions(tx: Tx): Promise<Gemeinde[]> {
+  return tx.selectFrom("gemeinden").select(["code", "name", "kreis"]).orderBy("sort_order").orderBy("name").execute();
+}
+
 /** Codes in the order of the reference list, unknown codes dropped. */
 export function pick<T extends { code: string }>(list: T[], codes: readonly string[]): T[] {
   const wanted = new Set(codes);

@@ -1,10 +1,10 @@
 // What the /treffen pages read, as the signed-in user: row-level security decides (the circle sees
 // meetings, agendas, circulated minutes, decisions and action items; names of RSVPs only the hosts
 // and the own Träger, through public.meeting_rsvp_names). Each list is one query with a limit.
-import { sql } from "kysely";
+import { sql, type Expression } from "kysely";
 import type { SessionUser } from "../auth/session";
 import { asUser, type Tx } from "../db/request";
-import type { MinutesStatus, RsvpAnswer } from "../db/schema-meetings";
+import type { MinutesStatus, RsvpAnswer } from "../db/schema";
 import { asMinutesContent, type MinutesContent } from "./minutes";
 
 export type HostOption = {
@@ -46,12 +46,11 @@ export async function hostOptions(
   }));
 }
 
-export async function gemeindeOptions(tx: Tx): Promise<GemeindeOption[]> {
-  const rows =
-    await sql<GemeindeOption>`select code, name, kreis from public.gemeinden order by sort_order, name`.execute(
-      tx,
-    );
-  return rows.rows;
+export { gemeindeOptions } from "../circle/reference";
+
+/** `<column> in (select private.user_network_ids())`: the row belongs to one of the user's circles. */
+function inMyCircles(column: Expression<string>) {
+  return sql<boolean>`${column} in (select private.user_network_ids())`;
 }
 
 export type MeetingCard = {
@@ -132,21 +131,36 @@ export async function listMeetings(
 }> {
   return asUser(user, async (tx) => {
     const meetings = await meetingListQuery(user.id, past).execute(tx);
-    const polls = await sql<{
-      id: string;
-      title: string;
-      deadline: Date | null;
-      host_name: string;
-      options: number;
-      voted: boolean;
-    }>`
-      select p.id, p.title, p.deadline, o.name as host_name,
-        (select count(*)::int from public.poll_options x where x.poll_id = p.id) as options,
-        exists (select 1 from public.poll_votes v where v.poll_id = p.id and v.user_id = ${user.id}) as voted
-      from public.date_polls p join public.organizations o on o.id = p.host_org_id
-      where p.network_id in (select private.user_network_ids()) and p.status = 'open'
-      order by p.created_at desc limit 20
-    `.execute(tx);
+    const polls = await tx
+      .selectFrom("date_polls as p")
+      .innerJoin("organizations as o", "o.id", "p.host_org_id")
+      .select((eb) => [
+        "p.id",
+        "p.title",
+        "p.deadline",
+        "o.name as host_name",
+        eb
+          .selectFrom("poll_options as x")
+          .select(sql<number>`count(*)::int`.as("n"))
+          .whereRef("x.poll_id", "=", "p.id")
+          .as("options"),
+        eb
+          .exists(
+            eb
+              .selectFrom("poll_votes as v")
+              .select(sql`1`.as("one"))
+              .whereRef("v.poll_id", "=", "p.id")
+              .where("v.user_id", "=", user.id),
+          )
+          .$castTo<boolean>()
+          .as("voted"),
+      ])
+      .where((eb) => inMyCircles(eb.ref("p.network_id")))
+      .where("p.status", "=", sql.lit("open"))
+      .orderBy("p.created_at", "desc")
+      .limit(sql.lit(20))
+      .$narrowType<{ options: number }>()
+      .execute();
     const meta = await sql<{ circles: number; can_plan: boolean }>`
       select (select count(*)::int from private.user_network_ids()) as circles,
         exists (select 1 from public.org_members m join public.network_members nm on nm.org_id = m.org_id and nm.status = 'active'
@@ -170,7 +184,7 @@ export async function listMeetings(
         myAnswer: m.my_answer,
         minutesStatus: m.minutes_status,
       })),
-      polls: polls.rows.map((p) => ({
+      polls: polls.map((p) => ({
         id: p.id,
         title: p.title,
         deadline: p.deadline,
@@ -297,62 +311,94 @@ export type MeetingDetail = {
   }>;
 };
 
+/** The id of the active Sozialdaten hide of a meeting or agenda item, as a subquery of its row. */
+function hideIdOf(tx: Tx, type: "meeting" | "agenda_item", subjectId: "mt.id" | "a.id") {
+  return tx
+    .selectFrom("sozialdaten_hides as h")
+    .select("h.id")
+    .where("h.subject_type", "=", sql.lit(type))
+    .where("h.subject_id", "=", sql.ref<string>(subjectId))
+    .where("h.released_at", "is", null);
+}
+
+/** Proposed, declined and pooled agenda items with the proposing Träger (the meeting page's two lists). */
+function proposalsQuery(tx: Tx) {
+  return tx
+    .selectFrom("agenda_items as a")
+    .leftJoin("organizations as o", "o.id", "a.proposed_by_org_id")
+    .select(["a.id", "a.status", "a.title", "a.description", "a.minutes_planned", "o.name as org_name", "a.decline_reason"])
+    .$narrowType<{ status: Proposal["status"] }>();
+}
+
+function toProposal(p: {
+  id: string;
+  status: Proposal["status"];
+  title: string;
+  description: string;
+  minutes_planned: number | null;
+  org_name: string | null;
+  decline_reason: string | null;
+}): Proposal {
+  return {
+    id: p.id,
+    status: p.status,
+    title: p.title,
+    description: p.description,
+    minutesPlanned: p.minutes_planned,
+    orgName: p.org_name,
+    declineReason: p.decline_reason,
+  };
+}
+
 export async function loadMeeting(
   tx: Tx,
   user: SessionUser,
   id: string,
 ): Promise<MeetingDetail | null> {
   if (!/^[0-9a-f-]{36}$/.test(id)) return null;
-  const rows = await sql<{
-    id: string;
-    network_id: string;
-    network_name: string;
-    host_org_id: string;
-    host_name: string;
-    title: string;
-    description: string;
-    place: string | null;
-    gemeinde_code: string | null;
-    gemeinde: string | null;
-    online_url: string | null;
-    starts_at: Date;
-    ends_at: Date;
-    registration_deadline: Date | null;
-    capacity: number | null;
-    guests_welcome: boolean;
-    status: "planned" | "cancelled";
-    cancel_reason: string | null;
-    ics_sequence: number;
-    rsvp_yes: number;
-    rsvp_maybe: number;
-    rsvp_no: number;
-    protokollant_id: string | null;
-    previous_meeting_id: string | null;
-    is_host: boolean;
-    is_writer: boolean;
-    is_own_traeger: boolean;
-    coordinates_circle: boolean;
-    hide_id: string | null;
-    minutes_status: MinutesStatus | null;
-  }>`
-    select mt.id, mt.network_id, n.name as network_name, mt.host_org_id, o.name as host_name, mt.title, mt.description, mt.place,
-      mt.gemeinde as gemeinde_code, g.name as gemeinde, mt.online_url, mt.starts_at, mt.ends_at, mt.registration_deadline, mt.capacity,
-      mt.guests_welcome, mt.status, mt.cancel_reason, mt.ics_sequence, mt.rsvp_yes, mt.rsvp_maybe, mt.rsvp_no, mt.protokollant_id,
-      mt.previous_meeting_id,
-      private.hosts_meeting(mt.id) as is_host,
-      mt.id in (select private.minutes_writer_meeting_ids()) as is_writer,
-      mt.host_org_id in (select private.user_org_ids()) as is_own_traeger,
-      mt.network_id in (select private.coordinated_network_ids()) as coordinates_circle,
-      (select h.id from public.sozialdaten_hides h
-       where h.subject_type = 'meeting' and h.subject_id = mt.id and h.released_at is null) as hide_id,
-      (select m.status from public.minutes m where m.meeting_id = mt.id) as minutes_status
-    from public.meetings mt
-    join public.networks n on n.id = mt.network_id
-    join public.organizations o on o.id = mt.host_org_id
-    left join public.gemeinden g on g.code = mt.gemeinde
-    where mt.id = ${id}::uuid
-  `.execute(tx);
-  const m = rows.rows[0];
+  const m = await tx
+    .selectFrom("meetings as mt")
+    .innerJoin("networks as n", "n.id", "mt.network_id")
+    .innerJoin("organizations as o", "o.id", "mt.host_org_id")
+    .leftJoin("gemeinden as g", "g.code", "mt.gemeinde")
+    .select((eb) => [
+      "mt.id",
+      "mt.network_id",
+      "n.name as network_name",
+      "mt.host_org_id",
+      "o.name as host_name",
+      "mt.title",
+      "mt.description",
+      "mt.place",
+      "mt.gemeinde as gemeinde_code",
+      "g.name as gemeinde",
+      "mt.online_url",
+      "mt.starts_at",
+      "mt.ends_at",
+      "mt.registration_deadline",
+      "mt.capacity",
+      "mt.guests_welcome",
+      "mt.status",
+      "mt.cancel_reason",
+      "mt.ics_sequence",
+      "mt.rsvp_yes",
+      "mt.rsvp_maybe",
+      "mt.rsvp_no",
+      "mt.protokollant_id",
+      "mt.previous_meeting_id",
+      sql<boolean>`private.hosts_meeting(${eb.ref("mt.id")})`.as("is_host"),
+      sql<boolean>`${eb.ref("mt.id")} in (select private.minutes_writer_meeting_ids())`.as("is_writer"),
+      sql<boolean>`${eb.ref("mt.host_org_id")} in (select private.user_org_ids())`.as("is_own_traeger"),
+      sql<boolean>`${eb.ref("mt.network_id")} in (select private.coordinated_network_ids())`.as("coordinates_circle"),
+      hideIdOf(tx, "meeting", "mt.id").as("hide_id"),
+      eb
+        .selectFrom("minutes as m")
+        .select("m.status")
+        .whereRef("m.meeting_id", "=", "mt.id")
+        .as("minutes_status"),
+    ])
+    .where("mt.id", "=", id)
+    .executeTakeFirst();
   if (!m) return null;
   const [
     summary,
@@ -384,83 +430,63 @@ export async function loadMeeting(
       is_delegate: boolean;
     }>`
       select * from public.meeting_rsvp_names(${id}::uuid)`.execute(tx),
-    sql<{
-      id: string;
-      name: string;
-      org_name: string;
-      email: string;
-      answer: RsvpAnswer | null;
-      comment: string | null;
-      source: "public" | "invited";
-    }>`
-      select id, name, org_name, email, answer, comment, source from public.meeting_guests where meeting_id = ${id}::uuid order by created_at`.execute(
-      tx,
-    ),
-    sql<{
-      id: string;
-      kind: AgendaEntry["kind"];
-      position: number;
-      title: string;
-      description: string;
-      presenter_org_id: string | null;
-      presenter_name: string | null;
-      minutes_planned: number | null;
-      hide_id: string | null;
-      own_traeger: boolean;
-    }>`
-      select a.id, a.kind, a.position, a.title, a.description, a.presenter_org_id, o.name as presenter_name, a.minutes_planned,
-        (select h.id from public.sozialdaten_hides h
-         where h.subject_type = 'agenda_item' and h.subject_id = a.id and h.released_at is null) as hide_id,
-        coalesce(a.proposed_by_org_id, (select x.host_org_id from public.meetings x where x.id = a.meeting_id))
-          in (select private.user_org_ids()) as own_traeger
-      from public.agenda_items a left join public.organizations o on o.id = a.presenter_org_id
-      where a.meeting_id = ${id}::uuid and a.status = 'scheduled' order by a.position`.execute(
-      tx,
-    ),
-    sql<{
-      id: string;
-      status: Proposal["status"];
-      title: string;
-      description: string;
-      minutes_planned: number | null;
-      org_name: string | null;
-      decline_reason: string | null;
-    }>`
-      select a.id, a.status, a.title, a.description, a.minutes_planned, o.name as org_name, a.decline_reason
-      from public.agenda_items a left join public.organizations o on o.id = a.proposed_by_org_id
-      where a.meeting_id = ${id}::uuid and a.status in ('proposed', 'declined') order by a.created_at`.execute(
-      tx,
-    ),
-    sql<{
-      id: string;
-      status: Proposal["status"];
-      title: string;
-      description: string;
-      minutes_planned: number | null;
-      org_name: string | null;
-      decline_reason: string | null;
-    }>`
-      select a.id, a.status, a.title, a.description, a.minutes_planned, o.name as org_name, a.decline_reason
-      from public.agenda_items a left join public.organizations o on o.id = a.proposed_by_org_id
-      where a.network_id = ${m.network_id}::uuid and a.status = 'pool' order by a.created_at limit 50`.execute(
-      tx,
-    ),
-    sql<{
-      id: string;
-      title: string;
-      owner_org_name: string;
-      due_date: Date | null;
-      meeting_title: string;
-    }>`
-      select a.id, a.title, o.name as owner_org_name, a.due_date, mt.title as meeting_title
-      from public.action_items a join public.organizations o on o.id = a.owner_org_id join public.meetings mt on mt.id = a.meeting_id
-      where a.network_id = ${m.network_id}::uuid and a.status = 'open' and a.meeting_id <> ${id}::uuid
-      order by a.due_date nulls last limit 50`.execute(tx),
-    sql<{ id: string; name: string }>`
-      select o.id, o.name from public.network_members nm join public.organizations o on o.id = nm.org_id
-      where nm.network_id = ${m.network_id}::uuid and nm.status = 'active' order by o.name`.execute(
-      tx,
-    ),
+    tx
+      .selectFrom("meeting_guests")
+      .select(["id", "name", "org_name", "email", "answer", "comment", "source"])
+      .where("meeting_id", "=", id)
+      .orderBy("created_at")
+      .execute(),
+    tx
+      .selectFrom("agenda_items as a")
+      .leftJoin("organizations as o", "o.id", "a.presenter_org_id")
+      .select((eb) => [
+        "a.id",
+        "a.kind",
+        "a.position",
+        "a.title",
+        "a.description",
+        "a.presenter_org_id",
+        "o.name as presenter_name",
+        "a.minutes_planned",
+        hideIdOf(tx, "agenda_item", "a.id").as("hide_id"),
+        sql<boolean>`coalesce(${eb.ref("a.proposed_by_org_id")}, (select x.host_org_id from public.meetings x where x.id = ${eb.ref("a.meeting_id")}))
+          in (select private.user_org_ids())`.as("own_traeger"),
+      ])
+      .where("a.meeting_id", "=", id)
+      .where("a.status", "=", sql.lit("scheduled"))
+      .orderBy("a.position")
+      .$narrowType<{ position: number }>()
+      .execute(),
+    proposalsQuery(tx)
+      .where("a.meeting_id", "=", id)
+      .where("a.status", "in", [sql.lit("proposed" as const), sql.lit("declined" as const)])
+      .orderBy("a.created_at")
+      .execute(),
+    proposalsQuery(tx)
+      .where("a.network_id", "=", m.network_id)
+      .where("a.status", "=", sql.lit("pool"))
+      .orderBy("a.created_at")
+      .limit(sql.lit(50))
+      .execute(),
+    tx
+      .selectFrom("action_items as a")
+      .innerJoin("organizations as o", "o.id", "a.owner_org_id")
+      .innerJoin("meetings as mt", "mt.id", "a.meeting_id")
+      .select(["a.id", "a.title", "o.name as owner_org_name", "a.due_date", "mt.title as meeting_title"])
+      .where("a.network_id", "=", m.network_id)
+      .where("a.status", "=", sql.lit("open"))
+      .where("a.meeting_id", "<>", id)
+      .orderBy(sql`a.due_date nulls last`)
+      .limit(sql.lit(50))
+      .execute(),
+    tx
+      .selectFrom("network_members as nm")
+      .innerJoin("organizations as o", "o.id", "nm.org_id")
+      .select(["o.id", "o.name"])
+      .where("nm.network_id", "=", m.network_id)
+      .where("nm.status", "=", sql.lit("active"))
+      .orderBy("o.name")
+      .execute(),
     sql<{
       user_id: string;
       full_name: string;
@@ -470,7 +496,7 @@ export async function loadMeeting(
       select * from public.meeting_people(${id}::uuid)`.execute(tx),
   ]);
   let cursor = m.starts_at.getTime();
-  const agendaEntries: AgendaEntry[] = agenda.rows.map((a) => {
+  const agendaEntries: AgendaEntry[] = agenda.map((a) => {
     const entry: AgendaEntry = {
       id: a.id,
       kind: a.kind,
@@ -488,23 +514,6 @@ export async function loadMeeting(
     return entry;
   });
   const mine = names.rows.find((r) => r.user_id === user.id);
-  const toProposal = (p: {
-    id: string;
-    status: Proposal["status"];
-    title: string;
-    description: string;
-    minutes_planned: number | null;
-    org_name: string | null;
-    decline_reason: string | null;
-  }): Proposal => ({
-    id: p.id,
-    status: p.status,
-    title: p.title,
-    description: p.description,
-    minutesPlanned: p.minutes_planned,
-    orgName: p.org_name,
-    declineReason: p.decline_reason,
-  });
   return {
     id: m.id,
     networkId: m.network_id,
@@ -555,7 +564,7 @@ export async function loadMeeting(
       comment: r.comment,
       isDelegate: r.is_delegate,
     })),
-    guests: guests.rows.map((g) => ({
+    guests: guests.map((g) => ({
       id: g.id,
       name: g.name,
       orgName: g.org_name,
@@ -566,9 +575,9 @@ export async function loadMeeting(
     })),
     agenda: agendaEntries,
     plannedEnd: new Date(cursor),
-    proposals: proposals.rows.map(toProposal),
-    pool: pool.rows.map(toProposal),
-    openActions: openActions.rows.map((a) => ({
+    proposals: proposals.map(toProposal),
+    pool: pool.map(toProposal),
+    openActions: openActions.map((a) => ({
       id: a.id,
       title: a.title,
       ownerOrgName: a.owner_org_name,
@@ -576,7 +585,7 @@ export async function loadMeeting(
       meetingTitle: a.meeting_title,
     })),
     minutesStatus: m.minutes_status,
-    circleOrgs: orgs.rows,
+    circleOrgs: orgs,
     people: people.rows.map((p) => ({
       userId: p.user_id,
       fullName: p.full_name,
@@ -623,16 +632,11 @@ export async function loadMinutes(
   meetingId: string,
 ): Promise<MinutesView> {
   const [m, versions, comments] = await Promise.all([
-    sql<{
-      status: MinutesStatus;
-      current_version: number;
-      circulated_version: number | null;
-      approved_version: number | null;
-      comments_until: Date | null;
-    }>`
-      select status, current_version, circulated_version, approved_version, comments_until from public.minutes where meeting_id = ${meetingId}::uuid`.execute(
-      tx,
-    ),
+    tx
+      .selectFrom("minutes")
+      .select(["status", "current_version", "circulated_version", "approved_version", "comments_until"])
+      .where("meeting_id", "=", meetingId)
+      .executeTakeFirst(),
     sql<{
       version: number;
       content: unknown;
@@ -645,19 +649,15 @@ export async function loadMinutes(
       where v.meeting_id = ${meetingId}::uuid order by v.version desc`.execute(
       tx,
     ),
-    sql<{
-      id: string;
-      body: string;
-      org_name: string | null;
-      created_at: Date;
-      version: number;
-    }>`
-      select c.id, c.body, o.name as org_name, c.created_at, c.version from public.minutes_comments c
-      left join public.organizations o on o.id = c.org_id where c.meeting_id = ${meetingId}::uuid order by c.created_at`.execute(
-      tx,
-    ),
+    tx
+      .selectFrom("minutes_comments as c")
+      .leftJoin("organizations as o", "o.id", "c.org_id")
+      .select(["c.id", "c.body", "o.name as org_name", "c.created_at", "c.version"])
+      .where("c.meeting_id", "=", meetingId)
+      .orderBy("c.created_at")
+      .execute(),
   ]);
-  const row = m.rows[0];
+  const row = m;
   return {
     status: row?.status ?? null,
     currentVersion: row?.current_version ?? 0,
@@ -671,7 +671,7 @@ export async function loadMinutes(
       createdAt: v.created_at,
       authorName: v.author,
     })),
-    comments: comments.rows.map((c) => ({
+    comments: comments.map((c) => ({
       id: c.id,
       body: c.body,
       orgName: c.org_name,
@@ -698,21 +698,18 @@ export async function listDecisions(
   return asUser(user, async (tx) => {
     const term = q.trim().slice(0, 100);
     const pattern = `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    const rows = await sql<{
-      id: string;
-      number: number;
-      body: string;
-      agenda_title: string;
-      meeting_id: string;
-      meeting_title: string;
-      starts_at: Date;
-    }>`
-      select d.id, d.number, d.body, d.agenda_title, d.meeting_id, mt.title as meeting_title, mt.starts_at
-      from public.decisions d join public.meetings mt on mt.id = d.meeting_id
-      where d.network_id in (select private.user_network_ids())
-        ${term ? sql`and (d.body ilike ${pattern} or d.agenda_title ilike ${pattern} or mt.title ilike ${pattern})` : sql``}
-      order by d.number desc limit 200`.execute(tx);
-    return rows.rows.map((r) => ({
+    let query = tx
+      .selectFrom("decisions as d")
+      .innerJoin("meetings as mt", "mt.id", "d.meeting_id")
+      .select(["d.id", "d.number", "d.body", "d.agenda_title", "d.meeting_id", "mt.title as meeting_title", "mt.starts_at"])
+      .where((eb) => inMyCircles(eb.ref("d.network_id")));
+    if (term) {
+      query = query.where((eb) =>
+        eb.or([eb("d.body", "ilike", pattern), eb("d.agenda_title", "ilike", pattern), eb("mt.title", "ilike", pattern)]),
+      );
+    }
+    const rows = await query.orderBy("d.number", "desc").limit(sql.lit(200)).execute();
+    return rows.map((r) => ({
       id: r.id,
       number: r.number,
       body: r.body,
@@ -743,46 +740,47 @@ export async function listActionItems(
   user: SessionUser,
   onlyMine: boolean,
 ): Promise<ActionRow[]> {
-  const rows = await sql<{
-    id: string;
-    title: string;
-    owner_org_id: string;
-    owner_org_name: string;
-    owner_user_id: string | null;
-    due_date: Date | null;
-    status: "open" | "done";
-    meeting_id: string;
-    meeting_title: string;
-    mine: boolean;
-  }>`
-    select a.id, a.title, a.owner_org_id, o.name as owner_org_name, a.owner_user_id, a.due_date, a.status, a.meeting_id,
-      mt.title as meeting_title, a.owner_org_id in (select private.user_org_ids()) as mine
-    from public.action_items a
-    join public.organizations o on o.id = a.owner_org_id
-    join public.meetings mt on mt.id = a.meeting_id
-    where a.network_id in (select private.user_network_ids())
-      ${onlyMine ? sql`and a.owner_org_id in (select private.user_org_ids()) and a.status = 'open'` : sql``}
-    order by a.status, a.due_date nulls last, a.created_at limit 200`.execute(
-    tx,
-  );
+  let query = tx
+    .selectFrom("action_items as a")
+    .innerJoin("organizations as o", "o.id", "a.owner_org_id")
+    .innerJoin("meetings as mt", "mt.id", "a.meeting_id")
+    .select((eb) => [
+      "a.id",
+      "a.title",
+      "a.owner_org_id",
+      "o.name as owner_org_name",
+      "a.owner_user_id",
+      "a.due_date",
+      "a.status",
+      "a.meeting_id",
+      "mt.title as meeting_title",
+      sql<boolean>`${eb.ref("a.owner_org_id")} in (select private.user_org_ids())`.as("mine"),
+    ])
+    .where((eb) => inMyCircles(eb.ref("a.network_id")));
+  if (onlyMine) {
+    query = query
+      .where((eb) => sql<boolean>`${eb.ref("a.owner_org_id")} in (select private.user_org_ids())`)
+      .where("a.status", "=", sql.lit("open"));
+  }
+  const rows = await query
+    .orderBy("a.status")
+    .orderBy(sql`a.due_date nulls last`)
+    .orderBy("a.created_at")
+    .limit(sql.lit(200))
+    .execute();
   // The responsible person's name: visible when they are a colleague (profiles' own policy).
   const ids = [
     ...new Set(
-      rows.rows
+      rows
         .map((r) => r.owner_user_id)
         .filter((v): v is string => Boolean(v)),
     ),
   ];
   const names = ids.length
-    ? await sql<{
-        user_id: string;
-        full_name: string;
-      }>`select user_id, full_name from public.profiles where user_id in (${sql.join(ids)})`.execute(
-        tx,
-      )
-    : { rows: [] };
-  const nameOf = new Map(names.rows.map((n) => [n.user_id, n.full_name]));
-  return rows.rows.map((r) => ({
+    ? await tx.selectFrom("profiles").select(["user_id", "full_name"]).where("user_id", "in", ids).execute()
+    : [];
+  const nameOf = new Map(names.map((n) => [n.user_id, n.full_name]));
+  return rows.map((r) => ({
     id: r.id,
     title: r.title,
     ownerOrgId: r.owner_org_id,
@@ -835,34 +833,38 @@ export async function pollDetail(
 ): Promise<PollDetail | null> {
   if (!/^[0-9a-f-]{36}$/.test(id)) return null;
   return asUser(user, async (tx) => {
-    const rows = await sql<{
-      id: string;
-      title: string;
-      description: string;
-      place: string | null;
-      gemeinde: string | null;
-      online_url: string | null;
-      duration_minutes: number;
-      deadline: Date | null;
-      status: "open" | "closed";
-      host_name: string;
-      meeting_id: string | null;
-      chosen_option_id: string | null;
-      is_host: boolean;
-    }>`
-      select p.id, p.title, p.description, p.place, g.name as gemeinde, p.online_url, p.duration_minutes, p.deadline, p.status,
-        o.name as host_name, p.meeting_id, p.chosen_option_id, private.hosts_poll(p.id) as is_host
-      from public.date_polls p join public.organizations o on o.id = p.host_org_id left join public.gemeinden g on g.code = p.gemeinde
-      where p.id = ${id}::uuid`.execute(tx);
-    const p = rows.rows[0];
+    const p = await tx
+      .selectFrom("date_polls as p")
+      .innerJoin("organizations as o", "o.id", "p.host_org_id")
+      .leftJoin("gemeinden as g", "g.code", "p.gemeinde")
+      .select((eb) => [
+        "p.id",
+        "p.title",
+        "p.description",
+        "p.place",
+        "g.name as gemeinde",
+        "p.online_url",
+        "p.duration_minutes",
+        "p.deadline",
+        "p.status",
+        "o.name as host_name",
+        "p.meeting_id",
+        "p.chosen_option_id",
+        sql<boolean>`private.hosts_poll(${eb.ref("p.id")})`.as("is_host"),
+      ])
+      .where("p.id", "=", id)
+      .executeTakeFirst();
     if (!p) return null;
-    const options = await sql<{
-      id: string;
-      day: string;
-      start_time: string | null;
-    }>`
-      select id, to_char(day, 'YYYY-MM-DD') as day, to_char(start_time, 'HH24:MI') as start_time from public.poll_options
-      where poll_id = ${id}::uuid order by position`.execute(tx);
+    const options = await tx
+      .selectFrom("poll_options")
+      .select((eb) => [
+        "id",
+        sql<string>`to_char(${eb.ref("day")}, 'YYYY-MM-DD')`.as("day"),
+        sql<string | null>`to_char(${eb.ref("start_time")}, 'HH24:MI')`.as("start_time"),
+      ])
+      .where("poll_id", "=", id)
+      .orderBy("position")
+      .execute();
     const votes = await sql<{
       user_id: string;
       full_name: string | null;
@@ -891,7 +893,7 @@ export async function pollDetail(
       open:
         p.status === "open" &&
         (!p.deadline || p.deadline.getTime() > Date.now()),
-      options: options.rows.map((o) => {
+      options: options.map((o) => {
         const mine = votes.rows.filter((v) => v.option_id === o.id);
         return {
           id: o.id,
@@ -930,19 +932,26 @@ export async function loadMeetingDashboard(
   user: SessionUser,
 ): Promise<MeetingDashboard> {
   return asUser(user, async (tx) => {
-    const next = await sql<{
-      id: string;
-      title: string;
-      starts_at: Date;
-      ends_at: Date;
-      my_answer: RsvpAnswer | null;
-    }>`
-      select mt.id, mt.title, mt.starts_at, mt.ends_at,
-        (select r.answer from public.meeting_rsvps r where r.meeting_id = mt.id and r.user_id = ${user.id}) as my_answer
-      from public.meetings mt
-      where mt.network_id in (select private.user_network_ids()) and mt.status = 'planned' and mt.ends_at >= now()
-      order by mt.starts_at limit 1`.execute(tx);
-    const n = next.rows[0];
+    const n = await tx
+      .selectFrom("meetings as mt")
+      .select((eb) => [
+        "mt.id",
+        "mt.title",
+        "mt.starts_at",
+        "mt.ends_at",
+        eb
+          .selectFrom("meeting_rsvps as r")
+          .select("r.answer")
+          .whereRef("r.meeting_id", "=", "mt.id")
+          .where("r.user_id", "=", user.id)
+          .as("my_answer"),
+      ])
+      .where((eb) => inMyCircles(eb.ref("mt.network_id")))
+      .where("mt.status", "=", sql.lit("planned"))
+      .where("mt.ends_at", ">=", sql<Date>`now()`)
+      .orderBy("mt.starts_at")
+      .limit(sql.lit(1))
+      .executeTakeFirst();
     return {
       next: n
         ? {

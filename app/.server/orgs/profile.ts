@@ -49,24 +49,27 @@ export type EditableProfile = {
   website: string | null;
 };
 
+/** The columns of an EditableProfile, for every select that reads one (also the profile page's). */
+export const PROFILE_COLUMNS = [
+  "name",
+  "kind",
+  "legal_form as legalForm",
+  "leitbild",
+  "hilfearten",
+  "gemeinden",
+  "street",
+  "postal_code as postalCode",
+  "city",
+  "phone",
+  "email",
+  "website",
+] as const;
+
 export async function loadEditableProfile(user: SessionUser, orgId: string): Promise<EditableProfile | undefined> {
   return asUserReadOnly(user, (tx) =>
     tx
       .selectFrom("organizations")
-      .select([
-        "name",
-        "kind",
-        "legal_form as legalForm",
-        "leitbild",
-        "hilfearten",
-        "gemeinden",
-        "street",
-        "postal_code as postalCode",
-        "city",
-        "phone",
-        "email",
-        "website",
-      ])
+      .select(PROFILE_COLUMNS)
       .where("id", "=", orgId)
       .executeTakeFirst(),
   );

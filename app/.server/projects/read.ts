@@ -3,7 +3,9 @@
 // of the partner Träger; the workspace (updates, tasks, links, key dates) only the partners.
 import { sql } from "kysely";
 import type { SessionUser } from "../auth/session";
+import { gemeindeOptions } from "../circle/reference";
 import { asUserReadOnly, type Tx } from "../db/request";
+import type { ProjectPartnerRole, ProjectPartnerStatus, ProjectTaskStatus } from "../db/schema";
 import { activeHide, type ActiveHide } from "../sozialdaten-hides";
 
 import type { ProjectStatus } from "~/utils/projects";
@@ -32,11 +34,13 @@ const PAGE = 30;
 
 /** The user's Träger with their Hilfearten and Gemeinden (for "Passt zu uns"). */
 async function myOrgs(tx: Tx, userId: string) {
-  const r = await sql<{ id: string; name: string; hilfearten: string[]; gemeinden: string[]; role: string }>`
-    select o.id, o.name, o.hilfearten, o.gemeinden, m.role
-    from public.org_members m join public.organizations o on o.id = m.org_id
-    where m.user_id = ${userId} order by o.name`.execute(tx);
-  return r.rows;
+  return tx
+    .selectFrom("org_members as m")
+    .innerJoin("organizations as o", "o.id", "m.org_id")
+    .select(["o.id", "o.name", "o.hilfearten", "o.gemeinden", "m.role"])
+    .where("m.user_id", "=", userId)
+    .orderBy("o.name")
+    .execute();
 }
 
 export async function listProjects(user: SessionUser, filters: ProjectFilters) {
@@ -87,12 +91,10 @@ export async function listProjectsIn(tx: Tx, user: Pick<SessionUser, "id">, filt
       from page join public.projects p on p.id = page.id
       order by case page.status when 'idea' then 0 when 'running' then 1 when 'draft' then 2 else 3 end,
         page.updated_at desc, page.id`.execute(tx);
-    const hilfearten = await sql<{ code: string; label: string; paragraph: string }>`
-      select code, label, paragraph from public.hilfearten order by sort_order`.execute(tx);
-    const gemeinden = await sql<{ code: string; name: string; kreis: string }>`
-      select code, name, kreis from public.gemeinden order by sort_order, name`.execute(tx);
-    const hLabel = new Map(hilfearten.rows.map((h) => [h.code, h.paragraph]));
-    const gName = new Map(gemeinden.rows.map((g) => [g.code, g.name]));
+    const hilfearten = await tx.selectFrom("hilfearten").select(["code", "label", "paragraph"]).orderBy("sort_order").execute();
+    const gemeinden = await gemeindeOptions(tx);
+    const hLabel = new Map(hilfearten.map((h) => [h.code, h.paragraph]));
+    const gName = new Map(gemeinden.map((g) => [g.code, g.name]));
     const cards: ProjectCard[] = rows.rows.map((r) => ({
       id: r.id,
       title: r.title,
@@ -118,8 +120,8 @@ export async function listProjectsIn(tx: Tx, user: Pick<SessionUser, "id">, filt
       total,
       page,
       pages: Math.max(1, Math.ceil(total / PAGE)),
-      hilfearten: hilfearten.rows,
-      gemeinden: gemeinden.rows,
+      hilfearten,
+      gemeinden,
       canCreate: orgs.some((o) => ["owner", "admin", "coordinator"].includes(o.role)),
     };
   }
@@ -129,8 +131,8 @@ export type PartnerRow = {
   orgId: string;
   orgName: string;
   orgSlug: string;
-  role: "lead" | "partner";
-  status: "requested" | "invited" | "active" | "declined" | "left";
+  role: ProjectPartnerRole;
+  status: ProjectPartnerStatus;
   message: string;
   answer: string;
   createdAt: Date;
@@ -166,71 +168,92 @@ export type ProjectDetail = {
   coordinatesCircle: boolean;
 };
 
+/** Hilfearten labelled "§ 31 Sozialpädagogische Familienhilfe": all, or those of `codes`. */
+function hilfeartLabels(tx: Tx, codes?: string[]) {
+  const all = tx
+    .selectFrom("hilfearten")
+    .select((eb) => ["code", sql<string>`${eb.ref("paragraph")} || ' ' || ${eb.ref("label")}`.as("label")]);
+  return (codes ? all.where("code", "=", sql<string>`any (${codes}::text[])`) : all).orderBy("sort_order").execute();
+}
+
 export async function loadProject(tx: Tx, user: SessionUser, id: string): Promise<ProjectDetail | null> {
   if (!/^[0-9a-f-]{36}$/.test(id)) return null;
-  const p = await sql<{
-    id: string;
-    network_id: string;
-    title: string;
-    goal: string;
-    target_group: string;
-    age_from: number | null;
-    age_to: number | null;
-    hilfearten: string[];
-    gemeinden: string[];
-    period_start: string | null;
-    period_end: string | null;
-    funding: string;
-    wanted: string;
-    summary: string | null;
-    status_reason: string | null;
-    status: ProjectStatus;
-    is_lead: boolean;
-    in_workspace: boolean;
-    coordinates: boolean;
-  }>`
-    select p.id, p.network_id, p.title, p.goal, p.target_group, p.age_from, p.age_to, p.hilfearten, p.gemeinden,
-      p.period_start::text, p.period_end::text, p.funding, p.wanted, p.summary, p.status_reason, p.status,
-      private.leads_project(p.id) as is_lead,
-      p.id in (select private.workspace_project_ids()) as in_workspace,
-      p.network_id in (select private.coordinated_network_ids()) as coordinates
-    from public.projects p where p.id = ${id}`.execute(tx);
-  const row = p.rows[0];
+  const row = await tx
+    .selectFrom("projects as p")
+    .select((eb) => [
+      "p.id",
+      "p.network_id",
+      "p.title",
+      "p.goal",
+      "p.target_group",
+      "p.age_from",
+      "p.age_to",
+      "p.hilfearten",
+      "p.gemeinden",
+      sql<string | null>`${eb.ref("p.period_start")}::text`.as("period_start"),
+      sql<string | null>`${eb.ref("p.period_end")}::text`.as("period_end"),
+      "p.funding",
+      "p.wanted",
+      "p.summary",
+      "p.status_reason",
+      "p.status",
+      sql<boolean>`private.leads_project(${eb.ref("p.id")})`.as("is_lead"),
+      sql<boolean>`${eb.ref("p.id")} in (select private.workspace_project_ids())`.as("in_workspace"),
+      sql<boolean>`${eb.ref("p.network_id")} in (select private.coordinated_network_ids())`.as("coordinates"),
+    ])
+    .where("p.id", "=", id)
+    .executeTakeFirst();
   if (!row) return null;
-  const partners = await sql<{
-    org_id: string;
-    org_name: string;
-    org_slug: string;
-    role: PartnerRow["role"];
-    status: PartnerRow["status"];
-    message: string;
-    answer: string;
-    created_at: Date;
-  }>`
-    select pp.org_id, o.name as org_name, o.slug as org_slug, pp.role, pp.status, pp.message, pp.answer, pp.created_at
-    from public.project_partners pp join public.organizations o on o.id = pp.org_id
-    where pp.project_id = ${id}
-    order by pp.role = 'lead' desc, pp.status = 'active' desc, o.name`.execute(tx);
-  const mine = await sql<{ id: string; name: string }>`
-    select o.id, o.name from public.org_members m
-    join public.organizations o on o.id = m.org_id
-    join public.network_members nm on nm.org_id = o.id and nm.network_id = ${row.network_id} and nm.status = 'active'
-    where m.user_id = ${user.id} and m.role in ('owner', 'admin', 'coordinator') order by o.name`.execute(tx);
-  const labels = await sql<{ code: string; label: string }>`
-    select code, paragraph || ' ' || label as label from public.hilfearten where code = any (${row.hilfearten}::text[]) order by sort_order`.execute(tx);
-  const names = await sql<{ code: string; name: string }>`
-    select code, name from public.gemeinden where code = any (${row.gemeinden}::text[]) order by sort_order, name`.execute(tx);
+  const partners = await tx
+    .selectFrom("project_partners as pp")
+    .innerJoin("organizations as o", "o.id", "pp.org_id")
+    .select(["pp.org_id", "o.name as org_name", "o.slug as org_slug", "pp.role", "pp.status", "pp.message", "pp.answer", "pp.created_at"])
+    .where("pp.project_id", "=", id)
+    .orderBy(sql`pp.role = 'lead'`, "desc")
+    .orderBy(sql`pp.status = 'active'`, "desc")
+    .orderBy("o.name")
+    .execute();
+  const mine = await tx
+    .selectFrom("org_members as m")
+    .innerJoin("organizations as o", "o.id", "m.org_id")
+    .innerJoin("network_members as nm", (join) =>
+      join.onRef("nm.org_id", "=", "o.id").on("nm.network_id", "=", row.network_id).on("nm.status", "=", sql.lit("active")),
+    )
+    .select(["o.id", "o.name"])
+    .where("m.user_id", "=", user.id)
+    .where("m.role", "in", [sql.lit("owner" as const), sql.lit("admin" as const), sql.lit("coordinator" as const)])
+    .orderBy("o.name")
+    .execute();
+  const labels = await hilfeartLabels(tx, row.hilfearten);
+  const names = await tx
+    .selectFrom("gemeinden")
+    .select(["code", "name"])
+    .where("code", "=", sql<string>`any (${row.gemeinden}::text[])`)
+    .orderBy("sort_order")
+    .orderBy("name")
+    .execute();
   const invitable = row.is_lead
-    ? (
-        await sql<{ id: string; name: string }>`
-          select o.id, o.name from public.network_members nm join public.organizations o on o.id = nm.org_id
-          where nm.network_id = ${row.network_id} and nm.status = 'active'
-            and not exists (select 1 from public.project_partners pp where pp.project_id = ${id} and pp.org_id = o.id
-                            and pp.status in ('active', 'requested', 'invited'))
-          order by o.name`.execute(tx)
-      ).rows
+    ? await tx
+        .selectFrom("network_members as nm")
+        .innerJoin("organizations as o", "o.id", "nm.org_id")
+        .select(["o.id", "o.name"])
+        .where("nm.network_id", "=", row.network_id)
+        .where("nm.status", "=", sql.lit("active"))
+        .where(({ not, exists, selectFrom }) =>
+          not(
+            exists(
+              selectFrom("project_partners as pp")
+                .select(sql`1`.as("one"))
+                .where("pp.project_id", "=", id)
+                .whereRef("pp.org_id", "=", "o.id")
+                .where("pp.status", "in", [sql.lit("active" as const), sql.lit("requested" as const), sql.lit("invited" as const)]),
+            ),
+          ),
+        )
+        .orderBy("o.name")
+        .execute()
     : [];
-  const partnerRows: PartnerRow[] = partners.rows.map((r) => ({
+  const partnerRows: PartnerRow[] = partners.map((r) => ({
     orgId: r.org_id,
     orgName: r.org_name,
     orgSlug: r.org_slug,
@@ -248,8 +271,8 @@ export async function loadProject(tx: Tx, user: SessionUser, id: string): Promis
     targetGroup: row.target_group,
     ageFrom: row.age_from,
     ageTo: row.age_to,
-    hilfearten: labels.rows,
-    gemeinden: names.rows,
+    hilfearten: labels,
+    gemeinden: names,
     periodStart: row.period_start,
     periodEnd: row.period_end,
     funding: row.funding,
@@ -260,7 +283,7 @@ export async function loadProject(tx: Tx, user: SessionUser, id: string): Promis
     partners: partnerRows,
     isLead: row.is_lead,
     inWorkspace: row.in_workspace,
-    myCoordinatedOrgs: mine.rows.map((o) => {
+    myCoordinatedOrgs: mine.map((o) => {
       const p = partnerRows.find((x) => x.orgId === o.id);
       return { ...o, state: p?.status ?? null, role: p?.role ?? null };
     }),
@@ -276,7 +299,7 @@ export async function projectDetail(user: SessionUser, id: string) {
 
 export type Workspace = {
   project: ProjectDetail;
-  partners: Array<{ orgId: string; orgName: string; orgSlug: string; role: "lead" | "partner"; contacts: Array<{ userId: string; name: string; email: string | null; phone: string | null }> }>;
+  partners: Array<{ orgId: string; orgName: string; orgSlug: string; role: ProjectPartnerRole; contacts: Array<{ userId: string; name: string; email: string | null; phone: string | null }> }>;
   members: Array<{ orgId: string; userId: string; name: string }>;
   updates: Array<{
     id: string;
@@ -289,7 +312,7 @@ export type Workspace = {
     comments: Array<{ id: string; orgName: string | null; authorName: string | null; body: string; createdAt: Date }>;
   }>;
   updatesTotal: number;
-  tasks: Array<{ id: string; title: string; ownerOrgId: string; ownerOrgName: string; ownerName: string | null; dueDate: string | null; status: "open" | "in_progress" | "done" }>;
+  tasks: Array<{ id: string; title: string; ownerOrgId: string; ownerOrgName: string; ownerName: string | null; dueDate: string | null; status: ProjectTaskStatus }>;
   links: Array<{ id: string; title: string; url: string; orgName: string | null }>;
   dates: Array<{ id: string; title: string; startsAt: Date; endsAt: Date | null }>;
 };
@@ -310,42 +333,74 @@ export async function loadWorkspace(tx: Tx, user: SessionUser, id: string, updat
     const people = await sql<{ org_id: string; user_id: string; full_name: string; email: string | null; phone: string | null; is_contact_person: boolean }>`
       select org_id, user_id, full_name, email, phone, is_contact_person from public.project_people(${id}::uuid)`.execute(tx);
     const nameOf = new Map(people.rows.map((m) => [m.user_id, m.full_name]));
-    const updates = await sql<{
-      id: string;
-      org_name: string | null;
-      author_id: string | null;
-      body: string;
-      link_url: string | null;
-      created_at: Date;
-      hidden: boolean;
-      total: number;
-    }>`
-      select u.id, o.name as org_name, u.author_id, u.body, u.link_url, u.created_at,
-        exists (select 1 from public.sozialdaten_hides h where h.subject_type = 'project_update' and h.subject_id = u.id
-                and h.released_at is null) as hidden,
-        count(*) over ()::int as total
-      from public.project_updates u
-      left join public.organizations o on o.id = u.org_id
-      where u.project_id = ${id}
-      order by u.created_at desc, u.id limit ${updatesLimit}`.execute(tx);
-    const updateIds = updates.rows.map((u) => u.id);
+    const updates = await tx
+      .selectFrom("project_updates as u")
+      .leftJoin("organizations as o", "o.id", "u.org_id")
+      .select((eb) => [
+        "u.id",
+        "o.name as org_name",
+        "u.author_id",
+        "u.body",
+        "u.link_url",
+        "u.created_at",
+        eb
+          .exists(
+            eb
+              .selectFrom("sozialdaten_hides as h")
+              .select(sql`1`.as("one"))
+              .where("h.subject_type", "=", sql.lit("project_update"))
+              .whereRef("h.subject_id", "=", "u.id")
+              .where("h.released_at", "is", null),
+          )
+          .$castTo<boolean>()
+          .as("hidden"),
+        sql<number>`count(*) over ()::int`.as("total"),
+      ])
+      .where("u.project_id", "=", id)
+      .orderBy("u.created_at", "desc")
+      .orderBy("u.id")
+      .limit(updatesLimit)
+      .execute();
+    const updateIds = updates.map((u) => u.id);
     const comments = updateIds.length
-      ? await sql<{ id: string; update_id: string; org_name: string | null; author_id: string | null; body: string; created_at: Date }>`
-          select c.id, c.update_id, o.name as org_name, c.author_id, c.body, c.created_at
-          from public.project_comments c
-          left join public.organizations o on o.id = c.org_id
-          where c.update_id = any (${updateIds}::uuid[]) order by c.created_at`.execute(tx)
-      : { rows: [] };
-    const tasks = await sql<{ id: string; title: string; owner_org_id: string; owner_org_name: string; owner_user_id: string | null; due_date: string | null; status: "open" | "in_progress" | "done" }>`
-      select t.id, t.title, t.owner_org_id, o.name as owner_org_name, t.owner_user_id, t.due_date::text, t.status
-      from public.project_tasks t join public.organizations o on o.id = t.owner_org_id
-      where t.project_id = ${id}
-      order by t.status = 'done', t.due_date nulls last, t.created_at`.execute(tx);
-    const links = await sql<{ id: string; title: string; url: string; org_name: string | null }>`
-      select l.id, l.title, l.url, o.name as org_name from public.project_links l
-      left join public.organizations o on o.id = l.org_id where l.project_id = ${id} order by l.created_at`.execute(tx);
-    const dates = await sql<{ id: string; title: string; starts_at: Date; ends_at: Date | null }>`
-      select d.id, d.title, d.starts_at, d.ends_at from public.project_dates d where d.project_id = ${id} order by d.starts_at`.execute(tx);
+      ? await tx
+          .selectFrom("project_comments as c")
+          .leftJoin("organizations as o", "o.id", "c.org_id")
+          .select(["c.id", "c.update_id", "o.name as org_name", "c.author_id", "c.body", "c.created_at"])
+          .where("c.update_id", "=", sql<string>`any (${updateIds}::uuid[])`)
+          .orderBy("c.created_at")
+          .execute()
+      : [];
+    const tasks = await tx
+      .selectFrom("project_tasks as t")
+      .innerJoin("organizations as o", "o.id", "t.owner_org_id")
+      .select((eb) => [
+        "t.id",
+        "t.title",
+        "t.owner_org_id",
+        "o.name as owner_org_name",
+        "t.owner_user_id",
+        sql<string | null>`${eb.ref("t.due_date")}::text`.as("due_date"),
+        "t.status",
+      ])
+      .where("t.project_id", "=", id)
+      .orderBy(sql`t.status = 'done'`)
+      .orderBy(sql`t.due_date nulls last`)
+      .orderBy("t.created_at")
+      .execute();
+    const links = await tx
+      .selectFrom("project_links as l")
+      .leftJoin("organizations as o", "o.id", "l.org_id")
+      .select(["l.id", "l.title", "l.url", "o.name as org_name"])
+      .where("l.project_id", "=", id)
+      .orderBy("l.created_at")
+      .execute();
+    const dates = await tx
+      .selectFrom("project_dates as d")
+      .select(["d.id", "d.title", "d.starts_at", "d.ends_at"])
+      .where("d.project_id", "=", id)
+      .orderBy("d.starts_at")
+      .execute();
     return {
       project,
       partners: active.map((p) => ({
@@ -358,7 +413,7 @@ export async function loadWorkspace(tx: Tx, user: SessionUser, id: string, updat
           .map((m) => ({ userId: m.user_id, name: m.full_name, email: m.email, phone: m.phone })),
       })),
       members: people.rows.map((m) => ({ orgId: m.org_id, userId: m.user_id, name: m.full_name })),
-      updates: updates.rows.map((u) => ({
+      updates: updates.map((u) => ({
         id: u.id,
         orgName: u.org_name,
         authorName: u.author_id ? (nameOf.get(u.author_id) ?? null) : null,
@@ -366,7 +421,7 @@ export async function loadWorkspace(tx: Tx, user: SessionUser, id: string, updat
         linkUrl: u.link_url,
         createdAt: u.created_at,
         hidden: u.hidden,
-        comments: comments.rows
+        comments: comments
           .filter((c) => c.update_id === u.id)
           .map((c) => ({
             id: c.id,
@@ -376,8 +431,8 @@ export async function loadWorkspace(tx: Tx, user: SessionUser, id: string, updat
             createdAt: c.created_at,
           })),
       })),
-      updatesTotal: updates.rows[0]?.total ?? 0,
-      tasks: tasks.rows.map((t) => ({
+      updatesTotal: updates[0]?.total ?? 0,
+      tasks: tasks.map((t) => ({
         id: t.id,
         title: t.title,
         ownerOrgId: t.owner_org_id,
@@ -386,33 +441,32 @@ export async function loadWorkspace(tx: Tx, user: SessionUser, id: string, updat
         dueDate: t.due_date,
         status: t.status,
       })),
-      links: links.rows.map((l) => ({ id: l.id, title: l.title, url: l.url, orgName: l.org_name })),
-      dates: dates.rows.map((d) => ({ id: d.id, title: d.title, startsAt: d.starts_at, endsAt: d.ends_at })),
+      links: links.map((l) => ({ id: l.id, title: l.title, url: l.url, orgName: l.org_name })),
+      dates: dates.map((d) => ({ id: d.id, title: d.title, startsAt: d.starts_at, endsAt: d.ends_at })),
     };
   }
 }
 
 /** Circles and Träger the person can start a project for (owner, admin, coordinator). */
 export async function leadOptions(tx: Tx, userId: string) {
-  const r = await sql<{ network_id: string; network_name: string; org_id: string; org_name: string }>`
-    select n.id as network_id, n.name as network_name, o.id as org_id, o.name as org_name
-    from public.org_members m
-    join public.organizations o on o.id = m.org_id
-    join public.network_members nm on nm.org_id = o.id and nm.status = 'active'
-    join public.networks n on n.id = nm.network_id
-    where m.user_id = ${userId} and m.role in ('owner', 'admin', 'coordinator')
-    order by o.name, n.name`.execute(tx);
-  const circles = new Set(r.rows.map((x) => x.network_id));
-  return r.rows.map((x) => ({
+  const rows = await tx
+    .selectFrom("org_members as m")
+    .innerJoin("organizations as o", "o.id", "m.org_id")
+    .innerJoin("network_members as nm", (join) => join.onRef("nm.org_id", "=", "o.id").on("nm.status", "=", sql.lit("active")))
+    .innerJoin("networks as n", "n.id", "nm.network_id")
+    .select(["n.id as network_id", "n.name as network_name", "o.id as org_id", "o.name as org_name"])
+    .where("m.user_id", "=", userId)
+    .where("m.role", "in", [sql.lit("owner" as const), sql.lit("admin" as const), sql.lit("coordinator" as const)])
+    .orderBy("o.name")
+    .orderBy("n.name")
+    .execute();
+  const circles = new Set(rows.map((x) => x.network_id));
+  return rows.map((x) => ({
     value: `${x.network_id}:${x.org_id}`,
     label: circles.size > 1 ? `${x.org_name} (${x.network_name})` : x.org_name,
   }));
 }
 
 export async function projectFormOptions(tx: Tx) {
-  const hilfearten = await sql<{ code: string; label: string }>`
-    select code, paragraph || ' ' || label as label from public.hilfearten order by sort_order`.execute(tx);
-  const gemeinden = await sql<{ code: string; name: string; kreis: string }>`
-    select code, name, kreis from public.gemeinden order by sort_order, name`.execute(tx);
-  return { hilfearten: hilfearten.rows, gemeinden: gemeinden.rows };
+  return { hilfearten: await hilfeartLabels(tx), gemeinden: await gemeindeOptions(tx) };
 }

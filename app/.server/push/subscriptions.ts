@@ -8,6 +8,7 @@ import { sql } from "kysely";
 import { z } from "zod";
 import { asUser, asUserReadOnly } from "../db/request";
 import { dbErrorCode, userMessageFor } from "../db/errors";
+import type { PushMode } from "../db/schema";
 import { singleLine } from "~/validation/text";
 import { pushConfigured, pushEndpointAllowed, vapidPublicKey } from "./send";
 
@@ -63,7 +64,7 @@ export async function savePushSubscription(person: Person, raw: unknown): Promis
 }
 
 export type PushDevice = { id: string; label: string; service: string; createdAt: string; lastUsedAt: string | null };
-export type PushMode = "notfall" | "all" | "off";
+export type { PushMode };
 export type PushPreferences = { mode: PushMode; quietFrom: string | null; quietTo: string | null; promptAnswered: boolean };
 
 function serviceName(endpoint: string): string {
@@ -84,16 +85,24 @@ export type PushSettings = {
 
 export async function loadPushSettings(person: Person): Promise<PushSettings> {
   return asUserReadOnly(person, async (tx) => {
-    const devices = await sql<{ id: string; label: string; endpoint: string; created_at: Date; last_used_at: Date | null }>`
-      select id, label, endpoint, created_at, last_used_at from public.push_subscriptions order by created_at`.execute(tx);
-    const prefs = await sql<{ mode: PushMode; quiet_from: string | null; quiet_to: string | null; prompt_answered_at: Date | null }>`
-      select mode, to_char(quiet_from, 'HH24:MI') as quiet_from, to_char(quiet_to, 'HH24:MI') as quiet_to, prompt_answered_at
-      from public.push_preferences`.execute(tx);
-    const p = prefs.rows[0];
+    const devices = await tx
+      .selectFrom("push_subscriptions")
+      .select(["id", "label", "endpoint", "created_at", "last_used_at"])
+      .orderBy("created_at")
+      .execute();
+    const p = await tx
+      .selectFrom("push_preferences")
+      .select((eb) => [
+        "mode",
+        sql<string | null>`to_char(${eb.ref("quiet_from")}, 'HH24:MI')`.as("quiet_from"),
+        sql<string | null>`to_char(${eb.ref("quiet_to")}, 'HH24:MI')`.as("quiet_to"),
+        "prompt_answered_at",
+      ])
+      .executeTakeFirst();
     return {
       configured: pushConfigured(),
       vapidPublicKey: vapidPublicKey(),
-      devices: devices.rows.map((d) => ({
+      devices: devices.map((d) => ({
         id: d.id,
         label: d.label,
         service: serviceName(d.endpoint),
@@ -128,19 +137,32 @@ export const PushPreferencesSchema = z
 
 export async function savePushPreferences(person: Person, input: z.infer<typeof PushPreferencesSchema>): Promise<void> {
   await asUser(person, (tx) =>
-    sql`
-      insert into public.push_preferences (user_id, mode, quiet_from, quiet_to)
-      values (${person.id}::uuid, ${input.mode}, ${input.quietFrom ?? null}::time, ${input.quietTo ?? null}::time)
-      on conflict (user_id) do update set mode = excluded.mode, quiet_from = excluded.quiet_from, quiet_to = excluded.quiet_to`.execute(tx),
+    tx
+      .insertInto("push_preferences")
+      .values({ user_id: person.id, mode: input.mode, quiet_from: input.quietFrom ?? null, quiet_to: input.quietTo ?? null })
+      .onConflict((oc) =>
+        oc.column("user_id").doUpdateSet((eb) => ({
+          mode: eb.ref("excluded.mode"),
+          quiet_from: eb.ref("excluded.quiet_from"),
+          quiet_to: eb.ref("excluded.quiet_to"),
+        })),
+      )
+      .execute(),
   );
 }
 
 /** The prompt after the first Notfall was answered ("Später" or turned on): don't show it again. */
 export async function answerPushPrompt(person: Person): Promise<void> {
   await asUser(person, (tx) =>
-    sql`
-      insert into public.push_preferences (user_id, prompt_answered_at) values (${person.id}::uuid, now())
-      on conflict (user_id) do update set prompt_answered_at = coalesce(public.push_preferences.prompt_answered_at, now())`.execute(tx),
+    tx
+      .insertInto("push_preferences")
+      .values({ user_id: person.id, prompt_answered_at: sql<Date>`now()` })
+      .onConflict((oc) =>
+        oc.column("user_id").doUpdateSet((eb) => ({
+          prompt_answered_at: eb.fn.coalesce("push_preferences.prompt_answered_at", sql<Date>`now()`),
+        })),
+      )
+      .execute(),
   );
 }
 
@@ -148,8 +170,8 @@ export async function answerPushPrompt(person: Person): Promise<void> {
 export async function revokePushDevice(person: Person, id: string): Promise<boolean> {
   if (!z.uuid().safeParse(id).success) return false;
   return asUser(person, async (tx) => {
-    const result = await sql`delete from public.push_subscriptions where id = ${id}::uuid`.execute(tx);
-    return Number(result.numAffectedRows ?? 0) > 0;
+    const result = await tx.deleteFrom("push_subscriptions").where("id", "=", id).executeTakeFirst();
+    return Number(result.numDeletedRows) > 0;
   });
 }
 
