@@ -129,9 +129,10 @@ export type LegalForm =
       table: "private.outbox",
       name: "OutboxTable",
       columns: {
-        kind: { type: '"mail"' },
+        kind: { type: '"mail" | "push"' },
         payload: {
-          type: "{ template: string; to: string; props: Record<string, unknown> }",
+          doc: "mail: the template, the address and the template's props; push: the device and the notification's kind and public facts.",
+          type: "{ template: string; to: string; props: Record<string, unknown> } | { subscriptionId: string; push: Record<string, unknown> }",
         },
         status: { type: 'Generated<"pending" | "sent" | "failed">' },
       },
@@ -613,6 +614,29 @@ export type ProjectTaskStatus = "open" | "in_progress" | "done";`,
       table: "project_dates",
       name: "ProjectDateTable",
       doc: "Key dates (Termine): the calendar shows them to the partners (app/.server/calendar/sources/projects.ts).",
+      readOnly: "Read",
+    },
+    {
+      table: "staff_members",
+      name: "StaffMemberTable",
+      doc: "A Träger's staff for the qualification gate (decision 005, issue 12): the qualification and the date of the last Führungszeugnis, never the document.",
+      columns: {
+        qualification: { type: "StaffQualification | null" },
+        reminded_for: { type: "ColumnType<Date | null, never, never>", doc: "Written by the reminder job only." },
+      },
+      before: `export type StaffQualification =
+  | "sozialarbeit"
+  | "sozialpaedagogik"
+  | "erziehung"
+  | "heilpaedagogik"
+  | "kindheitspaedagogik"
+  | "psychologie"
+  | "andere";`,
+    },
+    {
+      table: "private.form_submissions",
+      name: "FormSubmissionTable",
+      doc: "Keys of form posts already written (idempotency, decision 010); claimed by public.claim_form_submission only.",
       readOnly: "Read",
     },
     {

@@ -146,8 +146,11 @@ export interface AuditLogTable {
 
 export interface OutboxTable {
   id: Generated<string>;
-  kind: "mail";
-  payload: { template: string; to: string; props: Record<string, unknown> };
+  kind: "mail" | "push";
+  /** mail: the template, the address and the template's props; push: the device and the notification's kind and public facts. */
+  payload:
+    | { template: string; to: string; props: Record<string, unknown> }
+    | { subscriptionId: string; push: Record<string, unknown> };
   status: Generated<"pending" | "sent" | "failed">;
   attempts: Generated<number>;
   run_after: UpdatedAt;
@@ -846,6 +849,37 @@ export interface ProjectDateTable {
   created_at: Read<Date>;
 }
 
+export type StaffQualification =
+  | "sozialarbeit"
+  | "sozialpaedagogik"
+  | "erziehung"
+  | "heilpaedagogik"
+  | "kindheitspaedagogik"
+  | "psychologie"
+  | "andere";
+/** A Träger's staff for the qualification gate (decision 005, issue 12): the qualification and the date of the last Führungszeugnis, never the document. */
+export interface StaffMemberTable {
+  id: Generated<string>;
+  org_id: string;
+  full_name: string;
+  qualification: StaffQualification | null;
+  qualification_note: Generated<string>;
+  fuehrungszeugnis_on: Timestamp | null;
+  /** Written by the reminder job only. */
+  reminded_for: ColumnType<Date | null, never, never>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+/** Keys of form posts already written (idempotency, decision 010); claimed by public.claim_form_submission only. */
+export interface FormSubmissionTable {
+  key: Read<string>;
+  form: Read<string>;
+  user_id: Read<string>;
+  result: Read<unknown | null>;
+  created_at: Read<Date>;
+}
+
 // Web push (supabase/migrations/20261207120000_create_push_subscriptions.sql). A device's
 // subscription is written by public.save_push_subscription; the person may delete their own.
 export type PushMode = "notfall" | "all" | "off";
@@ -931,6 +965,8 @@ export interface DB {
   project_tasks: ProjectTaskTable;
   project_links: ProjectLinkTable;
   project_dates: ProjectDateTable;
+  staff_members: StaffMemberTable;
+  "private.form_submissions": FormSubmissionTable;
   push_subscriptions: PushSubscriptionTable;
   push_preferences: PushPreferenceTable;
 }

@@ -27,15 +27,23 @@ export async function listStaff(user: SessionUser, orgId: string): Promise<Staff
 
 export async function addStaff(user: SessionUser, orgId: string, input: z.infer<typeof StaffSchema>): Promise<void> {
   await asUser(user, (tx) =>
-    sql`insert into public.staff_members (org_id, full_name, qualification, qualification_note, fuehrungszeugnis_on)
-        values (${orgId}::uuid, ${input.fullName}, ${input.qualification ?? null}, ${input.note ?? ""}, ${input.fuehrungszeugnisOn ?? null}::date)`.execute(tx),
+    tx
+      .insertInto("staff_members")
+      .values({
+        org_id: orgId,
+        full_name: input.fullName,
+        qualification: input.qualification ?? null,
+        qualification_note: input.note ?? "",
+        fuehrungszeugnis_on: input.fuehrungszeugnisOn ?? null,
+      })
+      .execute(),
   );
 }
 
 export async function removeStaff(user: SessionUser, orgId: string, id: string): Promise<boolean> {
   if (!z.uuid().safeParse(id).success) return false;
   return asUser(user, async (tx) => {
-    const result = await sql`delete from public.staff_members where id = ${id}::uuid and org_id = ${orgId}::uuid`.execute(tx);
-    return Number(result.numAffectedRows ?? 0) > 0;
+    const result = await tx.deleteFrom("staff_members").where("id", "=", id).where("org_id", "=", orgId).executeTakeFirst();
+    return Number(result.numDeletedRows) > 0;
   });
 }
