@@ -3,7 +3,13 @@
 import { describe, expect, it } from "vitest";
 import { berlinClock, berlinDateTimeToInstant, berlinMonthRange, berlinParts, berlinToInstant } from "./berlin-time";
 import {
+  calendarDayMonthYearText,
   countLabel,
+  dayMonthYearText,
+  longDayTimeText,
+  longSessionText,
+  weekdayDateText,
+  weekdayDateTimeText,
   dayText,
   euro,
   euroPlain,
@@ -79,6 +85,23 @@ describe("format", () => {
     expect(shortCalendarDayText("2026-10-25")).toBe("So., 25. Okt. 2026");
     expect(monthText("2027-01")).toBe("Januar 2027");
     expect(monthText("2027-3")).toBe("März 2027");
+  });
+
+  it("writes the mails' long and weekday forms on both sides of the autumn change", () => {
+    // 25 October 2026, 01:30 UTC is 03:30 summer time; 02:30 UTC is 03:30 winter time.
+    expect(longDayTimeText("2026-10-24T23:30:00Z")).toBe("Sonntag, 25. Oktober 2026, 01:30 Uhr");
+    expect(longDayTimeText("2026-10-25T02:30:00Z")).toBe("Sonntag, 25. Oktober 2026, 03:30 Uhr");
+    expect(longSessionText("2026-12-03T08:00:00Z", "2026-12-03T11:00:00Z")).toBe(
+      "Donnerstag, 3. Dezember 2026, 09:00–12:00 Uhr",
+    );
+    expect(longSessionText("2026-12-03T21:00:00Z", "2026-12-03T23:30:00Z")).toBe(
+      "Donnerstag, 3. Dezember 2026, 22:00 Uhr bis Freitag, 4. Dezember 2026, 00:30 Uhr",
+    );
+    expect(dayMonthYearText("2026-03-28T23:30:00Z")).toBe("29. März 2026");
+    expect(calendarDayMonthYearText("2026-12-01")).toBe("1. Dezember 2026");
+    expect(calendarDayMonthYearText("kein Datum")).toBe("kein Datum");
+    expect(weekdayDateText("2026-11-30")).toBe("Mo., 30.11.2026");
+    expect(weekdayDateTimeText("2026-03-29T01:30:00Z")).toBe("So., 29.03.2026, 03:30 Uhr");
   });
 
   it("writes hours, money and counts", () => {

@@ -400,5 +400,3 @@ export async function loadUpcomingTrainings(user: SessionUser, limit = 3): Promi
   });
 }
 
-/** Earlier spellings, kept for code written against them. */
-export { organizerOptions as organiserOptions, type OrganizerOption as OrganiserOption };
