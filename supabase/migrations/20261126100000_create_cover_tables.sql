@@ -505,9 +505,19 @@ begin
     and r.status <> 'draft' and r.partners_at <= now();
 end
 $$;
--- Published requests addressed to one of the person's Träger, and partner_cover_request_ids, as
--- one value each, for the select policies of cover_requests and cover_request_recipients (one
--- InitPlan per statement, see private.user_org_id_array).
+-- Requests addressed to one of the person's Träger (for cover_requests' select policy, which
+-- checks the request's status itself), the published ones among them (for
+-- cover_request_recipients'), and partner_cover_request_ids, as one value each (one InitPlan per
+-- statement, see private.user_org_id_array).
+create or replace function private.addressed_cover_request_id_array() returns uuid[]
+language plpgsql stable security definer set search_path = ''
+as $$
+begin
+  return array(select x.request_id from public.cover_request_recipients x
+                 where x.org_id = any (private.user_org_id_array()));
+end
+$$;
+
 create or replace function private.published_addressed_cover_request_id_array() returns uuid[]
 language plpgsql stable security definer set search_path = ''
 as $$
@@ -526,9 +536,11 @@ begin
 end
 $$;
 
-revoke all on function private.partner_cover_request_ids(), private.published_addressed_cover_request_id_array(),
+revoke all on function private.partner_cover_request_ids(), private.addressed_cover_request_id_array(),
+  private.published_addressed_cover_request_id_array(),
   private.partner_cover_request_id_array() from public;
-grant execute on function private.partner_cover_request_ids(), private.published_addressed_cover_request_id_array(),
+grant execute on function private.partner_cover_request_ids(), private.addressed_cover_request_id_array(),
+  private.published_addressed_cover_request_id_array(),
   private.partner_cover_request_id_array() to authenticated, service_role;
 
 -- The same visibility as the select policies on cover_requests, for one request (used by the
@@ -574,7 +586,7 @@ create policy "own Träger reads its requests, circle/addressees once published"
     org_id = any ((select private.user_org_id_array())::uuid[])
     or (status <> 'draft' and network_id = any ((select private.user_network_id_array())::uuid[])
         and (addressing = 'circle' or widen_at <= now()))
-    or (status <> 'draft' and id = any ((select private.published_addressed_cover_request_id_array())::uuid[]))
+    or (status <> 'draft' and id = any ((select private.addressed_cover_request_id_array())::uuid[]))
     or (status <> 'draft' and partners_at <= now() and id = any ((select private.partner_cover_request_id_array())::uuid[]))
   );
 create policy "coordinators of a Träger can draft requests in its circles"
