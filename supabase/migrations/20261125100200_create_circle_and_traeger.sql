@@ -203,30 +203,22 @@ create or replace function private.load_memberships() returns text
 language plpgsql volatile security definer set search_path = ''
 as $$
 declare
-  uid uuid := (select auth.uid());
   key text := 'c' || coalesce(current_setting('request.jwt.claims', true), '');
-  orgs uuid[];
-  roles text[];
-  networks uuid[];
-  coordinated uuid[];
 begin
-  select coalesce(array_agg(m.org_id order by m.org_id), '{}'), coalesce(array_agg(m.role order by m.org_id), '{}')
-    into orgs, roles
-  from public.org_members m where m.user_id = uid;
-
-  select coalesce(array_agg(distinct nm.network_id), '{}'),
-         coalesce(array_agg(distinct nm.network_id) filter (
-           where nm.role = 'coordinator' and m.role in ('owner', 'admin', 'coordinator')), '{}')
-    into networks, coordinated
-  from public.network_members nm
-  join public.org_members m on m.org_id = nm.org_id
-  where m.user_id = uid and nm.status = 'active';
-
-  perform set_config('traegerkreis.m_orgs', orgs::text, true),
-          set_config('traegerkreis.m_roles', roles::text, true),
-          set_config('traegerkreis.m_networks', networks::text, true),
-          set_config('traegerkreis.m_coordinated', coordinated::text, true),
-          set_config('traegerkreis.m_key', key, true);
+  -- One query (each statement of a plpgsql function is a round through the executor).
+  perform set_config('traegerkreis.m_orgs', coalesce(o.orgs, '{}')::text, true),
+          set_config('traegerkreis.m_roles', coalesce(o.roles, '{}')::text, true),
+          set_config('traegerkreis.m_networks', coalesce(n.networks, '{}')::text, true),
+          set_config('traegerkreis.m_coordinated', coalesce(n.coordinated, '{}')::text, true),
+          set_config('traegerkreis.m_key', key, true)
+  from (select array_agg(m.org_id order by m.org_id) as orgs, array_agg(m.role order by m.org_id) as roles
+        from public.org_members m where m.user_id = auth.uid()) o,
+       (select array_agg(distinct nm.network_id) as networks,
+               array_agg(distinct nm.network_id) filter (
+                 where nm.role = 'coordinator' and m.role in ('owner', 'admin', 'coordinator')) as coordinated
+        from public.network_members nm
+        join public.org_members m on m.org_id = nm.org_id
+        where m.user_id = auth.uid() and nm.status = 'active') n;
   return key;
 end
 $$;
