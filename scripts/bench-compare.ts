@@ -36,6 +36,7 @@ function figures(s: Summary): Array<[string, number]> {
     case "rls":
       return [
         ["RLS ratio", s.ratio],
+        ["best-of ratio", s.bestRatio],
         ["buffer ratio", s.bufferRatio],
         ["buffers as user", s.userBuffers],
       ];
