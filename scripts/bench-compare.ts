@@ -33,6 +33,13 @@ function figures(s: Summary): Array<[string, number]> {
       return [["RLS ratio", s.ratio]];
     case "http":
       return [["single p50 ms", s.singleP50Ms]];
+    case "rls":
+      return [
+        ["RLS ratio", s.ratio],
+        ["best-of ratio", s.bestRatio],
+        ["buffer ratio", s.bufferRatio],
+        ["buffers as user", s.userBuffers],
+      ];
   }
 }
 

@@ -16,7 +16,7 @@
 //          production server over HTTP with wrk; PostgreSQL target only, needs `npm run build`)
 //          --http-html <dir> (the http case also writes each page's HTML there, to look at what it sends)
 // Cases (run in this order): directory, cover-publish, cover-board, trainings, meetings, projects,
-// calendar, notfall-push, volume, http. They live in
+// calendar, notfall-push, volume, rls, http. They live in
 // scripts/bench/cases/ (registry in cases/index.ts).
 import fs from "node:fs";
 import os from "node:os";

@@ -8,10 +8,40 @@ export type Summary =
   | { kind: "latency"; case: string; variant: string; n: number; medianMs: number; p95Ms: number; requestsPerSecond: number }
   | { kind: "ratio"; case: string; variant: string; n: number; withRlsMedianMs: number; withoutRlsMedianMs: number; ratio: number }
   | (Extract<Measurement, { kind: "http" }> & { p50Ratio: number; p95Ratio: number })
-  | { kind: "volume"; case: string; variant: string; statements: number; buffers: number; sqlMedianMs: number; loaderMedianMs: number };
+  | { kind: "volume"; case: string; variant: string; statements: number; buffers: number; sqlMedianMs: number; loaderMedianMs: number }
+  | {
+      kind: "rls";
+      case: string;
+      variant: string;
+      userMedianMs: number;
+      serviceMedianMs: number;
+      ratio: number;
+      /** The fastest replay as the user ÷ the fastest as service_role: steadier on a busy machine. */
+      bestRatio: number;
+      userBuffers: number;
+      serviceBuffers: number;
+      bufferRatio: number;
+      sameRows: boolean;
+    };
 
 export function summarize(m: Measurement): Summary {
   if (m.kind === "http") return { ...m, p50Ratio: m.p50Ms / m.singleP50Ms, p95Ratio: m.p95Ms / m.singleP50Ms };
+  if (m.kind === "rls") {
+    const [u, s] = [median(m.userMs), median(m.serviceMs)];
+    return {
+      kind: "rls",
+      case: m.case,
+      variant: m.variant,
+      userMedianMs: u,
+      serviceMedianMs: s,
+      ratio: u / s,
+      bestRatio: Math.min(...m.userMs) / Math.min(...m.serviceMs),
+      userBuffers: m.userBuffers,
+      serviceBuffers: m.serviceBuffers,
+      bufferRatio: m.serviceBuffers > 0 ? m.userBuffers / m.serviceBuffers : Number.NaN,
+      sameRows: m.userRows === m.serviceRows,
+    };
+  }
   if (m.kind === "volume") {
     return {
       kind: "volume",
@@ -57,6 +87,13 @@ function cell(s: Summary | undefined): string[] {
       `${s.requestsPerSecond.toFixed(0)}/s`,
     ];
   }
+  if (s.kind === "rls") {
+    return [
+      `${s.ratio.toFixed(2)}× (best ${s.bestRatio.toFixed(2)}×) · ${ms(s.userMedianMs)} / ${ms(s.serviceMedianMs)}`,
+      `${s.bufferRatio.toFixed(2)}× · ${s.userBuffers} / ${s.serviceBuffers}`,
+      s.sameRows ? "same" : "DIFFER",
+    ];
+  }
   if (s.kind === "volume") return [`${s.statements} st · ${s.buffers} buf`, ms(s.sqlMedianMs), ms(s.loaderMedianMs)];
   return [`${s.ratio.toFixed(2)}×`, ms(s.withRlsMedianMs), ms(s.withoutRlsMedianMs)];
 }
@@ -84,6 +121,7 @@ export function table(results: TargetResult[]): string {
   section("latency", ["median", "p95", "thrpt"]);
   section("ratio", ["RLS ratio", "as user", "as service"]);
   section("volume", ["statements · buffers", "SQL as user", "loader alone"]);
+  section("rls", ["time user÷service", "buffers user÷service", "rows"]);
   section("http", ["single p50 · cpu (render) · html", "N users p50 / p95 (÷ single)", "thrpt"]);
   const columns = 2 + results.length * 3;
   const width = Array.from({ length: columns }, (_, c) => Math.max(...lines.map((l) => (l[c] ?? "").length)));

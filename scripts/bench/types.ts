@@ -91,6 +91,20 @@ export type Measurement =
       sqlMs: number[];
       /** The loader called alone, per call. */
       loaderMs: number[];
+    }
+  | {
+      kind: "rls";
+      case: string;
+      variant: string;
+      /** Shared buffers (planning + execution) as the user and as service_role (same claims). */
+      userBuffers: number;
+      serviceBuffers: number;
+      /** Planning + execution time per replay, each side. */
+      userMs: number[];
+      serviceMs: number[];
+      /** Rows the statement returned on each side (they must be the same). */
+      userRows: number;
+      serviceRows: number;
     };
 
 /**

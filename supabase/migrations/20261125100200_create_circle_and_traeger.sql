@@ -185,10 +185,11 @@ create trigger profiles_set_updated_at before update on public.profiles
 -- for each table of each statement).
 --
 -- The first helper called in a transaction reads all of the person's memberships in one query
--- (their Träger with roles, their circles, the circles they coordinate, the Träger they may see)
+-- (their Träger with roles, their circles, the circles they coordinate)
 -- into transaction-local settings (`traegerkreis.m_*`), and every helper after that reads those.
--- The settings are keyed by the person (auth.uid()), so switching claims inside a transaction
--- (the persona tests do) reads afresh, and any change to org_members or network_members in the
+-- The settings are keyed by the claims (request.jwt.claims as text: comparing the text costs
+-- about a microsecond, running auth.uid() from plpgsql ~25 µs, on every helper call of every
+-- statement), so switching claims inside a transaction (the persona tests do) reads afresh, and any change to org_members or network_members in the
 -- transaction forgets them (a statement trigger), so a Träger created or a circle joined is seen
 -- by the next statement. A membership change that ANOTHER transaction commits while this one runs
 -- is seen from this transaction's next transaction on. Requests are one short transaction each.
@@ -202,40 +203,22 @@ create or replace function private.load_memberships() returns text
 language plpgsql volatile security definer set search_path = ''
 as $$
 declare
-  uid uuid := (select auth.uid());
-  key text := coalesce(uid::text, 'none');
-  orgs uuid[];
-  roles text[];
-  networks uuid[];
-  coordinated uuid[];
-  visible uuid[];
+  key text := 'c' || coalesce(current_setting('request.jwt.claims', true), '');
 begin
-  select coalesce(array_agg(m.org_id order by m.org_id), '{}'), coalesce(array_agg(m.role order by m.org_id), '{}')
-    into orgs, roles
-  from public.org_members m where m.user_id = uid;
-
-  select coalesce(array_agg(distinct nm.network_id), '{}'),
-         coalesce(array_agg(distinct nm.network_id) filter (
-           where nm.role = 'coordinator' and m.role in ('owner', 'admin', 'coordinator')), '{}')
-    into networks, coordinated
-  from public.network_members nm
-  join public.org_members m on m.org_id = nm.org_id
-  where m.user_id = uid and nm.status = 'active';
-
-  select coalesce(array_agg(x.org_id), '{}') into visible
-  from (
-    select unnest(orgs) as org_id
-    union
-    select nm.org_id from public.network_members nm
-    where nm.status = 'active' and nm.network_id = any (networks)
-  ) x;
-
-  perform set_config('traegerkreis.m_orgs', orgs::text, true),
-          set_config('traegerkreis.m_roles', roles::text, true),
-          set_config('traegerkreis.m_networks', networks::text, true),
-          set_config('traegerkreis.m_coordinated', coordinated::text, true),
-          set_config('traegerkreis.m_visible', visible::text, true),
-          set_config('traegerkreis.m_uid', key, true);
+  -- One query (each statement of a plpgsql function is a round through the executor).
+  perform set_config('traegerkreis.m_orgs', coalesce(o.orgs, '{}')::text, true),
+          set_config('traegerkreis.m_roles', coalesce(o.roles, '{}')::text, true),
+          set_config('traegerkreis.m_networks', coalesce(n.networks, '{}')::text, true),
+          set_config('traegerkreis.m_coordinated', coalesce(n.coordinated, '{}')::text, true),
+          set_config('traegerkreis.m_key', key, true)
+  from (select array_agg(m.org_id order by m.org_id) as orgs, array_agg(m.role order by m.org_id) as roles
+        from public.org_members m where m.user_id = auth.uid()) o,
+       (select array_agg(distinct nm.network_id) as networks,
+               array_agg(distinct nm.network_id) filter (
+                 where nm.role = 'coordinator' and m.role in ('owner', 'admin', 'coordinator')) as coordinated
+        from public.network_members nm
+        join public.org_members m on m.org_id = nm.org_id
+        where m.user_id = auth.uid() and nm.status = 'active') n;
   return key;
 end
 $$;
@@ -246,7 +229,7 @@ create or replace function private.ensure_memberships() returns void
 language plpgsql volatile security definer set search_path = ''
 as $$
 begin
-  if current_setting('traegerkreis.m_uid', true) is distinct from coalesce((select auth.uid())::text, 'none') then
+  if current_setting('traegerkreis.m_key', true) is distinct from 'c' || coalesce(current_setting('request.jwt.claims', true), '') then
     perform private.load_memberships();
   end if;
 end
@@ -257,7 +240,7 @@ create or replace function private.forget_memberships() returns trigger
 language plpgsql security definer set search_path = ''
 as $$
 begin
-  perform set_config('traegerkreis.m_uid', '', true);
+  perform set_config('traegerkreis.m_key', '', true);
   return null;
 end
 $$;
@@ -272,7 +255,7 @@ create or replace function private.user_org_ids() returns setof uuid
 language plpgsql stable security definer set search_path = '' rows 3
 as $$
 begin
-  if current_setting('traegerkreis.m_uid', true) is distinct from coalesce((select auth.uid())::text, 'none') then
+  if current_setting('traegerkreis.m_key', true) is distinct from 'c' || coalesce(current_setting('request.jwt.claims', true), '') then
     perform private.load_memberships();
   end if;
   return query select unnest(current_setting('traegerkreis.m_orgs')::uuid[]);
@@ -284,7 +267,7 @@ create or replace function private.user_org_ids_with_role(roles text[]) returns 
 language plpgsql stable security definer set search_path = '' rows 3
 as $$
 begin
-  if current_setting('traegerkreis.m_uid', true) is distinct from coalesce((select auth.uid())::text, 'none') then
+  if current_setting('traegerkreis.m_key', true) is distinct from 'c' || coalesce(current_setting('request.jwt.claims', true), '') then
     perform private.load_memberships();
   end if;
   return query
@@ -299,7 +282,7 @@ create or replace function private.user_network_ids() returns setof uuid
 language plpgsql stable security definer set search_path = '' rows 3
 as $$
 begin
-  if current_setting('traegerkreis.m_uid', true) is distinct from coalesce((select auth.uid())::text, 'none') then
+  if current_setting('traegerkreis.m_key', true) is distinct from 'c' || coalesce(current_setting('request.jwt.claims', true), '') then
     perform private.load_memberships();
   end if;
   return query select unnest(current_setting('traegerkreis.m_networks')::uuid[]);
@@ -311,22 +294,10 @@ create or replace function private.coordinated_network_ids() returns setof uuid
 language plpgsql stable security definer set search_path = '' rows 2
 as $$
 begin
-  if current_setting('traegerkreis.m_uid', true) is distinct from coalesce((select auth.uid())::text, 'none') then
+  if current_setting('traegerkreis.m_key', true) is distinct from 'c' || coalesce(current_setting('request.jwt.claims', true), '') then
     perform private.load_memberships();
   end if;
   return query select unnest(current_setting('traegerkreis.m_coordinated')::uuid[]);
-end
-$$;
-
--- Träger whose profile the current user may see: their own and every Träger in their circles.
-create or replace function private.visible_org_ids() returns setof uuid
-language plpgsql stable security definer set search_path = '' rows 200
-as $$
-begin
-  if current_setting('traegerkreis.m_uid', true) is distinct from coalesce((select auth.uid())::text, 'none') then
-    perform private.load_memberships();
-  end if;
-  return query select unnest(current_setting('traegerkreis.m_visible')::uuid[]);
 end
 $$;
 
@@ -343,7 +314,7 @@ create or replace function private.user_org_id_array() returns uuid[]
 language plpgsql stable security definer set search_path = ''
 as $$
 begin
-  if current_setting('traegerkreis.m_uid', true) is distinct from coalesce((select auth.uid())::text, 'none') then
+  if current_setting('traegerkreis.m_key', true) is distinct from 'c' || coalesce(current_setting('request.jwt.claims', true), '') then
     perform private.load_memberships();
   end if;
   return current_setting('traegerkreis.m_orgs')::uuid[];
@@ -354,34 +325,22 @@ create or replace function private.user_network_id_array() returns uuid[]
 language plpgsql stable security definer set search_path = ''
 as $$
 begin
-  if current_setting('traegerkreis.m_uid', true) is distinct from coalesce((select auth.uid())::text, 'none') then
+  if current_setting('traegerkreis.m_key', true) is distinct from 'c' || coalesce(current_setting('request.jwt.claims', true), '') then
     perform private.load_memberships();
   end if;
   return current_setting('traegerkreis.m_networks')::uuid[];
 end
 $$;
 
-create or replace function private.visible_org_id_array() returns uuid[]
-language plpgsql stable security definer set search_path = ''
-as $$
-begin
-  if current_setting('traegerkreis.m_uid', true) is distinct from coalesce((select auth.uid())::text, 'none') then
-    perform private.load_memberships();
-  end if;
-  return current_setting('traegerkreis.m_visible')::uuid[];
-end
-$$;
-
-revoke all on function private.user_org_id_array(), private.user_network_id_array(), private.visible_org_id_array() from public;
-grant execute on function private.user_org_id_array(), private.user_network_id_array(), private.visible_org_id_array()
-  to authenticated, service_role;
+revoke all on function private.user_org_id_array(), private.user_network_id_array() from public;
+grant execute on function private.user_org_id_array(), private.user_network_id_array() to authenticated, service_role;
 
 -- Träger where the person has one of the roles (user_org_ids_with_role as one value).
 create or replace function private.user_org_id_array_with_role(roles text[]) returns uuid[]
 language plpgsql stable security definer set search_path = ''
 as $$
 begin
-  if current_setting('traegerkreis.m_uid', true) is distinct from coalesce((select auth.uid())::text, 'none') then
+  if current_setting('traegerkreis.m_key', true) is distinct from 'c' || coalesce(current_setting('request.jwt.claims', true), '') then
     perform private.load_memberships();
   end if;
   return array(
@@ -396,7 +355,7 @@ create or replace function private.coordinated_network_id_array() returns uuid[]
 language plpgsql stable security definer set search_path = ''
 as $$
 begin
-  if current_setting('traegerkreis.m_uid', true) is distinct from coalesce((select auth.uid())::text, 'none') then
+  if current_setting('traegerkreis.m_key', true) is distinct from 'c' || coalesce(current_setting('request.jwt.claims', true), '') then
     perform private.load_memberships();
   end if;
   return current_setting('traegerkreis.m_coordinated')::uuid[];
@@ -407,24 +366,8 @@ revoke all on function private.user_org_id_array_with_role(text[]), private.coor
 grant execute on function private.user_org_id_array_with_role(text[]), private.coordinated_network_id_array()
   to authenticated, service_role;
 
--- People whose profile the current user may see: colleagues in their own Träger, and the
--- Ansprechpersonen of every Träger they can see.
-create or replace function private.visible_user_ids() returns setof uuid
-language plpgsql stable security definer set search_path = ''
-as $$
-begin
-  return query
-  select m.user_id from public.org_members m
-  where m.org_id in (select x.org_id from public.org_members x where x.user_id = (select auth.uid()))
-  union
-  select m.user_id from public.org_members m
-  where m.is_contact_person and m.org_id in (select private.visible_org_ids());
-end
-$$;
-
 grant execute on function private.user_org_ids(), private.user_org_ids_with_role(text[]),
-  private.user_network_ids(), private.coordinated_network_ids(), private.visible_org_ids(),
-  private.visible_user_ids() to authenticated, service_role;
+  private.user_network_ids(), private.coordinated_network_ids() to authenticated, service_role;
 
 -- networks
 alter table public.networks enable row level security;
@@ -450,14 +393,17 @@ grant update (name, kind, legal_form, leitbild, hilfearten, gemeinden, street, p
   phone, email, website) on public.organizations to authenticated;
 grant select, insert, update, delete on public.organizations to service_role;
 
--- organizations keeps `id in (select private.visible_org_ids())` rather than the array form: the
--- planner takes an array parameter for ten elements, so it took 10 of 200 Träger as visible and
--- the board (which joins every request's Träger) read all open requests of the circle Träger by
--- Träger and sorted them instead of walking cover_requests_board_idx for 21 rows (7 ms instead of
--- 1.5 ms at bench scale 0.1). visible_org_ids declares rows 200, which is the realistic estimate.
+-- The person's own Träger and the Träger active in one of their circles, looked up in
+-- network_members for the rows a statement reads (network_members_org_id_idx) rather than from a
+-- set of every visible Träger the membership loader would have to build for every transaction.
 create policy "members of a circle can read the profiles of its Träger"
   on public.organizations for select to authenticated
-  using (id in (select private.visible_org_ids()));
+  using (
+    id = any ((select private.user_org_id_array())::uuid[])
+    or exists (select 1 from public.network_members nm
+               where nm.org_id = organizations.id and nm.status = 'active'
+                 and nm.network_id = any ((select private.user_network_id_array())::uuid[]))
+  );
 create policy "admins of a Träger can edit its profile"
   on public.organizations for update to authenticated
   using (id in (select private.user_org_ids_with_role(array['owner', 'admin'])))
@@ -493,7 +439,10 @@ create policy "members see their Träger's members, the circle its contacts"
   on public.org_members for select to authenticated
   using (
     org_id = any ((select private.user_org_id_array())::uuid[])
-    or (is_contact_person and org_id = any ((select private.visible_org_id_array())::uuid[]))
+    or (is_contact_person
+        and exists (select 1 from public.network_members nm
+                    where nm.org_id = org_members.org_id and nm.status = 'active'
+                      and nm.network_id = any ((select private.user_network_id_array())::uuid[])))
   );
 create policy "admins of a Träger can change roles and Ansprechpersonen"
   on public.org_members for update to authenticated
@@ -580,12 +529,13 @@ grant insert (user_id, full_name, email, phone, qualifications, languages) on pu
 grant update (full_name, phone, qualifications, languages) on public.profiles to authenticated;
 grant select, insert, update, delete on public.profiles to service_role;
 
--- One's own profile; colleagues' and the circle's contact people's.
+-- One's own profile; colleagues' and the circle's contact people's: whoever one sees as a member
+-- of a Träger (org_members' select policy decides which rows the subquery sees).
 create policy "people read their own profile and those they may see"
   on public.profiles for select to authenticated
   using (
     user_id = (select auth.uid())
-    or user_id in (select private.visible_user_ids())
+    or exists (select 1 from public.org_members m where m.user_id = profiles.user_id)
   );
 -- The profile's email must be the account's own (the claims carry it from auth.users): a profile
 -- with someone else's address could otherwise pass as that person to colleagues.
@@ -602,8 +552,8 @@ create policy "people can edit their own profile"
 create policy "Träger admins read its entries, coordinators their circle's"
   on public.audit_log for select to authenticated
   using (
-    org_id in (select private.user_org_ids_with_role(array['owner', 'admin']))
-    or network_id in (select private.coordinated_network_ids())
+    org_id = any ((select private.user_org_id_array_with_role(array['owner', 'admin']))::uuid[])
+    or network_id = any ((select private.coordinated_network_id_array())::uuid[])
   );
 
 -- Creating a Träger makes the caller its owner, in one step (an insert policy alone could not

@@ -27,7 +27,7 @@ grant select, insert, update, delete on public.invitations to service_role;
 
 create policy "admins of a Träger can see its invitations"
   on public.invitations for select to authenticated
-  using (org_id in (select private.user_org_ids_with_role(array['owner', 'admin'])));
+  using (org_id = any ((select private.user_org_id_array_with_role(array['owner', 'admin']))::uuid[]));
 create policy "admins of a Träger can withdraw its invitations"
   on public.invitations for delete to authenticated
   using (org_id in (select private.user_org_ids_with_role(array['owner', 'admin'])));
@@ -211,7 +211,7 @@ create policy "signed-in users can file a join request with a public circle"
               and private.is_public_network(network_id));
 create policy "coordinators of a circle can read its join requests"
   on public.join_requests for select to authenticated
-  using (network_id in (select private.coordinated_network_ids()));
+  using (network_id = any ((select private.coordinated_network_id_array())::uuid[]));
 
 -- Tells the circle's coordinators about a new join request, in app and by mail.
 create or replace function private.announce_join_request() returns trigger

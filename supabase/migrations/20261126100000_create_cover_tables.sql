@@ -505,14 +505,26 @@ begin
     and r.status <> 'draft' and r.partners_at <= now();
 end
 $$;
--- addressed_cover_request_ids and partner_cover_request_ids as one value each, for the select
--- policy (one InitPlan per statement, see private.user_org_id_array).
+-- Requests addressed to one of the person's Träger (for cover_requests' select policy, which
+-- checks the request's status itself), the published ones among them (for
+-- cover_request_recipients'), and partner_cover_request_ids, as one value each (one InitPlan per
+-- statement, see private.user_org_id_array).
 create or replace function private.addressed_cover_request_id_array() returns uuid[]
 language plpgsql stable security definer set search_path = ''
 as $$
 begin
   return array(select x.request_id from public.cover_request_recipients x
                  where x.org_id = any (private.user_org_id_array()));
+end
+$$;
+
+create or replace function private.published_addressed_cover_request_id_array() returns uuid[]
+language plpgsql stable security definer set search_path = ''
+as $$
+begin
+  return array(select x.request_id from public.cover_request_recipients x
+                 join public.cover_requests r on r.id = x.request_id
+                 where x.org_id = any (private.user_org_id_array()) and r.status <> 'draft');
 end
 $$;
 
@@ -525,8 +537,10 @@ end
 $$;
 
 revoke all on function private.partner_cover_request_ids(), private.addressed_cover_request_id_array(),
+  private.published_addressed_cover_request_id_array(),
   private.partner_cover_request_id_array() from public;
 grant execute on function private.partner_cover_request_ids(), private.addressed_cover_request_id_array(),
+  private.published_addressed_cover_request_id_array(),
   private.partner_cover_request_id_array() to authenticated, service_role;
 
 -- The same visibility as the select policies on cover_requests, for one request (used by the
@@ -598,23 +612,11 @@ grant select, insert, update, delete on public.cover_request_internals to servic
 
 create policy "the requesting Träger reads its own details of a request"
   on public.cover_request_internals for select to authenticated
-  using (org_id in (select private.user_org_ids()));
+  using (org_id = any ((select private.user_org_id_array())::uuid[]));
 create policy "coordinators can set the case reference of their draft"
   on public.cover_request_internals for update to authenticated
   using (request_id in (select private.editable_cover_request_ids()))
   with check (request_id in (select private.editable_cover_request_ids()));
-
--- Whether a cover request has been published (any status but draft). Definer, so the policy does
--- not depend on what the caller may read of cover_requests.
-create or replace function private.cover_request_published(request uuid) returns boolean
-language plpgsql stable security definer set search_path = ''
-as $$
-begin
-  return exists (select 1 from public.cover_requests r where r.id = request and r.status <> 'draft');
-end
-$$;
-revoke all on function private.cover_request_published(uuid) from public;
-grant execute on function private.cover_request_published(uuid) to authenticated, service_role;
 
 -- cover_request_recipients: the requester sees whom it addressed; an addressee sees its own row,
 -- but only once the request is out of draft (a draft's addressee must not learn about the draft:
@@ -628,8 +630,9 @@ grant select, insert, update, delete on public.cover_request_recipients to servi
 create policy "the requesting Träger reads its addressees, an addressee its own row once published"
   on public.cover_request_recipients for select to authenticated
   using (
-    request_org_id in (select private.user_org_ids())
-    or (org_id in (select private.user_org_ids()) and private.cover_request_published(request_id))
+    request_org_id = any ((select private.user_org_id_array())::uuid[])
+    or (org_id = any ((select private.user_org_id_array())::uuid[])
+        and request_id = any ((select private.published_addressed_cover_request_id_array())::uuid[]))
   );
 create policy "coordinators of the requesting Träger can address a draft"
   on public.cover_request_recipients for insert to authenticated
@@ -692,7 +695,7 @@ grant select, insert, update, delete on public.cover_handover_notes to service_r
 create policy "coordinators and the contact persons of both sides of an accepted cover can read the handover notes"
   on public.cover_handover_notes for select to authenticated
   using (request_id in (select private.cover_confidential_request_ids())
-         and (org_id in (select private.user_org_ids())
+         and (org_id = any ((select private.user_org_id_array())::uuid[])
               or request_id in (select private.accepted_cover_request_ids())));
 create policy "coordinators of the requesting Träger can write the handover notes"
   on public.cover_handover_notes for insert to authenticated
@@ -713,7 +716,7 @@ grant select, insert, update, delete on public.cover_contacts to service_role;
 
 create policy "a Träger reads its own contact; the other side's goes to its coordinators and contact person once accepted"
   on public.cover_contacts for select to authenticated
-  using (org_id in (select private.user_org_ids())
+  using (org_id = any ((select private.user_org_id_array())::uuid[])
          or ((request_id, org_id) in (select p.request_id, p.org_id from private.cover_partner_pairs() p)
              and request_id in (select private.cover_confidential_request_ids())));
 
@@ -727,7 +730,8 @@ grant select, insert, update, delete on public.cover_ledger to service_role;
 
 create policy "the two Träger of a cover can read its ledger row"
   on public.cover_ledger for select to authenticated
-  using (giver_org_id in (select private.user_org_ids()) or taker_org_id in (select private.user_org_ids()));
+  using (giver_org_id = any ((select private.user_org_id_array())::uuid[])
+         or taker_org_id = any ((select private.user_org_id_array())::uuid[]));
 create policy "coordinators of either Träger can note the cooperation agreement"
   on public.cover_ledger for update to authenticated
   using (giver_org_id in (select private.user_org_ids_with_role(array['owner', 'admin', 'coordinator']))
@@ -742,7 +746,8 @@ grant select, insert, update, delete on public.cover_ledger_months to service_ro
 
 create policy "the two Träger of a cover can read its hours by month"
   on public.cover_ledger_months for select to authenticated
-  using (giver_org_id in (select private.user_org_ids()) or taker_org_id in (select private.user_org_ids()));
+  using (giver_org_id = any ((select private.user_org_id_array())::uuid[])
+         or taker_org_id = any ((select private.user_org_id_array())::uuid[]));
 
 -- cover_alert_preferences: each person their own.
 alter table public.cover_alert_preferences enable row level security;

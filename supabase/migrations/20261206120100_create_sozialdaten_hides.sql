@@ -47,9 +47,9 @@ grant select, insert, update, delete on public.sozialdaten_hides to service_role
 
 create policy "the author's Träger, the reporting Träger and the circle's coordinators can read a hide"
   on public.sozialdaten_hides for select to authenticated
-  using (org_id in (select private.user_org_ids())
-         or reported_by_org in (select private.user_org_ids())
-         or network_id in (select private.coordinated_network_ids()));
+  using (org_id = any ((select private.user_org_id_array())::uuid[])
+         or reported_by_org = any ((select private.user_org_id_array())::uuid[])
+         or network_id = any ((select private.coordinated_network_id_array())::uuid[]));
 
 -- The subjects hidden from the signed-in person: hidden, and not of one of their Träger. A
 -- request stays readable for the Träger whose offer was accepted: it is already working with the

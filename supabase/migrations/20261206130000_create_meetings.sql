@@ -384,18 +384,19 @@ create policy "hosts, the person and their Träger read RSVPs"
 
 create policy "hosts read the guests of their meetings"
   on public.meeting_guests for select to authenticated
-  using (meeting_id in (select private.hosted_meeting_ids()));
+  using (meeting_id = any ((select private.hosted_meeting_id_array())::uuid[]));
 
 create policy "the circle reads its date polls"
   on public.date_polls for select to authenticated
   using (network_id = any ((select private.user_network_id_array())::uuid[]));
+-- Options and votes follow their poll (date_polls' select policy decides which the subquery sees).
 create policy "the circle reads the options of its date polls"
   on public.poll_options for select to authenticated
-  using (poll_id in (select p.id from public.date_polls p where p.network_id in (select private.user_network_ids())));
+  using (poll_id in (select p.id from public.date_polls p));
 -- Who voted what is visible within the circle (as the issue asks: members see the others' votes).
 create policy "the circle reads the votes of its date polls"
   on public.poll_votes for select to authenticated
-  using (poll_id in (select p.id from public.date_polls p where p.network_id in (select private.user_network_ids())));
+  using (poll_id in (select p.id from public.date_polls p));
 
 -- Scheduled items and the pool: the circle. Proposals and declined proposals: the hosts and the
 -- proposing Träger.
@@ -412,15 +413,15 @@ create policy "the circle reads the state of minutes"
 -- Drafts only to the hosts and the Protokollant; the circle reads what was circulated or approved.
 create policy "writers read every version, the circle the circulated and approved ones"
   on public.minutes_versions for select to authenticated
-  using (meeting_id in (select private.minutes_writer_meeting_ids())
+  using (meeting_id = any ((select private.minutes_writer_meeting_id_array())::uuid[])
          or exists (select 1 from public.minutes m
                     where m.meeting_id = minutes_versions.meeting_id
-                      and m.network_id in (select private.user_network_ids())
+                      and m.network_id = any ((select private.user_network_id_array())::uuid[])
                       and minutes_versions.version <= greatest(coalesce(m.circulated_version, 0), coalesce(m.approved_version, 0))));
 
 create policy "the circle reads comments on circulated minutes"
   on public.minutes_comments for select to authenticated
-  using (meeting_id in (select m.meeting_id from public.minutes m where m.network_id in (select private.user_network_ids())));
+  using (meeting_id in (select m.meeting_id from public.minutes m where m.network_id = any ((select private.user_network_id_array())::uuid[])));
 
 create policy "the circle reads its decisions"
   on public.decisions for select to authenticated

@@ -34,7 +34,7 @@ grant select, insert, update, delete on public.calendar_feeds to service_role;
 create policy "a person reads their own feed, owners and admins their Träger's feed"
   on public.calendar_feeds for select to authenticated
   using ((kind = 'person' and user_id = (select auth.uid()))
-         or (kind = 'traeger' and org_id in (select private.user_org_ids_with_role(array['owner', 'admin']))));
+         or (kind = 'traeger' and org_id = any ((select private.user_org_id_array_with_role(array['owner', 'admin']))::uuid[])));
 
 -- The token comes from the app (32 random bytes, base64url: 43 characters) and is shown once.
 create or replace function private.calendar_token_hash(token text) returns text

@@ -49,7 +49,7 @@ grant insert (org_id, favourite_org_id) on public.cover_favourites to authentica
 grant select, insert, update, delete on public.cover_favourites to service_role;
 create policy "a Träger reads its own favourites"
   on public.cover_favourites for select to authenticated
-  using (org_id in (select private.user_org_ids()));
+  using (org_id = any ((select private.user_org_id_array())::uuid[]));
 create policy "coordinators of a Träger choose its favourites"
   on public.cover_favourites for insert to authenticated
   with check (org_id in (select private.user_org_ids_with_role(array['owner', 'admin', 'coordinator'])));

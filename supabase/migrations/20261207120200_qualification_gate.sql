@@ -60,7 +60,7 @@ grant update (full_name, qualification, qualification_note, fuehrungszeugnis_on)
 grant select, insert, update, delete on public.staff_members to service_role;
 create policy "a Träger's members read its staff list"
   on public.staff_members for select to authenticated
-  using (org_id in (select private.user_org_ids()));
+  using (org_id = any ((select private.user_org_id_array())::uuid[]));
 create policy "owners and admins add staff"
   on public.staff_members for insert to authenticated
   with check (org_id in (select private.user_org_ids_with_role(array['owner', 'admin'])));

@@ -9,6 +9,7 @@ import { httpLoadCase } from "./http-load";
 import { meetingsCase } from "./meetings";
 import { notfallPushCase } from "./notfall-push";
 import { projectsCase } from "./projects";
+import { rlsCase } from "./rls";
 import { trainingsCase } from "./trainings";
 import { volumeCase } from "./volume";
 
@@ -22,5 +23,6 @@ export const cases: BenchCase[] = [
   calendarCase,
   notfallPushCase,
   volumeCase,
+  rlsCase,
   httpLoadCase,
 ];

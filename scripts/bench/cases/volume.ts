@@ -36,9 +36,9 @@ import { projectsSeed } from "./projects";
 import { trainingsSeed } from "./trainings";
 
 type RouteLoader = Parameters<typeof callRoute>[0];
-type Page = { label: string; path: string; loader: RouteLoader; params?: (seed: CircleSeed) => Record<string, string> };
+export type Page = { label: string; path: string; loader: RouteLoader; params?: (seed: CircleSeed) => Record<string, string> };
 
-const PAGES: Page[] = [
+export const PAGES: Page[] = [
   { label: "/vertretungen (Offen im Kreis)", path: "/vertretungen", loader: boardLoader },
   {
     label: "/vertretungen?gemeinde&dringlichkeit",
@@ -68,13 +68,13 @@ function request(user: BenchUser, page: Page, seed: CircleSeed): Request {
   return new Request(`http://localhost:3000${page.path}${search ? `?${search}` : ""}`, { headers: { Cookie: user.cookie } });
 }
 
-async function call(user: BenchUser, page: Page, seed: CircleSeed): Promise<void> {
+export async function call(user: BenchUser, page: Page, seed: CircleSeed): Promise<void> {
   const outcome = await callRoute(page.loader, request(user, page, seed));
   if (outcome.status !== 200) throw new Error(`${page.label} answered ${outcome.status} (${outcome.location ?? ""}) for ${user.email}`);
 }
 
 /** Every statement one call of the page's loader sends, in order (through a recording plugin). */
-async function recordStatements(ctx: BenchContext, user: BenchUser, page: Page, seed: CircleSeed): Promise<CompiledQuery[]> {
+export async function recordStatements(ctx: BenchContext, user: BenchUser, page: Page, seed: CircleSeed): Promise<CompiledQuery[]> {
   const database = ctx.target.database;
   const executor = database.db.getExecutor();
   const captured: CompiledQuery[] = [];
@@ -94,7 +94,7 @@ async function recordStatements(ctx: BenchContext, user: BenchUser, page: Page, 
   return captured;
 }
 
-type PlanJson = Array<{
+export type PlanJson = Array<{
   Plan: { "Shared Hit Blocks": number; "Shared Read Blocks": number };
   Planning?: { "Shared Hit Blocks": number; "Shared Read Blocks": number };
   "Planning Time": number;
@@ -104,11 +104,11 @@ type PlanJson = Array<{
 class RollBack extends Error {}
 
 /** --explain prints each statement's plan tree with only what shows where the buffers go. */
-const PLAN_KEYS = new Set([
+export const PLAN_KEYS = new Set([
   "Node Type", "Relation Name", "Index Name", "Alias", "Actual Rows", "Actual Loops", "Shared Hit Blocks",
   "Shared Read Blocks", "Plans", "Subplan Name", "Function Name", "Filter", "Index Cond", "Rows Removed by Filter",
 ]);
-function planKeys(this: unknown, key: string, value: unknown) {
+export function planKeys(this: unknown, key: string, value: unknown) {
   return key === "" || /^\d+$/.test(key) || PLAN_KEYS.has(key) ? value : undefined;
 }
 

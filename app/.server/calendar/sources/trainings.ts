@@ -40,7 +40,11 @@ export const trainingSource: CalendarSource = {
         o.name as org_name, s.position, s.starts_at, s.ends_at,
         (select count(*)::int from public.training_sessions x where x.training_id = t.id) as session_count,
         reg.status as my_status, reg.waitlist_position
-      from public.training_sessions s
+      -- The sessions in the range first (offset 0 keeps the planner from folding them in): as the
+      -- user, each session row costs a look at its training (the sessions' select policy), and
+      -- without the fence Postgres probed the sessions of every visible training instead.
+      from (select s.training_id, s.position, s.starts_at, s.ends_at from public.training_sessions s
+            where s.starts_at < ${range.to} and s.ends_at > ${range.from} offset 0) s
       join public.trainings t on t.id = s.training_id
       join public.organizations o on o.id = t.org_id
       left join public.gemeinden g on g.code = t.gemeinde
@@ -50,7 +54,6 @@ export const trainingSource: CalendarSource = {
           and r.status in ('confirmed', 'pending_approval', 'waitlisted', 'offered', 'attended', 'no_show')
         limit 1) reg on true
       where t.status <> 'draft' and ${circlesOf(scope, sql.ref("t.network_id"))}
-        and s.starts_at < ${range.to} and s.ends_at > ${range.from}
       order by s.starts_at
       limit 20000
     `.execute(tx);

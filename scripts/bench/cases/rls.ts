@@ -1,0 +1,176 @@
+// RLS overhead per statement (issue 14, goal ≤ 1.2×): for each list page, one signed-in user (the
+// first of the bench circle) calls the route's loader; every statement it sends is recorded (as in
+// the volume case), then the statements are replayed in order, once as the user (role
+// authenticated, row-level security applies) and once as service_role with the same claims (no
+// RLS, so auth.uid() and the membership helpers a query calls itself see the same person), each
+// under EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) in a transaction that is rolled back; the two sides
+// alternate. Reported per statement and per page:
+// - buffers: shared hit + read during planning and execution, functions and policies included — a
+//   count a busy machine does not change, so the ratio holds on a loaded machine;
+// - time: planning + execution, the median of the replays (--sql-iterations / 20, at least 5), and
+//   the fastest replay of each side (its ratio moves less on a busy machine than the medians');
+// - the ratio of each, user ÷ service_role, and whether both returned the same number of rows.
+// The session lookup (privileged, no RLS) and the claims' set_config are not replayed.
+// --explain prints each statement's plan tree on both sides.
+import type { CompiledQuery } from "kysely";
+import { CompiledQuery as Compiled } from "kysely";
+import { asUser, type Tx } from "../../../app/.server/db/request";
+import { asServiceRoleFor } from "../load";
+import { median } from "../stats";
+import type { BenchUser } from "../seed-circle";
+import type { BenchCase, Measurement } from "../types";
+import { circleSeed } from "./directory";
+import { call, PAGES, planKeys, recordStatements, volumeCase, type PlanJson } from "./volume";
+
+type Side = "user" | "service";
+type Replayed = { buffers: number; planningMs: number; executionMs: number; rows: number; plan: unknown };
+
+class RollBack extends Error {}
+
+const blocks = (b?: { "Shared Hit Blocks": number; "Shared Read Blocks": number }) =>
+  b ? b["Shared Hit Blocks"] + b["Shared Read Blocks"] : 0;
+
+/** What the page's data costs: its own statements, not the session lookup or switching claims. */
+function replayable(statements: CompiledQuery[]): CompiledQuery[] {
+  return statements.filter(
+    (q) =>
+      /^\s*(select|with|values)\b/i.test(q.sql) &&
+      !/\bset_config\s*\(/i.test(q.sql) &&
+      !/"auth"\."sessions"|auth\.sessions/i.test(q.sql),
+  );
+}
+
+/** A short name for a statement: the first table or function it reads. */
+export function statementLabel(sql: string): string {
+  const flat = sql.replace(/\s+/g, " ");
+  const source = /\bfrom\s+("?[\w]+"?\.)?"?(\w+)"?/i.exec(flat);
+  const fn = /\b(?:private|public)\.(\w+)\s*\(/i.exec(flat);
+  return source?.[2] ?? fn?.[1] ?? flat.slice(0, 40);
+}
+
+/** Replays the statements on one side; nothing they write stays. */
+async function replay(side: Side, user: BenchUser, statements: CompiledQuery[]): Promise<Replayed[]> {
+  const out: Replayed[] = [];
+  const run = async (tx: Tx) => {
+    for (const statement of statements) {
+      const rows = (
+        await tx.executeQuery<{ "QUERY PLAN": PlanJson }>(
+          Compiled.raw(`explain (analyze, buffers, format json) ${statement.sql}`, [...statement.parameters]),
+        )
+      ).rows;
+      const plan = rows[0]!["QUERY PLAN"][0]! as PlanJson[number] & { Plan: { "Actual Rows": number } };
+      out.push({
+        buffers: blocks(plan.Plan) + blocks(plan.Planning),
+        planningMs: plan["Planning Time"],
+        executionMs: plan["Execution Time"],
+        rows: plan.Plan["Actual Rows"],
+        plan: plan.Plan,
+      });
+    }
+    throw new RollBack();
+  };
+  try {
+    await (side === "user" ? asUser(user, run) : asServiceRoleFor(user, run));
+  } catch (error) {
+    if (!(error instanceof RollBack)) throw error;
+  }
+  return out;
+}
+
+const ratio = (a: number, b: number) => (b > 0 ? a / b : Number.NaN);
+
+export const rlsCase: BenchCase = {
+  name: "rls",
+  description:
+    "RLS overhead per list page and statement: the loader's statements replayed as the user and as service_role (same claims) — shared buffers, planning + execution time, ratios, same rows",
+  seed: (ctx) => volumeCase.seed(ctx),
+  async run(ctx) {
+    if (ctx.target.database.kind !== "postgres") {
+      ctx.log("[bench]   rls: PostgreSQL target only (PGlite's EXPLAIN buffers are not comparable), skipped");
+      return [];
+    }
+    const seed = await circleSeed(ctx);
+    const user = seed.users[0]!;
+    const runs = Math.max(5, Math.round(ctx.options.sqlIterations / 20));
+    const rows: Measurement[] = [];
+    for (const page of PAGES) {
+      for (let i = 0; i < ctx.options.warmup; i++) await call(user, page, seed);
+      const statements = replayable(await recordStatements(ctx, user, page, seed));
+      // One replay per side first (plans, caches), then `runs` in alternating order.
+      await replay("user", user, statements);
+      await replay("service", user, statements);
+      const samples: Record<Side, Replayed[][]> = { user: [], service: [] };
+      for (let i = 0; i < runs; i++) {
+        const order: Side[] = i % 2 === 0 ? ["user", "service"] : ["service", "user"];
+        for (const side of order) samples[side].push(await replay(side, user, statements));
+      }
+      const per = (side: Side, k: number) => {
+        const s = samples[side].map((r) => r[k]!);
+        return {
+          buffers: median(s.map((x) => x.buffers)),
+          ms: s.map((x) => x.planningMs + x.executionMs),
+          planningMs: median(s.map((x) => x.planningMs)),
+          rows: s[0]!.rows,
+        };
+      };
+      const details: string[] = [];
+      statements.forEach((statement, k) => {
+        const [u, s] = [per("user", k), per("service", k)];
+        const label = `${page.label} · ${k + 1} ${statementLabel(statement.sql)}`;
+        rows.push({
+          kind: "rls",
+          case: "rls",
+          variant: label,
+          userBuffers: u.buffers,
+          serviceBuffers: s.buffers,
+          userMs: u.ms,
+          serviceMs: s.ms,
+          userRows: u.rows,
+          serviceRows: s.rows,
+        });
+        details.push(
+          `[bench]     ${k + 1}. ${statementLabel(statement.sql)}: ` +
+            `${ratio(median(u.ms), median(s.ms)).toFixed(2)}× time (${median(u.ms).toFixed(2)} / ${median(s.ms).toFixed(2)} ms, ` +
+            `planning ${u.planningMs.toFixed(2)} / ${s.planningMs.toFixed(2)}), ` +
+            `${ratio(u.buffers, s.buffers).toFixed(2)}× buffers (${u.buffers} / ${s.buffers}), ` +
+            `rows ${u.rows}${u.rows === s.rows ? "" : ` ≠ ${s.rows} as service_role`}`,
+        );
+      });
+      const total = (side: Side) => samples[side].map((r) => r.reduce((a, x) => a + x.planningMs + x.executionMs, 0));
+      const totalBuffers = (side: Side) => median(samples[side].map((r) => r.reduce((a, x) => a + x.buffers, 0)));
+      const pageRow: Measurement = {
+        kind: "rls",
+        case: "rls",
+        variant: `${page.label} (all ${statements.length})`,
+        userBuffers: totalBuffers("user"),
+        serviceBuffers: totalBuffers("service"),
+        userMs: total("user"),
+        serviceMs: total("service"),
+        userRows: statements.reduce((a, _, k) => a + per("user", k).rows, 0),
+        serviceRows: statements.reduce((a, _, k) => a + per("service", k).rows, 0),
+      };
+      rows.push(pageRow);
+      ctx.log(
+        `[bench]   ${page.label}: ${statements.length} statements, ` +
+          `${ratio(median(pageRow.userMs), median(pageRow.serviceMs)).toFixed(2)}× time ` +
+          `(best ${ratio(Math.min(...pageRow.userMs), Math.min(...pageRow.serviceMs)).toFixed(2)}×) ` +
+          `(${median(pageRow.userMs).toFixed(2)} / ${median(pageRow.serviceMs).toFixed(2)} ms), ` +
+          `${ratio(pageRow.userBuffers, pageRow.serviceBuffers).toFixed(2)}× buffers ` +
+          `(${pageRow.userBuffers} / ${pageRow.serviceBuffers}), median of ${runs}\n${details.join("\n")}`,
+      );
+      if (ctx.options.explain) {
+        for (const side of ["user", "service"] as const) {
+          const replayed = await replay(side, user, statements);
+          replayed.forEach((r, k) => {
+            ctx.log(
+              `\nEXPLAIN · ${page.label} · ${k + 1} as ${side}: ${r.buffers} buffers, ` +
+                `${(r.planningMs + r.executionMs).toFixed(2)} ms · ${statements[k]!.sql.replace(/\s+/g, " ").trim().slice(0, 200)}\n` +
+                JSON.stringify(r.plan, planKeys, 1),
+            );
+          });
+        }
+      }
+    }
+    return rows;
+  },
+};
