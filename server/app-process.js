@@ -9,9 +9,16 @@
 // Plain JavaScript so that Node runs it without a build step; the logic lives in TypeScript in the
 // app and reaches this file through the server build's entry module (app/entry.server.tsx).
 import http from "node:http";
+import { performance } from "node:perf_hooks";
 import express from "express";
 
 const production = process.env.NODE_ENV === "production";
+
+// TK_START_TIMING=1 (npm run bench:start): prints when each start-up step is done, in ms since the
+// process started.
+/** @param {string} step */
+const mark = process.env.TK_START_TIMING ? (step) => console.log(`[start] ${step} ${performance.now().toFixed(0)}`) : () => {};
+mark("node");
 
 /** @type {import("vite").ViteDevServer | undefined} */
 let vite;
@@ -32,9 +39,11 @@ if (production) {
     appType: "custom",
   });
   loadBuild = () => vite.ssrLoadModule("virtual:remix/server-build");
+  mark("vite");
 }
 
 const first = await loadBuild();
+mark("build");
 const config = first.entry.module.env();
 const mode = production ? "production" : "development";
 const options = { mode, appUrl: config.APP_URL, trustProxy: config.TRUST_PROXY === "true" };
@@ -89,8 +98,10 @@ app.all("*", async (req, res) => {
 
 // Migrate (and on a fresh embedded database seed) before listening: the first page is then quick.
 await first.entry.module.getDatabase();
+mark("database");
 
 server.listen(config.PORT, config.HOST, () => {
+  mark("listening");
   // In a cluster (server/index.js) the first process speaks for all of them.
   if (process.env.TK_CLUSTER_ROLE === "other") return;
   const shown = !config.HOST || config.HOST === "0.0.0.0" || config.HOST === "::" ? "localhost" : config.HOST;

@@ -13,7 +13,10 @@ import path from "node:path";
 import { migrationsDir, seedFile, shimDir } from "./migrate";
 import type { Database } from "./connection";
 
-const cacheDir = path.join(path.dirname(migrationsDir), "..", "node_modules", ".cache", "traegerkreis");
+// TK_SNAPSHOT_DIR moves it (npm run bench:start keeps its own, to time starts with and without one).
+const cacheDir = process.env.TK_SNAPSHOT_DIR
+  ? path.resolve(process.env.TK_SNAPSHOT_DIR)
+  : path.join(path.dirname(migrationsDir), "..", "node_modules", ".cache", "traegerkreis");
 
 function filesOf(dir: string): string[] {
   return fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith(".sql")).sort().map((f) => path.join(dir, f)) : [];
