@@ -11,6 +11,10 @@ declare module "@remix-run/node" {
 
 export default defineConfig({
   server: { port: 3000 },
+  // npm run bench:start gives each checkout its own dependency cache: Vite's key of the cache
+  // includes the project's path, so checkouts sharing one node_modules (git worktrees) would
+  // re-optimise each other's dependencies on every start. Unset: node_modules/.vite.
+  cacheDir: process.env.TK_VITE_CACHE_DIR || undefined,
   ssr: {
     // PGlite loads its WASM and data files relative to its own module; keep it external.
     external: ["@electric-sql/pglite"],
@@ -34,7 +38,6 @@ export default defineConfig({
       "@remix-run/node",
       "kysely",
       "kysely-pglite-dialect",
-      "kysely-postgres-js",
       "postgres",
       "bcryptjs",
     ],

@@ -18,11 +18,15 @@
 //   npm run bench:start                        3 runs each, port 3301, data in .data-bench-start/
 //   npm run bench:start -- --runs 5 --port 3510 --dir .data-bench-start2 --json start.json
 //   npm run bench:start -- --modes snapshot    only some of no-snapshot,snapshot,existing
-//   npm run bench:start -- --cwd ../before     the dev server of another checkout (before/after)
+//   npm run bench:start -- --cwd /tmp/before,.  the dev servers of several checkouts, interleaved
+//                                              run by run (before/after under the same load)
 //
 // Always on PGlite (DATABASE_URL is removed from the server's environment). The snapshot lives in
 // the bench's own directory (TK_SNAPSHOT_DIR), not in node_modules/.cache. Vite's dependency
-// cache (node_modules/.vite) is left alone, so "fresh" means a fresh database, not a fresh checkout.
+// cache is kept, so "fresh" means a fresh database, not a fresh checkout; it is per checkout
+// (TK_VITE_CACHE_DIR=<checkout>/.cache/vite-bench, see vite.config.ts), as Vite's key of the cache
+// includes the project's path: checkouts sharing one node_modules would otherwise re-optimise
+// each other's dependencies on every start.
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
@@ -49,7 +53,9 @@ const { values: args } = parseArgs({
   },
 });
 if (args.help) {
-  console.log("npm run bench:start -- [--runs 3] [--port 3301] [--dir .data-bench-start] [--modes no-snapshot,snapshot,existing] [--timeout 180] [--json file] [--cwd other-checkout]");
+  console.log(
+    "npm run bench:start -- [--runs 3] [--port 3301] [--dir .data-bench-start] [--modes no-snapshot,snapshot,existing] [--timeout 180] [--json file] [--cwd checkout,checkout]",
+  );
   process.exit(0);
 }
 const runs = Number(args.runs);
@@ -58,9 +64,24 @@ const root = path.resolve(args.dir!);
 const timeoutMs = Number(args.timeout) * 1000;
 const pageUrl = `http://127.0.0.1:${port}/anmelden`;
 const modes = args.modes!.split(",").map((m) => m.trim()) as Mode[];
-for (const m of modes) if (!MODES.includes(m)) throw new Error(`unknown mode ${m}; one of ${MODES.join(", ")}`);
-const snapshotDir = path.join(root, "snapshot");
-const dataDir = path.join(root, "data");
+for (const m of modes)
+  if (!MODES.includes(m))
+    throw new Error(`unknown mode ${m}; one of ${MODES.join(", ")}`);
+const checkouts = (args.cwd ?? ".")
+  .split(",")
+  .map((c) => path.resolve(c.trim()));
+type Checkout = {
+  dir: string;
+  name: string;
+  snapshotDir: string;
+  dataDir: string;
+};
+const targets: Checkout[] = checkouts.map((dir, i) => ({
+  dir,
+  name: checkouts.length > 1 ? `${path.basename(dir)} ` : "",
+  snapshotDir: path.join(root, String(i), "snapshot"),
+  dataDir: path.join(root, String(i), "data"),
+}));
 
 function portInUse(): Promise<boolean> {
   return new Promise((resolve) => {
@@ -96,11 +117,21 @@ async function stop(child: ChildProcess) {
 
 let running: ChildProcess | undefined;
 process.once("SIGINT", () => {
-  void (running ? stop(running) : Promise.resolve()).finally(() => process.exit(130));
+  void (running ? stop(running) : Promise.resolve()).finally(() =>
+    process.exit(130),
+  );
 });
 
 /** The steps, in the order they usually happen; each is ms since the command was started. */
-const STEPS = ["node", "vite", "build", "database", "listening", "page", "modules"] as const;
+const STEPS = [
+  "node",
+  "vite",
+  "build",
+  "database",
+  "listening",
+  "page",
+  "modules",
+] as const;
 type Step = (typeof STEPS)[number];
 const STEP_LABELS: Record<Step, string> = {
   node: "node",
@@ -111,21 +142,37 @@ const STEP_LABELS: Record<Step, string> = {
   page: "page 200",
   modules: "+modules",
 };
-type Run = { mode: Mode; run: number; at: Partial<Record<Step, number>>; modules?: number; failedModules?: string[]; snapshotWritten?: boolean };
+type Run = {
+  checkout: string;
+  mode: Mode;
+  run: number;
+  at: Partial<Record<Step, number>>;
+  modules?: number;
+  failedModules?: string[];
+  snapshotWritten?: boolean;
+};
 
-const snapshotFiles = () =>
-  fs.existsSync(snapshotDir) ? fs.readdirSync(snapshotDir).filter((f) => f.startsWith("pglite-") && f.endsWith(".tar.gz")) : [];
+const snapshotFiles = ({ snapshotDir }: Checkout) =>
+  fs.existsSync(snapshotDir)
+    ? fs
+        .readdirSync(snapshotDir)
+        .filter((f) => f.startsWith("pglite-") && f.endsWith(".tar.gz"))
+    : [];
 
 /** Same-origin module URLs in a page or module: module preloads, static and dynamic imports. */
 function moduleUrls(text: string): string[] {
   const urls = new Set<string>();
-  for (const m of text.matchAll(/<link rel="modulepreload" href="(\/[^"]+)"/g)) urls.add(m[1]!);
-  for (const m of text.matchAll(/(?:\bfrom|\bimport)\s*\(?\s*"(\/[^"]+)"/g)) urls.add(m[1]!);
+  for (const m of text.matchAll(/<link rel="modulepreload" href="(\/[^"]+)"/g))
+    urls.add(m[1]!);
+  for (const m of text.matchAll(/(?:\bfrom|\bimport)\s*\(?\s*"(\/[^"]+)"/g))
+    urls.add(m[1]!);
   return [...urls];
 }
 
 /** Fetches the page's modules and everything they import, as a browser does (Vite transforms each on its first request). */
-async function fetchModules(html: string): Promise<{ count: number; failed: string[] }> {
+async function fetchModules(
+  html: string,
+): Promise<{ count: number; failed: string[] }> {
   const seen = new Set<string>();
   const failed: string[] = [];
   let queue = moduleUrls(html);
@@ -135,10 +182,15 @@ async function fetchModules(html: string): Promise<{ count: number; failed: stri
       queue
         .filter((url) => !seen.has(url) && seen.add(url))
         .map(async (url) => {
-          const response = await fetch(new URL(url, pageUrl), { signal: AbortSignal.timeout(timeoutMs) });
+          const response = await fetch(new URL(url, pageUrl), {
+            signal: AbortSignal.timeout(timeoutMs),
+          });
           const body = await response.text();
           if (response.status !== 200) failed.push(`${url} ${response.status}`);
-          else if (/javascript/.test(response.headers.get("content-type") ?? "")) next.push(...moduleUrls(body));
+          else if (
+            /javascript/.test(response.headers.get("content-type") ?? "")
+          )
+            next.push(...moduleUrls(body));
         }),
     );
     queue = next;
@@ -146,7 +198,12 @@ async function fetchModules(html: string): Promise<{ count: number; failed: stri
   return { count: seen.size, failed };
 }
 
-async function startOnce(mode: Mode, run: number): Promise<Run> {
+async function startOnce(
+  target: Checkout,
+  mode: Mode,
+  run: number,
+): Promise<Run> {
+  const { dataDir, snapshotDir } = target;
   if (await portInUse()) throw new Error(`port ${port} is in use; pass --port`);
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -154,6 +211,7 @@ async function startOnce(mode: Mode, run: number): Promise<Run> {
     MAILBOX_DIR: path.join(dataDir, "mailbox"),
     TK_SNAPSHOT_DIR: snapshotDir,
     TK_START_TIMING: "1",
+    TK_VITE_CACHE_DIR: path.join(target.dir, ".cache", "vite-bench"),
     NODE_ENV: "development",
     PORT: String(port),
   };
@@ -161,7 +219,7 @@ async function startOnce(mode: Mode, run: number): Promise<Run> {
   const at: Run["at"] = {};
   const t0 = performance.now();
   const child = spawn("npm", ["run", "dev"], {
-    cwd: args.cwd ? path.resolve(args.cwd) : undefined,
+    cwd: target.dir,
     env,
     detached: true, // its own process group, so stop() ends the whole tree
     stdio: ["ignore", "pipe", "pipe"],
@@ -176,7 +234,8 @@ async function startOnce(mode: Mode, run: number): Promise<Run> {
     const lines = pending.split("\n");
     pending = lines.pop()!;
     for (const line of lines) {
-      const step = /^\[start\] (node|vite|build) /.exec(line)?.[1] as Step | undefined;
+      const step = /^\[start\] (node|vite|build) /.exec(line)?.[1] as
+        Step | undefined;
       if (step) at[step] ??= now;
       if (/^\[db\] Datenbank bereit/.test(line)) at.database ??= now;
       if (/läuft auf http/.test(line)) at.listening ??= now;
@@ -189,12 +248,19 @@ async function startOnce(mode: Mode, run: number): Promise<Run> {
 
   try {
     while (performance.now() - t0 < timeoutMs) {
-      if (exited) throw new Error(`the dev server exited before answering:\n${output}`);
+      if (exited)
+        throw new Error(`the dev server exited before answering:\n${output}`);
       let html: string;
       try {
-        const response = await fetch(pageUrl, { redirect: "manual", signal: AbortSignal.timeout(timeoutMs) });
+        const response = await fetch(pageUrl, {
+          redirect: "manual",
+          signal: AbortSignal.timeout(timeoutMs),
+        });
         html = await response.text();
-        if (response.status !== 200) throw new Error(`GET /anmelden answered ${response.status}:\n${output}`);
+        if (response.status !== 200)
+          throw new Error(
+            `GET /anmelden answered ${response.status}:\n${output}`,
+          );
       } catch (error) {
         // Not listening yet: try again shortly. Anything else is a real failure.
         const code = (error as { cause?: { code?: string } }).cause?.code;
@@ -205,28 +271,46 @@ async function startOnce(mode: Mode, run: number): Promise<Run> {
       at.page = performance.now() - t0;
       const modules = await fetchModules(html);
       at.modules = performance.now() - t0;
-      const result: Run = { mode, run, at, modules: modules.count, failedModules: modules.failed };
+      const result: Run = {
+        checkout: target.name.trim(),
+        mode,
+        run,
+        at,
+        modules: modules.count,
+        failedModules: modules.failed,
+      };
       if (mode === "no-snapshot") {
         // The next run starts from the snapshot this one writes shortly after it listens.
-        for (let i = 0; i < 1200 && snapshotFiles().length === 0 && !exited; i++) await sleep(100);
-        result.snapshotWritten = snapshotFiles().length > 0;
+        for (
+          let i = 0;
+          i < 1200 && snapshotFiles(target).length === 0 && !exited;
+          i++
+        )
+          await sleep(100);
+        result.snapshotWritten = snapshotFiles(target).length > 0;
       }
       return result;
     }
-    throw new Error(`no answer from ${pageUrl} within ${timeoutMs / 1000} s:\n${output}`);
+    throw new Error(
+      `no answer from ${pageUrl} within ${timeoutMs / 1000} s:\n${output}`,
+    );
   } finally {
     await stop(child);
     running = undefined;
   }
 }
 
-const seconds = (ms: number | undefined) => (ms === undefined || Number.isNaN(ms) ? "–" : `${(ms / 1000).toFixed(2)} s`);
+const labelWidth = 16 + Math.max(0, ...targets.map((t) => t.name.length));
+const seconds = (ms: number | undefined) =>
+  ms === undefined || Number.isNaN(ms) ? "–" : `${(ms / 1000).toFixed(2)} s`;
 const row = (label: string, at: Partial<Record<Step, number>>) =>
-  `  ${label.padEnd(14)}${STEPS.map((s) => seconds(at[s]).padStart(11)).join("")}`;
-const header = () => `  ${"".padEnd(14)}${STEPS.map((s) => STEP_LABELS[s].padStart(11)).join("")}`;
+  `  ${label.padEnd(labelWidth)}${STEPS.map((s) => seconds(at[s]).padStart(11)).join("")}`;
+const header = () =>
+  `  ${"".padEnd(14)}${STEPS.map((s) => STEP_LABELS[s].padStart(11)).join("")}`;
 
 async function main() {
-  if (!Number.isInteger(runs) || runs < 1) throw new Error("--runs must be a positive whole number");
+  if (!Number.isInteger(runs) || runs < 1)
+    throw new Error("--runs must be a positive whole number");
   console.log(
     `[bench:start] npm run dev → GET /anmelden 200 · port ${port} · ${runs} run(s) of ${modes.join(", ")} · ` +
       `Node ${process.version}, ${os.cpus().length} CPUs, load ${os.loadavg()[0]!.toFixed(1)}`,
@@ -236,50 +320,72 @@ async function main() {
   const results: Run[] = [];
   fs.rmSync(root, { recursive: true, force: true });
   for (let run = 1; run <= runs; run++) {
-    for (const mode of modes) {
-      if (mode === "no-snapshot") fs.rmSync(snapshotDir, { recursive: true, force: true });
-      if (mode === "snapshot" && snapshotFiles().length === 0) {
-        // No no-snapshot run before this one: make the snapshot with a start that is not timed.
-        fs.rmSync(dataDir, { recursive: true, force: true });
-        await startOnce("no-snapshot", 0);
+    for (const target of targets) {
+      for (const mode of modes) {
+        const { dataDir, snapshotDir } = target;
+        if (mode === "no-snapshot")
+          fs.rmSync(snapshotDir, { recursive: true, force: true });
+        if (mode === "snapshot" && snapshotFiles(target).length === 0) {
+          // No no-snapshot run before this one: make the snapshot with a start that is not timed.
+          fs.rmSync(dataDir, { recursive: true, force: true });
+          await startOnce(target, "no-snapshot", 0);
+        }
+        if (mode !== "existing")
+          fs.rmSync(dataDir, { recursive: true, force: true });
+        else if (!fs.existsSync(path.join(dataDir, "pglite", "PG_VERSION")))
+          await startOnce(target, "no-snapshot", 0);
+        const result = await startOnce(target, mode, run);
+        results.push(result);
+        console.log(
+          row(`${target.name}${mode} #${run}`, result.at) +
+            `  ${result.modules} modules` +
+            (result.failedModules?.length
+              ? `, ${result.failedModules.length} failed (${result.failedModules[0]})`
+              : "") +
+            (result.snapshotWritten === false ? "  (no snapshot written)" : ""),
+        );
       }
-      if (mode !== "existing") fs.rmSync(dataDir, { recursive: true, force: true });
-      else if (!fs.existsSync(path.join(dataDir, "pglite", "PG_VERSION"))) await startOnce("no-snapshot", 0);
-      const result = await startOnce(mode, run);
-      results.push(result);
-      console.log(
-        row(`${mode} #${run}`, result.at) +
-          `  ${result.modules} modules` +
-          (result.failedModules?.length ? `, ${result.failedModules.length} failed (${result.failedModules[0]})` : "") +
-          (result.snapshotWritten === false ? "  (no snapshot written)" : ""),
-      );
     }
   }
   fs.rmSync(root, { recursive: true, force: true });
 
-  const summary = modes.map((mode) => {
-    const of = results.filter((r) => r.mode === mode);
-    const at: Partial<Record<Step, number>> = {};
-    for (const step of STEPS) {
-      const values = of.flatMap((r) => (r.at[step] === undefined ? [] : [r.at[step]!]));
-      if (values.length > 0) at[step] = median(values);
-    }
-    return { mode, at };
-  });
-  console.log(`\n  medians of ${runs} run(s), load now ${os.loadavg()[0]!.toFixed(1)}:\n`);
+  const summary = targets.flatMap((target) =>
+    modes.map((mode) => {
+      const of = results.filter(
+        (r) => r.mode === mode && r.checkout === target.name.trim(),
+      );
+      const at: Partial<Record<Step, number>> = {};
+      for (const step of STEPS) {
+        const values = of.flatMap((r) =>
+          r.at[step] === undefined ? [] : [r.at[step]!],
+        );
+        if (values.length > 0) at[step] = median(values);
+      }
+      return { checkout: target.name.trim(), mode, at };
+    }),
+  );
+  console.log(
+    `\n  medians of ${runs} run(s), load now ${os.loadavg()[0]!.toFixed(1)}:\n`,
+  );
   console.log(header());
-  for (const s of summary) console.log(row(s.mode, s.at));
+  for (const s of summary)
+    console.log(row(`${s.checkout ? `${s.checkout} ` : ""}${s.mode}`, s.at));
   console.log(
     "\n  node: npm started node · vite: Vite's dev server created · build: the server build loaded ·" +
       "\n  db ready: migrated/seeded or loaded · page 200: GET /anmelden answered ·" +
       "\n  +modules: the page's client modules and all they import fetched (what a browser loads next)",
   );
   if (args.json) {
-    fs.writeFileSync(args.json, `${JSON.stringify({ at: new Date().toISOString(), loadavg: os.loadavg(), runs: results, summary }, null, 2)}\n`);
+    fs.writeFileSync(
+      args.json,
+      `${JSON.stringify({ at: new Date().toISOString(), loadavg: os.loadavg(), runs: results, summary }, null, 2)}\n`,
+    );
   }
 }
 
 main().catch((error: unknown) => {
-  console.error(`[bench:start] failed: ${error instanceof Error ? error.message : String(error)}`);
+  console.error(
+    `[bench:start] failed: ${error instanceof Error ? error.message : String(error)}`,
+  );
   process.exitCode = 1;
 });

@@ -4,7 +4,8 @@
 // checks and Remix (`serveRequest` in app/.server/http/serve.ts). In development Vite runs in
 // middleware mode on the same port (HMR over the same socket); in production the built client
 // files are served from build/client. The database is opened (migrated, on a fresh embedded one
-// seeded) before the server listens, so the first page does not wait for it.
+// seeded) before the server listens, so the first page does not wait for it; in development while
+// Vite compiles the server build.
 //
 // Plain JavaScript so that Node runs it without a build step; the logic lives in TypeScript in the
 // app and reaches this file through the server build's entry module (app/entry.server.tsx).
@@ -24,6 +25,8 @@ mark("node");
 let vite;
 /** @type {() => Promise<any>} */
 let loadBuild;
+/** Development: the database, opened while Vite compiles the server build. @type {Promise<unknown> | undefined} */
+let databaseReady;
 
 const app = express();
 app.disable("x-powered-by");
@@ -40,6 +43,12 @@ if (production) {
   });
   loadBuild = () => vite.ssrLoadModule("virtual:remix/server-build");
   mark("vite");
+  // Open (create, migrate, seed) the database while Vite compiles the server build, not after
+  // it: the database module is a small part of the build, loaded first on its own. It keeps its
+  // handle on globalThis (app/.server/db/index.ts), so the build's copy finds the same one.
+  databaseReady = vite.ssrLoadModule("/app/.server/db/index.ts").then((db) => db.getDatabase());
+  // Awaited below; until then a failure must not count as unhandled.
+  databaseReady.catch(() => {});
 }
 
 const first = await loadBuild();
@@ -97,7 +106,7 @@ app.all("*", async (req, res) => {
 });
 
 // Migrate (and on a fresh embedded database seed) before listening: the first page is then quick.
-await first.entry.module.getDatabase();
+await (databaseReady ?? first.entry.module.getDatabase());
 mark("database");
 
 server.listen(config.PORT, config.HOST, () => {

@@ -24,6 +24,9 @@ import { readSnapshot, snapshotPath, writeSnapshot } from "./snapshot";
 
 export type { MigrationProgress } from "./migrate";
 
+/** Development: the outbox worker starts this long after the database is ready. */
+const OUTBOX_START_DELAY_MS = 10_000;
+
 /** Waits between attempts to reach the database at start; the last one repeats. */
 export const RETRY_DELAYS_MS = [500, 1000, 2000, 4000, 8000, 15_000, 30_000];
 
@@ -101,10 +104,17 @@ async function open(options: OpenOptions): Promise<Database> {
     await printDemoSignIns(database, report.seeded);
   }
   // Mail delivery runs in the app process; tests call processOutboxOnce() themselves. Imported
-  // lazily: the worker reaches the database through this module.
+  // lazily: the worker reaches the database through this module. In development it starts a few
+  // seconds after the database is ready: importing it (mail templates, push) through Vite and
+  // its first run (the periodic jobs) would otherwise come before the server listens and compete
+  // with the first page's compile. A mail written meanwhile waits in the outbox.
   if (config.OUTBOX_WORKER === "on" && config.NODE_ENV !== "test") {
-    const { startOutboxWorker } = await import("../outbox/worker");
-    startOutboxWorker();
+    const start = () => import("../outbox/worker").then(({ startOutboxWorker }) => startOutboxWorker());
+    if (config.NODE_ENV === "development") {
+      setTimeout(() => void start().catch((error: unknown) => console.error("[outbox] worker did not start:", error)), OUTBOX_START_DELAY_MS).unref();
+    } else {
+      await start();
+    }
   }
   holder.database = database;
   return database;
