@@ -18,6 +18,7 @@
 //   npm run bench:start                        3 runs each, port 3301, data in .data-bench-start/
 //   npm run bench:start -- --runs 5 --port 3510 --dir .data-bench-start2 --json start.json
 //   npm run bench:start -- --modes snapshot    only some of no-snapshot,snapshot,existing
+//   npm run bench:start -- --warmup            one untimed start per checkout first
 //   npm run bench:start -- --cwd /tmp/before,.  the dev servers of several checkouts, interleaved
 //                                              run by run (before/after under the same load)
 //
@@ -48,13 +49,14 @@ const { values: args } = parseArgs({
     modes: { type: "string", default: MODES.join(",") },
     timeout: { type: "string", default: "180" },
     json: { type: "string" },
+    warmup: { type: "boolean", default: false },
     cwd: { type: "string" },
     help: { type: "boolean", default: false },
   },
 });
 if (args.help) {
   console.log(
-    "npm run bench:start -- [--runs 3] [--port 3301] [--dir .data-bench-start] [--modes no-snapshot,snapshot,existing] [--timeout 180] [--json file] [--cwd checkout,checkout]",
+    "npm run bench:start -- [--runs 3] [--port 3301] [--dir .data-bench-start] [--modes no-snapshot,snapshot,existing] [--timeout 180] [--json file] [--cwd checkout,checkout] [--warmup]",
   );
   process.exit(0);
 }
@@ -319,6 +321,8 @@ async function main() {
   console.log(header());
   const results: Run[] = [];
   fs.rmSync(root, { recursive: true, force: true });
+  // One start per checkout that is not timed: Vite optimises the dependencies into an empty cache.
+  if (args.warmup) for (const target of targets) await startOnce(target, "no-snapshot", 0);
   for (let run = 1; run <= runs; run++) {
     for (const target of targets) {
       for (const mode of modes) {
