@@ -158,7 +158,7 @@ const snapshotFiles = ({ snapshotDir }: Checkout) =>
   fs.existsSync(snapshotDir)
     ? fs
         .readdirSync(snapshotDir)
-        .filter((f) => f.startsWith("pglite-") && f.endsWith(".tar.gz"))
+        .filter((f) => f.startsWith("pglite-") && !f.endsWith(".partial"))
     : [];
 
 /** Same-origin module URLs in a page or module: module preloads, static and dynamic imports. */

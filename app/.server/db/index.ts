@@ -20,7 +20,7 @@ import {
   isConnectionLost,
 } from "./connection-loss";
 import { printDemoSignIns } from "./demo";
-import { readSnapshot, snapshotPath, writeSnapshot } from "./snapshot";
+import { restoreSnapshot, snapshotPath, writeSnapshot } from "./snapshot";
 
 export type { MigrationProgress } from "./migrate";
 
@@ -58,17 +58,17 @@ async function openAndMigrate(onProgress: (p: MigrationProgress) => void): Promi
   const seedOption = config.SEED_DEMO === "always" ? "if-fresh" : config.DATABASE_URL ? "never" : seed;
   if (!config.DATABASE_URL) {
     const fresh = !fs.existsSync(path.join(path.resolve(config.PGLITE_DIR), "PG_VERSION"));
-    if (fresh) onProgress({ step: "creating", message: "Datenbank wird angelegt …" });
     // Development: a fresh database from today's snapshot of the same migrations and seed (snapshot.ts).
     const snapshot = fresh && config.NODE_ENV === "development" && seedOption === "if-fresh" ? snapshotPath() : undefined;
-    const loaded = snapshot ? readSnapshot(snapshot) : undefined;
-    if (loaded) onProgress({ step: "creating", message: "Datenbank wird aus dem Zwischenspeicher angelegt …" });
-    const database = await openPglite({ dataDir: config.PGLITE_DIR, loadDataDir: loaded });
-    const report = await migrate(database, { seed: seedOption, onProgress, fresh });
-    if (loaded) report.seeded = true;
-    if (snapshot && !loaded && report.seeded) {
-      // After the server listens: dumping takes the (only) connection for a moment.
-      setTimeout(() => void writeSnapshot(database, snapshot).catch(() => {}), 3000).unref();
+    const restored = snapshot ? restoreSnapshot(snapshot, config.PGLITE_DIR) : false;
+    if (restored) onProgress({ step: "creating", message: "Datenbank wird aus dem Zwischenspeicher angelegt …" });
+    else if (fresh) onProgress({ step: "creating", message: "Datenbank wird angelegt …" });
+    const database = await openPglite({ dataDir: config.PGLITE_DIR });
+    const report = await migrate(database, { seed: seedOption, onProgress, fresh: fresh && !restored });
+    if (restored) report.seeded = true;
+    if (snapshot && !restored && report.seeded) {
+      // After the server listens: the copy takes the (only) connection for a moment.
+      setTimeout(() => void writeSnapshot(database, config.PGLITE_DIR, snapshot).catch(() => {}), 3000).unref();
     }
     return { database, report };
   }
