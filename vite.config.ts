@@ -1,6 +1,7 @@
 import { vitePlugin as remix } from "@remix-run/dev";
 import tailwindcss from "@tailwindcss/vite";
-import { defineConfig } from "vite";
+import fs from "node:fs";
+import { defineConfig, searchForWorkspaceRoot } from "vite";
 import tsconfigPaths from "vite-tsconfig-paths";
 
 declare module "@remix-run/node" {
@@ -10,7 +11,17 @@ declare module "@remix-run/node" {
 }
 
 export default defineConfig({
-  server: { port: 3000 },
+  server: {
+    port: 3000,
+    // Where node_modules is a link out of the project (git worktrees sharing one), Vite would
+    // refuse to serve files from it, Remix's default entry.client among them, and no page would
+    // hydrate.
+    fs: { allow: [searchForWorkspaceRoot(process.cwd()), ...(fs.existsSync("node_modules") ? [fs.realpathSync("node_modules")] : [])] },
+  },
+  // npm run bench:start gives each checkout its own dependency cache: Vite's key of the cache
+  // includes the project's path, so checkouts sharing one node_modules (git worktrees) would
+  // re-optimise each other's dependencies on every start. Unset: node_modules/.vite.
+  cacheDir: process.env.TK_VITE_CACHE_DIR || undefined,
   ssr: {
     // PGlite loads its WASM and data files relative to its own module; keep it external.
     external: ["@electric-sql/pglite"],
@@ -34,7 +45,6 @@ export default defineConfig({
       "@remix-run/node",
       "kysely",
       "kysely-pglite-dialect",
-      "kysely-postgres-js",
       "postgres",
       "bcryptjs",
     ],

@@ -4,19 +4,29 @@
 // checks and Remix (`serveRequest` in app/.server/http/serve.ts). In development Vite runs in
 // middleware mode on the same port (HMR over the same socket); in production the built client
 // files are served from build/client. The database is opened (migrated, on a fresh embedded one
-// seeded) before the server listens, so the first page does not wait for it.
+// seeded) before the server listens, so the first page does not wait for it; in development while
+// Vite compiles the server build.
 //
 // Plain JavaScript so that Node runs it without a build step; the logic lives in TypeScript in the
 // app and reaches this file through the server build's entry module (app/entry.server.tsx).
 import http from "node:http";
+import { performance } from "node:perf_hooks";
 import express from "express";
 
 const production = process.env.NODE_ENV === "production";
+
+// TK_START_TIMING=1 (npm run bench:start): prints when each start-up step is done, in ms since the
+// process started.
+/** @param {string} step */
+const mark = process.env.TK_START_TIMING ? (step) => console.log(`[start] ${step} ${performance.now().toFixed(0)}`) : () => {};
+mark("node");
 
 /** @type {import("vite").ViteDevServer | undefined} */
 let vite;
 /** @type {() => Promise<any>} */
 let loadBuild;
+/** Development: the database, opened while Vite compiles the server build. @type {Promise<unknown> | undefined} */
+let databaseReady;
 
 const app = express();
 app.disable("x-powered-by");
@@ -32,9 +42,17 @@ if (production) {
     appType: "custom",
   });
   loadBuild = () => vite.ssrLoadModule("virtual:remix/server-build");
+  mark("vite");
+  // Open (create, migrate, seed) the database while Vite compiles the server build, not after
+  // it: the database module is a small part of the build, loaded first on its own. It keeps its
+  // handle on globalThis (app/.server/db/index.ts), so the build's copy finds the same one.
+  databaseReady = vite.ssrLoadModule("/app/.server/db/index.ts").then((db) => db.getDatabase());
+  // Awaited below; until then a failure must not count as unhandled.
+  databaseReady.catch(() => {});
 }
 
 const first = await loadBuild();
+mark("build");
 const config = first.entry.module.env();
 const mode = production ? "production" : "development";
 const options = { mode, appUrl: config.APP_URL, trustProxy: config.TRUST_PROXY === "true" };
@@ -88,9 +106,11 @@ app.all("*", async (req, res) => {
 });
 
 // Migrate (and on a fresh embedded database seed) before listening: the first page is then quick.
-await first.entry.module.getDatabase();
+await (databaseReady ?? first.entry.module.getDatabase());
+mark("database");
 
 server.listen(config.PORT, config.HOST, () => {
+  mark("listening");
   // In a cluster (server/index.js) the first process speaks for all of them.
   if (process.env.TK_CLUSTER_ROLE === "other") return;
   const shown = !config.HOST || config.HOST === "0.0.0.0" || config.HOST === "::" ? "localhost" : config.HOST;

@@ -20,9 +20,12 @@ import {
   isConnectionLost,
 } from "./connection-loss";
 import { printDemoSignIns } from "./demo";
-import { readSnapshot, snapshotPath, writeSnapshot } from "./snapshot";
+import { restoreSnapshot, snapshotPath, writeSnapshot } from "./snapshot";
 
 export type { MigrationProgress } from "./migrate";
+
+/** Development: the outbox worker starts this long after the database is ready. */
+const OUTBOX_START_DELAY_MS = 10_000;
 
 /** Waits between attempts to reach the database at start; the last one repeats. */
 export const RETRY_DELAYS_MS = [500, 1000, 2000, 4000, 8000, 15_000, 30_000];
@@ -55,17 +58,17 @@ async function openAndMigrate(onProgress: (p: MigrationProgress) => void): Promi
   const seedOption = config.SEED_DEMO === "always" ? "if-fresh" : config.DATABASE_URL ? "never" : seed;
   if (!config.DATABASE_URL) {
     const fresh = !fs.existsSync(path.join(path.resolve(config.PGLITE_DIR), "PG_VERSION"));
-    if (fresh) onProgress({ step: "creating", message: "Datenbank wird angelegt …" });
     // Development: a fresh database from today's snapshot of the same migrations and seed (snapshot.ts).
     const snapshot = fresh && config.NODE_ENV === "development" && seedOption === "if-fresh" ? snapshotPath() : undefined;
-    const loaded = snapshot ? readSnapshot(snapshot) : undefined;
-    if (loaded) onProgress({ step: "creating", message: "Datenbank wird aus dem Zwischenspeicher angelegt …" });
-    const database = await openPglite({ dataDir: config.PGLITE_DIR, loadDataDir: loaded });
-    const report = await migrate(database, { seed: seedOption, onProgress, fresh });
-    if (loaded) report.seeded = true;
-    if (snapshot && !loaded && report.seeded) {
-      // After the server listens: dumping takes the (only) connection for a moment.
-      setTimeout(() => void writeSnapshot(database, snapshot).catch(() => {}), 3000).unref();
+    const restored = snapshot ? restoreSnapshot(snapshot, config.PGLITE_DIR) : false;
+    if (restored) onProgress({ step: "creating", message: "Datenbank wird aus dem Zwischenspeicher angelegt …" });
+    else if (fresh) onProgress({ step: "creating", message: "Datenbank wird angelegt …" });
+    const database = await openPglite({ dataDir: config.PGLITE_DIR });
+    const report = await migrate(database, { seed: seedOption, onProgress, fresh: fresh && !restored });
+    if (restored) report.seeded = true;
+    if (snapshot && !restored && report.seeded) {
+      // After the server listens: the copy takes the (only) connection for a moment.
+      setTimeout(() => void writeSnapshot(database, config.PGLITE_DIR, snapshot).catch(() => {}), 3000).unref();
     }
     return { database, report };
   }
@@ -101,10 +104,17 @@ async function open(options: OpenOptions): Promise<Database> {
     await printDemoSignIns(database, report.seeded);
   }
   // Mail delivery runs in the app process; tests call processOutboxOnce() themselves. Imported
-  // lazily: the worker reaches the database through this module.
+  // lazily: the worker reaches the database through this module. In development it starts a few
+  // seconds after the database is ready: importing it (mail templates, push) through Vite and
+  // its first run (the periodic jobs) would otherwise come before the server listens and compete
+  // with the first page's compile. A mail written meanwhile waits in the outbox.
   if (config.OUTBOX_WORKER === "on" && config.NODE_ENV !== "test") {
-    const { startOutboxWorker } = await import("../outbox/worker");
-    startOutboxWorker();
+    const start = () => import("../outbox/worker").then(({ startOutboxWorker }) => startOutboxWorker());
+    if (config.NODE_ENV === "development") {
+      setTimeout(() => void start().catch((error: unknown) => console.error("[outbox] worker did not start:", error)), OUTBOX_START_DELAY_MS).unref();
+    } else {
+      await start();
+    }
   }
   holder.database = database;
   return database;

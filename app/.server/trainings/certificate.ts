@@ -7,9 +7,10 @@
 // turned ł into l). A character even DejaVu lacks becomes its base letter, else "?".
 import fs from "node:fs";
 import { createRequire } from "node:module";
-import fontkit from "@pdf-lib/fontkit";
 import { sql } from "kysely";
-import { PDFDocument, rgb, type PDFFont, type PDFPage } from "pdf-lib";
+// pdf-lib and fontkit are loaded on the first certificate, not with the server (issue 14: they
+// are a large part of what the dev server's first start compiles and loads).
+import type { PDFFont, PDFPage } from "pdf-lib";
 import type { SessionUser } from "../auth/session";
 import { asUser, asUserReadOnly } from "../db/request";
 import { readCoOrganizers, readRegistrations, readSessions, readTraining } from "./detail";
@@ -150,6 +151,7 @@ export const hoursText = hoursWithUnit;
 
 /** The PDF bytes. */
 export async function certificatePdf(data: CertificateData): Promise<Uint8Array> {
+  const [{ PDFDocument, rgb }, { default: fontkit }] = await Promise.all([import("pdf-lib"), import("@pdf-lib/fontkit")]);
   const pdf = await PDFDocument.create();
   pdf.setTitle(`Teilnahmebescheinigung – ${data.title}`);
   pdf.setAuthor(data.organizers[0] ?? "Trägerkreis");
