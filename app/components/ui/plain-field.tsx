@@ -1,7 +1,7 @@
 // Fields of an IntentForm (no conform form object): the control is named `name`, and its errors
 // are the ones the action's answer has for that name.
 import type { SubmissionResult } from "@conform-to/react";
-import { Field, SelectField, TextareaField, type SelectOption } from "~/components/ui/field";
+import { Field, SelectField, TextareaField, type SelectOption, type SelectOptionGroup } from "~/components/ui/field";
 import { answerErrors } from "~/components/ui/intent-form";
 
 type Answer = SubmissionResult<string[]> | undefined;
@@ -27,6 +27,6 @@ export function PlainSelectField({
   answer,
   options,
   ...select
-}: Frame & { options: SelectOption[] } & React.SelectHTMLAttributes<HTMLSelectElement>) {
+}: Frame & { options: Array<SelectOption | SelectOptionGroup> } & React.SelectHTMLAttributes<HTMLSelectElement>) {
   return <SelectField label={label} hint={hint} className={className} errors={answerErrors(answer, select.name)} selectProps={select} options={options} />;
 }
