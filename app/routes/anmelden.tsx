@@ -1,32 +1,27 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect } from "react";
 import { signIn } from "~/.server/auth/service";
+import { anonymousEntry } from "~/.server/auth/entry";
 import { isKnownDevice, knownDeviceCookie } from "~/.server/auth/device";
 import { clientIp, requireAnonymous, safeRedirect } from "~/.server/auth/session";
 import { AuthLayout, linkClass } from "~/components/auth-layout";
+import { useEntryForm } from "~/components/entry-form";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Button } from "~/components/ui/button";
 import { Field, inputPropsOf } from "~/components/ui/field";
 import { FormMessage } from "~/components/ui/layout";
-import { useLazyValidation } from "~/components/ui/lazy-validation";
 import { paths } from "~/utils/links";
 import { carryParams } from "~/utils/auth-links";
 import { EMAIL_NOT_CONFIRMED, INVALID_CREDENTIALS, TOO_MANY_ATTEMPTS } from "~/i18n/auth";
-import { prefilledEmail, SignInSchema } from "~/validation/auth";
+import { SignInSchema } from "~/validation/auth";
 
 export const meta: MetaFunction = () => [{ title: "Anmelden · Trägerkreis" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  await requireAnonymous(request);
-  const url = new URL(request.url);
-  return {
-    redirectTo: safeRedirect(url.searchParams.get("redirectTo"), ""),
-    email: prefilledEmail(url.searchParams.get("email")),
-    constraint: getZodConstraint(SignInSchema),
-  };
+export function loader({ request }: LoaderFunctionArgs) {
+  return anonymousEntry(request, SignInSchema);
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -67,20 +62,11 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function SignIn() {
-  const { redirectTo, email, constraint } = useLoaderData<typeof loader>();
+  const entry = useLoaderData<typeof loader>();
+  const { redirectTo, email } = entry;
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const validation = useLazyValidation(() => import("~/validation/auth").then((m) => m.SignInSchema), {
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-  });
-  const [form, fields] = useForm({
-    id: "sign-in",
-    lastResult: actionData?.result,
-    constraint,
-    defaultValue: { email, redirectTo },
-    ...validation,
-  });
+  const [form, fields] = useEntryForm("sign-in", () => import("~/validation/auth").then((m) => m.SignInSchema), entry, actionData?.result);
   const unconfirmed = actionData?.unconfirmedEmail;
   // The reply hides the password from conform's state, but with JavaScript the typed value stays
   // in the field. After a refused attempt: empty it and put the cursor there for the next try

@@ -21,12 +21,13 @@ import {
   registerPublicGuest,
 } from "~/.server/meetings/write";
 import { redirectWithToast } from "~/.server/toast";
-import { errorsOf, valueOf } from "~/components/meetings/meeting-form";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Button } from "~/components/ui/button";
-import { Field, Honeypot } from "~/components/ui/field";
+import { answerErrors, answerValue } from "~/components/ui/intent-form";
+import { Honeypot } from "~/components/ui/honeypot";
 import { caughtByHoneypot } from "~/utils/honeypot";
 import { Card, FormMessage, PageHeader } from "~/components/ui/layout";
+import { PlainField } from "~/components/ui/plain-field";
 import { meetingWhen, whereText } from "~/i18n/meetings";
 import { invariantResponse } from "~/utils/invariant";
 import { PublicGuestSchema } from "~/validation/meetings";
@@ -105,42 +106,28 @@ export default function GuestRegistration() {
           </Card>
           {sent || meeting.full ? null : (
             <Form method="post" className="relative space-y-4" noValidate>
-              <FormMessage errors={errorsOf(result, "")} />
+              <FormMessage errors={answerErrors(result, "")} />
               <Honeypot />
               <input type="hidden" name="meetingId" value={meeting.id} />
-              <Field
-                label="Ihr Name"
-                errors={errorsOf(result, "name")}
-                inputProps={{
-                  id: "name",
-                  name: "name",
-                  autoComplete: "name",
-                  defaultValue: valueOf(result, "name", ""),
-                  maxLength: 120,
-                }}
-              />
-              <Field
+              <PlainField label="Ihr Name" answer={result} id="name" name="name" autoComplete="name" defaultValue={answerValue(result, "name") ?? ""} maxLength={120} />
+              <PlainField
                 label="Träger / Einrichtung"
-                errors={errorsOf(result, "orgName")}
-                inputProps={{
-                  id: "orgName",
-                  name: "orgName",
-                  autoComplete: "organization",
-                  defaultValue: valueOf(result, "orgName", ""),
-                  maxLength: 200,
-                }}
+                answer={result}
+                id="orgName"
+                name="orgName"
+                autoComplete="organization"
+                defaultValue={answerValue(result, "orgName") ?? ""}
+                maxLength={200}
               />
-              <Field
+              <PlainField
                 label="E-Mail-Adresse"
-                errors={errorsOf(result, "email")}
-                inputProps={{
-                  id: "email",
-                  name: "email",
-                  type: "email",
-                  autoComplete: "email",
-                  defaultValue: valueOf(result, "email", ""),
-                  maxLength: 254,
-                }}
+                answer={result}
+                id="email"
+                name="email"
+                type="email"
+                autoComplete="email"
+                defaultValue={answerValue(result, "email") ?? ""}
+                maxLength={254}
               />
               <Button type="submit" className="w-full" disabled={busy}>
                 Als Gast anmelden

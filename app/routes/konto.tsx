@@ -14,12 +14,13 @@ import { redirectWithToast } from "~/.server/toast";
 import { forgetMyPushSubscriptions, loadPushSettings } from "~/.server/push/subscriptions";
 import { PushSettingsSection } from "~/components/push-settings";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { NewPasswordFields } from "~/components/new-password-fields";
 import { Button } from "~/components/ui/button";
 import { EmailText } from "~/components/ui/email-text";
 import { Field, TextareaField } from "~/components/ui/field";
 import { Card, FormMessage, PageHeader } from "~/components/ui/layout";
 import { useLazyValidation } from "~/components/ui/lazy-validation";
-import { NEW_PASSWORD_HINT, PASSWORD_EQUALS_EMAIL, WRONG_CURRENT_PASSWORD } from "~/i18n/auth";
+import { PASSWORD_EQUALS_EMAIL, WRONG_CURRENT_PASSWORD } from "~/i18n/auth";
 import { paths } from "~/utils/links";
 import { ChangePasswordSchema, DeleteAccountSchema, ProfileSchema, splitLanguages } from "~/validation/auth";
 import { replyToRefusal } from "~/.server/forms/reply";
@@ -212,19 +213,7 @@ function PasswordForm() {
           type="password"
           inputProps={{ autoComplete: "current-password" }}
         />
-        <Field
-          label="Neues Passwort"
-          hint={NEW_PASSWORD_HINT}
-          field={fields.newPassword}
-          type="password"
-          inputProps={{ autoComplete: "new-password" }}
-        />
-        <Field
-          label="Neues Passwort wiederholen"
-          field={fields.confirmPassword}
-          type="password"
-          inputProps={{ autoComplete: "new-password" }}
-        />
+        <NewPasswordFields password={fields.newPassword} confirm={fields.confirmPassword} />
         <Button type="submit" disabled={busy}>
           {busy ? "Wird geändert …" : "Passwort ändern"}
         </Button>

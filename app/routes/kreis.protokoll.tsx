@@ -1,13 +1,13 @@
 // /kreis/protokoll — the circle's Protokoll for its coordinators: who was admitted or removed,
 // who coordinates, what changed on the public page, which trainings the circle saw. 404 for others.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { CIRCLE_AUDIT_PAGE_SIZE, circleAuditPage, type CircleAuditEntry } from "~/.server/circle/audit";
 import { requireCoordinator } from "~/.server/circle/join-requests";
+import { AuditList, auditPageFrom } from "~/components/audit-list";
 import { CircleNav } from "~/components/circle-nav";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { buttonClass } from "~/components/ui/button";
-import { Badge, EmptyState, PageHeader } from "~/components/ui/layout";
+import { PageHeader } from "~/components/ui/layout";
 import { auditActionLabel } from "~/i18n/audit";
 import { formatDateTime } from "~/utils/format";
 import { paths } from "~/utils/links";
@@ -57,15 +57,9 @@ function summarize(e: CircleAuditEntry): string {
   }
 }
 
-function pageFrom(url: URL): number {
-  const raw = url.searchParams.get("seite");
-  const page = raw && /^[0-9]{1,5}$/.test(raw) ? Number(raw) : 1;
-  return Math.min(Math.max(page, 1), 10_000);
-}
-
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user, circles } = await requireCoordinator(request);
-  const page = pageFrom(new URL(request.url));
+  const page = auditPageFrom(new URL(request.url));
   const { entries, hasMore } = await circleAuditPage(user, page);
   return {
     several: circles.length > 1,
@@ -81,7 +75,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       summary: summarize(e),
       // A name the reader may not see (another Träger's person, or a deleted account) stays unnamed.
       actor: e.actorName ?? (e.actorId ? "einer Person, deren Profil Sie nicht sehen" : "System"),
-      networkName: e.networkName,
+      context: circles.length > 1 ? e.networkName : undefined,
       warn: e.action === "network.removed",
     })),
   };
@@ -89,7 +83,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function CircleAuditLog() {
   const { several, circleName, page, pageSize, hasMore, entries } = useLoaderData<typeof loader>();
-  const base = paths.circleAudit;
   return (
     <div>
       <PageHeader
@@ -97,50 +90,7 @@ export default function CircleAuditLog() {
         description={`Aufnahmen, Entfernungen, Koordination und Einstellungen${several ? " Ihrer Kreise" : ` von ${circleName}`}. Nur die Koordination sieht es.`}
       />
       <CircleNav />
-      {entries.length === 0 ? (
-        <EmptyState title={page === 1 ? "Noch keine Einträge." : "Auf dieser Seite gibt es keine Einträge mehr."} />
-      ) : (
-        <ol className="divide-y divide-slate-200 rounded-xl border border-slate-200 bg-white" aria-label={`Protokoll des Kreises, Seite ${page}`}>
-          {entries.map((e) => (
-            <li key={e.id} className="flex flex-col gap-1 p-4 sm:flex-row sm:gap-4">
-              <time dateTime={e.atIso} className="shrink-0 text-sm text-slate-600 sm:w-44">
-                {e.at}
-              </time>
-              <div className="min-w-0">
-                <p className="flex flex-wrap items-center gap-2">
-                  <Badge tone={e.warn ? "amber" : "slate"}>{e.label}</Badge>
-                  <span className="text-sm text-slate-600">
-                    von {e.actor}
-                    {several ? ` · ${e.networkName}` : ""}
-                  </span>
-                </p>
-                {e.summary ? <p className="mt-1 break-words text-slate-900">{e.summary}</p> : null}
-              </div>
-            </li>
-          ))}
-        </ol>
-      )}
-      {page > 1 || hasMore ? (
-        <nav aria-label="Seiten des Protokolls" className="mt-4 flex items-center justify-between gap-2">
-          {page > 1 ? (
-            <Link to={page === 2 ? base : `${base}?seite=${page - 1}`} className={buttonClass("secondary")}>
-              ← Neuere
-            </Link>
-          ) : (
-            <span />
-          )}
-          <span className="text-sm text-slate-600">
-            Seite {page} · {pageSize} je Seite
-          </span>
-          {hasMore ? (
-            <Link to={`${base}?seite=${page + 1}`} className={buttonClass("secondary")}>
-              Ältere →
-            </Link>
-          ) : (
-            <span />
-          )}
-        </nav>
-      ) : null}
+      <AuditList entries={entries} page={page} pageSize={pageSize} hasMore={hasMore} base={paths.circleAudit} label="Protokoll des Kreises" />
     </div>
   );
 }

@@ -7,12 +7,13 @@ import { clientIp } from "~/.server/auth/session";
 import { redirectWithToast } from "~/.server/toast";
 import { AuthLayout, Notice, linkClass } from "~/components/auth-layout";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { NewPasswordFields } from "~/components/new-password-fields";
 import { Button } from "~/components/ui/button";
 import { Field, inputPropsOf } from "~/components/ui/field";
 import { FormMessage } from "~/components/ui/layout";
 import { useLazyValidation } from "~/components/ui/lazy-validation";
 import { paths } from "~/utils/links";
-import { NEW_PASSWORD_HINT, PASSWORD_EQUALS_EMAIL } from "~/i18n/auth";
+import { PASSWORD_EQUALS_EMAIL } from "~/i18n/auth";
 import { ResetPasswordSchema } from "~/validation/auth";
 
 // The token is in the URL: keep it out of Referer headers of anything this page loads.
@@ -100,19 +101,7 @@ export default function ResetPassword() {
         <input {...inputPropsOf(fields.token, "hidden")} />
         {/* Lets password managers file the new password under the right account. */}
         <input type="email" name="username" value={email} autoComplete="username" readOnly hidden />
-        <Field
-          label="Neues Passwort"
-          hint={NEW_PASSWORD_HINT}
-          field={fields.password}
-          type="password"
-          inputProps={{ autoComplete: "new-password" }}
-        />
-        <Field
-          label="Neues Passwort wiederholen"
-          field={fields.confirmPassword}
-          type="password"
-          inputProps={{ autoComplete: "new-password" }}
-        />
+        <NewPasswordFields password={fields.password} confirm={fields.confirmPassword} />
         <Button type="submit" className="w-full" disabled={navigation.state === "submitting"}>
           Passwort speichern
         </Button>

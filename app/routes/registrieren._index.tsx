@@ -1,18 +1,21 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { signUp } from "~/.server/auth/service";
-import { requireAnonymous, safeRedirect } from "~/.server/auth/session";
+import { anonymousEntry } from "~/.server/auth/entry";
+import { requireAnonymous } from "~/.server/auth/session";
 import { AuthLayout, linkClass } from "~/components/auth-layout";
+import { useEntryForm } from "~/components/entry-form";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { NewPasswordFields } from "~/components/new-password-fields";
 import { Button } from "~/components/ui/button";
-import { Field, Honeypot, inputPropsOf } from "~/components/ui/field";
+import { Field, inputPropsOf } from "~/components/ui/field";
+import { Honeypot } from "~/components/ui/honeypot";
 import { FormMessage } from "~/components/ui/layout";
-import { useLazyValidation } from "~/components/ui/lazy-validation";
 import { carryParams } from "~/utils/auth-links";
 import { paths } from "~/utils/links";
-import { EMAIL_TAKEN, NEW_PASSWORD_HINT } from "~/i18n/auth";
+import { EMAIL_TAKEN } from "~/i18n/auth";
 import { prefilledEmail, SignUpSchema } from "~/validation/auth";
 import { caughtByHoneypot } from "~/utils/honeypot";
 
@@ -20,14 +23,8 @@ export const meta: MetaFunction = () => [{ title: "Registrieren · Trägerkreis"
 
 const checkInbox = (email: string) => `/registrieren/bestaetigen${carryParams("", email)}`;
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  await requireAnonymous(request);
-  const url = new URL(request.url);
-  return {
-    redirectTo: safeRedirect(url.searchParams.get("redirectTo"), ""),
-    email: prefilledEmail(url.searchParams.get("email")),
-    constraint: getZodConstraint(SignUpSchema),
-  };
+export function loader({ request }: LoaderFunctionArgs) {
+  return anonymousEntry(request, SignUpSchema);
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -50,20 +47,11 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function SignUp() {
-  const { redirectTo, email, constraint } = useLoaderData<typeof loader>();
+  const entry = useLoaderData<typeof loader>();
+  const { redirectTo, email } = entry;
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const validation = useLazyValidation(() => import("~/validation/auth").then((m) => m.SignUpSchema), {
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-  });
-  const [form, fields] = useForm({
-    id: "sign-up",
-    lastResult: actionData?.result,
-    constraint,
-    defaultValue: { email, redirectTo },
-    ...validation,
-  });
+  const [form, fields] = useEntryForm("sign-up", () => import("~/validation/auth").then((m) => m.SignUpSchema), entry, actionData?.result);
   const duplicate = actionData?.duplicate && fields.email.errors?.includes(EMAIL_TAKEN);
   return (
     <AuthLayout
@@ -109,19 +97,7 @@ export default function SignUp() {
             </p>
           ) : null}
         </div>
-        <Field
-          label="Passwort"
-          hint={NEW_PASSWORD_HINT}
-          field={fields.password}
-          type="password"
-          inputProps={{ autoComplete: "new-password" }}
-        />
-        <Field
-          label="Passwort wiederholen"
-          field={fields.confirmPassword}
-          type="password"
-          inputProps={{ autoComplete: "new-password" }}
-        />
+        <NewPasswordFields password={fields.password} confirm={fields.confirmPassword} label="Passwort" />
         <Button type="submit" className="w-full" disabled={navigation.state === "submitting"}>
           {navigation.state === "submitting" ? "Konto wird angelegt …" : "Konto anlegen"}
         </Button>

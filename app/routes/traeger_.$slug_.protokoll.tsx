@@ -5,10 +5,10 @@ import { requireUser } from "~/.server/auth/session";
 import type { OrgRole } from "~/.server/db/schema";
 import { requireOrgRole } from "~/.server/orgs/access";
 import { AUDIT_PAGE_SIZE, auditPage, type AuditEntry } from "~/.server/orgs/audit";
+import { AuditList, auditPageFrom } from "~/components/audit-list";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { OrgNav } from "~/components/org-nav";
-import { buttonClass } from "~/components/ui/button";
-import { Badge, EmptyState, PageHeader } from "~/components/ui/layout";
+import { PageHeader } from "~/components/ui/layout";
 import { auditActionLabel } from "~/i18n/audit";
 import { ROLE_LABELS } from "~/i18n/labels";
 import { formatDateTime } from "~/utils/format";
@@ -17,14 +17,6 @@ import { paths } from "~/utils/links";
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Protokoll · ${data.org.name} · Trägerkreis` : "Protokoll · Trägerkreis" },
 ];
-
-const MAX_PAGE = 10_000;
-
-function pageFrom(url: URL): number {
-  const raw = url.searchParams.get("seite");
-  const page = raw && /^[0-9]{1,5}$/.test(raw) ? Number(raw) : 1;
-  return Math.min(Math.max(page, 1), MAX_PAGE);
-}
 
 function text(value: unknown): string | undefined {
   return typeof value === "string" && value ? value : undefined;
@@ -76,7 +68,7 @@ function actorLabel(entry: AuditEntry): string {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const membership = await requireOrgRole(user, params.slug ?? "", "admin");
-  const page = pageFrom(new URL(request.url));
+  const page = auditPageFrom(new URL(request.url));
   const { entries, hasMore } = await auditPage(user, membership.orgId, page);
   return {
     org: { slug: membership.slug, name: membership.name, role: membership.role },
@@ -90,13 +82,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       label: auditActionLabel(e.action),
       summary: summarize(e),
       actor: actorLabel(e),
+      warn: e.action === "member.removed",
     })),
   };
 }
 
 export default function OrgAuditLog() {
   const { org, page, pageSize, hasMore, entries } = useLoaderData<typeof loader>();
-  const base = paths.orgAudit(org.slug);
   return (
     <div>
       <OrgNav slug={org.slug} orgName={org.name} role={org.role} />
@@ -107,53 +99,7 @@ export default function OrgAuditLog() {
           Unzustellbare E-Mails
         </Link>
       </p>
-      {entries.length === 0 ? (
-        <EmptyState title={page === 1 ? "Noch keine Einträge." : "Auf dieser Seite gibt es keine Einträge mehr."}>
-          {page > 1 ? (
-            <Link to={base} className="font-semibold text-brand-800 underline">
-              Zu den neuesten Einträgen
-            </Link>
-          ) : null}
-        </EmptyState>
-      ) : (
-        <ol className="divide-y divide-slate-200 rounded-xl border border-slate-200 bg-white" aria-label={`Protokoll, Seite ${page}`}>
-          {entries.map((e) => (
-            <li key={e.id} className="flex flex-col gap-1 p-4 sm:flex-row sm:gap-4">
-              <time dateTime={e.atIso} className="shrink-0 text-sm text-slate-600 sm:w-44">
-                {e.at}
-              </time>
-              <div className="min-w-0">
-                <p className="flex flex-wrap items-center gap-2">
-                  <Badge tone={e.label === "Mitglied entfernt" ? "amber" : "slate"}>{e.label}</Badge>
-                  <span className="text-sm text-slate-600">von {e.actor}</span>
-                </p>
-                {e.summary ? <p className="mt-1 break-words text-slate-900">{e.summary}</p> : null}
-              </div>
-            </li>
-          ))}
-        </ol>
-      )}
-      {page > 1 || hasMore ? (
-        <nav aria-label="Seiten des Protokolls" className="mt-4 flex items-center justify-between gap-2">
-          {page > 1 ? (
-            <Link to={page === 2 ? base : `${base}?seite=${page - 1}`} className={buttonClass("secondary")}>
-              ← Neuere
-            </Link>
-          ) : (
-            <span />
-          )}
-          <span className="text-sm text-slate-600">
-            Seite {page} · {pageSize} je Seite
-          </span>
-          {hasMore ? (
-            <Link to={`${base}?seite=${page + 1}`} className={buttonClass("secondary")}>
-              Ältere →
-            </Link>
-          ) : (
-            <span />
-          )}
-        </nav>
-      ) : null}
+      <AuditList entries={entries} page={page} pageSize={pageSize} hasMore={hasMore} base={paths.orgAudit(org.slug)} label="Protokoll" />
     </div>
   );
 }

@@ -6,7 +6,7 @@ import type {
   LoaderFunctionArgs,
   MetaFunction,
 } from "@remix-run/node";
-import { useActionData, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/.server/auth/session";
 import { asUser } from "~/.server/db/request";
 import {
@@ -16,6 +16,7 @@ import {
 } from "~/.server/meetings/read";
 import { saveMeeting } from "~/.server/meetings/write";
 import { redirectWithToast } from "~/.server/toast";
+import { meetingFormDefaults } from "~/.server/meetings/form-defaults";
 import { MeetingForm } from "~/components/meetings/meeting-form";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/ui/layout";
@@ -54,20 +55,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       hosts: hosts.map(({ value, label }) => ({ value, label })),
       gemeinden: await gemeindeOptions(tx),
       defaults: {
-        host: current,
-        title: meeting.title,
-        description: meeting.description,
-        place: meeting.place,
-        gemeinde: meeting.gemeindeCode,
-        onlineUrl: meeting.onlineUrl,
-        date: berlinParts(meeting.startsAt).date,
-        startTime: berlinParts(meeting.startsAt).time,
-        endTime: berlinParts(meeting.endsAt).time,
-        registrationDeadline: meeting.registrationDeadline
-          ? berlinParts(meeting.registrationDeadline).date
-          : null,
-        capacity: meeting.capacity,
-        guestsWelcome: meeting.guestsWelcome,
+        ...meetingFormDefaults(meeting, meeting.startsAt, meeting.endsAt),
+        registrationDeadline: meeting.registrationDeadline ? berlinParts(meeting.registrationDeadline).date : null,
       },
     };
   });
@@ -93,17 +82,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function EditMeeting() {
   const { title, hosts, gemeinden, defaults } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
   return (
     <div className="mx-auto max-w-2xl">
       <PageHeader title={`${title} bearbeiten`} />
-      <MeetingForm
-        result={actionData?.result}
-        defaults={defaults}
-        hosts={hosts}
-        gemeinden={gemeinden}
-        submitLabel="Speichern"
-      />
+      <MeetingForm defaults={defaults} hosts={hosts} gemeinden={gemeinden} submitLabel="Speichern" />
     </div>
   );
 }

@@ -11,8 +11,10 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { guestRsvp, guestView } from "~/.server/meetings/write";
 import { redirectWithToast } from "~/.server/toast";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { RsvpChoice } from "~/components/meetings/rsvp-choice";
 import { Button } from "~/components/ui/button";
-import { Field } from "~/components/ui/field";
+import { answerErrors } from "~/components/ui/intent-form";
+import { PlainField } from "~/components/ui/plain-field";
 import { Card, FormMessage, PageHeader } from "~/components/ui/layout";
 import { RSVP_LABELS, meetingWhen, whereText } from "~/i18n/meetings";
 import { invariantResponse } from "~/utils/invariant";
@@ -95,39 +97,8 @@ export default function GuestPage() {
         new Date(m.startsAt).getTime() > Date.now() ? (
           <Form method="post" className="space-y-3">
             <FormMessage errors={result?.error?.[""]} />
-            <fieldset>
-              <legend className="text-sm font-medium">Kommen Sie?</legend>
-              <div className="mt-1 grid grid-cols-3 gap-2">
-                {(["zusage", "vielleicht", "absage"] as const).map((answer) => (
-                  <label
-                    key={answer}
-                    className="flex min-h-11 items-center justify-center gap-2 rounded-lg border border-slate-300 px-2 text-sm has-[:checked]:border-brand-700 has-[:checked]:bg-brand-50"
-                  >
-                    <input
-                      type="radio"
-                      name="answer"
-                      value={answer}
-                      defaultChecked={view.answer === answer}
-                      className="accent-brand-700"
-                    />
-                    {RSVP_LABELS[answer]}
-                  </label>
-                ))}
-              </div>
-              {result?.error?.answer ? (
-                <p className="text-sm text-red-700">{result.error.answer}</p>
-              ) : null}
-            </fieldset>
-            <Field
-              label="Kommentar (optional)"
-              errors={result?.error?.comment}
-              inputProps={{
-                id: "comment",
-                name: "comment",
-                defaultValue: view.comment ?? "",
-                maxLength: 500,
-              }}
-            />
+            <RsvpChoice legend="Kommen Sie?" answer={view.answer} errors={answerErrors(result, "answer")} />
+            <PlainField label="Kommentar (optional)" answer={result} id="comment" name="comment" defaultValue={view.comment ?? ""} maxLength={500} />
             <Button type="submit">Rückmeldung speichern</Button>
           </Form>
         ) : null}

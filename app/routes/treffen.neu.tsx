@@ -7,7 +7,7 @@ import type {
   LoaderFunctionArgs,
   MetaFunction,
 } from "@remix-run/node";
-import { useActionData, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/.server/auth/session";
 import { oncePerForm } from "~/.server/forms/idempotency";
 import { asUser } from "~/.server/db/request";
@@ -18,13 +18,10 @@ import {
 } from "~/.server/meetings/read";
 import { saveMeeting } from "~/.server/meetings/write";
 import { redirectWithToast } from "~/.server/toast";
-import {
-  MeetingForm,
-  type MeetingFormDefaults,
-} from "~/components/meetings/meeting-form";
+import { meetingFormDefaults } from "~/.server/meetings/form-defaults";
+import { MeetingForm, type MeetingFormDefaults } from "~/components/meetings/meeting-form";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/ui/layout";
-import { berlinParts } from "~/utils/berlin-time";
 import { MeetingFormSchema } from "~/validation/meetings";
 import { replyToRefusal } from "~/.server/forms/reply";
 
@@ -54,20 +51,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     if (previous) {
       const next = new Date(previous.startsAt.getTime() + 28 * 86400_000);
       const nextEnd = new Date(previous.endsAt.getTime() + 28 * 86400_000);
-      defaults = {
-        host: `${previous.networkId}:${previous.hostOrgId}`,
-        title: previous.title,
-        description: previous.description,
-        place: previous.place,
-        gemeinde: previous.gemeindeCode,
-        onlineUrl: previous.onlineUrl,
-        date: berlinParts(next).date,
-        startTime: berlinParts(next).time,
-        endTime: berlinParts(nextEnd).time,
-        capacity: previous.capacity,
-        guestsWelcome: previous.guestsWelcome,
-        previousMeetingId: previous.id,
-      };
+      defaults = { ...meetingFormDefaults(previous, next, nextEnd), previousMeetingId: previous.id };
     }
     return {
       hosts: hosts.map(({ value, label }) => ({ value, label })),
@@ -99,7 +83,6 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function NewMeeting() {
   const { hosts, gemeinden, defaults, series } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
   return (
     <div className="mx-auto max-w-2xl">
       <PageHeader
@@ -110,13 +93,7 @@ export default function NewMeeting() {
             : "Der ganze Kreis wird eingeladen, mit Kalenderdatei."
         }
       />
-      <MeetingForm
-        result={actionData?.result}
-        defaults={defaults}
-        hosts={hosts}
-        gemeinden={gemeinden}
-        submitLabel="Treffen anlegen und einladen"
-      />
+      <MeetingForm defaults={defaults} hosts={hosts} gemeinden={gemeinden} submitLabel="Treffen anlegen und einladen" />
     </div>
   );
 }

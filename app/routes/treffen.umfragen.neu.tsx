@@ -18,13 +18,14 @@ import { asUser } from "~/.server/db/request";
 import { gemeindeOptions, hostOptions } from "~/.server/meetings/read";
 import { createPoll } from "~/.server/meetings/write";
 import { redirectWithToast } from "~/.server/toast";
-import { errorsOf, valueOf } from "~/components/meetings/meeting-form";
+import { MeetingAboutFields, MeetingPlaceFields, valueOf } from "~/components/meetings/meeting-form";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Button } from "~/components/ui/button";
 import { FormKeyField } from "~/components/ui/form-key";
-import { Field, SelectField, TextareaField } from "~/components/ui/field";
+import { Field } from "~/components/ui/field";
+import { answerErrors } from "~/components/ui/intent-form";
 import { Card, FormMessage, PageHeader } from "~/components/ui/layout";
-import { gemeindeOptionGroups } from "~/utils/gemeinden";
+import { NumberField, PlainField } from "~/components/ui/plain-field";
 import { POLL_MAX_OPTIONS } from "~/i18n/meetings";
 import { PollFormSchema, parsePollOptions } from "~/validation/meetings";
 import { replyToRefusal } from "~/.server/forms/reply";
@@ -75,6 +76,8 @@ export default function NewPoll() {
   const result = useActionData<typeof action>()?.result;
   const busy = useNavigation().state !== "idle";
   const rows = Array.from({ length: 5 }, (_, i) => i);
+  const fallback: Record<string, string | undefined> = { host: hosts[0]?.value, title: "Kooperationstreffen" };
+  const value = (name: string) => valueOf(result, name, fallback[name]);
   return (
     <div className="mx-auto max-w-2xl">
       <PageHeader
@@ -83,94 +86,20 @@ export default function NewPoll() {
       />
       <Form method="post" className="space-y-4" noValidate>
         <FormKeyField />
-        <FormMessage errors={errorsOf(result, "")} />
+        <FormMessage errors={answerErrors(result, "")} />
         <Card className="space-y-4">
-          <SelectField
-            label="Einladender Träger"
-            errors={errorsOf(result, "host")}
-            selectProps={{
-              id: "host",
-              name: "host",
-              defaultValue: valueOf(result, "host", hosts[0]?.value),
-            }}
-            options={hosts}
-          />
-          <Field
-            label="Titel"
-            errors={errorsOf(result, "title")}
-            inputProps={{
-              id: "title",
-              name: "title",
-              defaultValue: valueOf(result, "title", "Kooperationstreffen"),
-              maxLength: 200,
-            }}
-          />
-          <TextareaField
-            label="Beschreibung (optional)"
-            errors={errorsOf(result, "description")}
-            textareaProps={{
-              id: "description",
-              name: "description",
-              defaultValue: valueOf(result, "description", ""),
-              rows: 3,
-            }}
-          />
-          <Field
-            label="Ort (Adresse)"
-            hint="Ort oder Online-Link angeben."
-            errors={errorsOf(result, "place")}
-            inputProps={{
-              id: "place",
-              name: "place",
-              defaultValue: valueOf(result, "place", ""),
-              maxLength: 300,
-            }}
-          />
-          <SelectField
-            label="Gemeinde"
-            selectProps={{
-              id: "gemeinde",
-              name: "gemeinde",
-              defaultValue: valueOf(result, "gemeinde", ""),
-            }}
-            options={[
-              { value: "", label: "— keine Angabe —" },
-              ...gemeindeOptionGroups(gemeinden),
-            ]}
-          />
-          <Field
-            label="Online-Link (optional)"
-            errors={errorsOf(result, "onlineUrl")}
-            inputProps={{
-              id: "onlineUrl",
-              name: "onlineUrl",
-              type: "url",
-              defaultValue: valueOf(result, "onlineUrl", ""),
-            }}
-          />
-          <Field
+          <MeetingAboutFields answer={result} value={value} hosts={hosts} descriptionRows={3} />
+          <MeetingPlaceFields answer={result} value={value} gemeinden={gemeinden} placeHint="Ort oder Online-Link angeben." />
+          <NumberField
             label="Dauer in Minuten"
-            errors={errorsOf(result, "durationMinutes")}
-            inputProps={{
-              id: "durationMinutes",
-              name: "durationMinutes",
-              type: "number",
-              min: 15,
-              max: 1440,
-              defaultValue: valueOf(result, "durationMinutes", 120),
-              inputMode: "numeric",
-            }}
+            answer={result}
+            id="durationMinutes"
+            name="durationMinutes"
+            min={15}
+            max={1440}
+            defaultValue={valueOf(result, "durationMinutes", 120)}
           />
-          <Field
-            label="Abstimmen bis (optional)"
-            errors={errorsOf(result, "deadline")}
-            inputProps={{
-              id: "deadline",
-              name: "deadline",
-              type: "date",
-              defaultValue: valueOf(result, "deadline", ""),
-            }}
-          />
+          <PlainField label="Abstimmen bis (optional)" answer={result} id="deadline" name="deadline" type="date" defaultValue={value("deadline")} />
         </Card>
         <Card className="space-y-3">
           <fieldset className="space-y-3">

@@ -1,5 +1,5 @@
 // The honeypot of the public forms (sign-up, "Interesse melden", password reset, resend
-// confirmation): a text field hidden from people (components/ui/field.tsx, <Honeypot />) that naive
+// confirmation): a text field hidden from people (components/ui/honeypot.tsx) that naive
 // bots fill in. One name and one check, so no form can get the condition the wrong way round.
 export const HONEYPOT_FIELD = "website_url";
 

@@ -31,6 +31,31 @@ const optionalInt = (min: number, max: number, message: string) =>
     .max(max, message)
     .optional();
 
+/** A title other Träger read (meeting, topic, poll); `place` names it in the refusal of hard identifiers. */
+const title = (place: string) => publicText(line(3, 200, "Bitte geben Sie einen Titel mit 3 bis 200 Zeichen an."), place);
+const optionalDate = z
+  .string()
+  .optional()
+  .transform((v) => v || null)
+  .refine((v) => v === null || isValidDate(v), "Bitte geben Sie ein gültiges Datum an.");
+const agendaPosition = optionalInt(1, 50, "Bitte geben Sie eine Position zwischen 1 und 50 an.");
+const topicMinutes = optionalInt(1, 480, "Die geplante Dauer muss zwischen 1 und 480 Minuten liegen.");
+
+/** Where a meeting (or the meeting a poll plans) takes place: an address, its Gemeinde, a link. */
+const placeFields = {
+  place: optionalLine(300, "Der Ort darf höchstens 300 Zeichen lang sein."),
+  gemeinde: z
+    .string()
+    .optional()
+    .transform((v) => v || null),
+  onlineUrl: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => v || null)
+    .refine((v) => v === null || (/^https:\/\/\S+$/.test(v) && v.length <= 500), "Der Online-Link muss mit https:// beginnen."),
+};
+
 /** "<networkId>:<orgId>": the circle and the host Träger, from one select. */
 const hostChoice = z
   .string({ error: "Bitte wählen Sie den einladenden Träger." })
@@ -42,40 +67,17 @@ const hostChoice = z
 export const MeetingFormSchema = z
   .object({
     host: hostChoice,
-    title: publicText(
-      line(3, 200, "Bitte geben Sie einen Titel mit 3 bis 200 Zeichen an."),
-      "Den Titel des Treffens",
-    ),
+    title: title("Den Titel des Treffens"),
     description: publicOptionalText(
       10000,
       "Die Beschreibung",
       "Die Beschreibung des Treffens",
     ),
-    place: optionalLine(300, "Der Ort darf höchstens 300 Zeichen lang sein."),
-    gemeinde: z
-      .string()
-      .optional()
-      .transform((v) => v || null),
-    onlineUrl: z
-      .string()
-      .trim()
-      .optional()
-      .transform((v) => v || null)
-      .refine(
-        (v) => v === null || (/^https:\/\/\S+$/.test(v) && v.length <= 500),
-        "Der Online-Link muss mit https:// beginnen.",
-      ),
+    ...placeFields,
     date: date("Bitte geben Sie das Datum an."),
     startTime: time("Bitte geben Sie den Beginn an (HH:MM)."),
     endTime: time("Bitte geben Sie das Ende an (HH:MM)."),
-    registrationDeadline: z
-      .string()
-      .optional()
-      .transform((v) => v || null)
-      .refine(
-        (v) => v === null || isValidDate(v),
-        "Bitte geben Sie ein gültiges Datum an.",
-      ),
+    registrationDeadline: optionalDate,
     capacity: optionalInt(
       1,
       10000,
@@ -126,41 +128,22 @@ export const PublicGuestSchema = GuestSchema.extend({
 });
 
 export const TopicSchema = z.object({
-  title: publicText(
-    line(3, 200, "Bitte geben Sie einen Titel mit 3 bis 200 Zeichen an."),
-    "Den Titel des Themas",
-  ),
+  title: title("Den Titel des Themas"),
   description: publicOptionalText(5000, "Die Beschreibung", "Die Beschreibung des Themas"),
-  minutes: optionalInt(
-    1,
-    480,
-    "Die geplante Dauer muss zwischen 1 und 480 Minuten liegen.",
-  ),
+  minutes: topicMinutes,
 });
 
 export const AgendaItemSchema = TopicSchema.extend({
   itemId: z.string().uuid().optional(),
   presenterOrgId: z.string().uuid().optional(),
-  position: optionalInt(
-    1,
-    50,
-    "Bitte geben Sie eine Position zwischen 1 und 50 an.",
-  ),
+  position: agendaPosition,
 });
 
 export const DecideTopicSchema = z.object({
   itemId: z.string().uuid(),
   decision: z.enum(["accept", "decline", "pool"]),
-  position: optionalInt(
-    1,
-    50,
-    "Bitte geben Sie eine Position zwischen 1 und 50 an.",
-  ),
-  minutes: optionalInt(
-    1,
-    480,
-    "Die geplante Dauer muss zwischen 1 und 480 Minuten liegen.",
-  ),
+  position: agendaPosition,
+  minutes: topicMinutes,
   reason: publicOptionalText(1000, "Die Begründung", "Die Begründung"),
 });
 
@@ -170,38 +153,15 @@ export const CancelSchema = z.object({
 
 export const PollFormSchema = z.object({
   host: hostChoice,
-  title: publicText(
-    line(3, 200, "Bitte geben Sie einen Titel mit 3 bis 200 Zeichen an."),
-    "Den Titel der Umfrage",
-  ),
+  title: title("Den Titel der Umfrage"),
   description: publicOptionalText(10000, "Die Beschreibung", "Die Beschreibung der Umfrage"),
-  place: optionalLine(300, "Der Ort darf höchstens 300 Zeichen lang sein."),
-  gemeinde: z
-    .string()
-    .optional()
-    .transform((v) => v || null),
-  onlineUrl: z
-    .string()
-    .trim()
-    .optional()
-    .transform((v) => v || null)
-    .refine(
-      (v) => v === null || (/^https:\/\/\S+$/.test(v) && v.length <= 500),
-      "Der Online-Link muss mit https:// beginnen.",
-    ),
+  ...placeFields,
   durationMinutes: z.coerce
     .number({ error: "Bitte geben Sie die Dauer in Minuten an." })
     .int()
     .min(15, "Die Dauer muss zwischen 15 und 1440 Minuten liegen.")
     .max(1440, "Die Dauer muss zwischen 15 und 1440 Minuten liegen."),
-  deadline: z
-    .string()
-    .optional()
-    .transform((v) => v || null)
-    .refine(
-      (v) => v === null || isValidDate(v),
-      "Bitte geben Sie ein gültiges Datum an.",
-    ),
+  deadline: optionalDate,
   previousMeetingId: z.string().uuid().optional(),
 });
 

@@ -9,7 +9,7 @@ import type { Database } from "~/.server/db/connection";
 import { userMessageFor } from "~/.server/db/errors";
 import type { MinutesContent } from "~/.server/meetings/minutes";
 import { saveMeeting, saveMinutes } from "~/.server/meetings/write";
-import { action as meetingAction } from "~/routes/treffen.$id._index";
+import { action as meetingAction } from "~/routes/treffen.$id._index/route";
 import { action as minutesAction } from "~/routes/treffen.$id.protokoll";
 import { action as newMeetingAction } from "~/routes/treffen.neu";
 import { berlinParts } from "~/utils/berlin-time";

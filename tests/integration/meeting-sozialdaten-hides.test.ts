@@ -8,7 +8,7 @@ import type { Database } from "~/.server/db/connection";
 import { saveMeeting } from "~/.server/meetings/write";
 import { action as reportAction } from "~/routes/sozialdaten.melden";
 import { action as reviseAction, loader as reviseLoader } from "~/routes/sozialdaten.$id";
-import { loader as meetingLoader } from "~/routes/treffen.$id._index";
+import { loader as meetingLoader } from "~/routes/treffen.$id._index/route";
 import { berlinParts } from "~/utils/berlin-time";
 import { freshDatabase } from "../helpers/db";
 import { requestAs, type TestUser } from "../helpers/fixtures";

@@ -1,17 +1,18 @@
 // Create and edit a meeting: host Träger, title, description, place (with Gemeinde) and/or an
 // online link, date with start and end (Berlin), optional registration deadline and capacity.
+// The poll form (/treffen/umfragen/neu) shares the fields that say what and where.
 import type { SubmissionResult } from "@conform-to/react";
-import { Form, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useNavigation } from "@remix-run/react";
 import { Button } from "~/components/ui/button";
+import { CheckboxField, type SelectOption } from "~/components/ui/field";
 import { FormKeyField } from "~/components/ui/form-key";
-import {
-  CheckboxField,
-  Field,
-  SelectField,
-  TextareaField,
-} from "~/components/ui/field";
+import { answerErrors, answerValue } from "~/components/ui/intent-form";
 import { Card, FormMessage } from "~/components/ui/layout";
+import { NumberField, PlainField, PlainSelectField, PlainTextareaField } from "~/components/ui/plain-field";
 import { gemeindeOptionGroups } from "~/utils/gemeinden";
+
+type Answer = SubmissionResult<string[]> | undefined;
+type Gemeinden = Array<{ code: string; name: string; kreis: string }>;
 
 export type MeetingFormDefaults = {
   host?: string;
@@ -29,190 +30,135 @@ export type MeetingFormDefaults = {
   previousMeetingId?: string | null;
 };
 
-export function errorsOf(
-  result: SubmissionResult<string[]> | undefined,
-  name: string,
-) {
-  return result?.error?.[name] ?? undefined;
+/** The value of a field: what the person sent (after a refusal), else the default. */
+export function valueOf(result: Answer, name: string, fallback: string | number | null | undefined): string {
+  return answerValue(result, name) ?? (fallback === null || fallback === undefined ? "" : String(fallback));
 }
 
-export function valueOf(
-  result: SubmissionResult<string[]> | undefined,
-  name: string,
-  fallback: string | number | null | undefined,
-): string {
-  const sent = (result?.initialValue as Record<string, unknown> | undefined)?.[
-    name
-  ];
-  if (typeof sent === "string") return sent;
-  return fallback === null || fallback === undefined ? "" : String(fallback);
+/** Who invites, and to what: host Träger, title, description. */
+export function MeetingAboutFields({
+  answer,
+  value,
+  hosts,
+  descriptionHint,
+  descriptionRows = 4,
+}: {
+  answer: Answer;
+  value: (name: string) => string;
+  hosts: SelectOption[];
+  descriptionHint?: string;
+  descriptionRows?: number;
+}) {
+  return (
+    <>
+      <PlainSelectField label="Einladender Träger" answer={answer} id="host" name="host" defaultValue={value("host")} options={hosts} />
+      <PlainField label="Titel" answer={answer} id="title" name="title" defaultValue={value("title")} maxLength={200} required />
+      <PlainTextareaField
+        label="Beschreibung (optional)"
+        hint={descriptionHint}
+        answer={answer}
+        id="description"
+        name="description"
+        defaultValue={value("description")}
+        rows={descriptionRows}
+      />
+    </>
+  );
+}
+
+/** Where: an address with its Gemeinde, and/or an online link. */
+export function MeetingPlaceFields({
+  answer,
+  value,
+  gemeinden,
+  placeHint,
+}: {
+  answer: Answer;
+  value: (name: string) => string;
+  gemeinden: Gemeinden;
+  placeHint?: string;
+}) {
+  return (
+    <>
+      <PlainField label="Ort (Adresse)" hint={placeHint} answer={answer} id="place" name="place" defaultValue={value("place")} maxLength={300} />
+      <PlainSelectField
+        label="Gemeinde"
+        answer={answer}
+        id="gemeinde"
+        name="gemeinde"
+        defaultValue={value("gemeinde")}
+        options={[{ value: "", label: "— keine Angabe —" }, ...gemeindeOptionGroups(gemeinden)]}
+      />
+      <PlainField
+        label="Online-Link (optional)"
+        hint="Beginnt mit https://"
+        answer={answer}
+        id="onlineUrl"
+        name="onlineUrl"
+        type="url"
+        defaultValue={value("onlineUrl")}
+        maxLength={500}
+      />
+    </>
+  );
 }
 
 export function MeetingForm({
-  result,
   defaults,
   hosts,
   gemeinden,
   submitLabel,
 }: {
-  result: SubmissionResult<string[]> | undefined;
   defaults: MeetingFormDefaults;
-  hosts: Array<{ value: string; label: string }>;
-  gemeinden: Array<{ code: string; name: string; kreis: string }>;
+  hosts: SelectOption[];
+  gemeinden: Gemeinden;
   submitLabel: string;
 }) {
+  const answer = (useActionData() as { result?: Answer } | undefined)?.result;
   const busy = useNavigation().state !== "idle";
-  const v = (name: keyof MeetingFormDefaults) =>
-    valueOf(result, name, defaults[name] as string | number | null | undefined);
+  const value = (name: string) => valueOf(answer, name, defaults[name as keyof MeetingFormDefaults] as string | number | null | undefined);
   return (
     <Form method="post" className="space-y-4" noValidate>
       {/* The create action writes once per key (double click); the edit action ignores it. */}
       <FormKeyField />
-      {defaults.previousMeetingId ? (
-        <input
-          type="hidden"
-          name="previousMeetingId"
-          value={defaults.previousMeetingId}
-        />
-      ) : null}
-      <FormMessage errors={errorsOf(result, "")} />
+      {defaults.previousMeetingId ? <input type="hidden" name="previousMeetingId" value={defaults.previousMeetingId} /> : null}
+      <FormMessage errors={answerErrors(answer, "")} />
       <Card className="space-y-4">
-        <SelectField
-          label="Einladender Träger"
-          errors={errorsOf(result, "host")}
-          selectProps={{ id: "host", name: "host", defaultValue: v("host") }}
-          options={hosts}
-        />
-        <Field
-          label="Titel"
-          errors={errorsOf(result, "title")}
-          inputProps={{
-            id: "title",
-            name: "title",
-            defaultValue: v("title"),
-            maxLength: 200,
-            required: true,
-          }}
-        />
-        <TextareaField
-          label="Beschreibung (optional)"
-          hint="Worum es geht, was mitzubringen ist. Keine Sozialdaten."
-          errors={errorsOf(result, "description")}
-          textareaProps={{
-            id: "description",
-            name: "description",
-            defaultValue: v("description"),
-            rows: 4,
-          }}
-        />
+        <MeetingAboutFields answer={answer} value={value} hosts={hosts} descriptionHint="Worum es geht, was mitzubringen ist. Keine Sozialdaten." />
       </Card>
       <Card className="space-y-4">
         <h2 className="text-lg font-semibold text-slate-900">Wann</h2>
-        <Field
-          label="Datum"
-          errors={errorsOf(result, "date")}
-          inputProps={{
-            id: "date",
-            name: "date",
-            type: "date",
-            defaultValue: v("date"),
-            required: true,
-          }}
-        />
+        <PlainField label="Datum" answer={answer} id="date" name="date" type="date" defaultValue={value("date")} required />
         <div className="grid grid-cols-2 gap-3">
-          <Field
-            label="Beginn"
-            errors={errorsOf(result, "startTime")}
-            inputProps={{
-              id: "startTime",
-              name: "startTime",
-              type: "time",
-              defaultValue: v("startTime"),
-              required: true,
-            }}
-          />
-          <Field
-            label="Ende"
-            errors={errorsOf(result, "endTime")}
-            inputProps={{
-              id: "endTime",
-              name: "endTime",
-              type: "time",
-              defaultValue: v("endTime"),
-              required: true,
-            }}
-          />
+          <PlainField label="Beginn" answer={answer} id="startTime" name="startTime" type="time" defaultValue={value("startTime")} required />
+          <PlainField label="Ende" answer={answer} id="endTime" name="endTime" type="time" defaultValue={value("endTime")} required />
         </div>
-        <Field
+        <PlainField
           label="Anmeldeschluss (optional)"
           hint="Bis zum Ende dieses Tages sind Zusagen möglich."
-          errors={errorsOf(result, "registrationDeadline")}
-          inputProps={{
-            id: "registrationDeadline",
-            name: "registrationDeadline",
-            type: "date",
-            defaultValue: v("registrationDeadline"),
-          }}
+          answer={answer}
+          id="registrationDeadline"
+          name="registrationDeadline"
+          type="date"
+          defaultValue={value("registrationDeadline")}
         />
-        <Field
+        <NumberField
           label="Plätze (optional)"
           hint="Leer: ohne Begrenzung."
-          errors={errorsOf(result, "capacity")}
-          inputProps={{
-            id: "capacity",
-            name: "capacity",
-            type: "number",
-            min: 1,
-            max: 10000,
-            inputMode: "numeric",
-            defaultValue: v("capacity"),
-          }}
+          answer={answer}
+          id="capacity"
+          name="capacity"
+          min={1}
+          max={10000}
+          defaultValue={value("capacity")}
         />
       </Card>
       <Card className="space-y-4">
         <h2 className="text-lg font-semibold text-slate-900">Wo</h2>
-        <Field
-          label="Ort (Adresse)"
-          errors={errorsOf(result, "place")}
-          inputProps={{
-            id: "place",
-            name: "place",
-            defaultValue: v("place"),
-            maxLength: 300,
-          }}
-        />
-        <SelectField
-          label="Gemeinde"
-          errors={errorsOf(result, "gemeinde")}
-          selectProps={{
-            id: "gemeinde",
-            name: "gemeinde",
-            defaultValue: v("gemeinde"),
-          }}
-          options={[
-            { value: "", label: "— keine Angabe —" },
-            ...gemeindeOptionGroups(gemeinden),
-          ]}
-        />
-        <Field
-          label="Online-Link (optional)"
-          hint="Beginnt mit https://"
-          errors={errorsOf(result, "onlineUrl")}
-          inputProps={{
-            id: "onlineUrl",
-            name: "onlineUrl",
-            type: "url",
-            defaultValue: v("onlineUrl"),
-            maxLength: 500,
-          }}
-        />
+        <MeetingPlaceFields answer={answer} value={value} gemeinden={gemeinden} />
         <CheckboxField
           label="Interessierte Träger sind willkommen (auf der öffentlichen Seite des Kreises mit „Als Gast anmelden“)"
-          inputProps={{
-            id: "guestsWelcome",
-            name: "guestsWelcome",
-            defaultChecked: defaults.guestsWelcome ?? true,
-          }}
+          inputProps={{ id: "guestsWelcome", name: "guestsWelcome", defaultChecked: defaults.guestsWelcome ?? true }}
         />
       </Card>
       <Button type="submit" disabled={busy}>

@@ -3,7 +3,8 @@
 // or publish to the circle.
 import type { SubmissionResult } from "@conform-to/react";
 import { Form, useNavigation } from "@remix-run/react";
-import { errorsOf, valueOf } from "~/components/meetings/meeting-form";
+import { valueOf } from "~/components/meetings/meeting-form";
+import { answerErrors } from "~/components/ui/intent-form";
 import { Button } from "~/components/ui/button";
 import { CheckboxGroup, Field, SelectField, TextareaField } from "~/components/ui/field";
 import { FormKeyField } from "~/components/ui/form-key";
@@ -52,23 +53,23 @@ export function ProjectForm({
   return (
     <Form method="post" className="space-y-4" noValidate>
       <FormKeyField />
-      <FormMessage errors={errorsOf(result, "")} />
+      <FormMessage errors={answerErrors(result, "")} />
       <Card className="space-y-4">
         <SelectField
           label="Leitender Träger"
-          errors={errorsOf(result, "lead")}
+          errors={answerErrors(result, "lead")}
           selectProps={{ id: "lead", name: "lead", defaultValue: v("lead") }}
           options={leads}
         />
         <Field
           label="Titel"
-          errors={errorsOf(result, "title")}
+          errors={answerErrors(result, "title")}
           inputProps={{ id: "title", name: "title", defaultValue: v("title"), maxLength: 200, required: true }}
         />
         <TextareaField
           label="Ziel"
           hint="Was soll für Kinder und Jugendliche entstehen? Keine Namen, Geburtsdaten oder Anschriften von Familien."
-          errors={errorsOf(result, "goal")}
+          errors={answerErrors(result, "goal")}
           textareaProps={{ id: "goal", name: "goal", defaultValue: v("goal"), rows: 4, maxLength: 4000, required: true }}
         />
       </Card>
@@ -77,18 +78,18 @@ export function ProjectForm({
         <TextareaField
           label="Zielgruppe (optional)"
           hint="z. B. Kinder aus Familien mit ambulanter Hilfe, Jugendliche ohne Ferienangebot"
-          errors={errorsOf(result, "targetGroup")}
+          errors={answerErrors(result, "targetGroup")}
           textareaProps={{ id: "targetGroup", name: "targetGroup", defaultValue: v("targetGroup"), rows: 2, maxLength: 1000 }}
         />
         <div className="grid grid-cols-2 gap-3">
           <Field
             label="Alter von (optional)"
-            errors={errorsOf(result, "ageFrom")}
+            errors={answerErrors(result, "ageFrom")}
             inputProps={{ id: "ageFrom", name: "ageFrom", type: "number", min: 0, max: 27, defaultValue: v("ageFrom"), inputMode: "numeric" }}
           />
           <Field
             label="Alter bis (optional)"
-            errors={errorsOf(result, "ageTo")}
+            errors={answerErrors(result, "ageTo")}
             inputProps={{ id: "ageTo", name: "ageTo", type: "number", min: 0, max: 27, defaultValue: v("ageTo"), inputMode: "numeric" }}
           />
         </div>
@@ -97,7 +98,7 @@ export function ProjectForm({
           name="hilfearten"
           options={hilfearten.map((h) => ({ value: h.code, label: h.label }))}
           defaultValue={listOf(result, "hilfearten", defaults.hilfearten)}
-          errors={errorsOf(result, "hilfearten")}
+          errors={answerErrors(result, "hilfearten")}
         />
       </Card>
       <Card className="space-y-4">
@@ -107,17 +108,17 @@ export function ProjectForm({
           name="gemeinden"
           options={gemeinden.map((g) => ({ value: g.code, label: g.name }))}
           defaultValue={listOf(result, "gemeinden", defaults.gemeinden)}
-          errors={errorsOf(result, "gemeinden")}
+          errors={answerErrors(result, "gemeinden")}
         />
         <div className="grid grid-cols-2 gap-3">
           <Field
             label="Zeitraum von (optional)"
-            errors={errorsOf(result, "periodStart")}
+            errors={answerErrors(result, "periodStart")}
             inputProps={{ id: "periodStart", name: "periodStart", type: "date", defaultValue: v("periodStart") }}
           />
           <Field
             label="Zeitraum bis (optional)"
-            errors={errorsOf(result, "periodEnd")}
+            errors={answerErrors(result, "periodEnd")}
             inputProps={{ id: "periodEnd", name: "periodEnd", type: "date", defaultValue: v("periodEnd") }}
           />
         </div>
@@ -127,13 +128,13 @@ export function ProjectForm({
         <TextareaField
           label="Finanzierungsidee (optional)"
           hint="z. B. Jugendamt, Stiftung, Aktion Mensch"
-          errors={errorsOf(result, "funding")}
+          errors={answerErrors(result, "funding")}
           textareaProps={{ id: "funding", name: "funding", defaultValue: v("funding"), rows: 2, maxLength: 2000 }}
         />
         <TextareaField
           label="Gesucht (optional)"
           hint="Was Partner mitbringen sollten: Fachkraftstunden, Räume, Qualifikationen, Sprachen, ein Träger in einer bestimmten Gemeinde"
-          errors={errorsOf(result, "wanted")}
+          errors={answerErrors(result, "wanted")}
           textareaProps={{ id: "wanted", name: "wanted", defaultValue: v("wanted"), rows: 3, maxLength: 4000 }}
         />
       </Card>

@@ -5,7 +5,6 @@
 // object the control is plain (inputProps name it).
 import { getInputProps, getSelectProps, getTextareaProps, type FieldMetadata } from "@conform-to/react";
 import { useId } from "react";
-import { HONEYPOT_FIELD } from "~/utils/honeypot";
 
 export type ListOfErrors = Array<string | null | undefined> | null | undefined;
 
@@ -33,7 +32,7 @@ type FieldBase = { label: string; hint?: string; errors?: ListOfErrors; classNam
 
 // Any conform field: the form's schema type does not matter to the markup.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-type AnyField = FieldMetadata<any, any, any>;
+export type AnyField = FieldMetadata<any, any, any>;
 
 type InputType = Parameters<typeof getInputProps>[1]["type"];
 
@@ -245,18 +244,6 @@ export function CheckboxField({
         <span>{label}</span>
       </label>
       <ErrorList id={errorId} errors={errors} />
-    </div>
-  );
-}
-
-/** A honeypot field for public forms: hidden from people, filled in by naive bots. */
-export function Honeypot() {
-  return (
-    <div aria-hidden="true" className="absolute -left-[9999px] h-px w-px overflow-hidden">
-      <label>
-        Bitte leer lassen
-        <input type="text" name={HONEYPOT_FIELD} tabIndex={-1} autoComplete="off" defaultValue="" />
-      </label>
     </div>
   );
 }

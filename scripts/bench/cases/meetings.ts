@@ -5,7 +5,7 @@
 import { performance } from "node:perf_hooks";
 import { CompiledQuery, sql, type KyselyPlugin } from "kysely";
 import { loader as listLoader } from "../../../app/routes/treffen._index";
-import { loader as pageLoader } from "../../../app/routes/treffen.$id._index";
+import { loader as pageLoader } from "../../../app/routes/treffen.$id._index/route";
 import { asUser, type Tx } from "../../../app/.server/db/request";
 import {
   loadMeeting,
