@@ -45,11 +45,14 @@ describe("the SQL guard agrees with the TypeScript screen", () => {
     expect((await sqlKinds(mustRefuse[13]![0])).sort()).toEqual(["address", "name_age", "phone"]);
   });
 
-  it("screens 100 KB of letters, digits and person words in well under a second", async () => {
+  // A guard against catastrophic backtracking, not a speed measurement: a pattern that backtracks
+  // on these inputs takes minutes, a linear one a few milliseconds; the bound leaves room for a
+  // machine under load.
+  it("screens 100 KB of letters, digits and person words without backtracking", async () => {
     for (const text of ["a".repeat(100_000), "Familie Yılmaz ".repeat(7_000), "0 1-2/".repeat(17_000), "Deniz (".repeat(15_000)]) {
       const started = performance.now();
       await sqlKinds(text);
-      expect(performance.now() - started).toBeLessThan(1000);
+      expect(performance.now() - started).toBeLessThan(10_000);
     }
   });
 });

@@ -182,16 +182,12 @@ describe("the list of trainings", () => {
     expect(beyond.list!.entries).toEqual([]);
     expect(beyond.list!).toMatchObject({ total: 200, moreThan: true, hasMore: false });
 
-    const timings: number[] = [];
-    for (const query of ["", "?thema=medien", "?gemeinde=moers&zielgruppe=eltern", "?seite=250", "", "?thema=leitung&seite=3"]) {
-      const started = performance.now();
-      await list(c.yAdmin, query);
-      timings.push(performance.now() - started);
+    // Every filter and a deep page answer at 10,000 trainings (how fast is the bench's business:
+    // `npm run bench -- --case trainings`, not a timed test on a shared machine).
+    for (const query of ["?thema=medien", "?gemeinde=moers&zielgruppe=eltern", "?seite=250", "?thema=leitung&seite=3"]) {
+      const page = await list(c.yAdmin, query);
+      expect(page.list!.entries.length, query).toBeLessThanOrEqual(20);
     }
-    timings.sort((a, b) => a - b);
-    const median = timings[Math.floor(timings.length / 2)]!;
-    console.log(`[trainings-list] 10,000 trainings: median ${median.toFixed(0)} ms, max ${timings.at(-1)!.toFixed(0)} ms per list request`);
-    expect(median).toBeLessThan(1500);
   });
 });
 
