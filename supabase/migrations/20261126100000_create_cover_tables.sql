@@ -78,6 +78,8 @@ create table public.cover_requests (
 );
 -- Policy columns and "my Träger's requests".
 create index cover_requests_org_id_idx on public.cover_requests (org_id, created_at desc);
+-- The calendar's periods of a Träger's own requests: those not over before the shown weeks.
+create index cover_requests_org_period_idx on public.cover_requests (org_id, period_to);
 -- The board: open requests of a circle, Notfall first, newest first; with the usual filters. In
 -- the page's full order ("Offen im Kreis" is ordered by urgency_rank, published_at desc, id), so
 -- the index yields the page's order itself and the scan stops after the page (without id as the
@@ -231,7 +233,8 @@ create table public.cover_request_recipients (
   primary key (request_id, org_id),
   check (org_id <> request_org_id)
 );
-create index cover_request_recipients_org_id_idx on public.cover_request_recipients (org_id);
+-- With request_id: private.addressed_cover_request_id_array reads the index alone.
+create index cover_request_recipients_org_id_idx on public.cover_request_recipients (org_id, request_id);
 create index cover_request_recipients_request_org_id_idx on public.cover_request_recipients (request_org_id);
 
 -- An addressee must be another active Träger of the request's circle.
