@@ -377,6 +377,8 @@ create table public.cover_ledger (
   check ((completed_at is null) = (actual_hours is null))
 );
 create index cover_ledger_giver_idx on public.cover_ledger (giver_org_id, taker_org_id);
+-- The calendar's covers a Träger gives: those not over before the shown weeks.
+create index cover_ledger_giver_period_idx on public.cover_ledger (giver_org_id, period_to);
 create index cover_ledger_taker_idx on public.cover_ledger (taker_org_id, giver_org_id);
 create index cover_ledger_request_id_idx on public.cover_ledger (request_id);
 create index cover_ledger_completed_by_idx on public.cover_ledger (completed_by);
