@@ -49,9 +49,11 @@ export async function screenOnce<T>(database: Database, tables: string[], write:
     for (const t of triggers) {
       for (const column of t.columns) {
         const rows = await runner.query<{ value: string; kinds: string[] }>(
-          `select d.value, private.sozialdaten_hard_kinds(d.value) as kinds
-           from (select distinct ${column}::text as value from public.${t.table} where ${column} is not null) d
-           where cardinality(private.sozialdaten_hard_kinds(d.value)) > 0`,
+          // Materialized: otherwise the planner pushes the (immutable) screen below the distinct
+          // and runs it for every row again.
+          `with d as materialized (select distinct ${column}::text as value from public.${t.table} where ${column} is not null)
+           select d.value, k.kinds from d, lateral (select private.sozialdaten_hard_kinds(d.value) as kinds) k
+           where cardinality(k.kinds) > 0`,
         );
         found.push(...rows.map((r) => `${t.table}.${column}: ${r.kinds.join(",")} in "${r.value.slice(0, 60)}"`));
       }
