@@ -109,26 +109,29 @@ type MeetingListRow = {
  */
 export function meetingListQuery(userId: string, past: boolean) {
   const inCircles = sql`mt.network_id in (select private.user_network_ids())`;
+  // The page's rows carry the columns the card needs: joining meetings again by id let the planner
+  // hash the whole table.
+  const columns = sql`mt.id, mt.title, mt.starts_at, mt.ends_at, mt.place, mt.gemeinde, mt.online_url, mt.host_org_id,
+    mt.status, mt.rsvp_yes, mt.rsvp_maybe, mt.rsvp_no, mt.rsvp_orgs`;
   const page = past
-    ? sql`select mt.id, mt.starts_at from public.meetings mt
+    ? sql`select ${columns} from public.meetings mt
           where ${inCircles} and mt.starts_at < now() and mt.ends_at < now()
           order by mt.starts_at desc limit ${MEETINGS_PAGE_SIZE}`
-    : sql`(select mt.id, mt.starts_at from public.meetings mt
+    : sql`(select ${columns} from public.meetings mt
            where ${inCircles} and mt.starts_at >= now()
            order by mt.starts_at limit ${MEETINGS_PAGE_SIZE})
           union all
-          (select mt.id, mt.starts_at from public.meetings mt
+          (select ${columns} from public.meetings mt
            where ${inCircles} and mt.starts_at < now() and mt.ends_at >= now())`;
-  const order = past ? sql`page.starts_at desc` : sql`page.starts_at asc`;
+  const order = past ? sql`mt.starts_at desc` : sql`mt.starts_at asc`;
   return sql<MeetingListRow>`
-      with page as (${page})
+      with mt as (${page})
       select mt.id, mt.title, mt.starts_at, mt.ends_at, mt.place, g.name as gemeinde, mt.online_url is not null as online,
         o.name as host_name, mt.status, mt.rsvp_yes, mt.rsvp_maybe, mt.rsvp_no,
         (select r.answer from public.meeting_rsvps r where r.meeting_id = mt.id and r.user_id = ${userId}) as my_answer,
         (select m.status from public.minutes m where m.meeting_id = mt.id) as minutes_status,
         mt.rsvp_orgs as orgs_coming
-      from page
-      join public.meetings mt on mt.id = page.id
+      from mt
       join public.organizations o on o.id = mt.host_org_id
       left join public.gemeinden g on g.code = mt.gemeinde
       order by ${order}, mt.id
