@@ -27,7 +27,7 @@ import { countLabel } from "~/utils/format";
 import { gemeindeOptionGroups } from "~/utils/gemeinden";
 import { paths } from "~/utils/links";
 import { pageHref, searchOf } from "~/utils/search-params";
-import { parseTrainingFilters, type TrainingFilters, type TrainingView } from "~/validation/trainings";
+import { parseTrainingFilters, TRAINING_TAB_COUNT_CAP, type TrainingFilters, type TrainingView } from "~/validation/trainings";
 
 export const meta: MetaFunction = () => [{ title: "Fortbildungen · Trägerkreis" }];
 
@@ -54,7 +54,7 @@ function filterSearch(filters: TrainingFilters): URLSearchParams {
 export default function Trainings() {
   const { filters, meta, list, mine, organised } = useLoaderData<typeof loader>();
   const view = filters.ansicht;
-  const count = (n: number) => (n ? ` (${n})` : "");
+  const count = (n: number) => (n ? ` (${n > TRAINING_TAB_COUNT_CAP ? `${TRAINING_TAB_COUNT_CAP}+` : n})` : "");
   const tabs: Array<{ view: TrainingView; label: string; short: string; show: boolean }> = [
     { view: "angebote", label: "Angebote im Kreis", short: "Angebote", show: true },
     { view: "meine", label: `Meine Anmeldungen${count(meta.myCount)}`, short: `Meine${count(meta.myCount)}`, show: true },

@@ -17,6 +17,7 @@ import { EntryList } from "~/components/calendar/entry-list";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Button } from "~/components/ui/button";
 import { Card, PageHeader } from "~/components/ui/layout";
+import { monthText } from "~/utils/format";
 
 export const meta: MetaFunction = () => [{ title: "Kalender · Trägerkreis" }];
 
@@ -125,6 +126,20 @@ export default function CalendarPage() {
           </Button>
         </noscript>
       </Form>
+
+      {data.circleTrainings ? (
+        <p className="text-sm text-slate-700">
+          Fortbildungen stehen im Kalender, wenn Sie angemeldet sind oder Ihr Träger sie (mit) organisiert.{" "}
+          <Link
+            to={`/fortbildungen?monat=${data.circleTrainings.month}`}
+            className="font-medium text-brand-800 underline underline-offset-2"
+          >
+            {data.circleTrainings.moreThan ? "Mehr als " : "Alle "}
+            {data.circleTrainings.count} {data.circleTrainings.count === 1 ? "Fortbildung" : "Fortbildungen"} im Kreis im{" "}
+            {monthText(data.circleTrainings.month)}
+          </Link>
+        </p>
+      ) : null}
 
       <Card className="p-2 sm:p-4">
         <h2 className="sr-only">Kalenderansicht</h2>

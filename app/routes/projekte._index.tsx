@@ -33,7 +33,7 @@ const STATUS_TONE: Record<ProjectStatus, "slate" | "brand" | "amber" | "red" | "
 const selectClass = "mt-1 w-full rounded-lg border border-slate-300 bg-white px-3 py-2 min-h-11";
 
 export default function Projects() {
-  const { filters, cards, total, page, pages, hilfearten, gemeinden, canCreate } = useLoaderData<typeof loader>();
+  const { filters, cards, total, moreThan, page, pages, hasMore, hilfearten, gemeinden, canCreate } = useLoaderData<typeof loader>();
   const active = [filters.hilfeart, filters.gemeinde, filters.status, filters.passend].filter(Boolean).length;
   const href = (p: number) => {
     const q = new URLSearchParams();
@@ -92,7 +92,7 @@ export default function Projects() {
         <FilterActions resetTo="/projekte" active={active} className="mt-3" />
       </FilterBox>
       <p className="mb-3 text-sm text-slate-600" aria-live="polite">
-        {total === 1 ? "1 Projekt" : `${total} Projekte`}
+        {moreThan ? `Mehr als ${total} Projekte` : total === 1 ? "1 Projekt" : `${total} Projekte`}
       </p>
       {cards.length === 0 ? (
         <EmptyState title="Keine Projekte gefunden">
@@ -126,7 +126,7 @@ export default function Projects() {
           ))}
         </ul>
       )}
-      <Pagination page={page} pageCount={pages} href={href} />
+      <Pagination page={page} pageCount={pages ?? undefined} hasMore={hasMore} href={href} />
     </div>
   );
 }

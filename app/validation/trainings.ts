@@ -11,6 +11,8 @@ import { numberText } from "~/utils/format";
 import { MAX_SESSIONS } from "~/i18n/trainings";
 
 export const TRAINING_PAGE_SIZE = 20;
+/** The tabs of /fortbildungen count up to this many ("99+" above): a count that stops stays cheap at any size. */
+export const TRAINING_TAB_COUNT_CAP = 99;
 export const TRAINING_VIEWS = ["angebote", "meine", "organisiert"] as const;
 export type TrainingView = (typeof TRAINING_VIEWS)[number];
 

@@ -18,6 +18,7 @@
 // cover_request_internals. Not written: cover_contacts, handover notes, notifications, audit rows
 // (no page of the bench reads them).
 import type { Database } from "../../app/.server/db/connection";
+import { screenOnce } from "./screen-once";
 
 export const COVER_REQUESTS = 50_000;
 export const COVER_OFFERS = 150_000;
@@ -257,6 +258,13 @@ function steps(requests: number, offers: number): Array<[string, string]> {
 export async function seedCoverBoard(
   database: Database,
   options: { scale?: number; log?: (message: string) => void } = {},
+): Promise<CoverSeedCounts> {
+  return screenOnce(database, ["cover_requests", "cover_request_internals", "cover_offers"], () => writeCoverBoard(database, options));
+}
+
+async function writeCoverBoard(
+  database: Database,
+  options: { scale?: number; log?: (message: string) => void },
 ): Promise<CoverSeedCounts> {
   const scale = options.scale ?? 1;
   const requests = Math.max(100, Math.round(COVER_REQUESTS * scale));

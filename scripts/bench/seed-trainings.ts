@@ -18,6 +18,7 @@
 //     seeded arrival numbers.
 // Checked after writing: counters = rows, seats ≤ capacity, positions dense, contingents kept.
 import type { Database } from "../../app/.server/db/connection";
+import { screenOnce } from "./screen-once";
 import { BENCH_CIRCLES } from "./seed-cover";
 
 export const TRAININGS = 10_000;
@@ -277,6 +278,13 @@ export function violations(report: InvariantReport): string[] {
 export async function seedTrainings(
   database: Database,
   options: { scale?: number; log?: (message: string) => void } = {},
+): Promise<TrainingSeedCounts> {
+  return screenOnce(database, ["trainings"], () => writeTrainings(database, options));
+}
+
+async function writeTrainings(
+  database: Database,
+  options: { scale?: number; log?: (message: string) => void },
 ): Promise<TrainingSeedCounts> {
   const scale = options.scale ?? 1;
   const trainings = Math.max(50, Math.round(TRAININGS * scale));

@@ -78,6 +78,8 @@ create table public.cover_requests (
 );
 -- Policy columns and "my Träger's requests".
 create index cover_requests_org_id_idx on public.cover_requests (org_id, created_at desc);
+-- The calendar's periods of a Träger's own requests: those not over before the shown weeks.
+create index cover_requests_org_period_idx on public.cover_requests (org_id, period_to);
 -- The board: open requests of a circle, Notfall first, newest first; with the usual filters. In
 -- the page's full order ("Offen im Kreis" is ordered by urgency_rank, published_at desc, id), so
 -- the index yields the page's order itself and the scan stops after the page (without id as the
@@ -231,7 +233,8 @@ create table public.cover_request_recipients (
   primary key (request_id, org_id),
   check (org_id <> request_org_id)
 );
-create index cover_request_recipients_org_id_idx on public.cover_request_recipients (org_id);
+-- With request_id: private.addressed_cover_request_id_array reads the index alone.
+create index cover_request_recipients_org_id_idx on public.cover_request_recipients (org_id, request_id);
 create index cover_request_recipients_request_org_id_idx on public.cover_request_recipients (request_org_id);
 
 -- An addressee must be another active Träger of the request's circle.
@@ -374,6 +377,8 @@ create table public.cover_ledger (
   check ((completed_at is null) = (actual_hours is null))
 );
 create index cover_ledger_giver_idx on public.cover_ledger (giver_org_id, taker_org_id);
+-- The calendar's covers a Träger gives: those not over before the shown weeks.
+create index cover_ledger_giver_period_idx on public.cover_ledger (giver_org_id, period_to);
 create index cover_ledger_taker_idx on public.cover_ledger (taker_org_id, giver_org_id);
 create index cover_ledger_request_id_idx on public.cover_ledger (request_id);
 create index cover_ledger_completed_by_idx on public.cover_ledger (completed_by);

@@ -44,6 +44,10 @@ create table public.projects (
   constraint projects_completed_has_summary check (status <> 'completed' or summary is not null)
 );
 create index projects_network_idx on public.projects (network_id, status, updated_at desc);
+-- /projekte lists ideas, running, draft, then completed projects, each newest first, 30 at a time:
+-- this index gives them in that order (the expression is the list's order by, read.ts listOrder).
+create index projects_list_idx on public.projects
+  ((case status when 'idea' then 0 when 'running' then 1 when 'draft' then 2 else 3 end), updated_at desc, id);
 create index projects_created_by_org_idx on public.projects (created_by_org_id);
 create index projects_created_by_idx on public.projects (created_by);
 create index projects_hilfearten_idx on public.projects using gin (hilfearten);

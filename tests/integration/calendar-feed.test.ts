@@ -269,4 +269,34 @@ describe("calendar feeds", () => {
     expect(odd.status).toBe(200);
     expect(odd.data.selected).toHaveLength(odd.data.kinds.length);
   });
+
+  it("lists on /kalender the trainings that concern the person and links the circle's others (decision 016)", async () => {
+    const db = database.db;
+    const { topic, gemeinde } = (
+      await sql<{ topic: string; gemeinde: string }>`
+        select (select code from public.training_topics order by sort_order limit 1) as topic,
+          (select code from public.gemeinden order by sort_order limit 1) as gemeinde`.execute(db)
+    ).rows[0]!;
+    // The person's own Träger organises one in the same month as B's published training.
+    const own = await sql<{ id: string; month: string }>`
+      insert into public.trainings (network_id, org_id, title, topic, audience, place, gemeinde, capacity, status, starts_at, ends_at, published_at)
+      select network_id, ${c.host.id}, 'Unsere Fortbildung', ${topic}, 'fachkraefte', 'Bildungshaus', ${gemeinde}, 20, 'published',
+        starts_at + interval '1 hour', ends_at + interval '1 hour', now()
+      from public.trainings where id = ${ids.training}
+      returning id, to_char(starts_at at time zone 'Europe/Berlin', 'YYYY-MM') as month`.execute(db);
+    const { id: ownId, month } = own.rows[0]!;
+    await sql`insert into public.training_sessions (training_id, position, starts_at, ends_at)
+      select id, 1, starts_at, ends_at from public.trainings where id = ${ownId}`.execute(db);
+    const page = await callRoute(pageLoader, await requestAs(database, c.hostMember, `/kalender?datum=${month}-01`));
+    expect(page.status).toBe(200);
+    const uids = (page.data.entries as Array<{ uid: string }>).map((e) => e.uid);
+    expect(uids).toContain(`training-${ownId}-1@traegerkreis`);
+    expect(uids).not.toContain(`training-${ids.training}-1@traegerkreis`);
+    // Both are upcoming and published in that month: the link to /fortbildungen?monat counts them.
+    expect(page.data.circleTrainings).toMatchObject({ month, moreThan: false });
+    expect(page.data.circleTrainings.count).toBeGreaterThanOrEqual(2);
+    // "Nur meine" shows no link.
+    const mine = await callRoute(pageLoader, await requestAs(database, c.hostMember, `/kalender?datum=${month}-01&meine=1`));
+    expect(mine.data.circleTrainings).toBeNull();
+  });
 });

@@ -456,4 +456,24 @@ describe("Kooperationstreffen", () => {
       "Kinderleicht",
     ]);
   });
+
+  it("lists running meetings with the coming ones and ended ones as past, each in order of their start", async () => {
+    const insert = async (title: string, from: string, to: string) =>
+      (
+        await sql<{ id: string }>`
+          insert into public.meetings (network_id, host_org_id, title, place, starts_at, ends_at)
+          values (${c.network.id}, ${c.host.id}, ${title}, 'Rathaus', now() + ${from}::interval, now() + ${to}::interval)
+          returning id`.execute(database.db)
+      ).rows[0]!.id;
+    const running = await insert("Läuft gerade", "-1 hour", "1 hour");
+    const soon = await insert("Gleich danach", "2 hours", "3 hours");
+    const ended = await insert("Gerade vorbei", "-3 hours", "-2 hours");
+    const coming = (await listMeetings(c.hostMember, false)).meetings.map((m) => m.id);
+    expect(coming.indexOf(running)).toBeGreaterThanOrEqual(0);
+    expect(coming.indexOf(running)).toBeLessThan(coming.indexOf(soon));
+    expect(coming).not.toContain(ended);
+    const past = (await listMeetings(c.hostMember, true)).meetings.map((m) => m.id);
+    expect(past[0]).toBe(ended);
+    expect(past).not.toContain(running);
+  });
 });

@@ -15,8 +15,13 @@ export type CalendarScope =
       orgId: string;
     };
 
-/** [from, to): instants; whole-day entries overlap it by their Berlin calendar days. */
-export type CalendarRange = { from: Date; to: Date };
+/**
+ * [from, to): instants; whole-day entries overlap it by their Berlin calendar days. `others`: the
+ * span in which the circle's trainings that do not concern the calendar are wanted too (by their
+ * start; unset: none). A circle plans hundreds of trainings a month; the page shows what concerns
+ * the person and links the rest to /fortbildungen, the feed carries the next eight weeks of them.
+ */
+export type CalendarRange = { from: Date; to: Date; others?: { from: Date; to: Date } };
 
 export type CalendarEntry = {
   /** Stable for ever (the iCalendar UID): an update replaces the entry in calendar programs. */

@@ -33,20 +33,26 @@ export async function loadEntries(tx: Tx, scope: CalendarScope, range: CalendarR
   return entries.sort((a, b) => startOf(a) - startOf(b) || a.uid.localeCompare(b.uid));
 }
 
-/** The feed's window: 90 days back (recent history stays visible) to 400 days ahead. */
-export function feedRange(now: Date = new Date()): CalendarRange {
-  const day = 24 * 60 * 60 * 1000;
-  return { from: new Date(now.getTime() - 90 * day), to: new Date(now.getTime() + 400 * day) };
-}
-
 /** How far ahead the feed carries the circle's trainings that do not concern the person. */
 export const FEED_OTHER_TRAININGS_DAYS = 56;
+
+/** The feed's window: 90 days back (recent history stays visible) to 400 days ahead; the circle's
+ *  other trainings only for the coming eight weeks (read only for those, see feedEntries). */
+export function feedRange(now: Date = new Date()): CalendarRange {
+  const day = 24 * 60 * 60 * 1000;
+  return {
+    from: new Date(now.getTime() - 90 * day),
+    to: new Date(now.getTime() + 400 * day),
+    others: { from: now, to: new Date(now.getTime() + FEED_OTHER_TRAININGS_DAYS * day) },
+  };
+}
 
 /**
  * What a subscribed calendar carries: everything that concerns the person (or the Träger) over the
  * whole window, but the circle's other trainings only for the coming eight weeks — a circle with
- * 10,000 trainings would otherwise send thousands of events (megabytes) at every hourly poll. The
- * /kalender page shows them all for the month or week it shows.
+ * 10,000 trainings would otherwise send thousands of events (megabytes) at every hourly poll. (The
+ * training source reads only those; this keeps the rule per session.) The /kalender page shows the
+ * trainings that concern the person and links the circle's others to /fortbildungen.
  */
 export function feedEntries(entries: CalendarEntry[], now: Date = new Date()): CalendarEntry[] {
   const until = now.getTime() + FEED_OTHER_TRAININGS_DAYS * 24 * 60 * 60 * 1000;

@@ -3,7 +3,9 @@
 // and a filtered view can be bookmarked).
 import type { SessionUser } from "../auth/session";
 import { asUserReadOnly } from "../db/request";
+import { berlinMonthRange } from "~/utils/berlin-time";
 import { calendarKinds, loadEntries, type CalendarKindInfo } from "./feed";
+import { countCircleTrainings } from "./sources/trainings";
 
 export type PageEntry = {
   uid: string;
@@ -27,7 +29,12 @@ export type CalendarPage = {
   selected: string[];
   onlyMine: boolean;
   entries: PageEntry[];
+  /** The circle's upcoming trainings in the shown month (the page lists only those that concern
+   *  the person and links these to /fortbildungen?monat=…), counted up to OTHER_TRAININGS_CAP. */
+  circleTrainings: { month: string; count: number; moreThan: boolean } | null;
 };
+
+export const OTHER_TRAININGS_CAP = 200;
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -50,7 +57,15 @@ export async function loadCalendarPage(user: SessionUser, url: URL, now: Date = 
   // The month of the date with a week on each side (the month grid), and the agenda's 30 days.
   const monthStart = new Date(`${date.slice(0, 7)}-01T00:00:00Z`);
   const range = { from: new Date(monthStart.getTime() - 8 * DAY), to: new Date(monthStart.getTime() + 70 * DAY) };
-  const all = await asUserReadOnly(user, (tx) => loadEntries(tx, { kind: "person", userId: user.id }, range));
+  const scope = { kind: "person", userId: user.id } as const;
+  const month = date.slice(0, 7);
+  const { all, circleCount } = await asUserReadOnly(user, async (tx) => ({
+    all: await loadEntries(tx, scope, range),
+    circleCount:
+      selected.includes("training") && !onlyMine
+        ? await countCircleTrainings(tx, scope, berlinMonthRange(month), OTHER_TRAININGS_CAP)
+        : 0,
+  }));
   const entries = all
     .filter((e) => selected.includes(e.kind) && (!onlyMine || e.mine))
     .map((e): PageEntry => ({
@@ -66,5 +81,7 @@ export async function loadCalendarPage(user: SessionUser, url: URL, now: Date = 
       myState: e.myState ?? null,
       location: e.location ?? null,
     }));
-  return { date, kinds, selected, onlyMine, entries };
+  const circleTrainings =
+    circleCount > 0 ? { month, count: Math.min(circleCount, OTHER_TRAININGS_CAP), moreThan: circleCount > OTHER_TRAININGS_CAP } : null;
+  return { date, kinds, selected, onlyMine, entries, circleTrainings };
 }

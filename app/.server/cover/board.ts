@@ -139,7 +139,9 @@ export function toCard(r: CardRow, orgIds: string[]): CoverCard {
   };
 }
 
-/** The columns of a card, for `from public.cover_requests r` with cardJoins. */
+/** The columns of a card, for `from public.cover_requests r` with cardJoins. "Addressed to us" is a
+ *  scalar subquery with a limit, looked up by key for each card: as `exists (…)` the planner hashed
+ *  every recipient row of the person's Träger (every request ever addressed to them) per page. */
 export function cardColumns(orgIds: string[]): RawBuilder<unknown> {
   return sql`
     r.id, r.status, r.urgency, r.kind, r.hilfeart, h.paragraph as hilfeart_paragraph, h.label as hilfeart_label,
@@ -153,8 +155,8 @@ export function cardColumns(orgIds: string[]): RawBuilder<unknown> {
     case when r.addressing = 'addressed' then
       (select count(*)::int from public.cover_request_recipients rr where rr.request_id = r.id) end as recipient_count,
     case when r.addressing = 'addressed' then
-      exists (select 1 from public.cover_request_recipients rr
-              where rr.request_id = r.id and rr.org_id = any(${orgIds}::uuid[])) end as addressed_to_us`;
+      coalesce((select true from public.cover_request_recipients rr
+                where rr.request_id = r.id and rr.org_id = any(${orgIds}::uuid[]) limit 1), false) end as addressed_to_us`;
 }
 
 export const cardJoins = sql`

@@ -32,6 +32,12 @@ export type ProjectCard = {
 
 const PAGE = 30;
 
+/** Counting stops here ("Mehr als 200 Projekte"): the count stays as cheap at any size. */
+export const PROJECT_COUNT_CAP = 200;
+
+/** The list's order; projects_list_idx is on exactly this expression. */
+const listOrder = sql`case p.status when 'idea' then 0 when 'running' then 1 when 'draft' then 2 else 3 end`;
+
 /** The user's Träger with their Hilfearten and Gemeinden (for "Passt zu uns"). */
 async function myOrgs(tx: Tx, userId: string) {
   return tx
@@ -54,7 +60,14 @@ export async function listProjectsIn(tx: Tx, user: Pick<SessionUser, "id">, filt
     const myHilfearten = [...new Set(orgs.flatMap((o) => o.hilfearten))];
     const myGemeinden = [...new Set(orgs.flatMap((o) => o.gemeinden))];
     const page = filters.seite ?? 1;
-    // The page's ids (and the total) first; names and partners only for those 30 rows.
+    const conditions = sql`true
+          ${filters.status ? sql`and p.status = ${filters.status}` : sql`and p.status <> 'abandoned'`}
+          ${filters.hilfeart ? sql`and ${filters.hilfeart} = any (p.hilfearten)` : sql``}
+          ${filters.gemeinde ? sql`and ${filters.gemeinde} = any (p.gemeinden)` : sql``}
+          ${filters.passend ? sql`and (p.hilfearten && ${myHilfearten}::text[] or p.gemeinden && ${myGemeinden}::text[])` : sql``}`;
+    // The page's ids first (in projects_list_idx order, one more than a page: is there a next?),
+    // names and partners only for those rows; the count stops at PROJECT_COUNT_CAP (count(*) over ()
+    // counted every visible project before taking 30, growing with the circle's history).
     const rows = await sql<{
       id: string;
       title: string;
@@ -67,35 +80,31 @@ export async function listProjectsIn(tx: Tx, user: Pick<SessionUser, "id">, filt
       lead_name: string | null;
       partner_names: string[] | null;
       mine: boolean;
-      total: number;
     }>`
       with page as (
-        select p.id, p.status, p.updated_at, count(*) over ()::int as total
+        select p.id, ${listOrder} as rank, p.updated_at
         from public.projects p
-        where true
-          ${filters.status ? sql`and p.status = ${filters.status}` : sql`and p.status <> 'abandoned'`}
-          ${filters.hilfeart ? sql`and ${filters.hilfeart} = any (p.hilfearten)` : sql``}
-          ${filters.gemeinde ? sql`and ${filters.gemeinde} = any (p.gemeinden)` : sql``}
-          ${filters.passend ? sql`and (p.hilfearten && ${myHilfearten}::text[] or p.gemeinden && ${myGemeinden}::text[])` : sql``}
-        order by case p.status when 'idea' then 0 when 'running' then 1 when 'draft' then 2 else 3 end,
-          p.updated_at desc, p.id
-        limit ${PAGE} offset ${(page - 1) * PAGE})
+        where ${conditions}
+        order by ${listOrder}, p.updated_at desc, p.id
+        limit ${PAGE + 1} offset ${(page - 1) * PAGE})
       select p.id, p.title, left(p.goal, 300) as goal, p.status, p.hilfearten, p.gemeinden,
         p.period_start::text, p.period_end::text,
         (select o.name from public.project_partners pp join public.organizations o on o.id = pp.org_id
           where pp.project_id = p.id and pp.role = 'lead') as lead_name,
         (select array_agg(o.name order by o.name) from public.project_partners pp join public.organizations o on o.id = pp.org_id
           where pp.project_id = p.id and pp.status = 'active' and pp.role = 'partner') as partner_names,
-        p.id in (select private.workspace_project_ids()) as mine,
-        page.total
+        p.id in (select private.workspace_project_ids()) as mine
       from page join public.projects p on p.id = page.id
-      order by case page.status when 'idea' then 0 when 'running' then 1 when 'draft' then 2 else 3 end,
-        page.updated_at desc, page.id`.execute(tx);
+      order by page.rank, page.updated_at desc, page.id`.execute(tx);
+    const counted = await sql<{ n: number }>`
+      select count(*)::int as n from (select 1 from public.projects p where ${conditions} limit ${PROJECT_COUNT_CAP + 1}) x
+    `.execute(tx);
+    const n = counted.rows[0]?.n ?? 0;
     const hilfearten = await tx.selectFrom("hilfearten").select(["code", "label", "paragraph"]).orderBy("sort_order").execute();
     const gemeinden = await gemeindeOptions(tx);
     const hLabel = new Map(hilfearten.map((h) => [h.code, h.paragraph]));
     const gName = new Map(gemeinden.map((g) => [g.code, g.name]));
-    const cards: ProjectCard[] = rows.rows.map((r) => ({
+    const cards: ProjectCard[] = rows.rows.slice(0, PAGE).map((r) => ({
       id: r.id,
       title: r.title,
       goal: r.goal,
@@ -114,12 +123,16 @@ export async function listProjectsIn(tx: Tx, user: Pick<SessionUser, "id">, filt
           ],
       mine: r.mine,
     }));
-    const total = rows.rows[0]?.total ?? 0;
+    const moreThan = n > PROJECT_COUNT_CAP;
     return {
       cards,
-      total,
+      /** Matching projects, counted up to PROJECT_COUNT_CAP; `moreThan`: there are more. */
+      total: Math.min(n, PROJECT_COUNT_CAP),
+      moreThan,
       page,
-      pages: Math.max(1, Math.ceil(total / PAGE)),
+      /** null when the count stopped at the cap (the pagination then shows "Nächste" by hasMore). */
+      pages: moreThan ? null : Math.max(1, Math.ceil(n / PAGE)),
+      hasMore: rows.rows.length > PAGE,
       hilfearten,
       gemeinden,
       canCreate: orgs.some((o) => ["owner", "admin", "coordinator"].includes(o.role)),

@@ -12,7 +12,7 @@ import type {
   TrainingRegistrationStatus,
   TrainingStatus,
 } from "../db/schema";
-import { TRAINING_PAGE_SIZE, type TrainingFilters } from "~/validation/trainings";
+import { TRAINING_PAGE_SIZE, TRAINING_TAB_COUNT_CAP, type TrainingFilters } from "~/validation/trainings";
 import { berlinMonthRange, berlinParts } from "~/utils/berlin-time";
 import { monthText } from "~/utils/format";
 
@@ -135,9 +135,9 @@ export async function organizerOptions(tx: Tx, userId: string): Promise<Organize
 export type TrainingMeta = {
   inCircle: boolean;
   canOrganise: boolean;
-  /** Open registrations of the user (and client seats they booked). */
+  /** Open registrations of the user (and client seats they booked), up to TRAINING_TAB_COUNT_CAP + 1. */
   myCount: number;
-  /** Drafts and published trainings the user organises. */
+  /** Drafts and published trainings the user organises, up to TRAINING_TAB_COUNT_CAP + 1. */
   organisedCount: number;
 };
 
@@ -148,19 +148,32 @@ export async function loadTrainingMeta(user: SessionUser): Promise<TrainingMeta>
 
 /** readTrainingMeta: the same, inside a transaction the caller holds. */
 export async function readTrainingMeta(tx: Tx, user: SessionUser): Promise<TrainingMeta> {
+    // "organised" is private.managed_training_ids() spelt out, so that it reads the Träger's
+    // drafts and published trainings (trainings_org_id_idx: org_id, status) and stops at the cap,
+    // instead of every training the Träger ever organised.
     const meta = await sql<{ circles: number; can_organise: boolean; mine: number; organised: number }>`
       select
         (select count(*)::int from private.user_network_ids()) as circles,
         exists (select 1 from public.org_members m
                 join public.network_members nm on nm.org_id = m.org_id and nm.status = 'active'
                 where m.user_id = ${user.id} and m.role in ('owner', 'admin', 'coordinator')) as can_organise,
-        (select count(*)::int from public.training_registrations r
+        (select count(*)::int from (
+          select 1 from public.training_registrations r
           join public.trainings t on t.id = r.training_id
           where (r.user_id = ${user.id} or (r.user_id is null and r.registered_by = ${user.id}))
             and r.status in ('pending_approval', 'confirmed', 'waitlisted', 'offered')
-            and t.status = 'published') as mine,
-        (select count(*)::int from public.trainings t
-          where t.id in (select private.managed_training_ids()) and t.status in ('draft', 'published')) as organised
+            and t.status = 'published'
+          limit ${TRAINING_TAB_COUNT_CAP + 1}) x) as mine,
+        (select count(*)::int from (
+          select t.id from public.trainings t
+          join public.org_members m on m.org_id = t.org_id
+          where m.user_id = ${user.id} and m.role in ('owner', 'admin', 'coordinator') and t.status in ('draft', 'published')
+          union
+          select t.id from public.training_co_organizers c
+          join public.org_members m on m.org_id = c.org_id
+          join public.trainings t on t.id = c.training_id
+          where m.user_id = ${user.id} and m.role in ('owner', 'admin', 'coordinator') and t.status in ('draft', 'published')
+          limit ${TRAINING_TAB_COUNT_CAP + 1}) x) as organised
     `.execute(tx);
     const m = meta.rows[0]!;
     return { inCircle: m.circles > 0, canOrganise: m.can_organise, myCount: m.mine, organisedCount: m.organised };

@@ -20,6 +20,7 @@ import {
   type BenchContext,
   type Measurement,
 } from "../types";
+import { screenOnce } from "../screen-once";
 import { circleSeed } from "./directory";
 
 export const MEETINGS = 500;
@@ -85,7 +86,7 @@ async function seedMeetings(
 export const meetingsSeed = (ctx: BenchContext) =>
   shared(ctx, "meetings", async () => {
     await circleSeed(ctx);
-    return seedMeetings(ctx);
+    return screenOnce(ctx.target.database, ["meetings", "meeting_rsvps", "agenda_items"], () => seedMeetings(ctx));
   });
 
 /** For each user: an upcoming meeting of their circle with its RSVPs (the page to open). */

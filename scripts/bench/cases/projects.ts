@@ -14,6 +14,7 @@ import { callRoute } from "../../../tests/helpers/routes";
 import { alternate, asServiceRoleFor, concurrentUsers, timed } from "../load";
 import type { BenchUser } from "../seed-circle";
 import { shared, type BenchCase, type BenchContext, type Measurement } from "../types";
+import { screenOnce } from "../screen-once";
 import { circleSeed } from "./directory";
 
 export const PROJECTS = 2000;
@@ -102,7 +103,8 @@ async function seedProjects(ctx: BenchContext): Promise<{ projects: number; runn
 export const projectsSeed = (ctx: BenchContext) =>
   shared(ctx, "projects", async () => {
     await circleSeed(ctx);
-    return seedProjects(ctx);
+    const tables = ["projects", "project_partners", "project_updates", "project_comments", "project_tasks", "project_links", "project_dates"];
+    return screenOnce(ctx.target.database, tables, () => seedProjects(ctx));
   });
 
 /** For each user: a running project their Träger takes part in (the workspace to open). */

@@ -41,12 +41,19 @@ export const coverSource: CalendarSource = {
       select r.id, o.id, r.status,
         to_char(greatest(r.period_from, o.available_from), 'YYYY-MM-DD'), to_char(r.period_to, 'YYYY-MM-DD'),
         h.label, g.name, o.accepted_hours::text, greatest(r.updated_at, o.updated_at), ro.name
-      from public.cover_offers o
+      from public.cover_ledger l
+      join public.cover_offers o on o.id = l.offer_id
       join public.cover_requests r on r.id = o.request_id
       join public.organizations ro on ro.id = r.org_id
       join public.hilfearten h on h.code = r.hilfeart
       join public.gemeinden g on g.code = r.gemeinde
-      where ${ownTraeger(scope, sql.ref("o.org_id"))} and o.status = 'accepted'
+      where ${ownTraeger(scope, sql.ref("l.giver_org_id"))} and ${ownTraeger(scope, sql.ref("o.org_id"))} and o.status = 'accepted'
+        -- Every accepted offer has its ledger row, written at acceptance with the covered period
+        -- (greatest(request start, available from) to request end; a published request's period
+        -- no longer changes): cover_ledger_giver_period_idx finds the covers that overlap the range
+        -- instead of reading every cover the Träger ever gave.
+        and l.period_to >= (${range.from}::timestamptz at time zone 'Europe/Berlin')::date
+        and l.period_from < (${range.to}::timestamptz at time zone 'Europe/Berlin')::date + 1
         and greatest(r.period_from, o.available_from) <= r.period_to
         and greatest(r.period_from, o.available_from) < (${range.to}::timestamptz at time zone 'Europe/Berlin')::date + 1
         and r.period_to >= (${range.from}::timestamptz at time zone 'Europe/Berlin')::date

@@ -1,10 +1,18 @@
-// Fortbildungen of the circle, one entry per session, with the person's own registration
-// (registered, waitlisted, offered …). The UID is the one of the training's .ics files
+// Fortbildungen, one entry per session, with the person's own registration (registered,
+// waitlisted, offered …). The UID is the one of the training's .ics files
 // (app/.server/calendar/ics.ts), so a download and the feed describe the same event.
+//
+// Which trainings (docs/decisions/016): those that concern the calendar — the person's
+// registrations (also one the organiser cancelled, so it shows as cancelled) and the trainings
+// their Träger organise or co-organise — over the whole range; the circle's other trainings only
+// when the range asks for them (`range.others`: the feed's next eight weeks). A circle plans
+// hundreds a month (the bench: 550 at 1×, 5,500 at 10×); reading all of them made /kalender grow
+// with the circle's history. The page links the others to /fortbildungen?monat (countCircleTrainings).
 import { sql } from "kysely";
+import type { Tx } from "../../db/request";
 import { sessionUid } from "../ics";
-import type { CalendarEntry, CalendarSource } from "../entries";
-import { circlesOf, personOf } from "./scope";
+import type { CalendarEntry, CalendarScope, CalendarSource } from "../entries";
+import { circlesOf, ownTraeger, personOf } from "./scope";
 
 const STATES: Record<string, string> = {
   confirmed: "Sie sind angemeldet",
@@ -40,12 +48,27 @@ export const trainingSource: CalendarSource = {
         o.name as org_name, s.position, s.starts_at, s.ends_at,
         (select count(*)::int from public.training_sessions x where x.training_id = t.id) as session_count,
         reg.status as my_status, reg.waitlist_position
-      -- The sessions in the range first (offset 0 keeps the planner from folding them in): as the
-      -- user, each session row costs a look at its training (the sessions' select policy), and
-      -- without the fence Postgres probed the sessions of every visible training instead.
-      from (select s.training_id, s.position, s.starts_at, s.ends_at from public.training_sessions s
-            where s.starts_at < ${range.to} and s.ends_at > ${range.from} offset 0) s
-      join public.trainings t on t.id = s.training_id
+      from (
+        select r.training_id as id from public.training_registrations r
+        where r.user_id = ${me}::uuid
+          and (r.status in ('confirmed', 'pending_approval', 'waitlisted', 'offered', 'attended', 'no_show')
+               or r.closed_reason = 'training_cancelled')
+        union
+        select t.id from public.trainings t
+        where ${ownTraeger(scope, sql.ref("t.org_id"))} and t.starts_at < ${range.to} and t.ends_at > ${range.from}
+        union
+        select c.training_id from public.training_co_organizers c where ${ownTraeger(scope, sql.ref("c.org_id"))}
+        ${
+          range.others
+            ? sql`union
+        select t.id from public.trainings t
+        where ${circlesOf(scope, sql.ref("t.network_id"))} and t.status in ('published', 'cancelled', 'held')
+          and t.starts_at < ${range.others.to} and t.ends_at > ${range.others.from}`
+            : sql``
+        }
+      ) wanted
+      join public.trainings t on t.id = wanted.id
+      join public.training_sessions s on s.training_id = t.id
       join public.organizations o on o.id = t.org_id
       left join public.gemeinden g on g.code = t.gemeinde
       left join lateral (
@@ -54,6 +77,7 @@ export const trainingSource: CalendarSource = {
           and r.status in ('confirmed', 'pending_approval', 'waitlisted', 'offered', 'attended', 'no_show')
         limit 1) reg on true
       where t.status <> 'draft' and ${circlesOf(scope, sql.ref("t.network_id"))}
+        and s.starts_at < ${range.to} and s.ends_at > ${range.from}
       order by s.starts_at
       limit 20000
     `.execute(tx);
@@ -86,3 +110,20 @@ export const trainingSource: CalendarSource = {
     });
   },
 };
+
+/** Upcoming published trainings of the circle starting in [from, to), counted up to `cap`. */
+export async function countCircleTrainings(
+  tx: Tx,
+  scope: CalendarScope,
+  span: { from: Date; to: Date },
+  cap: number,
+): Promise<number> {
+  const result = await sql<{ n: number }>`
+    select count(*)::int as n from (
+      select 1 from public.trainings t
+      where ${circlesOf(scope, sql.ref("t.network_id"))} and t.status = 'published'
+        and t.starts_at >= ${span.from} and t.starts_at < ${span.to} and t.starts_at > now()
+      limit ${cap + 1}) x
+  `.execute(tx);
+  return result.rows[0]?.n ?? 0;
+}
