@@ -3,6 +3,7 @@
 // person (or, for a Träger feed, as the admin who created it) inside the caller's transaction, so
 // row-level security decides what a calendar holds. The page and the feeds never query a table
 // themselves: they ask every registered source (./sources/index.ts) for the same range.
+import { berlinParts } from "~/utils/berlin-time";
 import type { Tx } from "../db/request";
 
 /** Whose calendar: a person's, or a Träger's shared team calendar (no personal registrations). */
@@ -57,16 +58,9 @@ export type CalendarSource = {
   load: (tx: Tx, scope: CalendarScope, range: CalendarRange) => Promise<CalendarEntry[]>;
 };
 
-const berlinDay = new Intl.DateTimeFormat("en-CA", {
-  timeZone: "Europe/Berlin",
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-});
-
 /** The Berlin calendar day of an instant, "YYYY-MM-DD". */
 export function berlinDate(at: Date): string {
-  return berlinDay.format(at);
+  return berlinParts(at).date;
 }
 
 /** "2026-08-19" + 1 → "2026-08-20" (calendar days, no time zone involved). */
@@ -81,14 +75,3 @@ export function dayString(value: Date | string): string {
   return typeof value === "string" ? value.slice(0, 10) : value.toISOString().slice(0, 10);
 }
 
-const berlinTime = new Intl.DateTimeFormat("de-DE", {
-  timeZone: "Europe/Berlin",
-  hour: "2-digit",
-  minute: "2-digit",
-  hourCycle: "h23",
-});
-
-/** "18:00" in Berlin. */
-export function berlinClock(at: Date): string {
-  return berlinTime.format(at);
-}

@@ -3,7 +3,7 @@
 // and a filtered view can be bookmarked).
 import type { SessionUser } from "../auth/session";
 import { asUserReadOnly } from "../db/request";
-import { berlinMonthRange } from "~/utils/berlin-time";
+import { berlinMonthRange, berlinParts } from "~/utils/berlin-time";
 import { calendarKinds, loadEntries, type CalendarKindInfo } from "./feed";
 import { countCircleTrainings } from "./sources/trainings";
 
@@ -47,7 +47,7 @@ function parseDate(value: string | null, today: string): string {
 }
 
 export async function loadCalendarPage(user: SessionUser, url: URL, now: Date = new Date()): Promise<CalendarPage> {
-  const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Berlin" }).format(now);
+  const today = berlinParts(now).date;
   const date = parseDate(url.searchParams.get("datum"), today);
   const kinds = calendarKinds();
   const known = new Set(kinds.map((k) => k.kind));

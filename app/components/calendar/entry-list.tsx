@@ -4,13 +4,11 @@
 import { Link } from "@remix-run/react";
 import type { PageEntry } from "~/.server/calendar/page";
 
-const dayHeading = new Intl.DateTimeFormat("de-DE", { timeZone: "Europe/Berlin", weekday: "long", day: "numeric", month: "long", year: "numeric" });
-const clock = new Intl.DateTimeFormat("de-DE", { timeZone: "Europe/Berlin", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
-const shortDay = new Intl.DateTimeFormat("de-DE", { timeZone: "UTC", day: "numeric", month: "numeric", year: "numeric" });
-const berlinDay = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Berlin" });
+import { berlinParts } from "~/utils/berlin-time";
+import { dayText, longDayText, timeText } from "~/utils/format";
 
 function dayOf(entry: PageEntry): string {
-  return entry.allDay ? entry.start : berlinDay.format(new Date(entry.start));
+  return entry.allDay ? entry.start : berlinParts(entry.start).date;
 }
 
 function dayDate(day: string): Date {
@@ -22,9 +20,9 @@ export function whenText(entry: PageEntry): string {
     const last = new Date(`${entry.end}T12:00:00Z`);
     last.setUTCDate(last.getUTCDate() - 1);
     const lastDay = last.toISOString().slice(0, 10);
-    return lastDay === entry.start ? "ganztägig" : `ganztägig bis ${shortDay.format(last)}`;
+    return lastDay === entry.start ? "ganztägig" : `ganztägig bis ${dayText(lastDay)}`;
   }
-  return `${clock.format(new Date(entry.start))}–${clock.format(new Date(entry.end))} Uhr`;
+  return `${timeText(entry.start)}–${timeText(entry.end)} Uhr`;
 }
 
 export function EntryList({ entries, labels, colors }: { entries: PageEntry[]; labels: Record<string, string>; colors: Record<string, string> }) {
@@ -38,7 +36,7 @@ export function EntryList({ entries, labels, colors }: { entries: PageEntry[]; l
     <ol className="space-y-4">
       {[...days.entries()].map(([day, list]) => (
         <li key={day}>
-          <h3 className="text-sm font-semibold text-slate-900">{dayHeading.format(dayDate(day))}</h3>
+          <h3 className="text-sm font-semibold text-slate-900">{longDayText(dayDate(day))}</h3>
           <ul className="mt-1 divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
             {list.map((e) => (
               <li key={e.uid} className="flex gap-3 px-3 py-2">

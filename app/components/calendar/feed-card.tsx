@@ -6,8 +6,8 @@ import { Form, useNavigation } from "@remix-run/react";
 import { useState } from "react";
 import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/layout";
+import { dayMonthYearText } from "~/utils/format";
 
-const dateText = new Intl.DateTimeFormat("de-DE", { timeZone: "Europe/Berlin", dateStyle: "long" });
 
 export function CalendarFeedCard({
   id,
@@ -74,7 +74,7 @@ export function CalendarFeedCard({
         </div>
       ) : active ? (
         <p className="mt-3 text-sm text-slate-700">
-          Ein Kalender-Abo ist eingerichtet{createdAt ? ` (seit ${dateText.format(new Date(createdAt))})` : ""}. Der Link wird aus
+          Ein Kalender-Abo ist eingerichtet{createdAt ? ` (seit ${dayMonthYearText(createdAt)})` : ""}. Der Link wird aus
           Sicherheitsgründen nur beim Erzeugen angezeigt. Brauchen Sie ihn noch einmal, erzeugen Sie einen neuen – der alte gilt dann nicht mehr.
         </p>
       ) : (

@@ -1,7 +1,8 @@
 // Terminumfragen of the circle: the deadline of each open poll, as a whole-day entry on its
 // Berlin day (the time in the title). "Mine" when the person has voted.
 import { sql } from "kysely";
-import { addDays, berlinClock, berlinDate, type CalendarEntry, type CalendarSource } from "../entries";
+import { timeText } from "~/utils/format";
+import { addDays, berlinDate, type CalendarEntry, type CalendarSource } from "../entries";
 import { circlesOf, personOf } from "./scope";
 
 export const pollSource: CalendarSource = {
@@ -25,7 +26,7 @@ export const pollSource: CalendarSource = {
       return {
         uid: `poll-deadline-${p.id}@traegerkreis`,
         kind: "poll",
-        title: `Terminumfrage endet ${berlinClock(p.deadline)} Uhr: ${p.title}`,
+        title: `Terminumfrage endet ${timeText(p.deadline)} Uhr: ${p.title}`,
         start: day,
         end: addDays(day, 1),
         allDay: true,
