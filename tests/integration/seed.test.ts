@@ -169,5 +169,8 @@ describe("the seeded demo circle", () => {
   it("finds the dev server's port in its command line", () => {
     expect(devServerUrl(["node", "remix", "vite:dev", "--port", "3105"])).toBe("http://localhost:3105");
     expect(devServerUrl(["node", "remix", "vite:dev", "--port=3001"])).toBe("http://localhost:3001");
+    // `PORT=3513 npm run dev` (server/index.js): the port it listens on, unless APP_URL is set.
+    expect(devServerUrl(["node", "server/index.js"], { PORT: "3513" })).toBe("http://localhost:3513");
+    expect(devServerUrl(["node", "server/index.js"], { PORT: "3513", APP_URL: "https://kreis.example" })).not.toContain("3513");
   });
 });

@@ -4,12 +4,15 @@ import { DEMO_PASSWORD, demoSignIns, signInOrgLabel } from "../../../scripts/dem
 import { env } from "../env";
 import type { Database } from "./connection";
 
-/** The address the dev server listens on: `--port` of `remix vite:dev`, else APP_URL. The last
- *  `--port` wins, as it does for Vite (`npm run dev -- --port 3301` adds one after the script's). */
-export function devServerUrl(argv: string[] = process.argv): string {
+/** The address the dev server listens on: `--port` of `remix vite:dev`, else APP_URL, else PORT
+ *  (`PORT=3001 npm run dev`; server/index.js listens there). The last `--port` wins, as it does
+ *  for Vite (`npm run dev -- --port 3301` adds one after the script's). */
+export function devServerUrl(argv: string[] = process.argv, environment: Record<string, string | undefined> = process.env): string {
   const index = argv.findLastIndex((a) => a === "--port" || a.startsWith("--port="));
   const port = index < 0 ? undefined : argv[index]!.includes("=") ? argv[index]!.split("=")[1] : argv[index + 1];
-  return port && /^\d+$/.test(port) ? `http://localhost:${port}` : env().APP_URL;
+  if (port && /^\d+$/.test(port)) return `http://localhost:${port}`;
+  if (!environment.APP_URL && environment.PORT && /^\d+$/.test(environment.PORT)) return `http://localhost:${environment.PORT}`;
+  return env().APP_URL;
 }
 
 /** The block of text printed; empty when none of the demo accounts exists. */
