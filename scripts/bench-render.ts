@@ -32,7 +32,7 @@ if (!process.env.DATABASE_URL) throw new Error("DATABASE_URL must name a databas
 const PAGES = args.page?.length ? args.page : ["/vertretungen", "/traeger", "/fortbildungen", "/treffen", "/projekte", "/kalender?ansicht=liste"];
 
 type Entry = {
-  getDatabase: () => Promise<import("../app/.server/db/index").Database>;
+  getDatabase: () => Promise<import("../app/.server/db/connection").Database>;
   serveRequest: typeof import("../app/.server/http/serve").serveRequest;
   createNonce: () => string;
 };
@@ -76,7 +76,7 @@ const median = (xs: number[]) => {
 
 /** Median CPU (ms) of one request of this URL, and its last body. */
 async function cpuOf(url: string): Promise<{ ms: number; body: Buffer }> {
-  let body = Buffer.alloc(0);
+  let body: Buffer = Buffer.alloc(0);
   for (let i = 0; i < Number(args.warmup); i++) body = (await get(url)).body;
   const samples: number[] = [];
   for (let i = 0; i < Number(args.iterations); i++) {
