@@ -19,6 +19,9 @@ import {
 import { paths } from "~/utils/links";
 import type { CoverUrgency } from "~/.server/db/schema";
 
+/** What a card shows: the board's card without what stays on the server (the Träger's id, times). */
+export type CoverCardData = Omit<CoverCard, "orgId" | "publishedAt" | "createdAt">;
+
 export function UrgencyBadge({ urgency }: { urgency: CoverUrgency }) {
   if (urgency === "notfall") {
     return (
@@ -96,7 +99,7 @@ export function RequirementList({ request, className = "" }: { request: Requirem
  * Who can see the request now: "Zuerst an 2 Träger · ab Mi., 14:00 Uhr für den ganzen Kreis" for
  * the requester, "Direkt an Ihren Träger gerichtet · …" for an addressee, nothing for circle-wide.
  */
-export function AddressingText({ request, now }: { request: CoverCard; now: string }) {
+export function AddressingText({ request, now }: { request: CoverCardData; now: string }) {
   if (request.addressing !== "addressed" || !request.widenAt) return null;
   const widened = new Date(request.widenAt).getTime() <= new Date(now).getTime();
   if (widened) {
@@ -122,7 +125,7 @@ export function CoverCardView({
   footer,
   showStatus = false,
 }: {
-  request: CoverCard;
+  request: CoverCardData;
   now: string;
   footer?: React.ReactNode;
   showStatus?: boolean;
