@@ -2,8 +2,8 @@
 // "leicht erkennbar, unmittelbar erreichbar"), and in development the dev mailbox.
 import { Link } from "@remix-run/react";
 
-const linkClass =
-  "inline-flex min-h-11 items-center px-1 font-medium text-slate-700 underline underline-offset-2 hover:text-brand-900";
+// `.footer-link` (app/tailwind.css): the shell is on every page, so its classes are short.
+const linkClass = "footer-link";
 
 export function AppFooter({ devMailbox }: { devMailbox: boolean }) {
   return (

@@ -43,44 +43,24 @@ export const MAIN_NAV: NavEntry[] = [
 
 const COORDINATION_ENTRY: NavEntry = { to: "/kreis/anfragen", label: "Kreis verwalten", short: "Kreis", icon: "home" };
 
-const ICON_PATHS: Record<NavIcon, string[]> = {
-  home: ["M3 11l9-8 9 8", "M5 10v10h14V10"],
-  cover: ["M16 11a4 4 0 1 0-8 0", "M3 21v-1a6 6 0 0 1 6-6h6a6 6 0 0 1 6 6v1", "M12 3v4"],
-  training: ["M2 9l10-5 10 5-10 5z", "M6 11v5c3 2 9 2 12 0v-5"],
-  traeger: ["M4 21V7l8-4 8 4v14", "M9 21v-5h6v5", "M9 10h.01M15 10h.01"],
-  meeting: ["M7 8h10M7 12h6", "M4 4h16v12H8l-4 4z"],
-  calendar: ["M4 6h16v14H4z", "M4 10h16", "M8 3v4M16 3v4"],
-  project: ["M4 20V6h6l2 2h8v12z"],
-};
-
-function NavIconSvg({ icon }: { icon: NavIcon }) {
-  return (
-    <svg aria-hidden="true" viewBox="0 0 24 24" className="size-5" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
-      {ICON_PATHS[icon].map((d) => (
-        <path key={d} d={d} />
-      ))}
-    </svg>
-  );
-}
+// The shell is on every page: its repeated shapes are short classes of app/tailwind.css (`.nav-link`,
+// `.bar-link`, `.count`, the `.icon-*` masks), and NavLink's aria-current="page" styles the current
+// place, so each link sends a few bytes instead of its utilities and SVG (issue 14).
 
 function notfallLabel(count: number): string {
   return count === 1 ? "1 offener Notfall" : `${count} offene Notfälle`;
 }
 
-function NotfallBadge({ count, className = "" }: { count: number; className?: string }) {
+function NotfallBadge({ count, className }: { count: number; className?: string }) {
   if (count <= 0) return null;
   return (
-    <span aria-hidden="true" className={`min-w-5 rounded-full bg-red-700 px-1 text-center text-xs font-bold leading-5 text-white ${className}`}>
+    <span aria-hidden="true" className={className ? `count ${className}` : "count"}>
       {count > 99 ? "99+" : count}
     </span>
   );
 }
 
-function navClass({ isActive }: { isActive: boolean }) {
-  return `whitespace-nowrap rounded-lg px-3 py-2 text-sm font-medium min-h-11 flex items-center gap-2 ${
-    isActive ? "bg-brand-50 text-brand-900" : "text-slate-700 hover:bg-slate-100"
-  }`;
-}
+const navClass = "nav-link";
 
 /**
  * The main sections as a list of links: the top of the menu (every place, and the circle's
@@ -127,22 +107,14 @@ export function BottomNav({ user }: { user: HeaderUser | null }) {
               to={item.to}
               end={item.end}
               aria-label={item.notfaelle && user.openNotfaelle > 0 ? `${item.label}, ${notfallLabel(user.openNotfaelle)}` : item.label}
-              className={({ isActive }) =>
-                `relative flex min-h-14 flex-col items-center justify-center gap-0.5 px-0.5 text-xs font-medium ${
-                  isActive ? "text-brand-800" : "text-slate-600 hover:text-slate-900"
-                }`
-              }
+              className="bar-link"
             >
-              {({ isActive }) => (
-                <>
-                  <span className={`grid h-7 w-12 place-items-center rounded-full ${isActive ? "bg-brand-100" : ""}`}>
-                    <NavIconSvg icon={item.icon} />
-                  </span>
-                  {/* Six places share 360 px: a slightly tighter label keeps "Fortbildung" whole. */}
-                  <span className="max-w-full truncate text-[10px] tracking-tight">{item.short}</span>
-                  {item.notfaelle ? <NotfallBadge count={user.openNotfaelle} className="absolute right-1/2 top-1 translate-x-6" /> : null}
-                </>
-              )}
+              <span className="bar-pill">
+                <span aria-hidden="true" className={`icon icon-${item.icon} size-5`} />
+              </span>
+              {/* Six places share 360 px: a slightly tighter label (.bar-label) keeps "Fortbildung" whole. */}
+              <span className="bar-label">{item.short}</span>
+              {item.notfaelle ? <NotfallBadge count={user.openNotfaelle} className="absolute right-1/2 top-1 translate-x-6" /> : null}
             </NavLink>
           </li>
         ))}
@@ -242,10 +214,7 @@ export function AppHeader({ user }: { user: HeaderUser | null }) {
               className="relative grid min-h-11 min-w-11 place-items-center rounded-lg text-slate-700 hover:bg-slate-100"
               aria-label={user.unread > 0 ? `Benachrichtigungen, ${user.unread} ungelesen` : "Benachrichtigungen"}
             >
-              <svg aria-hidden="true" viewBox="0 0 24 24" className="size-6" fill="none" stroke="currentColor" strokeWidth="2">
-                <path d="M6 8a6 6 0 1 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
-                <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
-              </svg>
+              <span aria-hidden="true" className="icon icon-bell size-6" />
               {user.unread > 0 ? (
                 <span className="absolute right-1 top-1 min-w-5 rounded-full bg-red-700 px-1 text-center text-xs font-bold text-white">
                   {user.unread > 99 ? "99+" : user.unread}

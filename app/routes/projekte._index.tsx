@@ -8,7 +8,7 @@ import { listProjects } from "~/.server/projects/read";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ButtonLink } from "~/components/ui/button";
 import { FilterActions, FilterBox } from "~/components/ui/filter-box";
-import { Badge, Card, EmptyState, PageHeader } from "~/components/ui/layout";
+import { Badge, EmptyState, PageHeader } from "~/components/ui/layout";
 import { Pagination } from "~/components/ui/pagination";
 import { PROJECT_STATUS_LABELS, periodText, type ProjectStatus } from "~/utils/projects";
 import { ProjectFilterSchema } from "~/validation/projects";
@@ -102,11 +102,11 @@ export default function Projects() {
         <ul className="space-y-3">
           {cards.map((c) => (
             <li key={c.id}>
-              <Card as="article" className="space-y-2">
+              <article className="card space-y-2">
                 <div className="flex flex-wrap items-center gap-2">
                   <Badge tone={STATUS_TONE[c.status]}>{PROJECT_STATUS_LABELS[c.status]}</Badge>
                   {c.mine ? <Badge tone="brand">Wir machen mit</Badge> : null}
-                  {c.fits.length > 0 ? <Badge tone="green">Passt zu uns: {c.fits.slice(0, 3).join(", ")}</Badge> : null}
+                  {c.fits.length > 0 ? <Badge tone="green">{`Passt zu uns: ${c.fits.slice(0, 3).join(", ")}`}</Badge> : null}
                 </div>
                 <h2 className="text-lg font-semibold text-slate-900">
                   <Link to={`/projekte/${c.id}`} className="text-brand-800 underline underline-offset-2">
@@ -114,14 +114,11 @@ export default function Projects() {
                   </Link>
                 </h2>
                 <p className="line-clamp-3 text-sm text-slate-700">{c.goal}</p>
-                <p className="text-sm text-slate-600">
-                  Leitung: {c.leadName}
-                  {c.partnerNames.length > 0 ? ` · mit ${c.partnerNames.join(", ")}` : ""}
-                </p>
-                <p className="text-sm text-slate-600">
+                <p className="meta">{`Leitung: ${c.leadName}${c.partnerNames.length > 0 ? ` · mit ${c.partnerNames.join(", ")}` : ""}`}</p>
+                <p className="meta">
                   {[c.hilfearten.join(", "), c.gemeinden.join(", "), periodText(c.periodStart, c.periodEnd)].filter(Boolean).join(" · ")}
                 </p>
-              </Card>
+              </article>
             </li>
           ))}
         </ul>

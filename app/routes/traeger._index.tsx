@@ -93,7 +93,7 @@ export default function Directory() {
               defaultValue={filters.q ?? ""}
               maxLength={100}
               placeholder="Name, Hilfeart, Gemeinde, Leitbild …"
-              className="block min-h-11 w-full min-w-0 flex-1 rounded-lg border border-slate-300 bg-white px-3 py-2.5 text-base text-slate-900 shadow-sm placeholder:text-slate-500 focus:border-brand-500"
+              className="input min-w-0 flex-1 placeholder:text-slate-500"
             />
             <Button type="submit">Suchen</Button>
           </Form>
@@ -151,13 +151,13 @@ export default function Directory() {
       ) : (
         <ul className="grid grid-cols-1 gap-3 sm:grid-cols-2">
           {entries.map((entry) => (
-            <li key={entry.slug} className="relative rounded-xl border border-slate-200 bg-white p-4 shadow-sm hover:border-brand-500">
+            <li key={entry.slug} className="card-link">
               <h2 className="text-lg font-semibold text-slate-900">
-                <Link to={paths.org(entry.slug)} className="after:absolute after:inset-0 hover:underline">
+                <Link to={paths.org(entry.slug)} className="stretched-u">
                   {entry.name}
                 </Link>
               </h2>
-              <p className="text-sm text-slate-600">{ORG_KIND_LABELS[entry.kind] + (entry.city ? ` · ${entry.city}` : "")}</p>
+              <p className="meta">{ORG_KIND_LABELS[entry.kind] + (entry.city ? ` · ${entry.city}` : "")}</p>
               {entry.hilfearten.length > 0 ? (
                 <ul aria-label="Hilfearten" className="mt-3 flex flex-wrap gap-1.5">
                   {entry.hilfearten.map((code) => {

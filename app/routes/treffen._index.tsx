@@ -127,7 +127,7 @@ export default function Meetings() {
         <ul className="space-y-3">
           {meetings.map((m) => (
             <li key={m.id}>
-              <Card as="article" className="space-y-1">
+              <article className="card space-y-1">
                 <h3 className="text-lg font-semibold">
                   <Link
                     to={`/treffen/${m.id}`}
@@ -139,9 +139,7 @@ export default function Meetings() {
                 <p className="text-slate-800">
                   {meetingWhen(m.startsAt, m.endsAt)}
                 </p>
-                <p className="text-sm text-slate-600">
-                  {whereText(m)} · eingeladen von {m.hostName}
-                </p>
+                <p className="meta">{`${whereText(m)} · eingeladen von ${m.hostName}`}</p>
                 <p className="text-sm text-slate-700">
                   {rsvpLine(m, m.orgsComing)}
                 </p>
@@ -151,16 +149,16 @@ export default function Meetings() {
                   ) : null}
                   {m.myAnswer ? (
                     <Badge tone={m.myAnswer === "zusage" ? "green" : "slate"}>
-                      Sie: {RSVP_LABELS[m.myAnswer]}
+                      {`Sie: ${RSVP_LABELS[m.myAnswer]}`}
                     </Badge>
                   ) : null}
                   {m.minutesStatus ? (
                     <Badge tone="brand">
-                      Protokoll: {MINUTES_STATUS_LABELS[m.minutesStatus]}
+                      {`Protokoll: ${MINUTES_STATUS_LABELS[m.minutesStatus]}`}
                     </Badge>
                   ) : null}
                 </div>
-              </Card>
+              </article>
             </li>
           ))}
         </ul>

@@ -5,8 +5,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/.server/auth/session";
-import { loadCoverBoard, type CoverBoard } from "~/.server/cover/board";
-import { CoverCardView } from "~/components/cover/parts";
+import { loadCoverBoard, type CoverCard } from "~/.server/cover/board";
+import { CoverCardView, type CoverCardData } from "~/components/cover/parts";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ButtonLink } from "~/components/ui/button";
 import { Field, SelectField } from "~/components/ui/field";
@@ -30,9 +30,23 @@ export const meta: MetaFunction = () => [{ title: "Vertretungen · Trägerkreis"
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const filters = parseCoverBoardFilters(new URL(request.url).searchParams);
-  const [board, pushPrompt] = await Promise.all([loadCoverBoard(user, filters), pushPromptKey(user)]);
+  const [full, pushPrompt] = await Promise.all([loadCoverBoard(user, filters), pushPromptKey(user)]);
+  // The page's data is serialised into its HTML too: the cards leave out what no card shows
+  // (a draft shows when it was created).
+  const board = {
+    ...full,
+    open: full.open.map(cardData),
+    requests: full.requests.map((r) => ({ ...cardData(r), createdAt: r.createdAt, openOffers: r.openOffers, acceptedOffers: r.acceptedOffers })),
+    offers: full.offers.map(({ offeredAt: _offeredAt, ...o }) => ({ ...o, request: cardData(o.request) })),
+  };
   return { filters, board, pushPrompt };
 }
+
+function cardData({ orgId: _orgId, publishedAt: _publishedAt, createdAt: _createdAt, ...card }: CoverCard): CoverCardData {
+  return card;
+}
+
+type Board = Awaited<ReturnType<typeof loader>>["board"];
 
 const linkClass = "font-semibold text-brand-800 underline underline-offset-2 hover:text-brand-900";
 
@@ -119,7 +133,7 @@ function BoardPagination({ filters, hasMore }: { filters: CoverBoardFilters; has
   return <Pagination page={filters.seite} hasMore={hasMore} href={(page) => pageHref(paths.cover, filterSearch(filters), page)} />;
 }
 
-function OpenBoard({ filters, board }: { filters: CoverBoardFilters; board: CoverBoard }) {
+function OpenBoard({ filters, board }: { filters: CoverBoardFilters; board: Board }) {
   const active = [filters.gemeinde, filters.hilfeart, filters.dringlichkeit, filters.von, filters.bis].filter(Boolean).length;
   return (
     <>
@@ -175,7 +189,7 @@ function OpenBoard({ filters, board }: { filters: CoverBoardFilters; board: Cove
   );
 }
 
-function OwnRequests({ board, filters }: { board: CoverBoard; filters: CoverBoardFilters }) {
+function OwnRequests({ board, filters }: { board: Board; filters: CoverBoardFilters }) {
   if (board.requests.length === 0) {
     return (
       <EmptyState title="Ihr Träger hat noch keine Vertretung angefragt.">
@@ -221,7 +235,7 @@ function OwnRequests({ board, filters }: { board: CoverBoard; filters: CoverBoar
   );
 }
 
-function OwnOffers({ board, filters }: { board: CoverBoard; filters: CoverBoardFilters }) {
+function OwnOffers({ board, filters }: { board: Board; filters: CoverBoardFilters }) {
   if (board.offers.length === 0) {
     return (
       <EmptyState title="Ihr Träger hat noch kein Angebot abgegeben.">

@@ -19,10 +19,13 @@ import {
 import { paths } from "~/utils/links";
 import type { CoverUrgency } from "~/.server/db/schema";
 
+/** What a card shows: the board's card without what stays on the server (the Träger's id, times). */
+export type CoverCardData = Omit<CoverCard, "orgId" | "publishedAt" | "createdAt">;
+
 export function UrgencyBadge({ urgency }: { urgency: CoverUrgency }) {
   if (urgency === "notfall") {
     return (
-      <span className="inline-flex items-center gap-1 rounded-full bg-red-700 px-2.5 py-0.5 text-xs font-bold uppercase tracking-wide text-white">
+      <span className="badge badge-notfall">
         <span aria-hidden="true" className="icon icon-notfall size-3.5" />
         {URGENCY_LABELS.notfall}
       </span>
@@ -36,22 +39,27 @@ export function StatusBadge({ status }: { status: CoverCard["status"] }) {
 }
 
 /** "12 von 20 Std./Woche zugesagt" with a bar; "besetzt" when covered. */
-export function FillStatus({ covered, total, status }: { covered: string; total: string; status: CoverCard["status"] }) {
+export function FillStatus({
+  covered,
+  total,
+  status,
+  className,
+}: {
+  covered: string;
+  total: string;
+  status: CoverCard["status"];
+  className?: string;
+}) {
   const ratio = Math.max(0, Math.min(1, Number(covered) / Number(total || 1)));
   const full = ratio >= 1 || status === "filled" || status === "completed";
   return (
-    <div>
-      <div className="flex items-baseline justify-between gap-2 text-sm">
-        <span className={full ? "font-semibold text-green-800" : "text-slate-700"}>
-          {full ? `Besetzt · ${hoursText(total)} Std./Woche zugesagt` : fillText(covered, total)}
-        </span>
-      </div>
-      <div
-        className="mt-1 h-2 overflow-hidden rounded-full bg-slate-200"
-        role="img"
-        aria-label={`${Math.round(ratio * 100)} Prozent zugesagt`}
-      >
-        <div className={`h-full rounded-full ${full ? "bg-green-600" : "bg-brand-600"}`} style={{ width: `${ratio * 100}%` }} />
+    <div className={className}>
+      <p className={full ? "text-sm font-semibold text-green-800" : "text-sm text-slate-700"}>
+        {full ? `Besetzt · ${hoursText(total)} Std./Woche zugesagt` : fillText(covered, total)}
+      </p>
+      {/* .meter (app/tailwind.css): the track and its fill, green when covered. */}
+      <div className={full ? "meter meter-full" : "meter"} role="img" aria-label={`${Math.round(ratio * 100)} Prozent zugesagt`}>
+        <div style={{ width: `${ratio * 100}%` }} />
       </div>
     </div>
   );
@@ -91,11 +99,11 @@ export function RequirementList({ request, className = "" }: { request: Requirem
  * Who can see the request now: "Zuerst an 2 Träger · ab Mi., 14:00 Uhr für den ganzen Kreis" for
  * the requester, "Direkt an Ihren Träger gerichtet · …" for an addressee, nothing for circle-wide.
  */
-export function AddressingText({ request, now }: { request: CoverCard; now: string }) {
+export function AddressingText({ request, now }: { request: CoverCardData; now: string }) {
   if (request.addressing !== "addressed" || !request.widenAt) return null;
   const widened = new Date(request.widenAt).getTime() <= new Date(now).getTime();
   if (widened) {
-    return <p className="text-sm text-slate-600">Für den ganzen Kreis sichtbar seit {momentText(request.widenAt, now)}</p>;
+    return <p className="text-sm text-slate-600">{`Für den ganzen Kreis sichtbar seit ${momentText(request.widenAt, now)}`}</p>;
   }
   const who = request.own
     ? `Zuerst an ${request.recipientCount === 1 ? "1 Träger" : `${request.recipientCount} Träger`}`
@@ -104,13 +112,8 @@ export function AddressingText({ request, now }: { request: CoverCard; now: stri
       : "Zuerst an einzelne Träger";
   return (
     <p className="inline-flex items-start gap-1 text-sm font-medium text-amber-900">
-      <svg aria-hidden="true" viewBox="0 0 24 24" className="mt-0.5 size-4 shrink-0" fill="none" stroke="currentColor" strokeWidth="2">
-        <circle cx="12" cy="12" r="9" />
-        <path d="M12 7v5l3 2" strokeLinecap="round" />
-      </svg>
-      <span>
-        {who}, ab {momentText(request.widenAt, now)} für den ganzen Kreis
-      </span>
+      <span aria-hidden="true" className="icon icon-clock mt-0.5 size-4" />
+      <span>{`${who}, ab ${momentText(request.widenAt, now)} für den ganzen Kreis`}</span>
     </p>
   );
 }
@@ -122,18 +125,14 @@ export function CoverCardView({
   footer,
   showStatus = false,
 }: {
-  request: CoverCard;
+  request: CoverCardData;
   now: string;
   footer?: React.ReactNode;
   showStatus?: boolean;
 }) {
   const urgent = request.urgency === "notfall" && request.status === "open";
   return (
-    <article
-      className={`relative rounded-xl border bg-white p-4 shadow-sm focus-within:ring-2 focus-within:ring-brand-500 hover:border-brand-500 ${
-        urgent ? "border-red-300 border-l-4 border-l-red-700" : "border-slate-200"
-      }`}
-    >
+    <article className={urgent ? "card-link card-ring card-urgent" : "card-link card-ring"}>
       <div className="flex flex-wrap items-center gap-2">
         <UrgencyBadge urgency={request.urgency} />
         {showStatus || request.status !== "open" ? <StatusBadge status={request.status} /> : null}
@@ -143,8 +142,9 @@ export function CoverCardView({
         ) : null}
       </div>
       <h3 className="mt-2 font-semibold leading-snug text-slate-900">
-        <Link to={paths.coverRequest(request.id)} className="after:absolute after:inset-0 after:content-[''] focus:outline-none">
-          <span className="text-slate-600">{request.hilfeartParagraph}</span> {request.hilfeartLabel}
+        <Link to={paths.coverRequest(request.id)} className="stretched">
+          <span className="text-slate-600">{request.hilfeartParagraph}</span>
+          {` ${request.hilfeartLabel}`}
         </Link>
       </h3>
       <p className="mt-1 text-sm text-slate-800">
@@ -153,9 +153,7 @@ export function CoverCardView({
         <span className="text-slate-500"> · </span>
         {periodText(request.periodFrom, request.periodTo)}
       </p>
-      <div className="mt-3">
-        <FillStatus covered={request.coveredHours} total={request.hoursPerWeek} status={request.status} />
-      </div>
+      <FillStatus covered={request.coveredHours} total={request.hoursPerWeek} status={request.status} className="mt-3" />
       <RequirementList request={request} className="mt-3" />
       <div className="mt-2 space-y-1">
         <AddressingText request={request} now={now} />

@@ -24,10 +24,11 @@ export function SeatBadges({ capacity, seatsTaken, waitlistCount }: { capacity: 
   const free = capacity - seatsTaken;
   const tone = free <= 0 ? "red" : free <= Math.max(2, Math.ceil(capacity / 10)) ? "amber" : "green";
   const waitlist = waitlistLine(waitlistCount);
+  if (!waitlist) return <Badge tone={tone}>{seatsLine(capacity, seatsTaken)}</Badge>;
   return (
     <span className="inline-flex flex-wrap gap-1.5">
       <Badge tone={tone}>{seatsLine(capacity, seatsTaken)}</Badge>
-      {waitlist ? <Badge tone="slate">{waitlist}</Badge> : null}
+      <Badge tone="slate">{waitlist}</Badge>
     </span>
   );
 }
@@ -99,19 +100,15 @@ export function whereText(t: { place: string | null; gemeindeName: string | null
 /** The card of a training in a list; the whole card is the link. */
 export function TrainingCardView({ training, children }: { training: CardData; children?: React.ReactNode }) {
   return (
-    <article className="relative flex h-full flex-col rounded-xl border border-slate-200 bg-white p-4 shadow-sm hover:border-brand-500">
+    <article className="card-link flex h-full flex-col">
       <p className="text-sm font-semibold text-brand-800">{datesText(training.startsAt, training.endsAt, training.sessionCount)}</p>
       <h3 className="mt-1 text-lg font-semibold leading-snug text-slate-900">
-        <Link to={paths.training(training.id)} className="after:absolute after:inset-0 hover:underline">
+        <Link to={paths.training(training.id)} className="stretched-u">
           {training.title}
         </Link>
       </h3>
-      <p className="mt-1 text-sm text-slate-600">
-        {training.topicLabel} · für {AUDIENCE_LABELS[training.audience]}
-      </p>
-      <p className="text-sm text-slate-600">
-        {whereText(training)} · {training.orgName}
-      </p>
+      <p className="meta mt-1">{`${training.topicLabel} · für ${AUDIENCE_LABELS[training.audience]}`}</p>
+      <p className="meta">{`${whereText(training)} · ${training.orgName}`}</p>
       <div className="mt-3 flex flex-wrap items-center gap-1.5">
         {training.status === "published" ? (
           <SeatBadges capacity={training.capacity} seatsTaken={training.seatsTaken} waitlistCount={training.waitlistCount} />

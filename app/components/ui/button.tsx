@@ -3,17 +3,9 @@ import { Link, type LinkProps } from "@remix-run/react";
 
 type Variant = "primary" | "secondary" | "danger" | "ghost";
 
-const base =
-  "inline-flex items-center justify-center gap-2 rounded-lg px-4 py-2.5 text-sm font-semibold transition-colors disabled:cursor-not-allowed disabled:opacity-60 min-h-11";
-const variants: Record<Variant, string> = {
-  primary: "bg-brand-700 text-white hover:bg-brand-800",
-  secondary: "border border-slate-300 bg-white text-slate-800 hover:bg-slate-100",
-  danger: "bg-red-700 text-white hover:bg-red-800",
-  ghost: "text-brand-800 hover:bg-brand-50",
-};
-
+/** `.btn` and `.btn-<variant>` (app/tailwind.css); utilities in `extra` win over them. */
 export function buttonClass(variant: Variant = "primary", extra = "") {
-  return `${base} ${variants[variant]} ${extra}`.trim();
+  return `btn btn-${variant} ${extra}`.trim();
 }
 
 export const Button = forwardRef<

@@ -20,8 +20,8 @@ export function ErrorList({ id, errors }: { id?: string; errors?: ListOfErrors }
   );
 }
 
-const inputClass =
-  "block w-full rounded-lg border border-slate-300 bg-white px-3 py-2.5 text-base text-slate-900 shadow-sm placeholder:text-slate-400 focus:border-brand-500 aria-[invalid=true]:border-red-600 min-h-11";
+// `.input` (app/tailwind.css): one short class on every control.
+const inputClass = "input";
 
 function describedBy(...ids: Array<string | undefined | false>) {
   const value = ids.filter(Boolean).join(" ");

@@ -17,16 +17,11 @@ export type TabNavItem = {
   current?: boolean;
 };
 
-const tabClass = "-mb-px flex min-h-11 items-center border-b-2 font-semibold sm:px-3 sm:text-sm";
-// Phones: a scrolling row is set a little tighter, so that four tabs (a Träger's pages) fit 360 px.
-const scrollTabClass = "whitespace-nowrap px-1.5 text-[13px]";
-const gridTabClass = "h-full justify-center px-2 py-1 text-center text-sm leading-tight";
-const activeClass = "border-brand-700 text-brand-800";
-const idleClass = "border-transparent text-slate-600 hover:border-slate-300 hover:text-slate-900";
+// `.tab`, `.tab-scroll`, `.tab-grid` (app/tailwind.css); the current tab is styled by its aria-current.
 
 export function TabNav({ label, items, layout = "scroll" }: { label: string; items: TabNavItem[]; layout?: "scroll" | "grid" }) {
   const grid = layout === "grid";
-  const className = (active: boolean) => `${tabClass} ${grid ? gridTabClass : scrollTabClass} ${active ? activeClass : idleClass}`;
+  const className = grid ? "tab tab-grid" : "tab tab-scroll";
   return (
     <nav aria-label={label} className={`-mx-4 mb-6 border-b border-slate-200 sm:mx-0 sm:px-0 ${grid ? "px-4" : "overflow-x-auto px-2.5"}`}>
       <ul
@@ -45,7 +40,7 @@ export function TabNav({ label, items, layout = "scroll" }: { label: string; ite
           return (
             <li key={item.to}>
               {item.current === undefined ? (
-                <NavLink to={item.to} end={item.end} prefetch="intent" className={({ isActive }) => className(isActive)}>
+                <NavLink to={item.to} end={item.end} prefetch="intent" className={className}>
                   {text}
                 </NavLink>
               ) : (
@@ -53,7 +48,7 @@ export function TabNav({ label, items, layout = "scroll" }: { label: string; ite
                   to={item.to}
                   prefetch="intent"
                   aria-current={item.current ? "page" : undefined}
-                  className={className(item.current)}
+                  className={className}
                 >
                   {text}
                 </Link>
