@@ -19,6 +19,7 @@ import {
   setProjectStatus,
 } from "~/.server/projects/write";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { OrgChoice } from "~/components/org-choice";
 import { SozialdatenHiddenNotice, SozialdatenReport } from "~/components/sozialdaten-report";
 import { Button, ButtonLink } from "~/components/ui/button";
 import { Field, SelectField, TextareaField } from "~/components/ui/field";
@@ -98,16 +99,7 @@ function JoinForm() {
     <Card className="space-y-3">
       <h2 className="text-lg font-semibold text-slate-900">Mitmachen</h2>
       <IntentForm formId="join" intent="join" visible={["orgId", "message"]} className="space-y-3">
-        {orgs.length === 1 ? (
-          <input type="hidden" name="orgId" value={orgs[0]!.id} />
-        ) : (
-          <SelectField
-            label="Für welchen Träger?"
-            errors={answerErrors(result, "orgId")}
-            selectProps={{ id: "join-org", name: "orgId" }}
-            options={orgs.map((o) => ({ value: o.id, label: o.name }))}
-          />
-        )}
+        <OrgChoice id="join-org" orgs={orgs} answer={result} sendSingle />
         <TextareaField
           label="Nachricht an die Projektleitung (optional)"
           hint="Was Ihr Träger einbringen kann: Stunden, Räume, Sprachen … Keine Sozialdaten."

@@ -56,6 +56,7 @@ import {
   useAnswerFor,
 } from "~/components/ui/intent-form";
 import { Badge, Card, FormMessage, PageHeader } from "~/components/ui/layout";
+import { NumberField, PlainSelectField, PlainTextareaField } from "~/components/ui/plain-field";
 import { MINUTES_STATUS_LABELS, meetingWhen } from "~/i18n/meetings";
 import { SOZIALDATEN_HINWEIS } from "~/utils/sozialdaten";
 import { formatDateTime } from "~/utils/format";
@@ -561,22 +562,14 @@ export default function MinutesPage() {
             intent="protokollant"
             className="flex flex-wrap items-end gap-2"
           >
-            <SelectField
+            <PlainSelectField
               className="min-w-64 flex-1"
               label="Protokollant:in"
-              errors={answerErrors(protokollant, "userId")}
-              selectProps={{
-                id: "protokollant",
-                name: "userId",
-                defaultValue: meeting.protokollantId ?? "",
-              }}
-              options={[
-                { value: "", label: "— die Gastgeber selbst —" },
-                ...meeting.people.map((p) => ({
-                  value: p.userId,
-                  label: `${p.fullName} (${p.orgName})`,
-                })),
-              ]}
+              answer={protokollant}
+              id="protokollant"
+              name="userId"
+              defaultValue={meeting.protokollantId ?? ""}
+              options={[{ value: "", label: "— die Gastgeber selbst —" }, ...meeting.people.map((p) => ({ value: p.userId, label: `${p.fullName} (${p.orgName})` }))]}
             />
             <Button type="submit" variant="secondary">
               Festlegen
@@ -606,19 +599,7 @@ export default function MinutesPage() {
             visible={["days"]}
             className="flex flex-wrap items-end gap-2"
           >
-            <Field
-              label="Frist für Anmerkungen (Tage)"
-              errors={answerErrors(circulate, "days")}
-              inputProps={{
-                id: "days",
-                name: "days",
-                type: "number",
-                min: 1,
-                max: 60,
-                defaultValue: 7,
-                inputMode: "numeric",
-              }}
-            />
+            <NumberField label="Frist für Anmerkungen (Tage)" answer={circulate} id="days" name="days" min={1} max={60} defaultValue={7} />
             <Button type="submit">
               Fassung {minutes.currentVersion} zur Durchsicht verschicken
             </Button>
@@ -662,11 +643,7 @@ export default function MinutesPage() {
             visible={["body"]}
             className="space-y-2"
           >
-            <TextareaField
-              label="Anmerkung zum Protokoll"
-              errors={answerErrors(comment, "body")}
-              textareaProps={{ id: "comment-body", name: "body", rows: 3 }}
-            />
+            <PlainTextareaField label="Anmerkung zum Protokoll" answer={comment} id="comment-body" name="body" rows={3} />
             <Button type="submit" variant="secondary">
               Anmerkung senden
             </Button>

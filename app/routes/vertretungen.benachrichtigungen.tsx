@@ -10,7 +10,7 @@ import { loadCoverAlertSettings, saveCoverAlertSettings } from "~/.server/cover/
 import { redirectWithToast } from "~/.server/toast";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Button } from "~/components/ui/button";
-import { CheckboxField, CheckboxGroup, ErrorList } from "~/components/ui/field";
+import { CheckboxField, CheckboxGroup, ErrorList, OptionRow } from "~/components/ui/field";
 import { FormMessage, PageHeader } from "~/components/ui/layout";
 import { COVER_URGENCIES, URGENCY_HINTS, URGENCY_LABELS } from "~/i18n/cover";
 import { hilfeartOptions } from "~/i18n/hilfearten";
@@ -74,19 +74,10 @@ export default function CoverAlertsPage() {
           <legend className="-ml-1 px-1 text-lg font-semibold text-slate-900">Dringlichkeit</legend>
           <div className="grid gap-1 sm:grid-cols-3">
             {COVER_URGENCIES.map((u) => (
-              <label key={u} className="flex min-h-11 items-start gap-2 rounded-md p-2 text-sm hover:bg-slate-100">
-                <input
-                  type="checkbox"
-                  name="urgencies"
-                  value={u}
-                  defaultChecked={settings.urgencies.includes(u)}
-                  className="mt-0.5 size-5 shrink-0 accent-brand-700"
-                />
-                <span>
-                  <span className="font-medium">{URGENCY_LABELS[u]}</span>
-                  <span className="block text-slate-600">{URGENCY_HINTS[u]}</span>
-                </span>
-              </label>
+              <OptionRow key={u} type="checkbox" name="urgencies" value={u} defaultChecked={settings.urgencies.includes(u)}>
+                <span className="font-medium">{URGENCY_LABELS[u]}</span>
+                <span className="block text-slate-600">{URGENCY_HINTS[u]}</span>
+              </OptionRow>
             ))}
           </div>
           <ErrorList errors={errors.urgencies} />

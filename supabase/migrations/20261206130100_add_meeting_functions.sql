@@ -33,6 +33,43 @@ as $$
   order by o.name limit 1
 $$;
 
+-- The meeting `meeting`, for a caller who hosts it (coordination of the host Träger or of the
+-- circle); locked for update when `for_update`. Anyone else gets TK_NOT_FOUND, as for a missing meeting.
+create or replace function private.require_hosted_meeting(meeting uuid, for_update boolean default false)
+returns public.meetings
+language plpgsql security definer set search_path = ''
+as $$
+declare
+  mt public.meetings%rowtype;
+begin
+  if for_update then
+    select * into mt from public.meetings m where m.id = meeting for update;
+  else
+    select * into mt from public.meetings m where m.id = meeting;
+  end if;
+  if not found or not private.hosts_meeting(mt.id) then
+    raise exception 'TK_NOT_FOUND' using errcode = 'P0001';
+  end if;
+  return mt;
+end
+$$;
+
+-- The meeting `meeting`, for a caller who may write its minutes (hosts and the Protokollant).
+create or replace function private.require_minutes_writer_meeting(meeting uuid)
+returns public.meetings
+language plpgsql security definer set search_path = ''
+as $$
+declare
+  mt public.meetings%rowtype;
+begin
+  select * into mt from public.meetings x where x.id = meeting;
+  if not found or mt.id not in (select private.minutes_writer_meeting_ids()) then
+    raise exception 'TK_NOT_FOUND' using errcode = 'P0001';
+  end if;
+  return mt;
+end
+$$;
+
 -- Everyone invited to the circle's meetings: every member of every active Träger of the circle.
 create or replace function private.meeting_members(network uuid)
 returns table (user_id uuid, email text, full_name text)
@@ -233,10 +270,7 @@ begin
       starts_at, ends_at, registration_deadline, capacity, guests_welcome, previous_meeting, null);
   end if;
 
-  select * into mt from public.meetings m where m.id = save_meeting.meeting_id for update;
-  if not found or not private.hosts_meeting(mt.id) then
-    raise exception 'TK_NOT_FOUND' using errcode = 'P0001';
-  end if;
+  mt := private.require_hosted_meeting(save_meeting.meeting_id, for_update => true);
   if mt.status = 'cancelled' then
     raise exception 'TK_MEETING_CANCELLED' using errcode = 'P0001';
   end if;
@@ -278,10 +312,7 @@ as $$
 declare
   mt public.meetings%rowtype;
 begin
-  select * into mt from public.meetings m where m.id = cancel_meeting.meeting_id for update;
-  if not found or not private.hosts_meeting(mt.id) then
-    raise exception 'TK_NOT_FOUND' using errcode = 'P0001';
-  end if;
+  mt := private.require_hosted_meeting(cancel_meeting.meeting_id, for_update => true);
   if mt.status = 'cancelled' then
     raise exception 'TK_MEETING_CANCELLED' using errcode = 'P0001';
   end if;
@@ -736,10 +767,7 @@ declare
   mt public.meetings%rowtype;
   new_id uuid := item_id;
 begin
-  select * into mt from public.meetings m where m.id = save_agenda_item.meeting_id;
-  if not found or not private.hosts_meeting(mt.id) then
-    raise exception 'TK_NOT_FOUND' using errcode = 'P0001';
-  end if;
+  mt := private.require_hosted_meeting(save_agenda_item.meeting_id);
   perform private.check_agenda_text(title, description);
   if minutes_planned is not null and (minutes_planned < 1 or minutes_planned > 480) then
     raise exception 'TK_AGENDA_MINUTES_INVALID' using errcode = 'P0001';
@@ -903,10 +931,7 @@ as $$
 declare
   mt public.meetings%rowtype;
 begin
-  select * into mt from public.meetings m where m.id = set_protokollant.meeting_id;
-  if not found or not private.hosts_meeting(mt.id) then
-    raise exception 'TK_NOT_FOUND' using errcode = 'P0001';
-  end if;
+  mt := private.require_hosted_meeting(set_protokollant.meeting_id);
   if user_id is not null and not exists (select 1 from private.meeting_members(mt.network_id) mm where mm.user_id = set_protokollant.user_id) then
     raise exception 'TK_MINUTES_WRITER_INVALID' using errcode = 'P0001';
   end if;
@@ -929,10 +954,7 @@ declare
   m public.minutes%rowtype;
   next_version int;
 begin
-  select * into mt from public.meetings x where x.id = save_minutes.meeting_id;
-  if not found or mt.id not in (select private.minutes_writer_meeting_ids()) then
-    raise exception 'TK_NOT_FOUND' using errcode = 'P0001';
-  end if;
+  mt := private.require_minutes_writer_meeting(save_minutes.meeting_id);
   if mt.status = 'cancelled' then
     raise exception 'TK_MEETING_CANCELLED' using errcode = 'P0001';
   end if;
@@ -979,10 +1001,7 @@ declare
   m public.minutes%rowtype;
   person record;
 begin
-  select * into mt from public.meetings x where x.id = circulate_minutes.meeting_id;
-  if not found or mt.id not in (select private.minutes_writer_meeting_ids()) then
-    raise exception 'TK_NOT_FOUND' using errcode = 'P0001';
-  end if;
+  mt := private.require_minutes_writer_meeting(circulate_minutes.meeting_id);
   select * into m from public.minutes x where x.meeting_id = mt.id for update;
   if not found or m.current_version = 0 then
     raise exception 'TK_MINUTES_EMPTY' using errcode = 'P0001';
@@ -1068,10 +1087,7 @@ declare
   due date;
   person record;
 begin
-  select * into mt from public.meetings x where x.id = approve_minutes.meeting_id;
-  if not found or not private.hosts_meeting(mt.id) then
-    raise exception 'TK_NOT_FOUND' using errcode = 'P0001';
-  end if;
+  mt := private.require_hosted_meeting(approve_minutes.meeting_id);
   perform 1 from public.networks n where n.id = mt.network_id for update;
   select * into m from public.minutes x where x.meeting_id = mt.id for update;
   if not found or m.current_version = 0 then

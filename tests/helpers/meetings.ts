@@ -2,6 +2,8 @@
 // Träger with a member each, and a signed-in user outside the circle.
 import { sql } from "kysely";
 import type { Database } from "../../app/.server/db/connection";
+import { userMessageFor } from "../../app/.server/db/errors";
+import { berlinParts } from "../../app/utils/berlin-time";
 import {
   addMember,
   createNetwork,
@@ -75,4 +77,21 @@ export async function moveMeeting(
   await sql`update public.meetings set starts_at = ${startsAt}, ends_at = ${endsAt} where id = ${meetingId}::uuid`.execute(
     database.db,
   );
+}
+
+/** The Berlin date `days` from today, as a form sends it. */
+export function inDays(days: number): string {
+  return berlinParts(new Date(Date.now() + days * 86400_000)).date;
+}
+
+/** The German message of the refusal `promise` ends in; fails when it succeeds or fails otherwise. */
+export async function refusal(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+  } catch (error) {
+    const message = userMessageFor(error);
+    if (!message) throw error;
+    return message;
+  }
+  throw new Error("expected a refusal");
 }

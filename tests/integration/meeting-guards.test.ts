@@ -6,34 +6,20 @@ import { randomUUID } from "node:crypto";
 import { sql } from "kysely";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "~/.server/db/connection";
-import { userMessageFor } from "~/.server/db/errors";
 import type { MinutesContent } from "~/.server/meetings/minutes";
 import { saveMeeting, saveMinutes } from "~/.server/meetings/write";
 import { action as meetingAction } from "~/routes/treffen.$id._index/route";
 import { action as minutesAction } from "~/routes/treffen.$id.protokoll";
 import { action as newMeetingAction } from "~/routes/treffen.neu";
-import { berlinParts } from "~/utils/berlin-time";
 import { FORM_KEY_FIELD } from "~/utils/form-key";
 import { CommentSchema, MeetingFormSchema, RsvpSchema } from "~/validation/meetings";
 import { freshDatabase } from "../helpers/db";
 import { requestAs, uniqueWord } from "../helpers/fixtures";
-import { meetingCircle, moveMeeting, type MeetingCircle } from "../helpers/meetings";
+import { inDays, meetingCircle, moveMeeting, refusal, type MeetingCircle } from "../helpers/meetings";
 import { callRoute } from "../helpers/routes";
 
 const PHONE = "Rückfragen bitte unter 0281 1234567.";
 const NAME = "KIZ Niederrhein, Frau Yilmaz hat berichtet.";
-const inDays = (days: number) => berlinParts(new Date(Date.now() + days * 86400_000)).date;
-
-async function refusal(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    const message = userMessageFor(error);
-    if (!message) throw error;
-    return message;
-  }
-  throw new Error("expected a refusal");
-}
 
 describe("meetings on the shared mechanisms", () => {
   let database: Database;

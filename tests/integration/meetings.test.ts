@@ -6,7 +6,6 @@
 import { sql } from "kysely";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "~/.server/db/connection";
-import { userMessageFor } from "~/.server/db/errors";
 import { renderMail } from "~/.server/mail/render";
 import {
   hostOptions,
@@ -42,32 +41,12 @@ import {
   setRsvp,
   votePoll,
 } from "~/.server/meetings/write";
-import { berlinParts } from "~/utils/berlin-time";
 import { freshDatabase } from "../helpers/db";
 import { outboxMails } from "../helpers/fixtures";
 import { events, parseIcs, prop, unescapeText } from "../helpers/ics";
-import {
-  meetingCircle,
-  moveMeeting,
-  type MeetingCircle,
-} from "../helpers/meetings";
+import { inDays, meetingCircle, moveMeeting, refusal, type MeetingCircle } from "../helpers/meetings";
 
 const appUrl = "https://traegerkreis.example";
-
-function inDays(days: number): string {
-  return berlinParts(new Date(Date.now() + days * 86400_000)).date;
-}
-
-async function refusal(promise: Promise<unknown>): Promise<string | undefined> {
-  try {
-    await promise;
-  } catch (error) {
-    const message = userMessageFor(error);
-    if (!message) throw error;
-    return message;
-  }
-  throw new Error("expected a refusal");
-}
 
 describe("Kooperationstreffen", () => {
   let database: Database;

@@ -19,6 +19,22 @@ const SEND_TIMEOUT_MS = 20_000;
 
 let warnedNoKey = false;
 
+type Attachment = NonNullable<OutgoingMail["attachments"]>[number];
+
+/** The message as the mailbox and the provider take it; attachments' content in the form `content` gives. */
+function message<C>(from: string, mail: OutgoingMail, content: (a: Attachment) => C) {
+  return {
+    from,
+    to: mail.to,
+    subject: mail.subject,
+    html: mail.html,
+    text: mail.text,
+    ...(mail.attachments?.length
+      ? { attachments: mail.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, content: content(a) })) }
+      : {}),
+  };
+}
+
 export async function sendMail(mail: OutgoingMail): Promise<SentMail> {
   const config = env();
   if (!config.RESEND_API_KEY) {
@@ -26,44 +42,14 @@ export async function sendMail(mail: OutgoingMail): Promise<SentMail> {
       warnedNoKey = true;
       console.warn(`[mail] RESEND_API_KEY is not set: mails are only written to ${config.MAILBOX_DIR}, nobody receives them.`);
     }
-    const stored = await writeToMailbox({
-      from: config.MAIL_FROM,
-      to: mail.to,
-      subject: mail.subject,
-      html: mail.html,
-      text: mail.text,
-      ...(mail.attachments?.length
-        ? {
-            attachments: mail.attachments.map((a) => ({
-              filename: a.filename,
-              contentType: a.contentType,
-              content: attachmentBase64(a),
-            })),
-          }
-        : {}),
-    });
+    const stored = await writeToMailbox(message(config.MAIL_FROM, mail, attachmentBase64));
     return { id: stored.id, via: "mailbox" };
   }
 
   const resend = new Resend(config.RESEND_API_KEY, { baseUrl: config.RESEND_BASE_URL });
   const { data, error } = await resend.emails.send(
-    {
-      from: config.MAIL_FROM,
-      to: mail.to,
-      subject: mail.subject,
-      html: mail.html,
-      text: mail.text,
-      // Bytes, not a string: the SDK base64-encodes bytes but takes a string as base64 already.
-      ...(mail.attachments?.length
-        ? {
-            attachments: mail.attachments.map((a) => ({
-              filename: a.filename,
-              contentType: a.contentType,
-              content: attachmentBytes(a),
-            })),
-          }
-        : {}),
-    },
+    // Bytes, not a string: the SDK base64-encodes bytes but takes a string as base64 already.
+    message(config.MAIL_FROM, mail, attachmentBytes),
     { idempotencyKey: mail.idempotencyKey, signal: AbortSignal.timeout(SEND_TIMEOUT_MS) },
   );
   if (error || !data) {

@@ -7,6 +7,7 @@ import { asAnon, asUser } from "../db/request";
 import type { MeetingFormInput, PollOptionInput } from "~/validation/meetings";
 import { berlinToInstant } from "~/utils/berlin-time";
 import type { MinutesContent } from "./minutes";
+import type { MeetingCard } from "./read";
 
 function splitHost(host: string): { networkId: string; orgId: string } {
   const [networkId, orgId] = host.split(":") as [string, string];
@@ -346,15 +347,7 @@ export async function guestView(token: string): Promise<GuestView | null> {
   }
 }
 
-export type NextMeeting = {
-  id: string;
-  title: string;
-  startsAt: Date;
-  endsAt: Date;
-  place: string | null;
-  gemeinde: string | null;
-  online: boolean;
-  hostName: string;
+export type NextMeeting = Pick<MeetingCard, "id" | "title" | "startsAt" | "endsAt" | "place" | "gemeinde" | "online" | "hostName"> & {
   full: boolean;
 };
 

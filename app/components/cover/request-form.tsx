@@ -8,7 +8,7 @@ import { Form, useNavigation } from "@remix-run/react";
 import { useMemo, useState } from "react";
 import type { CoverFormOptions } from "~/.server/cover/requests";
 import { Button } from "~/components/ui/button";
-import { CheckboxField, ErrorList, Field, SelectField, TextareaField } from "~/components/ui/field";
+import { CheckboxField, ErrorList, Field, OptionRow, SelectField, TextareaField } from "~/components/ui/field";
 import { FormMessage } from "~/components/ui/layout";
 import { COVER_DESCRIPTION_MAX, COVER_GENDERS, COVER_KINDS, COVER_URGENCIES, GENDER_LABELS, KIND_LABELS, URGENCY_HINTS, URGENCY_LABELS } from "~/i18n/cover";
 import { ROLE_LABELS } from "~/i18n/labels";
@@ -402,57 +402,28 @@ export function CoverRequestForm({
           <fieldset>
             <legend className="text-sm font-medium text-slate-800">Wer sieht die Anfrage?</legend>
             <div className="mt-1 space-y-1">
-              <label className="flex min-h-11 items-start gap-2 rounded-md p-2 text-sm hover:bg-slate-100">
-                <input
-                  type="radio"
-                  name={fields.addressing.name}
-                  value="circle"
-                  defaultChecked={addressingDefault === "circle"}
-                  className="mt-0.5 size-5 shrink-0 accent-brand-700"
-                />
-                <span>
-                  <span className="font-medium">Der ganze Kreis</span> – alle Träger, die Gemeinde und Hilfeart anbieten, werden
-                  benachrichtigt.
+              <OptionRow type="radio" name={fields.addressing.name} value="circle" defaultChecked={addressingDefault === "circle"}>
+                <span className="font-medium">Der ganze Kreis</span> – alle Träger, die Gemeinde und Hilfeart anbieten, werden
+                benachrichtigt.
+              </OptionRow>
+              <OptionRow id={`${id}-addressed`} type="radio" name={fields.addressing.name} value="addressed" defaultChecked={addressingDefault === "addressed"}>
+                <span className="font-medium">Zuerst an bestimmte Träger</span> – danach automatisch für den ganzen Kreis.
+              </OptionRow>
+              <OptionRow id={`${id}-favourites`} type="radio" name={fields.addressing.name} value="favourites" defaultChecked={addressingDefault === "favourites"}>
+                <span className="font-medium">Zuerst an unsere Favoriten</span> – dann an Partner-Träger, mit denen Sie schon
+                vertreten haben, dann an den ganzen Kreis.
+                <span className="block text-slate-600">
+                  {favouriteCount === 0 ? "Ihr Träger hat noch keine Favoriten." : favouriteCount === 1 ? "1 Favorit" : `${favouriteCount} Favoriten`}
+                  {chosenSlug ? (
+                    <>
+                      {" · "}
+                      <a href={paths.orgFavourites(chosenSlug)} className="font-medium text-brand-800 underline underline-offset-2">
+                        Favoriten verwalten
+                      </a>
+                    </>
+                  ) : null}
                 </span>
-              </label>
-              <label className="flex min-h-11 items-start gap-2 rounded-md p-2 text-sm hover:bg-slate-100">
-                <input
-                  id={`${id}-addressed`}
-                  type="radio"
-                  name={fields.addressing.name}
-                  value="addressed"
-                  defaultChecked={addressingDefault === "addressed"}
-                  className="mt-0.5 size-5 shrink-0 accent-brand-700"
-                />
-                <span>
-                  <span className="font-medium">Zuerst an bestimmte Träger</span> – danach automatisch für den ganzen Kreis.
-                </span>
-              </label>
-              <label className="flex min-h-11 items-start gap-2 rounded-md p-2 text-sm hover:bg-slate-100">
-                <input
-                  id={`${id}-favourites`}
-                  type="radio"
-                  name={fields.addressing.name}
-                  value="favourites"
-                  defaultChecked={addressingDefault === "favourites"}
-                  className="mt-0.5 size-5 shrink-0 accent-brand-700"
-                />
-                <span>
-                  <span className="font-medium">Zuerst an unsere Favoriten</span> – dann an Partner-Träger, mit denen Sie schon
-                  vertreten haben, dann an den ganzen Kreis.
-                  <span className="block text-slate-600">
-                    {favouriteCount === 0 ? "Ihr Träger hat noch keine Favoriten." : favouriteCount === 1 ? "1 Favorit" : `${favouriteCount} Favoriten`}
-                    {chosenSlug ? (
-                      <>
-                        {" · "}
-                        <a href={paths.orgFavourites(chosenSlug)} className="font-medium text-brand-800 underline underline-offset-2">
-                          Favoriten verwalten
-                        </a>
-                      </>
-                    ) : null}
-                  </span>
-                </span>
-              </label>
+              </OptionRow>
             </div>
             <ErrorList id={`${fields.addressing.id}-error`} errors={fields.addressing.errors} />
           </fieldset>
@@ -461,16 +432,16 @@ export function CoverRequestForm({
               <legend className="text-sm font-medium text-slate-800">Zuerst an</legend>
               <div className="mt-1 grid gap-1 sm:grid-cols-2">
                 {recipientOptions.map((o) => (
-                  <label key={o.id} className="flex min-h-11 items-start gap-2 rounded-md p-2 text-sm hover:bg-white">
-                    <input
-                      type="checkbox"
-                      name={fields.recipients.name}
-                      value={o.id}
-                      defaultChecked={chosenRecipients.has(o.id)}
-                      className="mt-0.5 size-5 shrink-0 accent-brand-700"
-                    />
-                    <span>{o.name}</span>
-                  </label>
+                  <OptionRow
+                    key={o.id}
+                    type="checkbox"
+                    name={fields.recipients.name}
+                    value={o.id}
+                    defaultChecked={chosenRecipients.has(o.id)}
+                    hoverClass="hover:bg-white"
+                  >
+                    {o.name}
+                  </OptionRow>
                 ))}
               </div>
               <ErrorList id={`${id}-recipients-error`} errors={fields.recipients.errors} />

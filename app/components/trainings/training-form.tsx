@@ -4,7 +4,7 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { Form, useNavigation } from "@remix-run/react";
 import { Button } from "~/components/ui/button";
-import { CheckboxField, ErrorList, Field, SelectField, TextareaField } from "~/components/ui/field";
+import { CheckboxField, ErrorList, Field, OptionRow, SelectField, TextareaField } from "~/components/ui/field";
 import { FormMessage } from "~/components/ui/layout";
 import { AUDIENCE_LABELS, MAX_SESSIONS, TRAINING_AUDIENCES } from "~/i18n/trainings";
 import { gemeindeOptionGroups } from "~/utils/gemeinden";
@@ -162,11 +162,7 @@ export function TrainingForm({
             options={[{ value: "", label: "Bitte wählen" }, ...TRAINING_AUDIENCES.map((a) => ({ value: a, label: AUDIENCE_LABELS[a] }))]}
           />
         </div>
-        <Field
-          key={fields.speaker.key}
-          label="Referent:in (optional)"
-          field={fields.speaker}
-        />
+        <Field key={fields.speaker.key} label="Referent:in (optional)" field={fields.speaker} />
         <Field
           key={fields.teachingUnits.key}
           label="Unterrichtseinheiten (optional)"
@@ -196,13 +192,7 @@ export function TrainingForm({
                   ) : null}
                 </div>
                 <div className="grid grid-cols-2 gap-3 sm:grid-cols-[2fr_1fr_1fr]">
-                  <Field
-                    key={s.date.key}
-                    className="col-span-2 sm:col-span-1"
-                    label="Datum"
-                    field={s.date}
-                    type="date"
-                  />
+                  <Field key={s.date.key} className="col-span-2 sm:col-span-1" label="Datum" field={s.date} type="date" />
                   <Field key={s.start.key} label="Beginn" errors={s.start.errors} field={s.start} type="time" />
                   <Field key={s.end.key} label="Ende" errors={s.end.errors} field={s.end} type="time" />
                 </div>
@@ -246,13 +236,7 @@ export function TrainingForm({
 
       <Section title="Plätze und Kosten">
         <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
-          <Field
-            key={fields.capacity.key}
-            label="Plätze insgesamt"
-            field={fields.capacity}
-            type="number"
-            inputProps={{ inputMode: "numeric" }}
-          />
+          <Field key={fields.capacity.key} label="Plätze insgesamt" field={fields.capacity} type="number" />
           <Field
             key={fields.fee.key}
             label="Gebühr pro Platz in Euro"
@@ -260,13 +244,7 @@ export function TrainingForm({
             field={fields.fee}
             inputProps={{ inputMode: "decimal" }}
           />
-          <Field
-            key={fields.minParticipants.key}
-            label="Mindestteilnehmendenzahl (optional)"
-            field={fields.minParticipants}
-            type="number"
-            inputProps={{ inputMode: "numeric" }}
-          />
+          <Field key={fields.minParticipants.key} label="Mindestteilnehmendenzahl (optional)" field={fields.minParticipants} type="number" />
           <Field
             key={fields.goNoGoDate.key}
             label="Entscheidung, ob sie stattfindet, am"
@@ -279,12 +257,7 @@ export function TrainingForm({
 
       <Section title="Fristen" hint="Beide optional; sie müssen vor dem ersten Termin liegen.">
         <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
-          <Field
-            key={fields.registrationDeadline.key}
-            label="Anmeldeschluss"
-            field={fields.registrationDeadline}
-            type="datetime-local"
-          />
+          <Field key={fields.registrationDeadline.key} label="Anmeldeschluss" field={fields.registrationDeadline} type="datetime-local" />
           <Field
             key={fields.cancellationDeadline.key}
             label="Stornofrist"
@@ -298,7 +271,6 @@ export function TrainingForm({
             hint="Wird ein Platz frei, hat die oder der Erste der Warteliste so lange Zeit zum Annehmen."
             field={fields.offerHours}
             type="number"
-            inputProps={{ inputMode: "numeric" }}
           />
         </div>
       </Section>
@@ -308,19 +280,8 @@ export function TrainingForm({
         hint="Damit alle Träger eine Chance haben: Jeder Träger kann bis zum Freigabedatum höchstens so viele Plätze belegen. Danach stehen freie Plätze allen offen."
       >
         <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
-          <Field
-            key={fields.defaultContingent.key}
-            label="Höchstens Plätze pro Träger"
-            field={fields.defaultContingent}
-            type="number"
-            inputProps={{ inputMode: "numeric" }}
-          />
-          <Field
-            key={fields.contingentReleaseAt.key}
-            label="Freigabe für alle ab"
-            field={fields.contingentReleaseAt}
-            type="datetime-local"
-          />
+          <Field key={fields.defaultContingent.key} label="Höchstens Plätze pro Träger" field={fields.defaultContingent} type="number" />
+          <Field key={fields.contingentReleaseAt.key} label="Freigabe für alle ab" field={fields.contingentReleaseAt} type="datetime-local" />
         </div>
       </Section>
 
@@ -348,16 +309,9 @@ export function TrainingForm({
             {options.circleOrgs
               .filter((o) => o.id !== chosenOrg)
               .map((o) => (
-                <label key={o.id} className="flex min-h-11 items-start gap-2 rounded-md p-2 text-sm hover:bg-slate-100">
-                  <input
-                    type="checkbox"
-                    name={fields.coOrganizers.name}
-                    value={o.id}
-                    defaultChecked={chosenCoOrganizers.has(o.id)}
-                    className="mt-0.5 size-5 shrink-0 accent-brand-700"
-                  />
-                  <span>{o.name}</span>
-                </label>
+                <OptionRow key={o.id} type="checkbox" name={fields.coOrganizers.name} value={o.id} defaultChecked={chosenCoOrganizers.has(o.id)}>
+                  {o.name}
+                </OptionRow>
               ))}
           </div>
           <ErrorList id={fields.coOrganizers.errorId} errors={fields.coOrganizers.errors} />

@@ -103,7 +103,8 @@ export function Field({
   errors,
   ...frame
 }: FieldBase & { field?: AnyField; type?: InputType; inputProps?: React.InputHTMLAttributes<HTMLInputElement> }) {
-  const inputProps = { ...(field ? inputPropsOf(field, type) : {}), ...extra };
+  // A number field gets the phone's digit keyboard unless the caller asks for another.
+  const inputProps = { ...(type === "number" ? { inputMode: "numeric" as const } : {}), ...(field ? inputPropsOf(field, type) : {}), ...extra };
   return (
     <FieldFrame {...frame} errors={errors ?? field?.errors} controlId={inputProps.id}>
       {(control) => <input {...inputProps} {...control} />}
@@ -195,20 +196,27 @@ export function CheckboxGroup({
       ) : null}
       <div className="mt-2 grid gap-1 sm:grid-cols-2">
         {options.map((o) => (
-          <label key={o.value} className="flex min-h-11 items-start gap-2 rounded-md p-2 text-sm hover:bg-slate-100">
-            <input
-              type="checkbox"
-              name={name}
-              value={o.value}
-              defaultChecked={defaultValue.includes(o.value)}
-              className="mt-0.5 size-5 shrink-0 accent-brand-700"
-            />
-            <span>{o.label}</span>
-          </label>
+          <OptionRow key={o.value} type="checkbox" name={name} value={o.value} defaultChecked={defaultValue.includes(o.value)}>
+            {o.label}
+          </OptionRow>
         ))}
       </div>
       <ErrorList id={errorId} errors={errors} />
     </fieldset>
+  );
+}
+
+/** One checkbox or radio button with its text: a row a finger can hit, in a list of choices. */
+export function OptionRow({
+  children,
+  hoverClass = "hover:bg-slate-100",
+  ...input
+}: React.InputHTMLAttributes<HTMLInputElement> & { type: "checkbox" | "radio"; children: React.ReactNode; hoverClass?: string }) {
+  return (
+    <label className={`flex min-h-11 items-start gap-2 rounded-md p-2 text-sm ${hoverClass}`}>
+      <input {...input} className="mt-0.5 size-5 shrink-0 accent-brand-700" />
+      <span>{children}</span>
+    </label>
   );
 }
 

@@ -1,6 +1,7 @@
 // The participant's side of the training page: "Ihre Anmeldung" (state, offer, cancel, the
 // certificate), registering oneself, and for a Träger's admins and coordinators registering
 // colleagues, booking anonymous client seats and the Träger's own registrations.
+import { OrgChoice } from "~/components/org-choice";
 import { Button } from "~/components/ui/button";
 import { ErrorList } from "~/components/ui/field";
 import { Badge, Card } from "~/components/ui/layout";
@@ -148,21 +149,7 @@ function RegisterSelfForm({ orgs, full }: { orgs: DetailData["viewer"]["orgs"]; 
   return (
     <IntentForm formId={formId} intent="register-self" visible={["orgId"]} className="mt-3 space-y-3">
       {full ? <p className="text-sm text-slate-700">Die Fortbildung ist ausgebucht. Sie kommen auf die Warteliste und bekommen ein Angebot, wenn ein Platz frei wird.</p> : null}
-      {orgs.length > 1 ? (
-        <div>
-          <label htmlFor="register-self-org" className="block text-sm font-medium text-slate-800">
-            Für welchen Träger?
-          </label>
-          <select id="register-self-org" name="orgId" className={selectClass} defaultValue={orgs[0]!.orgId}>
-            {orgs.map((o) => (
-              <option key={o.orgId} value={o.orgId}>
-                {o.name}
-              </option>
-            ))}
-          </select>
-          <ErrorList errors={answerErrors(result, "orgId")} />
-        </div>
-      ) : null}
+      <OrgChoice id="register-self-org" orgs={orgs.map((o) => ({ id: o.orgId, name: o.name }))} answer={result} />
       <Button disabled={busy} className="w-full">
         {busy ? "Wird angemeldet …" : full ? "Auf die Warteliste" : "Anmelden"}
       </Button>
@@ -230,21 +217,7 @@ function ClientSeatsForm({ orgs }: { orgs: DetailData["viewer"]["orgs"] }) {
         Für Jugendliche oder Eltern, die Ihr Träger begleitet: Sie buchen nur eine Anzahl, keine Namen. Die Buchung enthält
         keine personenbezogenen Daten (§§ 61–65 SGB VIII); der Veranstalter sieht nur Ihren Träger und die Zahl der Plätze.
       </p>
-      {orgs.length > 1 ? (
-        <div>
-          <label htmlFor="client-seats-org" className="block text-sm font-medium text-slate-800">
-            Für welchen Träger?
-          </label>
-          <select id="client-seats-org" name="orgId" className={selectClass} defaultValue={orgs[0]!.orgId}>
-            {orgs.map((o) => (
-              <option key={o.orgId} value={o.orgId}>
-                {o.name}
-              </option>
-            ))}
-          </select>
-          <ErrorList errors={answerErrors(result, "orgId")} />
-        </div>
-      ) : null}
+      <OrgChoice id="client-seats-org" orgs={orgs.map((o) => ({ id: o.orgId, name: o.name }))} answer={result} />
       <div>
         <label htmlFor="client-seats-count" className="block text-sm font-medium text-slate-800">
           Anzahl Plätze
