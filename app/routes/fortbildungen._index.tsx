@@ -74,6 +74,7 @@ export default function Trainings() {
         actions={meta.canOrganise ? <ButtonLink to={paths.newTraining}>Fortbildung anlegen</ButtonLink> : undefined}
       />
       <TabNav
+        heading
         label="Ansicht"
         items={tabs
           .filter((t) => t.show)

@@ -103,6 +103,7 @@ export default function Meetings() {
         </section>
       ) : null}
       <TabNav
+        heading
         label="Treffen"
         items={[
           { to: "/treffen", label: "Kommende", current: !past },

@@ -95,6 +95,7 @@ export default function CoverBoardPage() {
         }
       />
       <TabNav
+        heading
         label="Ansicht"
         layout="grid"
         items={tabs.map((t) => ({
