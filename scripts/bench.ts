@@ -16,7 +16,7 @@
 //          production server over HTTP with wrk; PostgreSQL target only, needs `npm run build`)
 //          --http-html <dir> (the http case also writes each page's HTML there, to look at what it sends)
 // Cases (run in this order): directory, cover-publish, cover-board, trainings, meetings, projects,
-// calendar, notfall-push, volume, rls, http. They live in
+// calendar, notfall-push, volume, http. They live in
 // scripts/bench/cases/ (registry in cases/index.ts).
 import fs from "node:fs";
 import os from "node:os";
@@ -24,12 +24,7 @@ import { parseArgs } from "node:util";
 import { useDatabaseForTests } from "../app/.server/db/index";
 import { cases } from "./bench/cases";
 import { summarize, table, type TargetResult } from "./bench/report";
-import {
-  openPgliteTarget,
-  openServerTarget,
-  removeLeftovers,
-  type OpenTarget,
-} from "./bench/targets";
+import { openPgliteTarget, openServerTarget, removeLeftovers, type OpenTarget } from "./bench/targets";
 import type { BenchContext, BenchOptions } from "./bench/types";
 import { TRAEGER_COUNT, PEOPLE_PER_TRAEGER } from "./bench/seed-circle";
 
@@ -56,9 +51,7 @@ const parsed = (() => {
       },
     });
   } catch (error) {
-    console.error(
-      `${(error as Error).message}\n(npm run bench -- --help lists the options)`,
-    );
+    console.error(`${(error as Error).message}\n(npm run bench -- --help lists the options)`);
     process.exit(2);
   }
 })();
@@ -66,31 +59,21 @@ const args = parsed.values;
 
 if (args.help) {
   // The comment at the top of this file is the help text.
-  const source = fs.readFileSync(new URL(import.meta.url), "utf8");
-  const lines = source.split("\n");
-  console.log(
-    lines
-      .slice(
-        0,
-        lines.findIndex((line) => !line.startsWith("//")),
-      )
-      .map((l) => l.replace(/^\/\/ ?/, ""))
-      .join("\n"),
-  );
+  const lines = fs.readFileSync(new URL(import.meta.url), "utf8").split("\n");
+  const header = lines.slice(0, lines.findIndex((line) => !line.startsWith("//")));
+  console.log(header.map((line) => line.replace(/^\/\/ ?/, "")).join("\n"));
   process.exit(0);
 }
 
 function positive(name: string, value: string | undefined): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1)
-    throw new Error(`--${name} must be a positive whole number`);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} must be a positive whole number`);
   return n;
 }
 
 function scaleOf(name: string, value: string | undefined): number {
   const n = Number(value);
-  if (!(n > 0 && n <= 100))
-    throw new Error(`--${name} must be a number in (0, 100]`);
+  if (!(n > 0 && n <= 100)) throw new Error(`--${name} must be a number in (0, 100]`);
   return n;
 }
 
@@ -105,9 +88,7 @@ const options: BenchOptions = {
   seatClients: positive("seat-clients", args["seat-clients"]),
   httpUsers: positive("http-users", args["http-users"]),
   httpSeconds: positive("http-seconds", args["http-seconds"]),
-  httpProcesses: (args["http-processes"] ?? "1,2")
-    .split(",")
-    .map((n) => positive("http-processes", n)),
+  httpProcesses: (args["http-processes"] ?? "1,2").split(",").map((n) => positive("http-processes", n)),
   httpHtmlDir: args["http-html"],
 };
 
@@ -122,25 +103,16 @@ process.once("SIGINT", () => {
 });
 
 async function main() {
-  const selected = args.case?.length
-    ? cases.filter((c) => args.case!.includes(c.name))
-    : cases;
-  const unknown = (args.case ?? []).filter(
-    (name) => !cases.some((c) => c.name === name),
-  );
-  if (unknown.length > 0)
-    throw new Error(
-      `no case named ${unknown.join(", ")}; known: ${cases.map((c) => c.name).join(", ")}`,
-    );
+  const selected = args.case?.length ? cases.filter((c) => args.case!.includes(c.name)) : cases;
+  const unknown = (args.case ?? []).filter((name) => !cases.some((c) => c.name === name));
+  if (unknown.length > 0) throw new Error(`no case named ${unknown.join(", ")}; known: ${cases.map((c) => c.name).join(", ")}`);
 
   const serverUrl = process.env.DATABASE_URL || undefined;
   const openers: Array<[string, () => Promise<OpenTarget>]> = [];
   if (args.only !== "postgres") openers.push(["PGlite", openPgliteTarget]);
   if (args.only !== "pglite") {
-    if (serverUrl)
-      openers.push(["PostgreSQL", () => openServerTarget(serverUrl)]);
-    else if (args.only === "postgres")
-      throw new Error("--only postgres needs DATABASE_URL");
+    if (serverUrl) openers.push(["PostgreSQL", () => openServerTarget(serverUrl)]);
+    else if (args.only === "postgres") throw new Error("--only postgres needs DATABASE_URL");
     else log("[bench] DATABASE_URL is not set: PGlite only");
   }
 
@@ -162,16 +134,12 @@ async function main() {
     for (const benchCase of selected) {
       const s0 = Date.now();
       await benchCase.seed(ctx);
-      log(
-        `[bench] ${target.label}: ${benchCase.name} seeded (${((Date.now() - s0) / 1000).toFixed(1)} s), measuring …`,
-      );
+      log(`[bench] ${target.label}: ${benchCase.name} seeded (${((Date.now() - s0) / 1000).toFixed(1)} s), measuring …`);
       measurements.push(...(await benchCase.run(ctx)));
     }
     results.push({ label: target.label, measurements });
     await target.dispose();
-    log(
-      `[bench] ${target.label}: done in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
-    );
+    log(`[bench] ${target.label}: done in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   }
 
   log(`\n${table(results)}\n`);
@@ -185,10 +153,7 @@ async function main() {
       options,
       cpus: os.cpus().length,
       loadavg: os.loadavg(),
-      targets: results.map((r) => ({
-        label: r.label,
-        results: r.measurements.map(summarize),
-      })),
+      targets: results.map((r) => ({ label: r.label, results: r.measurements.map(summarize) })),
     };
     fs.writeFileSync(args.json, `${JSON.stringify(json, null, 2)}\n`);
   }
@@ -197,9 +162,7 @@ async function main() {
 main()
   .catch((error: unknown) => {
     if (interrupted) return;
-    console.error(
-      `[bench] failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
-    );
+    console.error(`[bench] failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     process.exitCode = 1;
   })
   .finally(() => removeLeftovers());

@@ -6,24 +6,10 @@ import { BERLIN } from "./berlin-time";
 
 const LOCALE = "de-DE";
 
-const dateFormat = new Intl.DateTimeFormat(LOCALE, {
-  dateStyle: "medium",
-  timeZone: BERLIN,
-});
-const dateTimeFormat = new Intl.DateTimeFormat(LOCALE, {
-  dateStyle: "medium",
-  timeStyle: "short",
-  timeZone: BERLIN,
-});
-const timeFormat = new Intl.DateTimeFormat(LOCALE, {
-  hour: "2-digit",
-  minute: "2-digit",
-  timeZone: BERLIN,
-});
-const weekdayFormat = new Intl.DateTimeFormat(LOCALE, {
-  weekday: "short",
-  timeZone: BERLIN,
-});
+const dateFormat = new Intl.DateTimeFormat(LOCALE, { dateStyle: "medium", timeZone: BERLIN });
+const dateTimeFormat = new Intl.DateTimeFormat(LOCALE, { dateStyle: "medium", timeStyle: "short", timeZone: BERLIN });
+const timeFormat = new Intl.DateTimeFormat(LOCALE, { hour: "2-digit", minute: "2-digit", timeZone: BERLIN });
+const weekdayFormat = new Intl.DateTimeFormat(LOCALE, { weekday: "short", timeZone: BERLIN });
 const weekdayTimeFormat = new Intl.DateTimeFormat(LOCALE, {
   weekday: "short",
   hour: "2-digit",
@@ -45,59 +31,23 @@ const longDayFormat = new Intl.DateTimeFormat(LOCALE, {
   year: "numeric",
   timeZone: BERLIN,
 });
-const dayMonthYearOptions = {
-  day: "numeric",
-  month: "long",
-  year: "numeric",
-} as const;
-const dayMonthYearFormat = new Intl.DateTimeFormat(LOCALE, {
-  ...dayMonthYearOptions,
-  timeZone: BERLIN,
-});
-const calendarDayMonthYearFormat = new Intl.DateTimeFormat(LOCALE, {
-  ...dayMonthYearOptions,
-  timeZone: "UTC",
-});
-const weekdayDateOptions = {
-  weekday: "short",
-  day: "2-digit",
-  month: "2-digit",
-  year: "numeric",
-} as const;
+const dayMonthYearOptions = { day: "numeric", month: "long", year: "numeric" } as const;
+const dayMonthYearFormat = new Intl.DateTimeFormat(LOCALE, { ...dayMonthYearOptions, timeZone: BERLIN });
+const calendarDayMonthYearFormat = new Intl.DateTimeFormat(LOCALE, { ...dayMonthYearOptions, timeZone: "UTC" });
+const weekdayDateOptions = { weekday: "short", day: "2-digit", month: "2-digit", year: "numeric" } as const;
 const weekdayDateTimeYearFormat = new Intl.DateTimeFormat(LOCALE, {
   ...weekdayDateOptions,
   hour: "2-digit",
   minute: "2-digit",
   timeZone: BERLIN,
 });
-const calendarWeekdayDateFormat = new Intl.DateTimeFormat(LOCALE, {
-  ...weekdayDateOptions,
-  timeZone: "UTC",
-});
-const shortDayOptions = {
-  weekday: "short",
-  day: "numeric",
-  month: "short",
-  year: "numeric",
-} as const;
-const shortDayFormat = new Intl.DateTimeFormat(LOCALE, {
-  ...shortDayOptions,
-  timeZone: BERLIN,
-});
+const calendarWeekdayDateFormat = new Intl.DateTimeFormat(LOCALE, { ...weekdayDateOptions, timeZone: "UTC" });
+const shortDayOptions = { weekday: "short", day: "numeric", month: "short", year: "numeric" } as const;
+const shortDayFormat = new Intl.DateTimeFormat(LOCALE, { ...shortDayOptions, timeZone: BERLIN });
 // Calendar dates and months are placed at noon UTC and read in UTC: no zone can shift the day.
-const shortCalendarDayFormat = new Intl.DateTimeFormat(LOCALE, {
-  ...shortDayOptions,
-  timeZone: "UTC",
-});
-const monthFormat = new Intl.DateTimeFormat(LOCALE, {
-  month: "long",
-  year: "numeric",
-  timeZone: "UTC",
-});
-const euroFormat = new Intl.NumberFormat(LOCALE, {
-  style: "currency",
-  currency: "EUR",
-});
+const shortCalendarDayFormat = new Intl.DateTimeFormat(LOCALE, { ...shortDayOptions, timeZone: "UTC" });
+const monthFormat = new Intl.DateTimeFormat(LOCALE, { month: "long", year: "numeric", timeZone: "UTC" });
+const euroFormat = new Intl.NumberFormat(LOCALE, { style: "currency", currency: "EUR" });
 
 const instant = (value: string | Date) => new Date(value);
 
@@ -134,10 +84,7 @@ export function longDayTimeText(value: Date | string): string {
 }
 
 /** "Mittwoch, 19. August 2026, 09:00–12:00 Uhr"; over midnight both ends in full ("… bis …"). */
-export function longSessionText(
-  startsAt: Date | string,
-  endsAt: Date | string,
-): string {
+export function longSessionText(startsAt: Date | string, endsAt: Date | string): string {
   return longDayText(startsAt) === longDayText(endsAt)
     ? `${longDayText(startsAt)}, ${timeText(startsAt)}–${timeText(endsAt)} Uhr`
     : `${longDayTimeText(startsAt)} bis ${longDayTimeText(endsAt)}`;
@@ -159,10 +106,7 @@ export function shortDayText(value: Date | string): string {
 }
 
 /** "Di, 02.03.2027, 09:00–12:00 Uhr", or both ends in full when they fall on different days. */
-export function sessionText(
-  startsAt: string | Date,
-  endsAt: string | Date,
-): string {
+export function sessionText(startsAt: string | Date, endsAt: string | Date): string {
   const sameDay = formatDate(startsAt) === formatDate(endsAt);
   return sameDay
     ? `${weekdayText(startsAt)}, ${formatDate(startsAt)}, ${timeText(startsAt)}–${timeText(endsAt)} Uhr`
@@ -176,10 +120,7 @@ export function sessionText(
 export function momentText(iso: string, now: string | Date): string {
   const at = instant(iso);
   const days = (at.getTime() - instant(now).getTime()) / 86_400_000;
-  const text =
-    days >= -1 && days < 6
-      ? weekdayTimeFormat.format(at)
-      : weekdayDateTimeFormat.format(at);
+  const text = days >= -1 && days < 6 ? weekdayTimeFormat.format(at) : weekdayDateTimeFormat.format(at);
   return `${text} Uhr`;
 }
 
@@ -197,9 +138,7 @@ export function periodText(from: string, to: string): string {
   const [fy] = from.split("-");
   const [ty] = to.split("-");
   const short = (iso: string) => dayText(iso).slice(0, 6);
-  return fy === ty
-    ? `${short(from)} – ${dayText(to)}`
-    : `${dayText(from)} – ${dayText(to)}`;
+  return fy === ty ? `${short(from)} – ${dayText(to)}` : `${dayText(from)} – ${dayText(to)}`;
 }
 
 /** "Mi., 21. Okt. 2026" for the date "2026-10-21". */
@@ -231,9 +170,7 @@ export function monthText(isoMonth: string): string {
 
 /** 1234 → "1.234"; 2.5 → "2,5" (at most `fractionDigits` decimals). */
 export function numberText(value: number, fractionDigits = 2): string {
-  return value.toLocaleString(LOCALE, {
-    maximumFractionDigits: fractionDigits,
-  });
+  return value.toLocaleString(LOCALE, { maximumFractionDigits: fractionDigits });
 }
 
 const toHours = (value: string | number | null | undefined) => {
@@ -248,10 +185,7 @@ export function hoursText(value: string | number | null | undefined): string {
 
 /** "1234,5": no thousands separator, for form inputs and CSV cells. */
 export function hoursPlain(value: string | number | null | undefined): string {
-  return toHours(value).toLocaleString(LOCALE, {
-    maximumFractionDigits: 2,
-    useGrouping: false,
-  });
+  return toHours(value).toLocaleString(LOCALE, { maximumFractionDigits: 2, useGrouping: false });
 }
 
 /** "1 Stunde", "2,5 Stunden". */
@@ -266,18 +200,10 @@ export function euro(cents: number): string {
 
 /** 4500 → "45,00" (for inputs and CSV). */
 export function euroPlain(cents: number): string {
-  return (cents / 100).toLocaleString(LOCALE, {
-    minimumFractionDigits: 2,
-    maximumFractionDigits: 2,
-    useGrouping: false,
-  });
+  return (cents / 100).toLocaleString(LOCALE, { minimumFractionDigits: 2, maximumFractionDigits: 2, useGrouping: false });
 }
 
 /** "1 Träger", "12 Träger"; "1 Meldung", "3 Meldungen". */
-export function countLabel(
-  count: number,
-  singular: string,
-  plural: string = singular,
-): string {
+export function countLabel(count: number, singular: string, plural: string = singular): string {
   return `${numberText(count)} ${count === 1 ? singular : plural}`;
 }

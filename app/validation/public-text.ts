@@ -7,29 +7,19 @@
 //
 //   description: publicText(optionalText(2000, "Die Nachricht"), "Die Nachricht"),
 import { z } from "zod";
-import {
-  hardSozialdaten,
-  sozialdatenRefusalMessages,
-} from "~/utils/sozialdaten";
+import { hardSozialdaten, sozialdatenRefusalMessages } from "~/utils/sozialdaten";
 
 /**
  * `schema` (a string, possibly optional or transformed) that also refuses hard identifiers.
  * `place` names who reads the text, for the message ("Die Anfrage", "Das Leitbild").
  */
-export function publicText<T extends z.ZodType<string | undefined | null>>(
-  schema: T,
-  place?: string,
-) {
-  return schema.superRefine(
-    (value, ctx) => {
-      if (typeof value !== "string" || value === "") return;
-      const found = hardSozialdaten(value);
-      if (found.length === 0) return;
-      for (const message of sozialdatenRefusalMessages(found, place))
-        ctx.addIssue({ code: "custom", message });
-      // Only a value that passed its own checks is screened: a text over its length (up to the
-      // body limit) or with control characters gets those messages alone, not one per finding.
-    },
-    { when: (payload) => payload.issues.length === 0 },
-  );
+export function publicText<T extends z.ZodType<string | undefined | null>>(schema: T, place?: string) {
+  return schema.superRefine((value, ctx) => {
+    if (typeof value !== "string" || value === "") return;
+    const found = hardSozialdaten(value);
+    if (found.length === 0) return;
+    for (const message of sozialdatenRefusalMessages(found, place)) ctx.addIssue({ code: "custom", message });
+    // Only a value that passed its own checks is screened: a text over its length (up to the body
+    // limit) or with control characters gets those messages alone, not one per finding.
+  }, { when: (payload) => payload.issues.length === 0 });
 }

@@ -8,29 +8,14 @@
 import type { ReactNode } from "react";
 import { Section, Text } from "@react-email/components";
 import { z } from "zod";
-import {
-  COVER_KINDS,
-  COVER_URGENCIES,
-  KIND_LABELS,
-} from "../../app/i18n/cover";
+import { COVER_KINDS, COVER_URGENCIES, KIND_LABELS } from "../../app/i18n/cover";
+import { hoursText, weekdayDateText, weekdayDateTimeText } from "../../app/utils/format";
 import { absoluteUrl, paths } from "../../app/utils/links";
-import {
-  hoursText,
-  weekdayDateText,
-  weekdayDateTimeText,
-} from "../../app/utils/format";
 
-const colors = {
-  text: "#0f172a",
-  muted: "#475569",
-  border: "#e2e8f0",
-  box: "#f8fafc",
-};
+const colors = { text: "#0f172a", muted: "#475569", border: "#e2e8f0", box: "#f8fafc" };
 
 // A date column as to_char(…, 'YYYY-MM-DD') writes it: a calendar day, not an instant.
-const calendarDay = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "kein Datum (JJJJ-MM-TT)");
+const calendarDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "kein Datum (JJJJ-MM-TT)");
 
 export const CoverUrgencySchema = z.enum(COVER_URGENCIES);
 export const CoverKindSchema = z.enum(COVER_KINDS);
@@ -56,35 +41,12 @@ export const CoverMailPropsSchema = z.object({
   /** The recipient's name (or, without a profile name, their address). */
   recipientName: z.string(),
 });
-export type CoverMailProps = z.infer<typeof CoverMailPropsSchema> & {
-  appUrl: string;
-};
+export type CoverMailProps = z.infer<typeof CoverMailPropsSchema> & { appUrl: string };
 
-export const URGENCY: Record<
-  CoverUrgency,
-  { subjectTag: string; word: string; banner: string; bg: string; fg: string }
-> = {
-  notfall: {
-    subjectTag: "NOTFALL (heute/morgen)",
-    word: "Notfall",
-    banner: "NOTFALL — heute/morgen",
-    bg: "#b91c1c",
-    fg: "#ffffff",
-  },
-  dringend: {
-    subjectTag: "Dringend (diese Woche)",
-    word: "dringend",
-    banner: "Dringend — diese Woche",
-    bg: "#fef3c7",
-    fg: "#78350f",
-  },
-  planbar: {
-    subjectTag: "Planbar",
-    word: "planbar",
-    banner: "Planbar",
-    bg: "#e2e8f0",
-    fg: "#0f172a",
-  },
+export const URGENCY: Record<CoverUrgency, { subjectTag: string; word: string; banner: string; bg: string; fg: string }> = {
+  notfall: { subjectTag: "NOTFALL (heute/morgen)", word: "Notfall", banner: "NOTFALL — heute/morgen", bg: "#b91c1c", fg: "#ffffff" },
+  dringend: { subjectTag: "Dringend (diese Woche)", word: "dringend", banner: "Dringend — diese Woche", bg: "#fef3c7", fg: "#78350f" },
+  planbar: { subjectTag: "Planbar", word: "planbar", banner: "Planbar", bg: "#e2e8f0", fg: "#0f172a" },
 };
 
 /** For subjects and headings: "Vertretung", "Krisenintervention", … */
@@ -102,33 +64,22 @@ export function hilfeartParagraph(code: string): string | null {
 }
 
 /** "§ 31 · Sozialpädagogische Familienhilfe (SPFH)" */
-export function hilfeartText(
-  props: Pick<CoverMailProps, "hilfeart" | "hilfeartLabel">,
-): string {
+export function hilfeartText(props: Pick<CoverMailProps, "hilfeart" | "hilfeartLabel">): string {
   const paragraph = hilfeartParagraph(props.hilfeart);
-  return paragraph
-    ? `${paragraph} · ${props.hilfeartLabel}`
-    : props.hilfeartLabel;
+  return paragraph ? `${paragraph} · ${props.hilfeartLabel}` : props.hilfeartLabel;
 }
 
 /** Short, for subjects: "§ 31 SPFH in Dinslaken", "§ 34 in Wesel". */
-export function requestShort(
-  props: Pick<CoverMailProps, "hilfeart" | "hilfeartLabel" | "gemeindeName">,
-): string {
+export function requestShort(props: Pick<CoverMailProps, "hilfeart" | "hilfeartLabel" | "gemeindeName">): string {
   const paragraph = hilfeartParagraph(props.hilfeart);
   const abbreviation = /\(([A-ZÄÖÜ]{2,6})\)/.exec(props.hilfeartLabel)?.[1];
-  const what = paragraph
-    ? [paragraph, abbreviation].filter(Boolean).join(" ")
-    : props.hilfeartLabel;
+  const what = paragraph ? [paragraph, abbreviation].filter(Boolean).join(" ") : props.hilfeartLabel;
   return `${what} in ${props.gemeindeName}`;
 }
 
 /** In mails to the requesting Träger: "F-2026-014", or without a case reference "§ 31 SPFH in Dinslaken". */
 export function ownRequestName(
-  props: { caseReference: string | null } & Pick<
-    CoverMailProps,
-    "hilfeart" | "hilfeartLabel" | "gemeindeName"
-  >,
+  props: { caseReference: string | null } & Pick<CoverMailProps, "hilfeart" | "hilfeartLabel" | "gemeindeName">,
 ): string {
   return props.caseReference ?? requestShort(props);
 }
@@ -140,13 +91,10 @@ export const formatHours = (hours: number): string => hoursText(hours);
 export const formatDay = (day: string): string => weekdayDateText(day);
 /** "Mo., 30.11.2026 bis Mi., 30.12.2026" */
 export function formatPeriod(from: string, to: string): string {
-  return from === to
-    ? formatDay(from)
-    : `${formatDay(from)} bis ${formatDay(to)}`;
+  return from === to ? formatDay(from) : `${formatDay(from)} bis ${formatDay(to)}`;
 }
 /** "Mo., 30.11.2026, 14:30 Uhr" in the circle's time zone. */
-export const formatInstant = (value: Date): string =>
-  weekdayDateTimeText(value);
+export const formatInstant = (value: Date): string => weekdayDateTimeText(value);
 
 export function coverUrl(props: { appUrl: string; requestId: string }): string {
   return absoluteUrl(props.appUrl, paths.coverRequest(props.requestId));
@@ -177,14 +125,7 @@ export function UrgencyBanner({ urgency }: { urgency: CoverUrgency }) {
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
   return (
-    <Text
-      style={{
-        color: colors.text,
-        fontSize: "15px",
-        lineHeight: "1.45",
-        margin: "0 0 10px",
-      }}
-    >
+    <Text style={{ color: colors.text, fontSize: "15px", lineHeight: "1.45", margin: "0 0 10px" }}>
       <strong>{label}:</strong> {children}
     </Text>
   );
@@ -217,26 +158,14 @@ export function CoverFacts({
         padding: "14px 14px 4px",
       }}
     >
-      {showUrgency ? (
-        <Row label="Dringlichkeit">{URGENCY[props.urgency].banner}</Row>
-      ) : null}
+      {showUrgency ? <Row label="Dringlichkeit">{URGENCY[props.urgency].banner}</Row> : null}
       {caseReference ? <Row label="Fallkennung">{caseReference}</Row> : null}
       <Row label="Hilfeart">{hilfeartText(props)}</Row>
       <Row label="Art">{KIND_LABELS[props.kind]}</Row>
-      <Row label="Gemeinde">
-        {sozialraum
-          ? `${props.gemeindeName}, Sozialraum ${sozialraum}`
-          : props.gemeindeName}
-      </Row>
-      <Row label="Zeitraum">
-        {formatPeriod(props.periodFrom, props.periodTo)}
-      </Row>
-      <Row label="Umfang">
-        {formatHours(props.hoursPerWeek)} Std./Woche (Fachleistungsstunden)
-      </Row>
-      {showRequester ? (
-        <Row label="Angefragt von">{props.requesterOrgName}</Row>
-      ) : null}
+      <Row label="Gemeinde">{sozialraum ? `${props.gemeindeName}, Sozialraum ${sozialraum}` : props.gemeindeName}</Row>
+      <Row label="Zeitraum">{formatPeriod(props.periodFrom, props.periodTo)}</Row>
+      <Row label="Umfang">{formatHours(props.hoursPerWeek)} Std./Woche (Fachleistungsstunden)</Row>
+      {showRequester ? <Row label="Angefragt von">{props.requesterOrgName}</Row> : null}
     </Section>
   );
 }
@@ -248,27 +177,14 @@ export function NoBreak({ children }: { children: ReactNode }) {
 
 /** A short note in grey under the button. */
 export function Note({ children }: { children: ReactNode }) {
-  return (
-    <Text
-      style={{
-        color: colors.muted,
-        fontSize: "14px",
-        lineHeight: "1.5",
-        margin: "0 0 12px",
-      }}
-    >
-      {children}
-    </Text>
-  );
+  return <Text style={{ color: colors.muted, fontSize: "14px", lineHeight: "1.5", margin: "0 0 12px" }}>{children}</Text>;
 }
 
 /** Why the mail leaves out the description: said once, in the alert and offer mails. */
 export const NO_DETAILS_NOTE =
   "Die Beschreibung des Bedarfs steht aus Datenschutzgründen nicht in dieser E-Mail; Sie lesen sie nach dem Anmelden.";
 
-export const requesterFooter = (
-  props: Pick<CoverMailProps, "requesterOrgName">,
-) =>
+export const requesterFooter = (props: Pick<CoverMailProps, "requesterOrgName">) =>
   `Sie erhalten diese E-Mail, weil Sie bei ${props.requesterOrgName} für diese Vertretungsanfrage zuständig sind (eingestellt oder als Ansprechperson).`;
 
 export const offererFooter =

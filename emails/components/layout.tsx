@@ -2,30 +2,11 @@
 // one button with the link spelled out below it (some mail programs hide buttons), and a footer
 // that says why the mail came. Inline styles only: mail programs ignore stylesheets.
 import { Fragment, type ReactNode } from "react";
-import {
-  Body,
-  Button,
-  Container,
-  Head,
-  Heading,
-  Hr,
-  Html,
-  Link,
-  Preview,
-  Section,
-  Text,
-} from "@react-email/components";
+import { Body, Button, Container, Head, Heading, Hr, Html, Link, Preview, Section, Text } from "@react-email/components";
 import { dayMonthYearText } from "../../app/utils/format";
 
-const colors = {
-  brand: "#125d56",
-  text: "#0f172a",
-  muted: "#475569",
-  border: "#e2e8f0",
-  page: "#f8fafc",
-};
-const font =
-  '-apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
+const colors = { brand: "#125d56", text: "#0f172a", muted: "#475569", border: "#e2e8f0", page: "#f8fafc" };
+const font = '-apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
 
 export function EmailLayout({
   preview,
@@ -47,14 +28,7 @@ export function EmailLayout({
     <Html lang="de">
       <Head />
       <Preview>{preview}</Preview>
-      <Body
-        style={{
-          backgroundColor: colors.page,
-          fontFamily: font,
-          margin: 0,
-          padding: "24px 0",
-        }}
-      >
+      <Body style={{ backgroundColor: colors.page, fontFamily: font, margin: 0, padding: "24px 0" }}>
         <Container
           style={{
             backgroundColor: "#ffffff",
@@ -64,40 +38,14 @@ export function EmailLayout({
             padding: "24px",
           }}
         >
-          <Text
-            style={{
-              color: colors.brand,
-              fontSize: "14px",
-              fontWeight: 700,
-              margin: "0 0 16px",
-            }}
-          >
-            Trägerkreis
-          </Text>
+          <Text style={{ color: colors.brand, fontSize: "14px", fontWeight: 700, margin: "0 0 16px" }}>Trägerkreis</Text>
           {banner}
-          <Heading
-            as="h1"
-            style={{
-              color: colors.text,
-              fontSize: "22px",
-              lineHeight: "1.3",
-              margin: "0 0 16px",
-            }}
-          >
+          <Heading as="h1" style={{ color: colors.text, fontSize: "22px", lineHeight: "1.3", margin: "0 0 16px" }}>
             {heading}
           </Heading>
           {children}
           <Hr style={{ borderColor: colors.border, margin: "24px 0 16px" }} />
-          <Text
-            style={{
-              color: colors.muted,
-              fontSize: "13px",
-              lineHeight: "1.5",
-              margin: 0,
-            }}
-          >
-            {footer}
-          </Text>
+          <Text style={{ color: colors.muted, fontSize: "13px", lineHeight: "1.5", margin: 0 }}>{footer}</Text>
         </Container>
       </Body>
     </Html>
@@ -105,18 +53,7 @@ export function EmailLayout({
 }
 
 export function Paragraph({ children }: { children: ReactNode }) {
-  return (
-    <Text
-      style={{
-        color: colors.text,
-        fontSize: "16px",
-        lineHeight: "1.6",
-        margin: "0 0 16px",
-      }}
-    >
-      {children}
-    </Text>
-  );
+  return <Text style={{ color: colors.text, fontSize: "16px", lineHeight: "1.6", margin: "0 0 16px" }}>{children}</Text>;
 }
 
 /** A quoted message someone wrote (a join request, a coordinator's reply). */
@@ -145,13 +82,7 @@ export function Quote({ children }: { children: string }) {
 }
 
 /** The mail's one action: a button, and the same link as text for programs that hide buttons. */
-export function ActionButton({
-  href,
-  children,
-}: {
-  href: string;
-  children: string;
-}) {
+export function ActionButton({ href, children }: { href: string; children: string }) {
   return (
     <Section style={{ margin: "8px 0 24px" }}>
       {/* The text version gets the link from the line below, so the button is skipped there. */}
@@ -171,21 +102,8 @@ export function ActionButton({
       >
         {children}
       </Button>
-      <Text
-        style={{
-          color: colors.muted,
-          fontSize: "13px",
-          lineHeight: "1.5",
-          margin: "16px 0 0",
-        }}
-      >
-        {children}:{" "}
-        <Link
-          href={href}
-          style={{ color: colors.brand, wordBreak: "break-all" }}
-        >
-          {href}
-        </Link>
+      <Text style={{ color: colors.muted, fontSize: "13px", lineHeight: "1.5", margin: "16px 0 0" }}>
+        {children}: <Link href={href} style={{ color: colors.brand, wordBreak: "break-all" }}>{href}</Link>
       </Text>
     </Section>
   );

@@ -15,13 +15,7 @@ import {
 } from "../../app/utils/format";
 import { absoluteUrl } from "../../app/utils/links";
 
-const colors = {
-  brand: "#125d56",
-  text: "#0f172a",
-  muted: "#475569",
-  border: "#e2e8f0",
-  box: "#f8fafc",
-};
+const colors = { brand: "#125d56", text: "#0f172a", muted: "#475569", border: "#e2e8f0", box: "#f8fafc" };
 
 // A timestamptz as jsonb_build_object writes it ("2026-12-03T09:00:00+01:00").
 const instant = z.coerce.date();
@@ -37,12 +31,7 @@ export const TrainingMailPropsSchema = z.object({
   trainingId: z.string().uuid(),
   trainingTitle: z.string().min(1),
   // The training's page; only ever this shape, so a mail can't link anywhere else.
-  path: z
-    .string()
-    .regex(
-      /^\/fortbildungen\/[0-9a-f-]{36}$/,
-      "kein Link auf eine Fortbildung",
-    ),
+  path: z.string().regex(/^\/fortbildungen\/[0-9a-f-]{36}$/, "kein Link auf eine Fortbildung"),
   organizerName: z.string().min(1),
   organizerEmail: z.string().nullish(),
   speaker: z.string().nullish(),
@@ -69,12 +58,8 @@ export const RegistrationMailPropsSchema = TrainingMailPropsSchema.extend({
   clientSeats: z.boolean(),
 });
 
-export type TrainingMailProps = z.infer<typeof TrainingMailPropsSchema> & {
-  appUrl: string;
-};
-export type RegistrationMailProps = z.infer<
-  typeof RegistrationMailPropsSchema
-> & { appUrl: string };
+export type TrainingMailProps = z.infer<typeof TrainingMailPropsSchema> & { appUrl: string };
+export type RegistrationMailProps = z.infer<typeof RegistrationMailPropsSchema> & { appUrl: string };
 
 // The mails' way of saying days and times, from the one format module (app/utils/format.ts).
 /** "Donnerstag, 3. Dezember 2026" */
@@ -84,44 +69,31 @@ export const formatShortDay = (value: Date): string => dayMonthYearText(value);
 /** "Donnerstag, 3. Dezember 2026, 14:30 Uhr" */
 export const formatDayTime = (value: Date): string => longDayTimeText(value);
 /** "Donnerstag, 3. Dezember 2026, 09:00–12:00 Uhr"; over midnight with both days. */
-export const formatSession = (startsAt: Date, endsAt: Date): string =>
-  longSessionText(startsAt, endsAt);
+export const formatSession = (startsAt: Date, endsAt: Date): string => longSessionText(startsAt, endsAt);
 /** "45,00 €" */
 export const formatEuro = (cents: number): string => euro(cents);
 /** A date column (go/no-go) arrives as "2026-12-01": a calendar day, not an instant. */
-export const formatCalendarDay = (day: string): string =>
-  calendarDayMonthYearText(day);
+export const formatCalendarDay = (day: string): string => calendarDayMonthYearText(day);
 
 export function trainingUrl(props: { appUrl: string; path: string }): string {
   return absoluteUrl(props.appUrl, props.path);
 }
 
 /** "Ihr Platz", or "die 2 Plätze für Klient:innen von KIZ Niederrhein". */
-export function whatIsBooked(
-  props: Pick<RegistrationMailProps, "clientSeats" | "seats" | "orgName">,
-): string {
+export function whatIsBooked(props: Pick<RegistrationMailProps, "clientSeats" | "seats" | "orgName">): string {
   if (!props.clientSeats) return "Ihr Platz";
   const seats = props.seats === 1 ? "der Platz" : `die ${props.seats} Plätze`;
   return `${seats} für Klient:innen${props.orgName ? ` von ${props.orgName}` : ""}`;
 }
 
 /** "ist" or "sind", to go with whatIsBooked. */
-export function isOrAre(
-  props: Pick<RegistrationMailProps, "clientSeats" | "seats">,
-): string {
+export function isOrAre(props: Pick<RegistrationMailProps, "clientSeats" | "seats">): string {
   return props.clientSeats && props.seats > 1 ? "sind" : "ist";
 }
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
   return (
-    <Text
-      style={{
-        color: colors.text,
-        fontSize: "15px",
-        lineHeight: "1.5",
-        margin: "0 0 12px",
-      }}
-    >
+    <Text style={{ color: colors.text, fontSize: "15px", lineHeight: "1.5", margin: "0 0 12px" }}>
       <strong>{label}</strong>
       <br />
       {children}
@@ -165,9 +137,7 @@ export function TrainingDetails({
         padding: "16px 16px 4px",
       }}
     >
-      <Row
-        label={sessions.length === 1 ? "Termin" : `${sessions.length} Termine`}
-      >
+      <Row label={sessions.length === 1 ? "Termin" : `${sessions.length} Termine`}>
         {sessions.map((s, i) => (
           <Fragment key={s.position}>
             {i > 0 ? <br /> : null}
@@ -178,9 +148,7 @@ export function TrainingDetails({
       {place ? (
         <Row label="Ort">
           {place}
-          {gemeinde && !place.toLowerCase().includes(gemeinde.toLowerCase())
-            ? ` (${gemeinde})`
-            : null}
+          {gemeinde && !place.toLowerCase().includes(gemeinde.toLowerCase()) ? ` (${gemeinde})` : null}
         </Row>
       ) : null}
       {online ? (
@@ -199,10 +167,7 @@ export function TrainingDetails({
         {props.organizerEmail?.trim() ? (
           <>
             {" · "}
-            <Link
-              href={`mailto:${props.organizerEmail.trim()}`}
-              style={linkStyle}
-            >
+            <Link href={`mailto:${props.organizerEmail.trim()}`} style={linkStyle}>
               {props.organizerEmail.trim()}
             </Link>
           </>
@@ -232,16 +197,8 @@ export const samplePreviewProps = {
   onlineUrl: null,
   icsUid: "training-6f1c1c3e-1b7a-4c55-9a51-3f0c2f6e7a10@traegerkreis",
   sessions: [
-    {
-      position: 1,
-      startsAt: new Date("2026-12-03T08:00:00Z"),
-      endsAt: new Date("2026-12-03T11:00:00Z"),
-    },
-    {
-      position: 2,
-      startsAt: new Date("2026-12-04T08:00:00Z"),
-      endsAt: new Date("2026-12-04T11:00:00Z"),
-    },
+    { position: 1, startsAt: new Date("2026-12-03T08:00:00Z"), endsAt: new Date("2026-12-03T11:00:00Z") },
+    { position: 2, startsAt: new Date("2026-12-04T08:00:00Z"), endsAt: new Date("2026-12-04T11:00:00Z") },
   ],
   appUrl: "http://localhost:3000",
 } satisfies TrainingMailProps;
