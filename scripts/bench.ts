@@ -15,6 +15,8 @@
 //          --http-users N (20) --http-seconds N (15) --http-processes 1,2 (the http case: the
 //          production server over HTTP with wrk; PostgreSQL target only, needs `npm run build`)
 //          --http-html <dir> (the http case also writes each page's HTML there, to look at what it sends)
+//          --http-think 0,1000 (the http case: each user's pause between a page and its next request, ms;
+//          0 = every user asks again the moment the page arrives, a saturation test)
 // Cases (run in this order): directory, cover-publish, cover-board, trainings, meetings, projects,
 // calendar, notfall-push, volume, http. They live in
 // scripts/bench/cases/ (registry in cases/index.ts).
@@ -48,6 +50,7 @@ const parsed = (() => {
         "http-seconds": { type: "string", default: "15" },
         "http-processes": { type: "string", default: "1,2" },
         "http-html": { type: "string" },
+        "http-think": { type: "string", default: "0,1000" },
       },
     });
   } catch (error) {
@@ -90,6 +93,11 @@ const options: BenchOptions = {
   httpSeconds: positive("http-seconds", args["http-seconds"]),
   httpProcesses: (args["http-processes"] ?? "1,2").split(",").map((n) => positive("http-processes", n)),
   httpHtmlDir: args["http-html"],
+  httpThinkMs: (args["http-think"] ?? "0").split(",").map((n) => {
+    const ms = Number(n);
+    if (!Number.isInteger(ms) || ms < 0) throw new Error("--http-think must be whole milliseconds ≥ 0, comma-separated");
+    return ms;
+  }),
 };
 
 const log = (message: string) => console.log(message);

@@ -34,6 +34,8 @@ export type BenchOptions = {
   httpProcesses: number[];
   /** Where the http case writes each page's HTML (unset: nowhere). */
   httpHtmlDir?: string;
+  /** The http case: each user's pause (ms) between a page's answer and the next request, one run per value. */
+  httpThinkMs: number[];
 };
 
 export type BenchContext = {
@@ -68,6 +70,8 @@ export type Measurement =
       case: string;
       variant: string;
       users: number;
+      /** Each user's mean pause between an answer and the next request (0: none, a saturation test). */
+      thinkMs: number;
       /** p50 of one client alone. */
       singleP50Ms: number;
       /** With `users` clients at once. */

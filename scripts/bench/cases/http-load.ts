@@ -1,10 +1,16 @@
 // The production server under load (issue 14): `node server/index.js` (NODE_ENV=production, the
 // build in build/) against the bench database, driven over HTTP by wrk (a separate process; Debian:
 // `apt-get install wrk`) with N signed-in users for a few seconds per page. Per page and number
-// of app processes (WEB_CONCURRENCY, 1 and 2 by default) it reports:
+// of app processes (WEB_CONCURRENCY, 1 and 2 by default) and user pause (--http-think) it reports:
 //   single  p50 of one client calling the page in a loop (the page's own time over HTTP)
 //   p50/p95 with N users at once, and both ÷ single (the goal: p95 ≤ 3× single)
 //   thrpt   pages per second under that load
+// A pause of 0 is a saturation test: N users who each ask again the moment a page arrives keep N
+// requests in flight, so by Little's law a page waits N ÷ throughput (20 ÷ 250/s = 80 ms) whatever
+// the code does; on 2 cores, with each page's CPU (app and PostgreSQL) about its single-client
+// time, p50 ÷ single cannot fall below about N ÷ 2 = 10. A pause of a second (people read a page
+// before the next click; each pause is drawn evenly from 0.5–1.5× the mean) measures what N busy
+// users see.
 //   cpu     server CPU time per page (utime + stime of the app processes ÷ pages, single client)
 //   render  of that cpu, what rendering the HTML costs: minus the cpu of the same loaders as a
 //           single-fetch data request (`<page>.data`, no React render), single client
@@ -31,8 +37,11 @@ function wrkAvailable(): boolean {
   return (process.env.PATH ?? "").split(":").some((dir) => fs.existsSync(path.join(dir, "wrk")));
 }
 
-/** A Lua script for wrk: thread i (one connection each) sends the cookie of user i. */
-function wrkScript(cookies: string[], page: string): string {
+/**
+ * A Lua script for wrk: thread i (one connection each) sends the cookie of user i and, with a
+ * pause, waits 0.5–1.5 × `thinkMs` (evenly drawn) after each answer before its next request.
+ */
+function wrkScript(cookies: string[], page: string, thinkMs = 0): string {
   const file = path.join(os.tmpdir(), `tk-bench-wrk-${process.pid}.lua`);
   const list = cookies.map((c) => `  ${JSON.stringify(c)},`).join("\n");
   fs.writeFileSync(
@@ -44,11 +53,13 @@ function setup(thread)
   counter = counter + 1
 end
 function init(args)
+  math.randomseed(id * 7919 + 1)
   req = wrk.format("GET", ${JSON.stringify(page)}, { ["Cookie"] = cookies[(id % #cookies) + 1] })
 end
 function request()
   return req
 end
+${thinkMs > 0 ? `function delay()\n  return math.random(${Math.round(thinkMs / 2)}, ${Math.round((thinkMs * 3) / 2)})\nend\n` : ""}
 function done(summary, latency, requests)
   local bad = summary.errors.status + summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout
   io.write(string.format("RESULT %d %d %d %d %d\\n", latency:percentile(50), latency:percentile(95), summary.requests, summary.duration, bad))
@@ -200,26 +211,30 @@ export const httpLoadCase: BenchCase = {
           const cpu1 = cpuMs(child.pid!);
           const data = await wrk(`${base}${page}.data`, dataScript, 1, Math.max(3, Math.round(ctx.options.httpSeconds / 3)));
           const renderCpu = cpuPerPage - (cpuMs(child.pid!) - cpu1) / Math.max(1, data.requests);
-          const loaded = await wrk(`${base}${page}`, script, cookies.length, ctx.options.httpSeconds);
-          if (single.bad + loaded.bad + data.bad > 0) throw new Error(`${page}: ${single.bad + loaded.bad + data.bad} failed requests`);
-          measurements.push({
-            kind: "http",
-            case: CASE,
-            variant: `${page} · ${processes} Prozess${processes > 1 ? "e" : ""}`,
-            users: cookies.length,
-            singleP50Ms: single.p50,
-            p50Ms: loaded.p50,
-            p95Ms: loaded.p95,
-            requestsPerSecond: loaded.requests / loaded.seconds,
-            cpuMsPerPage: cpuPerPage,
-            renderCpuMsPerPage: renderCpu,
-            htmlBytes: Buffer.byteLength(html),
-          });
-          ctx.log(
-            `[bench]   http ${page} (${processes} proc): single ${single.p50.toFixed(1)} ms, ` +
-              `${cookies.length} users p50 ${loaded.p50.toFixed(1)} / p95 ${loaded.p95.toFixed(1)} ms, ` +
-              `${(loaded.requests / loaded.seconds).toFixed(0)}/s, cpu ${cpuPerPage.toFixed(1)} ms/page (render ${renderCpu.toFixed(1)}), html ${(Buffer.byteLength(html) / 1024).toFixed(0)} KB`,
-          );
+          if (single.bad + data.bad > 0) throw new Error(`${page}: ${single.bad + data.bad} failed requests`);
+          for (const thinkMs of ctx.options.httpThinkMs) {
+            const loaded = await wrk(`${base}${page}`, wrkScript(cookies, page, thinkMs), cookies.length, ctx.options.httpSeconds);
+            if (loaded.bad > 0) throw new Error(`${page}: ${loaded.bad} failed requests`);
+            measurements.push({
+              kind: "http",
+              case: CASE,
+              variant: `${page} · ${processes} Prozess${processes > 1 ? "e" : ""} · Pause ${thinkMs} ms`,
+              users: cookies.length,
+              thinkMs,
+              singleP50Ms: single.p50,
+              p50Ms: loaded.p50,
+              p95Ms: loaded.p95,
+              requestsPerSecond: loaded.requests / loaded.seconds,
+              cpuMsPerPage: cpuPerPage,
+              renderCpuMsPerPage: renderCpu,
+              htmlBytes: Buffer.byteLength(html),
+            });
+            ctx.log(
+              `[bench]   http ${page} (${processes} proc, pause ${thinkMs} ms): single ${single.p50.toFixed(1)} ms, ` +
+                `${cookies.length} users p50 ${loaded.p50.toFixed(1)} / p95 ${loaded.p95.toFixed(1)} ms (${(loaded.p95 / single.p50).toFixed(1)}×), ` +
+                `${(loaded.requests / loaded.seconds).toFixed(0)}/s, cpu ${cpuPerPage.toFixed(1)} ms/page (render ${renderCpu.toFixed(1)}), html ${(Buffer.byteLength(html) / 1024).toFixed(0)} KB`,
+            );
+          }
         }
       } finally {
         await stopServer(child);
