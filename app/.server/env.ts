@@ -4,6 +4,9 @@ import { z } from "zod";
 const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z.string().url().optional(),
+  // Statements with parameters as prepared statements (app/.server/db/connection.ts): auto = on,
+  // except behind a transaction-mode pooler (port 6543), where they would not be found.
+  DATABASE_PREPARE: z.enum(["auto", "on", "off"]).default("auto"),
   PGLITE_DIR: z.string().default(".data/pglite"),
   SESSION_SECRET: z.string().min(16).optional(),
   APP_URL: z.string().url().default("http://localhost:3000"),

@@ -239,7 +239,10 @@ class GuardedConnection implements DatabaseConnection {
         fn();
       };
       this.#failInFlight = (error) => settle(() => reject(error));
-      this.#client.sql.unsafe(compiled.sql, [...compiled.parameters] as never[]).then(
+      // `prepare: true` asks for a named prepared statement; the client's own `prepare` option
+      // (openPostgres) can still turn it off. Statements without parameters (BEGIN, scripts) go
+      // as simple queries either way.
+      this.#client.sql.unsafe(compiled.sql, [...compiled.parameters] as never[], { prepare: true }).then(
         (result) =>
           settle(() => {
             const { command, count } = result;

@@ -68,12 +68,32 @@ export function reconnectDelaySeconds(retries: number): number {
   return Math.min(0.05 * retries, 1) * (0.5 + Math.random() / 2);
 }
 
-export function openPostgres(url: string, options: { max?: number } = {}): Database {
+/**
+ * Whether statements with parameters are sent as named prepared statements (postgres.js keeps them
+ * per connection): PostgreSQL then plans a statement's first runs for their parameters and, from
+ * the sixth on, may reuse one plan, instead of planning the statement and every RLS policy it
+ * touches on every request (planning was most of what RLS cost; decision 019). Off with
+ * DATABASE_PREPARE=off, and with "auto" for a transaction-mode pooler (Supabase's port 6543,
+ * PgBouncer/Supavisor in transaction mode), which hands the next transaction another server
+ * connection that does not know the statement.
+ */
+export function preparesStatements(url: string, setting: "auto" | "on" | "off" = "auto"): boolean {
+  if (setting !== "auto") return setting === "on";
+  try {
+    return new URL(url).port !== "6543";
+  } catch {
+    return true;
+  }
+}
+
+export function openPostgres(url: string, options: { max?: number; prepare?: boolean } = {}): Database {
+  const prepare = options.prepare ?? preparesStatements(url);
   // `max` single-connection clients lent one transaction at a time (connection-loss.ts says why
   // not one client of `max` connections). No connection is opened before its client is first used.
   const pool = new ClientPool(options.max ?? 10, (onclose) =>
     postgres(url, {
       max: 1,
+      prepare,
       onclose,
       onnotice: () => {},
       // postgres.js waits before reconnecting by a retry count that it raises on every closed

@@ -12,7 +12,7 @@ import path from "node:path";
 import { numberText } from "~/utils/format";
 import { env } from "../env";
 import { migrate, type MigrationProgress, type MigrationReport } from "./migrate";
-import { openPglite, openPostgres, type Database } from "./connection";
+import { openPglite, openPostgres, preparesStatements, type Database } from "./connection";
 import {
   DatabaseUnavailableError,
   describeConnectionError,
@@ -73,7 +73,7 @@ async function openAndMigrate(onProgress: (p: MigrationProgress) => void): Promi
     return { database, report };
   }
   for (let attempt = 1; ; attempt++) {
-    const database = openPostgres(config.DATABASE_URL);
+    const database = openPostgres(config.DATABASE_URL, { prepare: preparesStatements(config.DATABASE_URL, config.DATABASE_PREPARE) });
     try {
       return { database, report: await migrate(database, { seed: seedOption, onProgress }) };
     } catch (error) {
