@@ -12,7 +12,6 @@ import {
   readOrganisedTrainings,
   readTrainingList,
   readTrainingMeta,
-  type TrainingList,
 } from "~/.server/trainings/list";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { TrainingCardView, registrationStateText, registrationTone } from "~/components/trainings/parts";
@@ -39,9 +38,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // One transaction for the tabs' counts and the view's list.
   return asUserReadOnly(user, async (tx) => {
     const meta = await readTrainingMeta(tx, user);
-    // The filters' topics and Gemeinden come from ~/utils/reference-data (the data goes into the HTML).
+    // The page's data goes into its HTML as well (issue 14): the filters' topics and Gemeinden come
+    // from ~/utils/reference-data, and a card leaves out the deadline and, where it names the
+    // Gemeinde, the address (whereText shows the Gemeinde then).
     const full = view === "angebote" ? await readTrainingList(tx, user, filters) : null;
-    const list = full && (({ topics: _topics, gemeinden: _gemeinden, ...rest }) => rest)(full);
+    const list = full && {
+      ...(({ topics: _topics, gemeinden: _gemeinden, ...rest }) => rest)(full),
+      entries: full.entries.map(({ registrationDeadline: _deadline, ...t }) => ({ ...t, place: t.gemeindeName ? null : t.place })),
+    };
     const mine = view === "meine" ? await readMyRegistrations(tx, user) : [];
     const organised = view === "organisiert" ? await readOrganisedTrainings(tx, user) : [];
     return { filters, meta, list, mine, organised };
@@ -108,7 +112,7 @@ export default function Trainings() {
   );
 }
 
-function Offers({ filters, list }: { filters: TrainingFilters; list: Omit<TrainingList, "topics" | "gemeinden"> }) {
+function Offers({ filters, list }: { filters: TrainingFilters; list: NonNullable<Awaited<ReturnType<typeof loader>>["list"]> }) {
   const navigation = useNavigation();
   const search = filterSearch(filters);
   const active = [...search.keys()].length;

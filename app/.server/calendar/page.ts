@@ -3,8 +3,8 @@
 // and a filtered view can be bookmarked).
 import type { SessionUser } from "../auth/session";
 import { asUserReadOnly } from "../db/request";
-import { berlinMonthRange, berlinParts } from "~/utils/berlin-time";
-import { LIST_DAYS } from "~/utils/calendar-range";
+import { berlinMonthRange, berlinParts, berlinToInstant } from "~/utils/berlin-time";
+import { visibleDays } from "~/utils/calendar-range";
 import { calendarKinds, loadEntries, type CalendarKindInfo } from "./feed";
 import { countCircleTrainings } from "./sources/trainings";
 
@@ -61,14 +61,13 @@ export async function loadCalendarPage(user: SessionUser, url: URL, now: Date = 
   const onlyMine = url.searchParams.get("meine") === "1";
   // The month of the date with a week on each side (the month grid), and the agenda's 30 days
   // from a day late in the month. The list view asked for by name shows only its 30 days (the
-  // agenda's length in BigCalendar) from the date: a coordinator's month range can hold hundreds
-  // of cover periods, each sent twice (list markup and loader data). A day on each side covers
-  // Berlin's offset from UTC.
+  // agenda's length in BigCalendar) from the date, midnight to midnight in Berlin: a coordinator's
+  // month range can hold hundreds of cover periods, each sent twice (list markup and loader data).
   const listOnly = url.searchParams.get("ansicht") === "liste";
   const monthStart = new Date(`${date.slice(0, 7)}-01T00:00:00Z`);
-  const dateStart = new Date(`${date}T00:00:00Z`);
+  const listEnd = visibleDays("agenda", date).to;
   const range = listOnly
-    ? { from: new Date(dateStart.getTime() - DAY), to: new Date(dateStart.getTime() + (LIST_DAYS + 1) * DAY) }
+    ? { from: berlinToInstant(date), to: berlinToInstant(listEnd) }
     : { from: new Date(monthStart.getTime() - 8 * DAY), to: new Date(monthStart.getTime() + 70 * DAY) };
   const scope = { kind: "person", userId: user.id } as const;
   const month = date.slice(0, 7);
@@ -97,5 +96,6 @@ export async function loadCalendarPage(user: SessionUser, url: URL, now: Date = 
   const circleTrainings =
     circleCount > 0 ? { month, count: Math.min(circleCount, OTHER_TRAININGS_CAP), moreThan: circleCount > OTHER_TRAININGS_CAP } : null;
   const day = (d: Date) => d.toISOString().slice(0, 10);
-  return { date, range: { from: day(range.from), to: day(range.to) }, listOnly, kinds, selected, onlyMine, entries, circleTrainings };
+  const days = listOnly ? { from: date, to: listEnd } : { from: day(range.from), to: day(range.to) };
+  return { date, range: days, listOnly, kinds, selected, onlyMine, entries, circleTrainings };
 }

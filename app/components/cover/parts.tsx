@@ -28,7 +28,7 @@ export function UrgencyBadge({ urgency }: { urgency: CoverUrgency }) {
   if (urgency === "notfall") {
     return (
       <span className="badge badge-notfall">
-        <span aria-hidden="true" className="icon icon-notfall size-3.5" />
+        <span aria-hidden="true" className="icon icon-notfall" />
         {URGENCY_LABELS.notfall}
       </span>
     );
@@ -144,7 +144,7 @@ export function CoverCardView({
           <span className="ml-auto font-mono text-xs text-slate-600">{request.caseReference}</span>
         ) : null}
       </div>
-      <h3 className="mt-2 font-semibold leading-snug text-slate-900">
+      <h3 className="cover-title">
         <Link to={paths.coverRequest(request.id)} className="stretched">
           <span className="text-slate-600">{hilfeart.paragraph}</span>
           {` ${hilfeart.label}`}
