@@ -12,7 +12,6 @@ import {
   readOrganisedTrainings,
   readTrainingList,
   readTrainingMeta,
-  type TrainingList,
 } from "~/.server/trainings/list";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { TrainingCardView, registrationStateText, registrationTone } from "~/components/trainings/parts";
@@ -26,6 +25,7 @@ import { AUDIENCE_LABELS, TRAINING_AUDIENCES, seatsCount } from "~/i18n/training
 import { countLabel } from "~/utils/format";
 import { gemeindeOptionGroups } from "~/utils/gemeinden";
 import { paths } from "~/utils/links";
+import { GEMEINDEN, TRAINING_TOPICS } from "~/utils/reference-data";
 import { pageHref, searchOf } from "~/utils/search-params";
 import { parseTrainingFilters, TRAINING_TAB_COUNT_CAP, type TrainingFilters, type TrainingView } from "~/validation/trainings";
 
@@ -38,7 +38,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // One transaction for the tabs' counts and the view's list.
   return asUserReadOnly(user, async (tx) => {
     const meta = await readTrainingMeta(tx, user);
-    const list = view === "angebote" ? await readTrainingList(tx, user, filters) : null;
+    // The page's data goes into its HTML as well (issue 14): the filters' topics and Gemeinden come
+    // from ~/utils/reference-data, and a card leaves out the deadline and, where it names the
+    // Gemeinde, the address (whereText shows the Gemeinde then).
+    const full = view === "angebote" ? await readTrainingList(tx, user, filters) : null;
+    const list = full && {
+      ...(({ topics: _topics, gemeinden: _gemeinden, ...rest }) => rest)(full),
+      entries: full.entries.map(({ registrationDeadline: _deadline, ...t }) => ({ ...t, place: t.gemeindeName ? null : t.place })),
+    };
     const mine = view === "meine" ? await readMyRegistrations(tx, user) : [];
     const organised = view === "organisiert" ? await readOrganisedTrainings(tx, user) : [];
     return { filters, meta, list, mine, organised };
@@ -105,7 +112,7 @@ export default function Trainings() {
   );
 }
 
-function Offers({ filters, list }: { filters: TrainingFilters; list: TrainingList }) {
+function Offers({ filters, list }: { filters: TrainingFilters; list: NonNullable<Awaited<ReturnType<typeof loader>>["list"]> }) {
   const navigation = useNavigation();
   const search = filterSearch(filters);
   const active = [...search.keys()].length;
@@ -117,7 +124,7 @@ function Offers({ filters, list }: { filters: TrainingFilters; list: TrainingLis
           <SelectField
             label="Thema"
             selectProps={{ id: "filter-thema", name: "thema", defaultValue: filters.thema ?? "" }}
-            options={[{ value: "", label: "Alle" }, ...list.topics.map((t) => ({ value: t.code, label: t.label }))]}
+            options={[{ value: "", label: "Alle" }, ...TRAINING_TOPICS.map((t) => ({ value: t.code, label: t.label }))]}
           />
           <SelectField
             label="Zielgruppe"
@@ -132,7 +139,7 @@ function Offers({ filters, list }: { filters: TrainingFilters; list: TrainingLis
           <SelectField
             label="Gemeinde"
             selectProps={{ id: "filter-gemeinde", name: "gemeinde", defaultValue: filters.gemeinde ?? "" }}
-            options={[{ value: "", label: "Alle" }, ...gemeindeOptionGroups(list.gemeinden)]}
+            options={[{ value: "", label: "Alle" }, ...gemeindeOptionGroups(GEMEINDEN)]}
           />
           <FilterActions resetTo={paths.trainings} active={active} className="col-span-2 lg:col-span-1" />
         </div>

@@ -17,6 +17,7 @@ import { EntryList } from "~/components/calendar/entry-list";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Button } from "~/components/ui/button";
 import { Card, PageHeader } from "~/components/ui/layout";
+import { LIST_DAYS, visibleDays } from "~/utils/calendar-range";
 import { monthText } from "~/utils/format";
 
 export const meta: MetaFunction = () => [{ title: "Kalender · Trägerkreis" }];
@@ -63,16 +64,17 @@ export default function CalendarPage() {
   }, []);
   useEffect(() => setDate(localDay(data.date)), [data.date]);
 
-  // The shown date and view live in the filter form's hidden fields: a date outside the loaded
-  // weeks submits the form (the loader reads the new range); otherwise only the address changes,
-  // so a reload shows the same place. (Plain DOM and the form keep the shared JS of other pages
-  // free of router hooks only this page would use.)
+  // The shown date and view live in the filter form's hidden fields: a view or date showing days
+  // outside the loaded ones submits the form (the loader reads the new range); otherwise only the
+  // address changes, so a reload shows the same place. (Plain DOM and the form keep the shared JS
+  // of other pages free of router hooks only this page would use.)
   function remember(newDate: Date, newView: View) {
     const f = form.current;
     if (!f) return;
     (f.elements.namedItem("datum") as HTMLInputElement).value = dayParam(newDate);
     (f.elements.namedItem("ansicht") as HTMLInputElement).value = VIEW_PARAM[newView] ?? "";
-    if (dayParam(newDate).slice(0, 7) !== data.date.slice(0, 7)) {
+    const shown = visibleDays(newView === "week" || newView === "agenda" ? newView : "month", dayParam(newDate));
+    if (shown.from < data.range.from || shown.to > data.range.to) {
       f.requestSubmit();
     } else {
       const params = new URLSearchParams(window.location.search);
@@ -169,7 +171,8 @@ export default function CalendarPage() {
           Alle Termine als Liste
         </h2>
         <p className="text-sm text-slate-600">
-          Eine Woche vor dem gezeigten Monat bis gut zwei Monate danach. ★ markiert, was Sie persönlich betrifft.
+          {data.listOnly ? `Die ${LIST_DAYS} Tage ab dem gezeigten Tag.` : "Eine Woche vor dem gezeigten Monat bis gut zwei Monate danach."} ★
+          markiert, was Sie persönlich betrifft.
         </p>
         <EntryList entries={data.entries} labels={labels} colors={colors} />
       </section>

@@ -10,6 +10,7 @@ import { ButtonLink } from "~/components/ui/button";
 import { FilterActions, FilterBox } from "~/components/ui/filter-box";
 import { Badge, EmptyState, PageHeader } from "~/components/ui/layout";
 import { Pagination } from "~/components/ui/pagination";
+import { GEMEINDEN, HILFEARTEN } from "~/utils/reference-data";
 import { PROJECT_STATUS_LABELS, periodText, type ProjectStatus } from "~/utils/projects";
 import { ProjectFilterSchema } from "~/validation/projects";
 
@@ -19,7 +20,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const params = Object.fromEntries(new URL(request.url).searchParams);
   const filters = ProjectFilterSchema.parse(params);
-  return { filters, ...(await listProjects(user, filters)) };
+  // The filters' option lists come from ~/utils/reference-data (the page's data goes into its HTML).
+  const { hilfearten: _hilfearten, gemeinden: _gemeinden, ...list } = await listProjects(user, filters);
+  return { filters, ...list };
 }
 
 const STATUS_TONE: Record<ProjectStatus, "slate" | "brand" | "amber" | "red" | "green"> = {
@@ -33,7 +36,7 @@ const STATUS_TONE: Record<ProjectStatus, "slate" | "brand" | "amber" | "red" | "
 const selectClass = "mt-1 w-full rounded-lg border border-slate-300 bg-white px-3 py-2 min-h-11";
 
 export default function Projects() {
-  const { filters, cards, total, moreThan, page, pages, hasMore, hilfearten, gemeinden, canCreate } = useLoaderData<typeof loader>();
+  const { filters, cards, total, moreThan, page, pages, hasMore, canCreate } = useLoaderData<typeof loader>();
   const active = [filters.hilfeart, filters.gemeinde, filters.status, filters.passend].filter(Boolean).length;
   const href = (p: number) => {
     const q = new URLSearchParams();
@@ -55,9 +58,9 @@ export default function Projects() {
             Hilfeart
             <select name="hilfeart" defaultValue={filters.hilfeart ?? ""} className={selectClass}>
               <option value="">Alle</option>
-              {hilfearten.map((h) => (
+              {HILFEARTEN.map((h) => (
                 <option key={h.code} value={h.code}>
-                  {h.paragraph} {h.label}
+                  {`${h.paragraph} ${h.label}`}
                 </option>
               ))}
             </select>
@@ -66,7 +69,7 @@ export default function Projects() {
             Gemeinde
             <select name="gemeinde" defaultValue={filters.gemeinde ?? ""} className={selectClass}>
               <option value="">Alle</option>
-              {gemeinden.map((g) => (
+              {GEMEINDEN.map((g) => (
                 <option key={g.code} value={g.code}>
                   {g.name}
                 </option>
@@ -103,17 +106,17 @@ export default function Projects() {
           {cards.map((c) => (
             <li key={c.id}>
               <article className="card space-y-2">
-                <div className="flex flex-wrap items-center gap-2">
+                <div className="row">
                   <Badge tone={STATUS_TONE[c.status]}>{PROJECT_STATUS_LABELS[c.status]}</Badge>
                   {c.mine ? <Badge tone="brand">Wir machen mit</Badge> : null}
                   {c.fits.length > 0 ? <Badge tone="green">{`Passt zu uns: ${c.fits.slice(0, 3).join(", ")}`}</Badge> : null}
                 </div>
-                <h2 className="text-lg font-semibold text-slate-900">
-                  <Link to={`/projekte/${c.id}`} className="text-brand-800 underline underline-offset-2">
+                <h2 className="card-title">
+                  <Link to={`/projekte/${c.id}`} className="link">
                     {c.title}
                   </Link>
                 </h2>
-                <p className="line-clamp-3 text-sm text-slate-700">{c.goal}</p>
+                <p className="body-sm line-clamp-3">{c.goal}</p>
                 <p className="meta">{`Leitung: ${c.leadName}${c.partnerNames.length > 0 ? ` · mit ${c.partnerNames.join(", ")}` : ""}`}</p>
                 <p className="meta">
                   {[c.hilfearten.join(", "), c.gemeinden.join(", "), periodText(c.periodStart, c.periodEnd)].filter(Boolean).join(" · ")}

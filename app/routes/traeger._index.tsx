@@ -17,6 +17,7 @@ import { ORG_KIND_LABELS } from "~/i18n/labels";
 import { countLabel } from "~/utils/format";
 import { gemeindeOptionGroups } from "~/utils/gemeinden";
 import { paths } from "~/utils/links";
+import { GEMEINDEN, HILFEARTEN, hilfeartOf } from "~/utils/reference-data";
 import { pageHref, searchOf } from "~/utils/search-params";
 import { parseDirectoryFilters } from "~/validation/circle";
 
@@ -38,10 +39,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     pageCount: directory.pageCount,
     inCircle: directory.inCircle,
     hasOrg,
-    hilfearten: directory.hilfearten,
-    gemeinden: directory.gemeinden,
     // Only what a card shows (issue 14: the page's data goes into the HTML once more): the
-    // Hilfearten as codes (the page has their labels in `hilfearten`), the first Gemeinden.
+    // Hilfearten as codes (labelled from ~/utils/reference-data, which also gives the filters'
+    // options), the first Gemeinden.
     entries: directory.entries.map((e) => {
       // The Gemeinde filtered for comes first, so the card shows why it matched.
       const gemeinden = pick(directory.gemeinden, e.gemeinden)
@@ -61,8 +61,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function Directory() {
-  const { filters, total, page, pageCount, inCircle, hasOrg, hilfearten, gemeinden, entries } = useLoaderData<typeof loader>();
-  const hilfeartByCode = new Map(hilfearten.map((h) => [h.code, h]));
+  const { filters, total, page, pageCount, inCircle, hasOrg, entries } = useLoaderData<typeof loader>();
   const navigation = useNavigation();
   // The search field stands outside the filter box; the box counts only its own filters.
   const active = [filters.hilfeart, filters.gemeinde].filter(Boolean).length;
@@ -104,12 +103,12 @@ export default function Directory() {
               <SelectField
                 label="Hilfeart"
                 selectProps={{ id: "filter-hilfeart", name: "hilfeart", defaultValue: filters.hilfeart ?? "" }}
-                options={[{ value: "", label: "Alle Hilfearten" }, ...hilfeartOptions(hilfearten)]}
+                options={[{ value: "", label: "Alle Hilfearten" }, ...hilfeartOptions(HILFEARTEN)]}
               />
               <SelectField
                 label="Gemeinde"
                 selectProps={{ id: "filter-gemeinde", name: "gemeinde", defaultValue: filters.gemeinde ?? "" }}
-                options={[{ value: "", label: "Alle Gemeinden" }, ...gemeindeOptionGroups(gemeinden)]}
+                options={[{ value: "", label: "Alle Gemeinden" }, ...gemeindeOptionGroups(GEMEINDEN)]}
               />
               <FilterActions resetTo={paths.directory} active={active} className="sm:col-span-2 lg:col-span-1" />
             </div>
@@ -152,16 +151,16 @@ export default function Directory() {
         <ul className="grid grid-cols-1 gap-3 sm:grid-cols-2">
           {entries.map((entry) => (
             <li key={entry.slug} className="card-link">
-              <h2 className="text-lg font-semibold text-slate-900">
+              <h2 className="card-title">
                 <Link to={paths.org(entry.slug)} className="stretched-u">
                   {entry.name}
                 </Link>
               </h2>
               <p className="meta">{ORG_KIND_LABELS[entry.kind] + (entry.city ? ` · ${entry.city}` : "")}</p>
               {entry.hilfearten.length > 0 ? (
-                <ul aria-label="Hilfearten" className="mt-3 flex flex-wrap gap-1.5">
+                <ul aria-label="Hilfearten" className="chips">
                   {entry.hilfearten.map((code) => {
-                    const h = hilfeartByCode.get(code)!;
+                    const h = hilfeartOf(code);
                     return (
                       <li key={code}>
                         <Badge tone={code === filters.hilfeart ? "brand" : "slate"} title={h.label}>
@@ -173,7 +172,7 @@ export default function Directory() {
                 </ul>
               ) : null}
               {entry.gemeinden.length > 0 ? (
-                <p className="mt-2 text-sm text-slate-700">
+                <p className="body-sm mt-2">
                   <span className="font-medium">Gemeinden: </span>
                   {entry.gemeinden.join(", ") + (entry.moreGemeinden > 0 ? ` und ${entry.moreGemeinden} weitere` : "")}
                 </p>

@@ -129,11 +129,8 @@ export default function Meetings() {
           {meetings.map((m) => (
             <li key={m.id}>
               <article className="card space-y-1">
-                <h3 className="text-lg font-semibold">
-                  <Link
-                    to={`/treffen/${m.id}`}
-                    className="text-brand-800 underline underline-offset-2"
-                  >
+                <h3 className="card-title">
+                  <Link to={`/treffen/${m.id}`} className="link">
                     {m.title}
                   </Link>
                 </h3>
@@ -141,7 +138,7 @@ export default function Meetings() {
                   {meetingWhen(m.startsAt, m.endsAt)}
                 </p>
                 <p className="meta">{`${whereText(m)} · eingeladen von ${m.hostName}`}</p>
-                <p className="text-sm text-slate-700">
+                <p className="body-sm">
                   {rsvpLine(m, m.orgsComing)}
                 </p>
                 <div className="flex flex-wrap gap-2 pt-1">

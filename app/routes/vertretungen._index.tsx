@@ -20,6 +20,7 @@ import { hilfeartOptions } from "~/i18n/hilfearten";
 import { formatDate } from "~/utils/format";
 import { gemeindeOptionGroups } from "~/utils/gemeinden";
 import { paths } from "~/utils/links";
+import { GEMEINDEN, HILFEARTEN } from "~/utils/reference-data";
 import { pushPromptKey } from "~/.server/push/subscriptions";
 import { PushPrompt } from "~/components/push-settings";
 import { pageHref, searchOf } from "~/utils/search-params";
@@ -32,9 +33,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const filters = parseCoverBoardFilters(new URL(request.url).searchParams);
   const [full, pushPrompt] = await Promise.all([loadCoverBoard(user, filters), pushPromptKey(user)]);
   // The page's data is serialised into its HTML too: the cards leave out what no card shows
-  // (a draft shows when it was created).
+  // (a draft shows when it was created), Hilfeart and Gemeinde go as codes, and the filters'
+  // option lists come from the browser's copy of the reference tables (~/utils/reference-data).
+  const { reference: _reference, ...rest } = full;
   const board = {
-    ...full,
+    ...rest,
     open: full.open.map(cardData),
     requests: full.requests.map((r) => ({ ...cardData(r), createdAt: r.createdAt, openOffers: r.openOffers, acceptedOffers: r.acceptedOffers })),
     offers: full.offers.map(({ offeredAt: _offeredAt, ...o }) => ({ ...o, request: cardData(o.request) })),
@@ -42,7 +45,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { filters, board, pushPrompt };
 }
 
-function cardData({ orgId: _orgId, publishedAt: _publishedAt, createdAt: _createdAt, ...card }: CoverCard): CoverCardData {
+function cardData({
+  orgId: _orgId,
+  publishedAt: _publishedAt,
+  createdAt: _createdAt,
+  hilfeartParagraph: _paragraph,
+  hilfeartLabel: _label,
+  gemeindeName: _gemeindeName,
+  ...card
+}: CoverCard): CoverCardData {
   return card;
 }
 
@@ -148,12 +159,12 @@ function OpenBoard({ filters, board }: { filters: CoverBoardFilters; board: Boar
           <SelectField
             label="Gemeinde"
             selectProps={{ id: "filter-gemeinde", name: "gemeinde", defaultValue: filters.gemeinde ?? "" }}
-            options={[{ value: "", label: "Alle Gemeinden" }, ...gemeindeOptionGroups(board.reference.gemeinden)]}
+            options={[{ value: "", label: "Alle Gemeinden" }, ...gemeindeOptionGroups(GEMEINDEN)]}
           />
           <SelectField
             label="Hilfeart"
             selectProps={{ id: "filter-hilfeart", name: "hilfeart", defaultValue: filters.hilfeart ?? "" }}
-            options={[{ value: "", label: "Alle Hilfearten" }, ...hilfeartOptions(board.reference.hilfearten)]}
+            options={[{ value: "", label: "Alle Hilfearten" }, ...hilfeartOptions(HILFEARTEN)]}
           />
           <Field label="Zeitraum ab" inputProps={{ id: "filter-von", type: "date", name: "von", defaultValue: filters.von ?? "" }} />
           <Field label="Zeitraum bis" inputProps={{ id: "filter-bis", type: "date", name: "bis", defaultValue: filters.bis ?? "" }} />

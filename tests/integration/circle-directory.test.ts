@@ -5,6 +5,7 @@ import type { Database } from "~/.server/db/connection";
 import { loader as directoryLoader } from "~/routes/traeger._index";
 import { loader as profileLoader } from "~/routes/traeger.$slug._index";
 import { hilfeartShortLabel } from "~/i18n/hilfearten";
+import { hilfeartOf } from "~/utils/reference-data";
 import { freshDatabase } from "../helpers/db";
 import { addMember, createNetwork, createOrg, createUser, joinNetwork, requestAs, type TestUser } from "../helpers/fixtures";
 import { callRoute } from "../helpers/routes";
@@ -71,7 +72,7 @@ describe("the circle's directory and profiles", () => {
     expect(data.total).toBe(2);
     const alpha = data.entries[0]!;
     // Codes only on the card (the page's list of Hilfearten names them), in the list's order.
-    expect(alpha.hilfearten.map((code) => data.hilfearten.find((h) => h.code === code)?.paragraph)).toEqual(["§ 30", "§ 31"]);
+    expect(alpha.hilfearten.map((code) => hilfeartOf(code).paragraph)).toEqual(["§ 30", "§ 31"]);
     expect(alpha.gemeinden).toEqual(["Dinslaken", "Wesel"]);
     expect(alpha.moreGemeinden).toBe(0);
 
@@ -144,7 +145,7 @@ describe("the circle's directory and profiles", () => {
     expect(hilfearten.filter((h) => hilfeartShortLabel(h).length > 20).map((h) => h.code)).toEqual([]);
     const outcome = await callRoute<DirectoryData>(directoryLoader, await requestAs(database, alice, "/traeger"));
     const alpha = outcome.data.entries.find((e) => e.name === "Alpha Jugendhilfe")!;
-    const named = alpha.hilfearten.map((code) => outcome.data.hilfearten.find((h) => h.code === code)!);
+    const named = alpha.hilfearten.map(hilfeartOf);
     expect(named.map((h) => `${h.paragraph} ${hilfeartShortLabel(h)}`)).toEqual(["§ 30 Erziehungsbeistand", "§ 31 SPFH"]);
   });
 });

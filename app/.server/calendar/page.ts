@@ -3,7 +3,8 @@
 // and a filtered view can be bookmarked).
 import type { SessionUser } from "../auth/session";
 import { asUserReadOnly } from "../db/request";
-import { berlinMonthRange, berlinParts } from "~/utils/berlin-time";
+import { berlinMonthRange, berlinParts, berlinToInstant } from "~/utils/berlin-time";
+import { visibleDays } from "~/utils/calendar-range";
 import { calendarKinds, loadEntries, type CalendarKindInfo } from "./feed";
 import { countCircleTrainings } from "./sources/trainings";
 
@@ -25,6 +26,10 @@ export type PageEntry = {
 export type CalendarPage = {
   /** The shown date, "YYYY-MM-DD". */
   date: string;
+  /** The days the entries cover, "YYYY-MM-DD" (to exclusive): the page reloads for a view outside them. */
+  range: { from: string; to: string };
+  /** Only the list view's 30 days were read (?ansicht=liste). */
+  listOnly: boolean;
   kinds: CalendarKindInfo[];
   selected: string[];
   onlyMine: boolean;
@@ -54,9 +59,16 @@ export async function loadCalendarPage(user: SessionUser, url: URL, now: Date = 
   const asked = url.searchParams.getAll("art").filter((k) => known.has(k));
   const selected = asked.length > 0 ? asked : kinds.map((k) => k.kind);
   const onlyMine = url.searchParams.get("meine") === "1";
-  // The month of the date with a week on each side (the month grid), and the agenda's 30 days.
+  // The month of the date with a week on each side (the month grid), and the agenda's 30 days
+  // from a day late in the month. The list view asked for by name shows only its 30 days (the
+  // agenda's length in BigCalendar) from the date, midnight to midnight in Berlin: a coordinator's
+  // month range can hold hundreds of cover periods, each sent twice (list markup and loader data).
+  const listOnly = url.searchParams.get("ansicht") === "liste";
   const monthStart = new Date(`${date.slice(0, 7)}-01T00:00:00Z`);
-  const range = { from: new Date(monthStart.getTime() - 8 * DAY), to: new Date(monthStart.getTime() + 70 * DAY) };
+  const listEnd = visibleDays("agenda", date).to;
+  const range = listOnly
+    ? { from: berlinToInstant(date), to: berlinToInstant(listEnd) }
+    : { from: new Date(monthStart.getTime() - 8 * DAY), to: new Date(monthStart.getTime() + 70 * DAY) };
   const scope = { kind: "person", userId: user.id } as const;
   const month = date.slice(0, 7);
   const { all, circleCount } = await asUserReadOnly(user, async (tx) => ({
@@ -83,5 +95,7 @@ export async function loadCalendarPage(user: SessionUser, url: URL, now: Date = 
     }));
   const circleTrainings =
     circleCount > 0 ? { month, count: Math.min(circleCount, OTHER_TRAININGS_CAP), moreThan: circleCount > OTHER_TRAININGS_CAP } : null;
-  return { date, kinds, selected, onlyMine, entries, circleTrainings };
+  const day = (d: Date) => d.toISOString().slice(0, 10);
+  const days = listOnly ? { from: date, to: listEnd } : { from: day(range.from), to: day(range.to) };
+  return { date, range: days, listOnly, kinds, selected, onlyMine, entries, circleTrainings };
 }

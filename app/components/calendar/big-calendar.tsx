@@ -36,6 +36,7 @@ import { useEffect, useMemo, useRef } from "react";
 import { Calendar, dateFnsLocalizer, type Formats, type View } from "react-big-calendar";
 import type { PageEntry } from "~/.server/calendar/page";
 import { whenText } from "./entry-list";
+import { LIST_DAYS } from "~/utils/calendar-range";
 
 const localizer = dateFnsLocalizer({
   format,
@@ -153,6 +154,7 @@ export function BigCalendar({
         date={date}
         view={view}
         views={["month", "week", "agenda"]}
+        length={LIST_DAYS}
         onNavigate={onNavigate}
         onView={onView}
         formats={formats}

@@ -37,21 +37,19 @@ export function EntryList({ entries, labels, colors }: { entries: PageEntry[]; l
       {[...days.entries()].map(([day, list]) => (
         <li key={day}>
           <h3 className="text-sm font-semibold text-slate-900">{longDayText(dayDate(day))}</h3>
-          <ul className="mt-1 divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
+          {/* .day-list, .dot, .entry-link, .meta-xs: app/tailwind.css (short classes: a list of many entries). */}
+          <ul className="day-list">
             {list.map((e) => (
-              <li key={e.uid} className="flex gap-3 px-3 py-2">
-                <span aria-hidden="true" className="mt-1.5 size-2.5 shrink-0 rounded-full" style={{ backgroundColor: colors[e.kind] ?? "#475569" }} />
+              <li key={e.uid}>
+                <span aria-hidden="true" className="dot mt-1.5" style={{ backgroundColor: colors[e.kind] ?? "#475569" }} />
                 <div className="min-w-0">
-                  <Link to={e.href} className={`font-medium text-brand-800 underline-offset-2 hover:underline ${e.cancelled ? "line-through" : ""}`}>
+                  <Link to={e.href} className={e.cancelled ? "entry-link line-through" : "entry-link"}>
                     {e.mine ? <span aria-hidden="true">★ </span> : null}
                     {e.title}
                   </Link>
-                  <p className="text-xs text-slate-600">
-                    {labels[e.kind] ?? e.kind} · {whenText(e)}
-                    {e.location ? ` · ${e.location}` : ""}
-                  </p>
+                  <p className="meta-xs">{`${labels[e.kind] ?? e.kind} · ${whenText(e)}${e.location ? ` · ${e.location}` : ""}`}</p>
                   {e.myState ? (
-                    <p className={`text-xs ${e.mine ? "font-semibold text-brand-900" : "text-slate-600"}`}>{e.myState}</p>
+                    <p className={e.mine ? "text-xs font-semibold text-brand-900" : "meta-xs"}>{e.myState}</p>
                   ) : null}
                 </div>
               </li>

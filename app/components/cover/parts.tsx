@@ -17,16 +17,18 @@ import {
   URGENCY_TONES,
 } from "~/i18n/cover";
 import { paths } from "~/utils/links";
+import { gemeindeName, hilfeartOf } from "~/utils/reference-data";
 import type { CoverUrgency } from "~/.server/db/schema";
 
-/** What a card shows: the board's card without what stays on the server (the Träger's id, times). */
-export type CoverCardData = Omit<CoverCard, "orgId" | "publishedAt" | "createdAt">;
+/** What a card shows: the board's card without what stays on the server (the Träger's id, times)
+ *  and without the reference tables' words (the card looks its codes up in ~/utils/reference-data). */
+export type CoverCardData = Omit<CoverCard, "orgId" | "publishedAt" | "createdAt" | "hilfeartParagraph" | "hilfeartLabel" | "gemeindeName">;
 
 export function UrgencyBadge({ urgency }: { urgency: CoverUrgency }) {
   if (urgency === "notfall") {
     return (
       <span className="badge badge-notfall">
-        <span aria-hidden="true" className="icon icon-notfall size-3.5" />
+        <span aria-hidden="true" className="icon icon-notfall" />
         {URGENCY_LABELS.notfall}
       </span>
     );
@@ -54,7 +56,7 @@ export function FillStatus({
   const full = ratio >= 1 || status === "filled" || status === "completed";
   return (
     <div className={className}>
-      <p className={full ? "text-sm font-semibold text-green-800" : "text-sm text-slate-700"}>
+      <p className={full ? "text-sm font-semibold text-green-800" : "body-sm"}>
         {full ? `Besetzt · ${hoursText(total)} Std./Woche zugesagt` : fillText(covered, total)}
       </p>
       {/* .meter (app/tailwind.css): the track and its fill, green when covered. */}
@@ -84,11 +86,11 @@ export function RequirementList({ request, className = "" }: { request: Requirem
   if (request.genderRequirement) items.push({ icon: "person", text: `Fachkraft ${GENDER_LABELS[request.genderRequirement]}` });
   if (items.length === 0) return null;
   return (
-    <ul className={`flex flex-wrap gap-x-3 gap-y-1 text-sm text-slate-700 ${className}`} aria-label="Anforderungen">
+    <ul className={className ? `reqs ${className}` : "reqs"} aria-label="Anforderungen">
       {items.map((item) => (
-        <li key={item.text} className="inline-flex items-center gap-1">
+        <li key={item.text}>
           <span aria-hidden="true" className={`icon icon-${item.icon} size-4`} />
-          <span className="break-words">{item.text}</span>
+          <span>{item.text}</span>
         </li>
       ))}
     </ul>
@@ -103,7 +105,7 @@ export function AddressingText({ request, now }: { request: CoverCardData; now: 
   if (request.addressing !== "addressed" || !request.widenAt) return null;
   const widened = new Date(request.widenAt).getTime() <= new Date(now).getTime();
   if (widened) {
-    return <p className="text-sm text-slate-600">{`Für den ganzen Kreis sichtbar seit ${momentText(request.widenAt, now)}`}</p>;
+    return <p className="meta">{`Für den ganzen Kreis sichtbar seit ${momentText(request.widenAt, now)}`}</p>;
   }
   const who = request.own
     ? `Zuerst an ${request.recipientCount === 1 ? "1 Träger" : `${request.recipientCount} Träger`}`
@@ -131,24 +133,25 @@ export function CoverCardView({
   showStatus?: boolean;
 }) {
   const urgent = request.urgency === "notfall" && request.status === "open";
+  const hilfeart = hilfeartOf(request.hilfeart);
   return (
     <article className={urgent ? "card-link card-ring card-urgent" : "card-link card-ring"}>
-      <div className="flex flex-wrap items-center gap-2">
+      <div className="row">
         <UrgencyBadge urgency={request.urgency} />
         {showStatus || request.status !== "open" ? <StatusBadge status={request.status} /> : null}
-        <span className="text-sm text-slate-600">{KIND_LABELS[request.kind]}</span>
+        <span className="meta">{KIND_LABELS[request.kind]}</span>
         {request.own && request.caseReference ? (
           <span className="ml-auto font-mono text-xs text-slate-600">{request.caseReference}</span>
         ) : null}
       </div>
-      <h3 className="mt-2 font-semibold leading-snug text-slate-900">
+      <h3 className="cover-title">
         <Link to={paths.coverRequest(request.id)} className="stretched">
-          <span className="text-slate-600">{request.hilfeartParagraph}</span>
-          {` ${request.hilfeartLabel}`}
+          <span className="text-slate-600">{hilfeart.paragraph}</span>
+          {` ${hilfeart.label}`}
         </Link>
       </h3>
       <p className="mt-1 text-sm text-slate-800">
-        <span className="font-medium">{request.gemeindeName}</span>
+        <span className="font-medium">{gemeindeName(request.gemeinde)}</span>
         {request.sozialraum ? ` · ${request.sozialraum}` : ""}
         <span className="text-slate-500"> · </span>
         {periodText(request.periodFrom, request.periodTo)}
@@ -157,7 +160,7 @@ export function CoverCardView({
       <RequirementList request={request} className="mt-3" />
       <div className="mt-2 space-y-1">
         <AddressingText request={request} now={now} />
-        <p className="text-sm text-slate-600">{request.own ? `Ihre Anfrage · ${request.orgName}` : request.orgName}</p>
+        <p className="meta">{request.own ? `Ihre Anfrage · ${request.orgName}` : request.orgName}</p>
       </div>
       {footer ? <div className="relative mt-3 border-t border-slate-100 pt-3">{footer}</div> : null}
     </article>

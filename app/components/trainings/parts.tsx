@@ -102,14 +102,14 @@ export function TrainingCardView({ training, children }: { training: CardData; c
   return (
     <article className="card-link flex h-full flex-col">
       <p className="text-sm font-semibold text-brand-800">{datesText(training.startsAt, training.endsAt, training.sessionCount)}</p>
-      <h3 className="mt-1 text-lg font-semibold leading-snug text-slate-900">
+      <h3 className="card-title mt-1 leading-snug">
         <Link to={paths.training(training.id)} className="stretched-u">
           {training.title}
         </Link>
       </h3>
       <p className="meta mt-1">{`${training.topicLabel} · für ${AUDIENCE_LABELS[training.audience]}`}</p>
       <p className="meta">{`${whereText(training)} · ${training.orgName}`}</p>
-      <div className="mt-3 flex flex-wrap items-center gap-1.5">
+      <div className="chips">
         {training.status === "published" ? (
           <SeatBadges capacity={training.capacity} seatsTaken={training.seatsTaken} waitlistCount={training.waitlistCount} />
         ) : (

@@ -45,10 +45,10 @@ export function Badge({
 
 const BADGE_CLASSES = {
   slate: "badge",
-  brand: "badge bg-brand-100 text-brand-900",
-  amber: "badge bg-amber-100 text-amber-900",
-  red: "badge bg-red-100 text-red-900",
-  green: "badge bg-green-100 text-green-900",
+  brand: "badge badge-brand",
+  amber: "badge badge-amber",
+  red: "badge badge-red",
+  green: "badge badge-green",
 } as const;
 
 /** A form-level message (for errors that belong to no single field). */
