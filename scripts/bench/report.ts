@@ -90,7 +90,7 @@ function cell(s: Summary | undefined): string[] {
   if (s.kind === "rls") {
     return [
       `${s.ratio.toFixed(2)}× (best ${s.bestRatio.toFixed(2)}×) · ${ms(s.userMedianMs)} / ${ms(s.serviceMedianMs)}`,
-      `${s.bufferRatio.toFixed(2)}× · ${s.userBuffers} / ${s.serviceBuffers}`,
+      s.userBuffers === 0 && s.serviceBuffers === 0 ? "–" : `${s.bufferRatio.toFixed(2)}× · ${s.userBuffers} / ${s.serviceBuffers}`,
       s.sameRows ? "same" : "DIFFER",
     ];
   }

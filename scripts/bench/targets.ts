@@ -6,7 +6,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
-import { openPglite, openPostgres, type Database } from "../../app/.server/db/connection";
+import { openPglite, openPostgres, preparesStatements, type Database } from "../../app/.server/db/connection";
 import { migrate } from "../../app/.server/db/migrate";
 import type { Target } from "./types";
 
@@ -88,10 +88,13 @@ export async function openServerTarget(url: string): Promise<OpenTarget> {
   const remove = () => onServer(url, `drop database if exists ${name} with (force)`);
   leftovers.set(name, { remove });
   await onServer(url, `create database ${name}`);
-  // The app's pool size (connection.ts default), so 10 concurrent users get what they would get.
-  const database = openPostgres(withDatabase(url, name));
+  // The app's pool size (connection.ts default), so 10 concurrent users get what they would get;
+  // prepared statements as the app's setting says (DATABASE_PREPARE=off to compare without).
+  const setting = process.env.DATABASE_PREPARE === "on" || process.env.DATABASE_PREPARE === "off" ? process.env.DATABASE_PREPARE : "auto";
+  const prepareStatements = preparesStatements(url, setting);
+  const database = openPostgres(withDatabase(url, name), { prepare: prepareStatements });
   const target = await prepare("PostgreSQL", database, name, remove);
-  target.connect = (max) => openPostgres(withDatabase(url, name), { max });
+  target.connect = (max) => openPostgres(withDatabase(url, name), { max, prepare: prepareStatements });
   target.url = withDatabase(url, name);
   const version = await database.withScriptRunner((r) => r.query<{ server_version: string }>("show server_version"));
   target.label = `PostgreSQL ${version[0]?.server_version.split(" ")[0] ?? ""}`.trim();

@@ -11,6 +11,9 @@
 //   the fastest replay of each side (its ratio moves less on a busy machine than the medians');
 // - the ratio of each, user ÷ service_role, and whether both returned the same number of rows.
 // The session lookup (privileged, no RLS) and the claims' set_config are not replayed.
+// Then the same statements once more as the app sends them (prepared, without EXPLAIN, timed from
+// the client, after eight runs per side so the server's plan cache is warm): the page row "as
+// sent" — EXPLAIN plans its statement every time, so only this row shows what reusing plans saves.
 // --explain prints each statement's plan tree on both sides.
 import type { CompiledQuery } from "kysely";
 import { CompiledQuery as Compiled } from "kysely";
@@ -75,6 +78,28 @@ async function replay(side: Side, user: BenchUser, statements: CompiledQuery[]):
     if (!(error instanceof RollBack)) throw error;
   }
   return out;
+}
+
+/**
+ * Runs the statements as the app sends them (prepared statements, see openPostgres; no EXPLAIN)
+ * in one transaction that is rolled back, and times them from the client: what the page's data
+ * costs with the server's plan cache in play. Returns milliseconds and the rows returned.
+ */
+async function replayAsSent(side: Side, user: BenchUser, statements: CompiledQuery[]): Promise<{ ms: number; rows: number }> {
+  let result = { ms: 0, rows: 0 };
+  const run = async (tx: Tx) => {
+    const started = performance.now();
+    let rows = 0;
+    for (const statement of statements) rows += (await tx.executeQuery(statement)).rows.length;
+    result = { ms: performance.now() - started, rows };
+    throw new RollBack();
+  };
+  try {
+    await (side === "user" ? asUser(user, run) : asServiceRoleFor(user, run));
+  } catch (error) {
+    if (!(error instanceof RollBack)) throw error;
+  }
+  return result;
 }
 
 const ratio = (a: number, b: number) => (b > 0 ? a / b : Number.NaN);
@@ -157,6 +182,33 @@ export const rlsCase: BenchCase = {
           `(${median(pageRow.userMs).toFixed(2)} / ${median(pageRow.serviceMs).toFixed(2)} ms), ` +
           `${ratio(pageRow.userBuffers, pageRow.serviceBuffers).toFixed(2)}× buffers ` +
           `(${pageRow.userBuffers} / ${pageRow.serviceBuffers}), median of ${runs}\n${details.join("\n")}`,
+      );
+      // The same statements as the app sends them. Eight runs per side first: from the sixth run
+      // of a prepared statement the server may keep a generic plan (one transaction at a time
+      // gets the most recently used connection, so the runs share one connection's statements).
+      for (let i = 0; i < 8; i++) for (const side of ["user", "service"] as const) await replayAsSent(side, user, statements);
+      const sent: Record<Side, Array<{ ms: number; rows: number }>> = { user: [], service: [] };
+      for (let i = 0; i < runs; i++) {
+        const order: Side[] = i % 2 === 0 ? ["user", "service"] : ["service", "user"];
+        for (const side of order) sent[side].push(await replayAsSent(side, user, statements));
+      }
+      const sentRow: Measurement = {
+        kind: "rls",
+        case: "rls",
+        variant: `${page.label} (all ${statements.length}, as sent: prepared, no EXPLAIN)`,
+        userBuffers: 0,
+        serviceBuffers: 0,
+        userMs: sent.user.map((x) => x.ms),
+        serviceMs: sent.service.map((x) => x.ms),
+        userRows: sent.user[0]!.rows,
+        serviceRows: sent.service[0]!.rows,
+      };
+      rows.push(sentRow);
+      ctx.log(
+        `[bench]   ${page.label} as sent (prepared): ${ratio(median(sentRow.userMs), median(sentRow.serviceMs)).toFixed(2)}× time ` +
+          `(best ${ratio(Math.min(...sentRow.userMs), Math.min(...sentRow.serviceMs)).toFixed(2)}×) ` +
+          `(${median(sentRow.userMs).toFixed(2)} / ${median(sentRow.serviceMs).toFixed(2)} ms), rows ${sentRow.userRows}` +
+          `${sentRow.userRows === sentRow.serviceRows ? "" : ` ≠ ${sentRow.serviceRows} as service_role`}`,
       );
       if (ctx.options.explain) {
         for (const side of ["user", "service"] as const) {
