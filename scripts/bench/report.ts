@@ -82,7 +82,7 @@ function cell(s: Summary | undefined): string[] {
   if (s.kind === "latency") return [ms(s.medianMs), ms(s.p95Ms), `${s.requestsPerSecond.toFixed(0)}/s`];
   if (s.kind === "http") {
     return [
-      `${ms(s.singleP50Ms)} · ${s.cpuMsPerPage.toFixed(1)} ms cpu (render ${s.renderCpuMsPerPage.toFixed(1)}) · ${(s.htmlBytes / 1024).toFixed(0)} KB`,
+      `${ms(s.singleP50Ms)} · ${s.cpuMsPerPage.toFixed(1)} ms cpu (render ${s.renderCpuMsPerPage.toFixed(1)}) · ${(s.htmlBytes / 1024).toFixed(0)} KB${s.wireBytes ? ` (${(s.wireBytes / 1024).toFixed(1)} KB sent)` : ""}`,
       `${ms(s.p50Ms)} (${s.p50Ratio.toFixed(1)}×) / ${ms(s.p95Ms)} (${s.p95Ratio.toFixed(1)}×)`,
       `${s.requestsPerSecond.toFixed(0)}/s`,
     ];

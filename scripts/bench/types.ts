@@ -82,6 +82,8 @@ export type Measurement =
       /** cpuMsPerPage minus the CPU of the same loaders as a data request: the render's share. */
       renderCpuMsPerPage: number;
       htmlBytes: number;
+      /** The same page's bytes on the wire, compressed as for a browser (absent in older runs). */
+      wireBytes?: number;
     }
   | {
       kind: "volume";

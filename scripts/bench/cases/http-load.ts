@@ -14,7 +14,8 @@
 //   cpu     server CPU time per page (utime + stime of the app processes ÷ pages, single client)
 //   render  of that cpu, what rendering the HTML costs: minus the cpu of the same loaders as a
 //           single-fetch data request (`<page>.data`, no React render), single client
-//   html    bytes of the page's HTML
+//   html    bytes of the page's HTML, and on the wire (compressed as for a browser; wrk asks for
+//           it like one, so the CPU includes compressing)
 // Runs on the PostgreSQL target only: an embedded PGlite cannot be shared with another process.
 // It needs the other cases' seeds (it runs last) and a build (`npm run build`).
 import { spawn, execFile, type ChildProcess } from "node:child_process";
@@ -54,7 +55,7 @@ function setup(thread)
 end
 function init(args)
   math.randomseed(id * 7919 + 1)
-  req = wrk.format("GET", ${JSON.stringify(page)}, { ["Cookie"] = cookies[(id % #cookies) + 1] })
+  req = wrk.format("GET", ${JSON.stringify(page)}, { ["Cookie"] = cookies[(id % #cookies) + 1], ["Accept-Encoding"] = "gzip, deflate, br" })
 end
 function request()
   return req
@@ -98,6 +99,21 @@ function cpuMs(pid: number): number {
   };
   visit(pid);
   return total;
+}
+
+/** Bytes of the page's answer on the wire when the client accepts compression, as browsers do. */
+async function wireBytes(url: string, cookie: string): Promise<number> {
+  const http = await import("node:http");
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, { headers: { Cookie: cookie, "Accept-Encoding": "gzip, deflate, br" } }, (res) => {
+        let bytes = 0;
+        res.on("data", (chunk: Buffer) => (bytes += chunk.length));
+        res.on("end", () => resolve(bytes));
+        res.on("error", reject);
+      })
+      .on("error", reject);
+  });
 }
 
 async function freePort(): Promise<number> {
@@ -200,6 +216,7 @@ export const httpLoadCase: BenchCase = {
             fs.mkdirSync(ctx.options.httpHtmlDir, { recursive: true });
             fs.writeFileSync(path.join(ctx.options.httpHtmlDir, `${page.slice(1).replace(/\W+/g, "_") || "index"}.html`), html);
           }
+          const wire = await wireBytes(`${base}${page}`, cookies[0]!);
           const script = wrkScript(cookies, page);
           await wrk(`${base}${page}`, script, 1, 2); // warm-up
           const cpu0 = cpuMs(child.pid!);
@@ -228,11 +245,12 @@ export const httpLoadCase: BenchCase = {
               cpuMsPerPage: cpuPerPage,
               renderCpuMsPerPage: renderCpu,
               htmlBytes: Buffer.byteLength(html),
+              wireBytes: wire,
             });
             ctx.log(
               `[bench]   http ${page} (${processes} proc, pause ${thinkMs} ms): single ${single.p50.toFixed(1)} ms, ` +
                 `${cookies.length} users p50 ${loaded.p50.toFixed(1)} / p95 ${loaded.p95.toFixed(1)} ms (${(loaded.p95 / single.p50).toFixed(1)}×), ` +
-                `${(loaded.requests / loaded.seconds).toFixed(0)}/s, cpu ${cpuPerPage.toFixed(1)} ms/page (render ${renderCpu.toFixed(1)}), html ${(Buffer.byteLength(html) / 1024).toFixed(0)} KB`,
+                `${(loaded.requests / loaded.seconds).toFixed(0)}/s, cpu ${cpuPerPage.toFixed(1)} ms/page (render ${renderCpu.toFixed(1)}), html ${(Buffer.byteLength(html) / 1024).toFixed(0)} KB (${(wire / 1024).toFixed(1)} KB sent)`,
             );
           }
         }
