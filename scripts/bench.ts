@@ -17,6 +17,8 @@
 //          --http-html <dir> (the http case also writes each page's HTML there, to look at what it sends)
 //          --http-think 0,1000 (the http case: each user's pause between a page and its next request, ms;
 //          0 = every user asks again the moment the page arrives, a saturation test)
+//          --keep (the PostgreSQL bench database is not dropped at the end; its URL is printed —
+//          e.g. for scripts/bench-render.ts)
 // Cases (run in this order): directory, cover-publish, cover-board, trainings, meetings, projects,
 // calendar, notfall-push, volume, http. They live in
 // scripts/bench/cases/ (registry in cases/index.ts).
@@ -26,7 +28,7 @@ import { parseArgs } from "node:util";
 import { useDatabaseForTests } from "../app/.server/db/index";
 import { cases } from "./bench/cases";
 import { summarize, table, type TargetResult } from "./bench/report";
-import { openPgliteTarget, openServerTarget, removeLeftovers, type OpenTarget } from "./bench/targets";
+import { keepServerDatabases, openPgliteTarget, openServerTarget, removeLeftovers, type OpenTarget } from "./bench/targets";
 import type { BenchContext, BenchOptions } from "./bench/types";
 import { TRAEGER_COUNT, PEOPLE_PER_TRAEGER } from "./bench/seed-circle";
 
@@ -51,6 +53,7 @@ const parsed = (() => {
         "http-processes": { type: "string", default: "1,2" },
         "http-html": { type: "string" },
         "http-think": { type: "string", default: "0,1000" },
+        keep: { type: "boolean", default: false },
       },
     });
   } catch (error) {
@@ -111,6 +114,7 @@ process.once("SIGINT", () => {
 });
 
 async function main() {
+  if (args.keep) keepServerDatabases();
   const selected = args.case?.length ? cases.filter((c) => args.case!.includes(c.name)) : cases;
   const unknown = (args.case ?? []).filter((name) => !cases.some((c) => c.name === name));
   if (unknown.length > 0) throw new Error(`no case named ${unknown.join(", ")}; known: ${cases.map((c) => c.name).join(", ")}`);

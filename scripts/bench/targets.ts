@@ -82,10 +82,19 @@ async function onServer(url: string, statement: string) {
   }
 }
 
+let keepServerDatabase = false;
+/** `--keep`: the server's bench database stays (seeded) for a look or scripts/bench-render.ts. */
+export function keepServerDatabases() {
+  keepServerDatabase = true;
+}
+
 export async function openServerTarget(url: string): Promise<OpenTarget> {
   const name = `tk_bench_${randomBytes(6).toString("hex")}`;
   // `with (force)` ends sessions still connected to it (the pool's, after an interrupt).
-  const remove = () => onServer(url, `drop database if exists ${name} with (force)`);
+  const remove = async () => {
+    if (keepServerDatabase) console.log(`[bench] kept the database: DATABASE_URL=${withDatabase(url, name)}`);
+    else await onServer(url, `drop database if exists ${name} with (force)`);
+  };
   leftovers.set(name, { remove });
   await onServer(url, `create database ${name}`);
   // The app's pool size (connection.ts default), so 10 concurrent users get what they would get;

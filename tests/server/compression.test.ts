@@ -56,7 +56,7 @@ describe.skipIf(!adminUrl)("the production app compresses for browsers", () => {
       if (Date.now() > deadline || !app.alive()) throw new Error(`The app did not come up:\n${app.output()}`);
       await new Promise((r) => setTimeout(r, 300));
     }
-    [cookie] = await sessionCookies(database.url, ["team@kiz-niederrhein.example"]);
+    cookie = (await sessionCookies(database.url, ["team@kiz-niederrhein.example"]))[0]!;
   }, 120_000);
 
   afterAll(async () => {
