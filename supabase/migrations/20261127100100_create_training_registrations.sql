@@ -21,6 +21,10 @@ create sequence private.training_arrival_seq;
 create table public.training_registrations (
   id uuid primary key default gen_random_uuid(),
   training_id uuid not null references public.trainings (id) on delete cascade,
+  -- The training's first start and last end, copied (training_registrations_training_dates), so
+  -- a person's registrations are read by date from an index: "Meine Anmeldungen", the calendar.
+  training_starts_at timestamptz,
+  training_ends_at timestamptz,
   org_id uuid not null references public.organizations (id) on delete cascade,
   user_id uuid references auth.users (id) on delete cascade,
   participant_name text check (length(participant_name) between 1 and 120),
@@ -67,7 +71,11 @@ create unique index training_registrations_one_per_person on public.training_reg
   where user_id is not null
     and status in ('pending_approval', 'confirmed', 'waitlisted', 'offered', 'attended', 'no_show');
 create index training_registrations_training_idx on public.training_registrations (training_id, status, org_id);
-create index training_registrations_user_id_idx on public.training_registrations (user_id);
+-- A person's registrations in date order ("Meine Anmeldungen" pages by start and id; also the
+-- foreign key's index); the end is a key too, so the calendar's overlap test is decided on the
+-- index entries without reading the rows.
+create index training_registrations_user_id_idx
+  on public.training_registrations (user_id, training_starts_at, id, training_ends_at);
 create index training_registrations_org_id_idx on public.training_registrations (org_id);
 create index training_registrations_offers_idx on public.training_registrations (offer_expires_at)
   where status = 'offered';
@@ -75,6 +83,9 @@ create index training_registrations_closed_by_idx on public.training_registratio
 create index training_registrations_org_decided_by_idx on public.training_registrations (org_decided_by);
 create index training_registrations_organizer_decided_by_idx on public.training_registrations (organizer_decided_by);
 create index training_registrations_registered_by_idx on public.training_registrations (registered_by);
+-- The client seats a person booked, by date ("Meine Anmeldungen").
+create index training_registrations_client_seats_idx on public.training_registrations (registered_by, training_starts_at, id)
+  where user_id is null;
 
 -- Every move of a registration in the waitlist by an organiser, with the reason they gave.
 create table public.training_queue_moves (
@@ -1071,6 +1082,41 @@ create trigger trainings_fill_after_change after update of capacity, default_con
              or new.default_contingent is distinct from old.default_contingent
              or new.contingent_release_at is distinct from old.contingent_release_at))
   execute function private.after_training_change();
+
+-- The training's dates on its registrations: read from the training whenever a registration is
+-- written (whoever writes it, seeds included; a value written by hand is replaced), and written
+-- to every registration of a training when its sessions move (set_training_sessions).
+create or replace function private.copy_training_dates() returns trigger
+language plpgsql
+security definer
+set search_path = ''
+as $$
+begin
+  select t.starts_at, t.ends_at into new.training_starts_at, new.training_ends_at
+  from public.trainings t where t.id = new.training_id;
+  return new;
+end
+$$;
+create trigger training_registrations_training_dates
+  before insert or update of training_id, training_starts_at, training_ends_at on public.training_registrations
+  for each row execute function private.copy_training_dates();
+
+create or replace function private.move_registration_dates() returns trigger
+language plpgsql
+security definer
+set search_path = ''
+as $$
+begin
+  update public.training_registrations r
+  set training_starts_at = new.starts_at, training_ends_at = new.ends_at
+  where r.training_id = new.id;
+  return null;
+end
+$$;
+create trigger trainings_move_registration_dates after update of starts_at, ends_at on public.trainings
+  for each row
+  when (new.starts_at is distinct from old.starts_at or new.ends_at is distinct from old.ends_at)
+  execute function private.move_registration_dates();
 
 -- Contingent rows: same circle, within the capacity, not below what the Träger already holds.
 -- Locks the training first, so a contingent never changes in the middle of a seat decision.

@@ -8,6 +8,10 @@
 // when the range asks for them (`range.others`: the feed's next eight weeks). A circle plans
 // hundreds a month (the bench: 550 at 1×, 5,500 at 10×); reading all of them made /kalender grow
 // with the circle's history. The page links the others to /fortbildungen?monat (countCircleTrainings).
+// The person's registrations are read by the training's dates copied onto each registration
+// (training_registrations_user_id_idx: user, start, end), the own Träger's trainings by
+// trainings_org_dates_idx: only those overlapping the range, not every one the person or the
+// Träger ever had (a session lies within its training's start and end, so nothing is lost).
 import { sql } from "kysely";
 import type { Tx } from "../../db/request";
 import { sessionUid } from "../ics";
@@ -50,7 +54,7 @@ export const trainingSource: CalendarSource = {
         reg.status as my_status, reg.waitlist_position
       from (
         select r.training_id as id from public.training_registrations r
-        where r.user_id = ${me}::uuid
+        where r.user_id = ${me}::uuid and r.training_starts_at < ${range.to} and r.training_ends_at > ${range.from}
           and (r.status in ('confirmed', 'pending_approval', 'waitlisted', 'offered', 'attended', 'no_show')
                or r.closed_reason = 'training_cancelled')
         union
