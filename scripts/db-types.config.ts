@@ -251,8 +251,6 @@ type SystemColumn<T> = ColumnType<T, never, never>;`,
       name: "TrainingRegistrationTable",
       readOnly: "SystemColumn",
       columns: {
-        training_starts_at: { doc: "The training's first start, copied by a trigger (read a person's registrations by date)." },
-        training_ends_at: { doc: "The training's last end, copied by a trigger." },
         user_id: { doc: "null: anonymous client seats (no personal data)." },
         participant_name: {
           doc: "Snapshot of the person's name for the organizers; null for client seats.",

@@ -21,10 +21,6 @@ create sequence private.training_arrival_seq;
 create table public.training_registrations (
   id uuid primary key default gen_random_uuid(),
   training_id uuid not null references public.trainings (id) on delete cascade,
-  -- The training's first start and last end, copied (training_registrations_training_dates), so
-  -- a person's registrations are read by date from an index: "Meine Anmeldungen", the calendar.
-  training_starts_at timestamptz,
-  training_ends_at timestamptz,
   org_id uuid not null references public.organizations (id) on delete cascade,
   user_id uuid references auth.users (id) on delete cascade,
   participant_name text check (length(participant_name) between 1 and 120),
@@ -71,11 +67,7 @@ create unique index training_registrations_one_per_person on public.training_reg
   where user_id is not null
     and status in ('pending_approval', 'confirmed', 'waitlisted', 'offered', 'attended', 'no_show');
 create index training_registrations_training_idx on public.training_registrations (training_id, status, org_id);
--- A person's registrations in date order ("Meine Anmeldungen" pages by start and id; also the
--- foreign key's index); the end is a key too, so the calendar's overlap test is decided on the
--- index entries without reading the rows.
-create index training_registrations_user_id_idx
-  on public.training_registrations (user_id, training_starts_at, id, training_ends_at);
+create index training_registrations_user_id_idx on public.training_registrations (user_id);
 create index training_registrations_org_id_idx on public.training_registrations (org_id);
 create index training_registrations_offers_idx on public.training_registrations (offer_expires_at)
   where status = 'offered';
@@ -83,9 +75,6 @@ create index training_registrations_closed_by_idx on public.training_registratio
 create index training_registrations_org_decided_by_idx on public.training_registrations (org_decided_by);
 create index training_registrations_organizer_decided_by_idx on public.training_registrations (organizer_decided_by);
 create index training_registrations_registered_by_idx on public.training_registrations (registered_by);
--- The client seats a person booked, by date ("Meine Anmeldungen").
-create index training_registrations_client_seats_idx on public.training_registrations (registered_by, training_starts_at, id)
-  where user_id is null;
 
 -- Every move of a registration in the waitlist by an organiser, with the reason they gave.
 create table public.training_queue_moves (
@@ -1083,33 +1072,75 @@ create trigger trainings_fill_after_change after update of capacity, default_con
              or new.contingent_release_at is distinct from old.contingent_release_at))
   execute function private.after_training_change();
 
--- The training's dates on its registrations: read from the training whenever a registration is
--- written (whoever writes it, seeds included; a value written by hand is replaced), and written
--- to every registration of a training when its sessions move (set_training_sessions).
-create or replace function private.copy_training_dates() returns trigger
+-- ---------------------------------------------------------------------------------------------
+-- A person's registrations by date. "Meine Anmeldungen" and the calendar list the registrations
+-- of one person in the order or the range of their trainings' dates; without the dates beside
+-- the person's key, every registration the person ever had was read with its training before the
+-- order and the limit applied (issue 14). The training's start and end are kept here for each
+-- registration, in private: public.training_registrations keeps exactly its columns (nothing
+-- about a client, supabase/tests/training_registrations.sql). Written by the triggers below,
+-- read through private.my_registration_ids and private.my_registered_training_ids (the rows then
+-- read from public.training_registrations under its policy).
+create table private.training_registration_dates (
+  registration_id uuid primary key references public.training_registrations (id) on delete cascade,
+  user_id uuid,
+  registered_by uuid,
+  starts_at timestamptz,
+  ends_at timestamptz
+);
+revoke all on private.training_registration_dates from anon, authenticated;
+-- Own seats in date order (the end a key too, so the calendar's overlap test is decided on the
+-- index entries); the client seats a person booked in date order.
+create index training_registration_dates_person_idx
+  on private.training_registration_dates (user_id, starts_at, registration_id, ends_at) where user_id is not null;
+create index training_registration_dates_clients_idx
+  on private.training_registration_dates (registered_by, starts_at, registration_id) where user_id is null;
+
+-- New registrations (one statement, however many rows: the seat functions write one, a seed many).
+create or replace function private.add_registration_dates() returns trigger
 language plpgsql
 security definer
 set search_path = ''
 as $$
 begin
-  select t.starts_at, t.ends_at into new.training_starts_at, new.training_ends_at
-  from public.trainings t where t.id = new.training_id;
-  return new;
+  insert into private.training_registration_dates (registration_id, user_id, registered_by, starts_at, ends_at)
+  select a.id, a.user_id, a.registered_by, t.starts_at, t.ends_at
+  from added a join public.trainings t on t.id = a.training_id;
+  return null;
 end
 $$;
-create trigger training_registrations_training_dates
-  before insert or update of training_id, training_starts_at, training_ends_at on public.training_registrations
-  for each row execute function private.copy_training_dates();
+create trigger training_registrations_add_dates after insert on public.training_registrations
+  referencing new table as added
+  for each statement execute function private.add_registration_dates();
 
+-- A registration's person or booker changes (a deleted account, a deleted booker).
+create or replace function private.update_registration_dates() returns trigger
+language plpgsql
+security definer
+set search_path = ''
+as $$
+begin
+  insert into private.training_registration_dates as d (registration_id, user_id, registered_by, starts_at, ends_at)
+  select new.id, new.user_id, new.registered_by, t.starts_at, t.ends_at from public.trainings t where t.id = new.training_id
+  on conflict (registration_id) do update
+    set user_id = excluded.user_id, registered_by = excluded.registered_by, starts_at = excluded.starts_at, ends_at = excluded.ends_at;
+  return null;
+end
+$$;
+create trigger training_registrations_update_dates after update of training_id, user_id, registered_by
+  on public.training_registrations for each row execute function private.update_registration_dates();
+
+-- A training's sessions move (set_training_sessions): its registrations follow.
 create or replace function private.move_registration_dates() returns trigger
 language plpgsql
 security definer
 set search_path = ''
 as $$
 begin
-  update public.training_registrations r
-  set training_starts_at = new.starts_at, training_ends_at = new.ends_at
-  where r.training_id = new.id;
+  update private.training_registration_dates d
+  set starts_at = new.starts_at, ends_at = new.ends_at
+  from public.training_registrations r
+  where r.training_id = new.id and d.registration_id = r.id;
   return null;
 end
 $$;
@@ -1117,6 +1148,74 @@ create trigger trainings_move_registration_dates after update of starts_at, ends
   for each row
   when (new.starts_at is distinct from old.starts_at or new.ends_at is distinct from old.ends_at)
   execute function private.move_registration_dates();
+
+-- "Meine Anmeldungen": the ids of the current user's registrations and of the client seats they
+-- booked that the list shows (open ones, attended ones of the last year, closed ones of the last
+-- 30 days still ahead), enough for a page ending at row `wanted`: coming ones forwards from now,
+-- past ones backwards, each part an index scan that stops at its limit, past ones only for what
+-- the coming ones leave. The caller orders and pages them (coming by start and id, past by start
+-- descending and id descending) and reads them under the registrations' policy.
+create or replace function private.my_registration_ids(wanted int) returns setof uuid
+language sql
+stable
+security definer
+set search_path = ''
+rows 40
+as $$
+  with coming as materialized (
+    (select d.registration_id as id from private.training_registration_dates d
+     join public.training_registrations r on r.id = d.registration_id
+     where d.user_id = (select auth.uid()) and d.starts_at >= now()
+       and (r.status in ('pending_approval', 'confirmed', 'waitlisted', 'offered')
+            or (r.status in ('attended', 'no_show') and d.ends_at > now() - interval '1 year')
+            or (r.closed_at > now() - interval '30 days' and d.starts_at > now()))
+     order by d.starts_at, d.registration_id limit wanted)
+    union all
+    (select d.registration_id from private.training_registration_dates d
+     join public.training_registrations r on r.id = d.registration_id
+     where d.user_id is null and d.registered_by = (select auth.uid()) and d.starts_at >= now()
+       and (r.status in ('pending_approval', 'confirmed', 'waitlisted', 'offered')
+            or (r.status in ('attended', 'no_show') and d.ends_at > now() - interval '1 year')
+            or (r.closed_at > now() - interval '30 days' and d.starts_at > now()))
+     order by d.starts_at, d.registration_id limit wanted)
+  ), past as materialized (
+    (select d.registration_id as id from private.training_registration_dates d
+     join public.training_registrations r on r.id = d.registration_id
+     where d.user_id = (select auth.uid()) and d.starts_at < now()
+       and (r.status in ('pending_approval', 'confirmed', 'waitlisted', 'offered')
+            or (r.status in ('attended', 'no_show') and d.ends_at > now() - interval '1 year'))
+     order by d.starts_at desc, d.registration_id desc limit greatest(wanted - (select count(*) from coming), 0))
+    union all
+    (select d.registration_id from private.training_registration_dates d
+     join public.training_registrations r on r.id = d.registration_id
+     where d.user_id is null and d.registered_by = (select auth.uid()) and d.starts_at < now()
+       and (r.status in ('pending_approval', 'confirmed', 'waitlisted', 'offered')
+            or (r.status in ('attended', 'no_show') and d.ends_at > now() - interval '1 year'))
+     order by d.starts_at desc, d.registration_id desc limit greatest(wanted - (select count(*) from coming), 0))
+  )
+  select id from coming union all select id from past
+$$;
+revoke all on function private.my_registration_ids(int) from public;
+grant execute on function private.my_registration_ids(int) to authenticated;
+
+-- The calendar: the trainings of the current user's registrations (also one the organiser
+-- cancelled, so it shows as cancelled) whose start and end overlap [range_from, range_to).
+create or replace function private.my_registered_training_ids(range_from timestamptz, range_to timestamptz)
+returns setof uuid
+language sql
+stable
+security definer
+set search_path = ''
+rows 40
+as $$
+  select r.training_id from private.training_registration_dates d
+  join public.training_registrations r on r.id = d.registration_id
+  where d.user_id = (select auth.uid()) and d.starts_at < range_to and d.ends_at > range_from
+    and (r.status in ('confirmed', 'pending_approval', 'waitlisted', 'offered', 'attended', 'no_show')
+         or r.closed_reason = 'training_cancelled')
+$$;
+revoke all on function private.my_registered_training_ids(timestamptz, timestamptz) from public;
+grant execute on function private.my_registered_training_ids(timestamptz, timestamptz) to authenticated;
 
 -- Contingent rows: same circle, within the capacity, not below what the Träger already holds.
 -- Locks the training first, so a contingent never changes in the middle of a seat decision.

@@ -246,10 +246,15 @@ describe("Meine Anmeldungen by the training's dates", () => {
     // registrations carry the new dates, the list and the calendar follow.
     await callSql(c.organizer, sql`select public.set_training_sessions(${coming[21]!}::uuid, ${sessionsJson(inDays(1))}::jsonb)`);
     await callSql(c.organizer, sql`select public.set_training_sessions(${coming[0]!}::uuid, ${sessionsJson(inDays(180))}::jsonb)`);
-    const stale = await sql<{ n: number }>`
-      select count(*)::int as n from public.training_registrations r join public.trainings t on t.id = r.training_id
-      where r.training_starts_at is distinct from t.starts_at or r.training_ends_at is distinct from t.ends_at`.execute(db);
-    expect(stale.rows[0]!.n).toBe(0);
+    const stale = async () =>
+      (
+        await sql<{ n: number }>`
+          select count(*)::int as n from public.training_registrations r join public.trainings t on t.id = r.training_id
+          left join private.training_registration_dates d on d.registration_id = r.id
+          where d.registration_id is null or d.starts_at is distinct from t.starts_at or d.ends_at is distinct from t.ends_at
+            or d.user_id is distinct from r.user_id or d.registered_by is distinct from r.registered_by`.execute(db)
+      ).rows[0]!.n;
+    expect(await stale()).toBe(0);
     const moved = await mine();
     expect(moved.mine[0]!.training.title).toBe("Kommend 22");
     expect(moved.mine.map((r) => r.training.title)).not.toContain("Kommend 1");
@@ -272,11 +277,13 @@ describe("Meine Anmeldungen by the training's dates", () => {
     expect(now.some((uid) => uid.includes(coming[0]!))).toBe(false);
     expect(now.some((uid) => uid.includes(coming[21]!))).toBe(true);
 
-    // Written by hand (service role), the copy is replaced by the training's own dates.
-    await sql`update public.training_registrations set training_starts_at = now() - interval '9 years' where training_id = ${coming[1]!}`.execute(db);
-    const fixed = await sql<{ same: boolean }>`
-      select r.training_starts_at = t.starts_at as same from public.training_registrations r
-      join public.trainings t on t.id = r.training_id where r.training_id = ${coming[1]!}`.execute(db);
-    expect(fixed.rows.map((r) => r.same)).toEqual([true]);
+    // The booker's account is deleted (registered_by set null): the copy follows; so does a
+    // deleted registration (the person's account deleted).
+    await sql`update public.training_registrations set registered_by = null where training_id = ${coming[1]!}`.execute(db);
+    await sql`delete from public.training_registrations where training_id = ${coming[2]!}`.execute(db);
+    expect(await stale()).toBe(0);
+    const left = await sql<{ n: number }>`select count(*)::int as n from private.training_registration_dates`.execute(db);
+    const all = await sql<{ n: number }>`select count(*)::int as n from public.training_registrations`.execute(db);
+    expect(left.rows[0]!.n).toBe(all.rows[0]!.n);
   });
 });

@@ -312,10 +312,6 @@ export interface TrainingContingentTable {
 export interface TrainingRegistrationTable {
   id: SystemColumn<string>;
   training_id: SystemColumn<string>;
-  /** The training's first start, copied by a trigger (read a person's registrations by date). */
-  training_starts_at: SystemColumn<Date | null>;
-  /** The training's last end, copied by a trigger. */
-  training_ends_at: SystemColumn<Date | null>;
   org_id: SystemColumn<string>;
   /** null: anonymous client seats (no personal data). */
   user_id: SystemColumn<string | null>;

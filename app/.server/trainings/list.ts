@@ -319,11 +319,6 @@ export type MyRegistration = {
 
 export type MyRegistrationPage = { entries: MyRegistration[]; page: number; hasMore: boolean };
 
-/** Open registrations, attended ones of the last year, closed ones of the last 30 days still ahead. */
-const shownRegistration = sql`(r.status in ('pending_approval', 'confirmed', 'waitlisted', 'offered')
-  or (r.status in ('attended', 'no_show') and r.training_ends_at > now() - interval '1 year')
-  or (r.closed_at > now() - interval '30 days' and r.training_starts_at > now()))`;
-
 /**
  * The user's own registrations and the client seats they booked: open ones, and those of the
  * last year that took place (for the certificate). Coming trainings first (soonest first), then
@@ -338,15 +333,13 @@ export async function readMyRegistrations(tx: Tx, user: SessionUser, options: { 
     const page = options.page ?? 1;
     const offset = (page - 1) * TRAINING_PAGE_SIZE;
     const wanted = offset + TRAINING_PAGE_SIZE + 1;
-    // The page's registrations are picked by the training's dates copied onto each registration
-    // (training_registrations_user_id_idx, training_registrations_client_seats_idx): coming ones
-    // forwards from now, past ones backwards, each stopping after the rows this page needs, and
-    // past ones only for what the coming ones leave of the page. Before, every registration the
-    // person ever had was joined to its training before the order and the limit (issue 14: ~950
-    // registrations a person at 10× the bench). A registered training always has a start
-    // (registering needs one, and a training's sessions are never emptied), so no third part for
-    // registrations without one. Both parts follow the index order exactly (start, id; past ones
-    // backwards), so each is an index scan that stops at its limit.
+    // The page's registrations come from private.my_registration_ids (by the training's dates
+    // kept beside each registration: coming ones forwards from now, past ones backwards, each
+    // stopping after the rows this page needs). Before, every registration the person ever had was
+    // joined to its training before the order and the limit (issue 14: ~950 a person at 10× the
+    // bench). A registered training always has a start (registering needs one, and a training's
+    // sessions are never emptied), so there is no part for registrations without one. Ties
+    // in the start: coming ones by id, past ones by id descending (the function's index order).
     const rows = await sql<
       CardRow & {
         registration_id: string;
@@ -363,35 +356,18 @@ export async function readMyRegistrations(tx: Tx, user: SessionUser, options: { 
         certificate: boolean;
       }
     >`
-      with coming as materialized (
-        (select r.id from public.training_registrations r
-         where r.user_id = ${user.id} and r.training_starts_at >= now() and ${shownRegistration}
-         order by r.training_starts_at, r.id limit ${wanted})
-        union all
-        (select r.id from public.training_registrations r
-         where r.user_id is null and r.registered_by = ${user.id} and r.training_starts_at >= now() and ${shownRegistration}
-         order by r.training_starts_at, r.id limit ${wanted})
-      ), past as materialized (
-        (select r.id from public.training_registrations r
-         where r.user_id = ${user.id} and r.training_starts_at < now() and ${shownRegistration}
-         order by r.training_starts_at desc, r.id desc limit greatest(${wanted} - (select count(*) from coming), 0))
-        union all
-        (select r.id from public.training_registrations r
-         where r.user_id is null and r.registered_by = ${user.id} and r.training_starts_at < now() and ${shownRegistration}
-         order by r.training_starts_at desc, r.id desc limit greatest(${wanted} - (select count(*) from coming), 0))
-      )
       select ${cardColumns},
         r.id as registration_id, r.status as reg_status, r.closed_reason, r.user_id, r.seats, r.participant_name,
         ro.name as reg_org_name, r.waitlist_position, r.offer_expires_at, r.org_approval, r.organizer_approval,
         coalesce(r.user_id = ${user.id} and r.status in ('confirmed', 'attended') and exists (
           select 1 from public.training_attendance a where a.registration_id = r.id and a.present_seats > 0), false) as certificate
-      from (select id from coming union all select id from past) picked
+      from private.my_registration_ids(${wanted}) picked (id)
       join public.training_registrations r on r.id = picked.id
       join public.trainings t on t.id = r.training_id
       join public.organizations ro on ro.id = r.org_id
       ${cardJoins}
-      order by (r.training_starts_at < now()), case when r.training_starts_at < now() then null else r.training_starts_at end,
-        r.training_starts_at desc, case when r.training_starts_at < now() then null else r.id end, r.id desc
+      order by (t.starts_at < now()), case when t.starts_at < now() then null else t.starts_at end,
+        t.starts_at desc, case when t.starts_at < now() then null else r.id end, r.id desc
       limit ${TRAINING_PAGE_SIZE + 1} offset ${offset}
     `.execute(tx);
     const entries = rows.rows.slice(0, TRAINING_PAGE_SIZE).map((r) => ({
