@@ -1155,13 +1155,16 @@ create trigger trainings_move_registration_dates after update of starts_at, ends
 -- past ones backwards, each part an index scan that stops at its limit, past ones only for what
 -- the coming ones leave. The caller orders and pages them (coming by start and id, past by start
 -- descending and id descending) and reads them under the registrations' policy.
+-- (plpgsql: the plan is kept for the session, not made again on every call.)
 create or replace function private.my_registration_ids(wanted int) returns setof uuid
-language sql
+language plpgsql
 stable
 security definer
 set search_path = ''
 rows 40
 as $$
+begin
+  return query
   with coming as materialized (
     (select d.registration_id as id from private.training_registration_dates d
      join public.training_registrations r on r.id = d.registration_id
@@ -1193,7 +1196,8 @@ as $$
             or (r.status in ('attended', 'no_show') and d.ends_at > now() - interval '1 year'))
      order by d.starts_at desc, d.registration_id desc limit greatest(wanted - (select count(*) from coming), 0))
   )
-  select id from coming union all select id from past
+  select id from coming union all select id from past;
+end
 $$;
 revoke all on function private.my_registration_ids(int) from public;
 grant execute on function private.my_registration_ids(int) to authenticated;
@@ -1202,17 +1206,20 @@ grant execute on function private.my_registration_ids(int) to authenticated;
 -- cancelled, so it shows as cancelled) whose start and end overlap [range_from, range_to).
 create or replace function private.my_registered_training_ids(range_from timestamptz, range_to timestamptz)
 returns setof uuid
-language sql
+language plpgsql
 stable
 security definer
 set search_path = ''
 rows 40
 as $$
+begin
+  return query
   select r.training_id from private.training_registration_dates d
   join public.training_registrations r on r.id = d.registration_id
   where d.user_id = (select auth.uid()) and d.starts_at < range_to and d.ends_at > range_from
     and (r.status in ('confirmed', 'pending_approval', 'waitlisted', 'offered', 'attended', 'no_show')
-         or r.closed_reason = 'training_cancelled')
+         or r.closed_reason = 'training_cancelled');
+end
 $$;
 revoke all on function private.my_registered_training_ids(timestamptz, timestamptz) from public;
 grant execute on function private.my_registered_training_ids(timestamptz, timestamptz) to authenticated;
