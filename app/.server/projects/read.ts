@@ -93,10 +93,10 @@ export async function listProjectsIn(tx: Tx, user: Pick<SessionUser, "id">, filt
           where pp.project_id = p.id and pp.role = 'lead') as lead_name,
         (select array_agg(o.name order by o.name) from public.project_partners pp join public.organizations o on o.id = pp.org_id
           where pp.project_id = p.id and pp.status = 'active' and pp.role = 'partner') as partner_names,
-        -- workspace_project_ids() for this card only (by the partners' key), not every project the
-        -- person's Träger ever took part in, hashed for each page.
-        exists (select 1 from public.project_partners pp where pp.project_id = p.id and pp.status = 'active'
-          and pp.org_id = any ((select private.user_org_id_array())::uuid[])) as mine
+        -- workspace_project_ids() for this card only (a keyed lookup with limit 1: as "in" or "exists"
+        -- the planner hashes every project the person's Träger ever took part in, for each page).
+        coalesce((select true from public.project_partners pp where pp.project_id = p.id and pp.status = 'active'
+          and pp.org_id = any ((select private.user_org_id_array())::uuid[]) limit 1), false) as mine
       from page join public.projects p on p.id = page.id
       order by page.rank, page.updated_at desc, page.id`.execute(tx);
     const counted = await sql<{ n: number }>`
