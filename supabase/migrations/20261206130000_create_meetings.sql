@@ -46,13 +46,9 @@ create table public.meetings (
   constraint meetings_within_capacity check (capacity is null or rsvp_yes <= capacity)
 );
 create index meetings_network_idx on public.meetings (network_id, starts_at);
--- /treffen: coming meetings in order of their start and past ones backwards, each a range of
--- this index (app/.server/meetings/read.ts, meetingListQuery).
+-- /treffen: coming meetings in order of their start, running ones (started, not ended) and past
+-- ones backwards, each a range of this index (app/.server/meetings/read.ts, meetingListQuery).
 create index meetings_time_idx on public.meetings (starts_at, ends_at);
--- ... and the ones running now (started before now, not ended): a range of meetings_time_idx would
--- hold every meeting that ever started; this finds the few whose period (starts_at, ends_at]
--- contains a moment.
-create index meetings_running_idx on public.meetings using gist (tstzrange(starts_at, ends_at, '(]'));
 create index meetings_host_org_idx on public.meetings (host_org_id);
 create index meetings_gemeinde_idx on public.meetings (gemeinde);
 create index meetings_previous_idx on public.meetings (previous_meeting_id);
