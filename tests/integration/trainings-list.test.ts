@@ -207,6 +207,25 @@ describe("a user in two Träger of the circle", () => {
   });
 });
 
+describe("Von uns organisiert, counted", () => {
+  it("counts each training a person's Träger lead or co-organise once", async () => {
+    const database = await freshDatabase();
+    const c = await trainingCircle(database);
+    const both = await createUser(database, { fullName: "Konrad Koordination" });
+    await addMember(database, c.orgX.id, both.id, "coordinator");
+    await addMember(database, c.orgY.id, both.id, "coordinator");
+    const led = await createTraining(c.xAdmin, c.orgX.id, c.network.id, { title: "Von X", sessions: inDays(10) });
+    const coByBoth = await createTraining(c.organizer, c.organizerOrg.id, c.network.id, { title: "Mit X und Y", sessions: inDays(11) });
+    const coByY = await createTraining(c.organizer, c.organizerOrg.id, c.network.id, { title: "Mit Y", sessions: inDays(12) });
+    await createTraining(c.organizer, c.organizerOrg.id, c.network.id, { title: "Ohne uns", sessions: inDays(13) });
+    await sql`insert into public.training_co_organizers (training_id, org_id) values
+      (${led}, ${c.orgY.id}), (${coByBoth}, ${c.orgX.id}), (${coByBoth}, ${c.orgY.id}), (${coByY}, ${c.orgY.id})`.execute(database.db);
+    const outcome = await call<ListData>(database, listLoader, both, "/fortbildungen?ansicht=organisiert");
+    expect(outcome.data.meta.organisedCount).toBe(3);
+    expect(outcome.data.organised.map((t) => t.title).sort()).toEqual(["Mit X und Y", "Mit Y", "Von X"]);
+  });
+});
+
 describe("Meine Anmeldungen by the training's dates", () => {
   it("pages coming trainings first, then past ones, and follows a training whose sessions move", async () => {
     const database = await freshDatabase();
