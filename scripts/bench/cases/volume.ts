@@ -162,9 +162,9 @@ export const volumeCase: BenchCase = {
     await projectsSeed(ctx);
     await circleSeed(ctx);
     // The seeds update many rows after writing them (a project's updated_at per update, requests
-    // and offers moving on); measured at once, index scans and counts read those dead versions too
-    // (at --scale 10: the board's index 449 buffers for 23 rows, /projekte's count 209 pages for
-    // 251 rows), which autovacuum would have removed on a live server. Measure the steady state.
+    // and offers moving on); measured at once, index scans read those dead versions too (at
+    // --scale 10 the board's partial index 449 buffers for 23 rows, 101 after a vacuum), which
+    // autovacuum would have removed on a live server. Measure the steady state.
     if (ctx.target.database.kind === "postgres") {
       await ctx.target.database.withScriptRunner((r) => r.exec("vacuum analyze"));
     }
