@@ -46,9 +46,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
       ...(({ topics: _topics, gemeinden: _gemeinden, ...rest }) => rest)(full),
       entries: full.entries.map(({ registrationDeadline: _deadline, ...t }) => ({ ...t, place: t.gemeindeName ? null : t.place })),
     };
-    const mine = view === "meine" ? await readMyRegistrations(tx, user) : [];
+    const my = view === "meine" ? await readMyRegistrations(tx, user, { page: filters.seite }) : null;
     const organised = view === "organisiert" ? await readOrganisedTrainings(tx, user) : [];
-    return { filters, meta, list, mine, organised };
+    return { filters, meta, list, mine: my?.entries ?? [], mineHasMore: my?.hasMore ?? false, organised };
   });
 }
 
@@ -59,7 +59,7 @@ function filterSearch(filters: TrainingFilters): URLSearchParams {
 }
 
 export default function Trainings() {
-  const { filters, meta, list, mine, organised } = useLoaderData<typeof loader>();
+  const { filters, meta, list, mine, mineHasMore, organised } = useLoaderData<typeof loader>();
   const view = filters.ansicht;
   const count = (n: number) => (n ? ` (${n > TRAINING_TAB_COUNT_CAP ? `${TRAINING_TAB_COUNT_CAP}+` : n})` : "");
   const tabs: Array<{ view: TrainingView; label: string; short: string; show: boolean }> = [
@@ -102,7 +102,7 @@ export default function Trainings() {
           </Link>
         </EmptyState>
       ) : view === "meine" ? (
-        <MyRegistrations registrations={mine} />
+        <MyRegistrations registrations={mine} page={filters.seite} hasMore={mineHasMore} />
       ) : view === "organisiert" ? (
         <Organised trainings={organised} canOrganise={meta.canOrganise} />
       ) : list ? (
@@ -193,8 +193,8 @@ function Offers({ filters, list }: { filters: TrainingFilters; list: NonNullable
 
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
 
-function MyRegistrations({ registrations }: { registrations: LoaderData["mine"] }) {
-  if (registrations.length === 0) {
+function MyRegistrations({ registrations, page, hasMore }: { registrations: LoaderData["mine"]; page: number; hasMore: boolean }) {
+  if (registrations.length === 0 && page <= 1) {
     return (
       <EmptyState title="Sie sind zu keiner Fortbildung angemeldet.">
         <Link to={paths.trainings} className={linkClass}>
@@ -204,25 +204,28 @@ function MyRegistrations({ registrations }: { registrations: LoaderData["mine"] 
     );
   }
   return (
-    <ul className="grid grid-cols-1 gap-3 sm:grid-cols-2">
-      {registrations.map((r) => (
-        <li key={r.id}>
-          <TrainingCardView training={r.training}>
-            <p className="flex flex-wrap items-center gap-2">
-              <span className="font-medium text-slate-800">
-                {r.clientSeats ? `${seatsCount(r.seats)} für Klient:innen (${r.orgName})` : "Ihre Anmeldung"}:
-              </span>
-              <Badge tone={registrationTone(r.status)}>{registrationStateText(r)}</Badge>
-            </p>
-            {r.certificate ? (
-              <a href={paths.trainingCertificate(r.training.id)} className={`${linkClass} relative inline-flex min-h-11 items-center`} download>
-                Teilnahmebescheinigung (PDF)
-              </a>
-            ) : null}
-          </TrainingCardView>
-        </li>
-      ))}
-    </ul>
+    <>
+      <ul className="grid grid-cols-1 gap-3 sm:grid-cols-2">
+        {registrations.map((r) => (
+          <li key={r.id}>
+            <TrainingCardView training={r.training}>
+              <p className="flex flex-wrap items-center gap-2">
+                <span className="font-medium text-slate-800">
+                  {r.clientSeats ? `${seatsCount(r.seats)} für Klient:innen (${r.orgName})` : "Ihre Anmeldung"}:
+                </span>
+                <Badge tone={registrationTone(r.status)}>{registrationStateText(r)}</Badge>
+              </p>
+              {r.certificate ? (
+                <a href={paths.trainingCertificate(r.training.id)} className={`${linkClass} relative inline-flex min-h-11 items-center`} download>
+                  Teilnahmebescheinigung (PDF)
+                </a>
+              ) : null}
+            </TrainingCardView>
+          </li>
+        ))}
+      </ul>
+      <Pagination page={page} hasMore={hasMore} href={(n) => pageHref(paths.trainings, searchOf({ ansicht: "meine" }), n)} />
+    </>
   );
 }
 

@@ -111,6 +111,8 @@ create index trainings_network_idx on public.trainings (network_id, status, star
 -- circles (network_idx cannot: a person in two circles would need a merge of two ranges).
 create index trainings_upcoming_idx on public.trainings (starts_at, id) where status = 'published';
 create index trainings_org_id_idx on public.trainings (org_id, status);
+-- A Träger's trainings by date (its calendar: those overlapping the shown weeks).
+create index trainings_org_dates_idx on public.trainings (org_id, starts_at, ends_at);
 create index trainings_topic_idx on public.trainings (topic);
 create index trainings_gemeinde_idx on public.trainings (gemeinde);
 create index trainings_created_by_idx on public.trainings (created_by);

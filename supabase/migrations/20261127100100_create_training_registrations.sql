@@ -1072,6 +1072,158 @@ create trigger trainings_fill_after_change after update of capacity, default_con
              or new.contingent_release_at is distinct from old.contingent_release_at))
   execute function private.after_training_change();
 
+-- ---------------------------------------------------------------------------------------------
+-- A person's registrations by date. "Meine Anmeldungen" and the calendar list the registrations
+-- of one person in the order or the range of their trainings' dates; without the dates beside
+-- the person's key, every registration the person ever had was read with its training before the
+-- order and the limit applied (issue 14). The training's start and end are kept here for each
+-- registration, in private: public.training_registrations keeps exactly its columns (nothing
+-- about a client, supabase/tests/training_registrations.sql). Written by the triggers below,
+-- read through private.my_registration_ids and private.my_registered_training_ids (the rows then
+-- read from public.training_registrations under its policy).
+create table private.training_registration_dates (
+  registration_id uuid primary key references public.training_registrations (id) on delete cascade,
+  user_id uuid,
+  registered_by uuid,
+  starts_at timestamptz,
+  ends_at timestamptz
+);
+revoke all on private.training_registration_dates from anon, authenticated;
+-- Own seats in date order (the end a key too, so the calendar's overlap test is decided on the
+-- index entries); the client seats a person booked in date order.
+create index training_registration_dates_person_idx
+  on private.training_registration_dates (user_id, starts_at, registration_id, ends_at) where user_id is not null;
+create index training_registration_dates_clients_idx
+  on private.training_registration_dates (registered_by, starts_at, registration_id) where user_id is null;
+
+-- New registrations (one statement, however many rows: the seat functions write one, a seed many).
+create or replace function private.add_registration_dates() returns trigger
+language plpgsql
+security definer
+set search_path = ''
+as $$
+begin
+  insert into private.training_registration_dates (registration_id, user_id, registered_by, starts_at, ends_at)
+  select a.id, a.user_id, a.registered_by, t.starts_at, t.ends_at
+  from added a join public.trainings t on t.id = a.training_id;
+  return null;
+end
+$$;
+create trigger training_registrations_add_dates after insert on public.training_registrations
+  referencing new table as added
+  for each statement execute function private.add_registration_dates();
+
+-- A registration's person or booker changes (a deleted account, a deleted booker).
+create or replace function private.update_registration_dates() returns trigger
+language plpgsql
+security definer
+set search_path = ''
+as $$
+begin
+  insert into private.training_registration_dates as d (registration_id, user_id, registered_by, starts_at, ends_at)
+  select new.id, new.user_id, new.registered_by, t.starts_at, t.ends_at from public.trainings t where t.id = new.training_id
+  on conflict (registration_id) do update
+    set user_id = excluded.user_id, registered_by = excluded.registered_by, starts_at = excluded.starts_at, ends_at = excluded.ends_at;
+  return null;
+end
+$$;
+create trigger training_registrations_update_dates after update of training_id, user_id, registered_by
+  on public.training_registrations for each row execute function private.update_registration_dates();
+
+-- A training's sessions move (set_training_sessions): its registrations follow.
+create or replace function private.move_registration_dates() returns trigger
+language plpgsql
+security definer
+set search_path = ''
+as $$
+begin
+  update private.training_registration_dates d
+  set starts_at = new.starts_at, ends_at = new.ends_at
+  from public.training_registrations r
+  where r.training_id = new.id and d.registration_id = r.id;
+  return null;
+end
+$$;
+create trigger trainings_move_registration_dates after update of starts_at, ends_at on public.trainings
+  for each row
+  when (new.starts_at is distinct from old.starts_at or new.ends_at is distinct from old.ends_at)
+  execute function private.move_registration_dates();
+
+-- "Meine Anmeldungen": the ids of the current user's registrations and of the client seats they
+-- booked that the list shows (open ones, attended ones of the last year, closed ones of the last
+-- 30 days still ahead), enough for a page ending at row `wanted`: coming ones forwards from now,
+-- past ones backwards, each part an index scan that stops at its limit, past ones only for what
+-- the coming ones leave. The caller orders and pages them (coming by start and id, past by start
+-- descending and id descending) and reads them under the registrations' policy.
+-- (plpgsql: the plan is kept for the session, not made again on every call.)
+create or replace function private.my_registration_ids(wanted int) returns setof uuid
+language plpgsql
+stable
+security definer
+set search_path = ''
+rows 40
+as $$
+begin
+  return query
+  with coming as materialized (
+    (select d.registration_id as id from private.training_registration_dates d
+     join public.training_registrations r on r.id = d.registration_id
+     where d.user_id = (select auth.uid()) and d.starts_at >= now()
+       and (r.status in ('pending_approval', 'confirmed', 'waitlisted', 'offered')
+            or (r.status in ('attended', 'no_show') and d.ends_at > now() - interval '1 year')
+            or (r.closed_at > now() - interval '30 days' and d.starts_at > now()))
+     order by d.starts_at, d.registration_id limit wanted)
+    union all
+    (select d.registration_id from private.training_registration_dates d
+     join public.training_registrations r on r.id = d.registration_id
+     where d.user_id is null and d.registered_by = (select auth.uid()) and d.starts_at >= now()
+       and (r.status in ('pending_approval', 'confirmed', 'waitlisted', 'offered')
+            or (r.status in ('attended', 'no_show') and d.ends_at > now() - interval '1 year')
+            or (r.closed_at > now() - interval '30 days' and d.starts_at > now()))
+     order by d.starts_at, d.registration_id limit wanted)
+  ), past as materialized (
+    (select d.registration_id as id from private.training_registration_dates d
+     join public.training_registrations r on r.id = d.registration_id
+     where d.user_id = (select auth.uid()) and d.starts_at < now()
+       and (r.status in ('pending_approval', 'confirmed', 'waitlisted', 'offered')
+            or (r.status in ('attended', 'no_show') and d.ends_at > now() - interval '1 year'))
+     order by d.starts_at desc, d.registration_id desc limit greatest(wanted - (select count(*) from coming), 0))
+    union all
+    (select d.registration_id from private.training_registration_dates d
+     join public.training_registrations r on r.id = d.registration_id
+     where d.user_id is null and d.registered_by = (select auth.uid()) and d.starts_at < now()
+       and (r.status in ('pending_approval', 'confirmed', 'waitlisted', 'offered')
+            or (r.status in ('attended', 'no_show') and d.ends_at > now() - interval '1 year'))
+     order by d.starts_at desc, d.registration_id desc limit greatest(wanted - (select count(*) from coming), 0))
+  )
+  select id from coming union all select id from past;
+end
+$$;
+revoke all on function private.my_registration_ids(int) from public;
+grant execute on function private.my_registration_ids(int) to authenticated;
+
+-- The calendar: the trainings of the current user's registrations (also one the organiser
+-- cancelled, so it shows as cancelled) whose start and end overlap [range_from, range_to).
+create or replace function private.my_registered_training_ids(range_from timestamptz, range_to timestamptz)
+returns setof uuid
+language plpgsql
+stable
+security definer
+set search_path = ''
+rows 40
+as $$
+begin
+  return query
+  select r.training_id from private.training_registration_dates d
+  join public.training_registrations r on r.id = d.registration_id
+  where d.user_id = (select auth.uid()) and d.starts_at < range_to and d.ends_at > range_from
+    and (r.status in ('confirmed', 'pending_approval', 'waitlisted', 'offered', 'attended', 'no_show')
+         or r.closed_reason = 'training_cancelled');
+end
+$$;
+revoke all on function private.my_registered_training_ids(timestamptz, timestamptz) from public;
+grant execute on function private.my_registered_training_ids(timestamptz, timestamptz) to authenticated;
+
 -- Contingent rows: same circle, within the capacity, not below what the Träger already holds.
 -- Locks the training first, so a contingent never changes in the middle of a seat decision.
 create or replace function private.check_training_contingent() returns trigger

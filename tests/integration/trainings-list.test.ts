@@ -7,11 +7,13 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "~/.server/db/connection";
 import { loader as listLoader } from "~/routes/fortbildungen._index";
 import { loader as indexLoader } from "~/routes/_index";
+import { loader as calendarLoader } from "~/routes/kalender._index";
 import { berlinParts, berlinToInstant } from "~/utils/berlin-time";
 import { freshDatabase } from "../helpers/db";
-import { addMember, createUser } from "../helpers/fixtures";
+import { addMember, createUser, requestAs } from "../helpers/fixtures";
+import { callRoute } from "../helpers/routes";
 import { call, trainingCircle, type TrainingCircle } from "../helpers/training-circle";
-import { call as callSql, createTraining, register, registerSelf } from "../helpers/trainings";
+import { call as callSql, createTraining, register, registerSelf, sessionsJson } from "../helpers/trainings";
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
@@ -202,5 +204,105 @@ describe("a user in two Träger of the circle", () => {
     await register(both, id, both.id, 1, c.orgY.id);
     const outcome = await call<ListData>(database, listLoader, both, "/fortbildungen?ansicht=meine");
     expect(outcome.data.mine.map((r) => r.orgName)).toEqual(["Träger Ysselstein"]);
+  });
+});
+
+describe("Von uns organisiert, counted", () => {
+  it("counts each training a person's Träger lead or co-organise once", async () => {
+    const database = await freshDatabase();
+    const c = await trainingCircle(database);
+    const both = await createUser(database, { fullName: "Konrad Koordination" });
+    await addMember(database, c.orgX.id, both.id, "coordinator");
+    await addMember(database, c.orgY.id, both.id, "coordinator");
+    const led = await createTraining(c.xAdmin, c.orgX.id, c.network.id, { title: "Von X", sessions: inDays(10) });
+    const coByBoth = await createTraining(c.organizer, c.organizerOrg.id, c.network.id, { title: "Mit X und Y", sessions: inDays(11) });
+    const coByY = await createTraining(c.organizer, c.organizerOrg.id, c.network.id, { title: "Mit Y", sessions: inDays(12) });
+    await createTraining(c.organizer, c.organizerOrg.id, c.network.id, { title: "Ohne uns", sessions: inDays(13) });
+    await sql`insert into public.training_co_organizers (training_id, org_id) values
+      (${led}, ${c.orgY.id}), (${coByBoth}, ${c.orgX.id}), (${coByBoth}, ${c.orgY.id}), (${coByY}, ${c.orgY.id})`.execute(database.db);
+    const outcome = await call<ListData>(database, listLoader, both, "/fortbildungen?ansicht=organisiert");
+    expect(outcome.data.meta.organisedCount).toBe(3);
+    expect(outcome.data.organised.map((t) => t.title).sort()).toEqual(["Mit X und Y", "Mit Y", "Von X"]);
+  });
+});
+
+describe("Meine Anmeldungen by the training's dates", () => {
+  it("pages coming trainings first, then past ones, and follows a training whose sessions move", async () => {
+    const database = await freshDatabase();
+    const c = await trainingCircle(database);
+    const db = database.db;
+    const person = c.xMembers[0]!;
+    const coming: string[] = [];
+    for (let i = 0; i < 22; i++) {
+      const id = await createTraining(c.organizer, c.organizerOrg.id, c.network.id, { title: `Kommend ${i + 1}`, sessions: inDays(2 + i) });
+      await registerSelf(person, id);
+      coming.push(id);
+    }
+    // Two that took place (moved into the past by the owner, as in the first describe).
+    for (const [title, daysAgo] of [["Vor zehn Tagen", 10], ["Vor fünf Tagen", 5]] as const) {
+      const id = await createTraining(c.organizer, c.organizerOrg.id, c.network.id, { title, sessions: inDays(3) });
+      await registerSelf(person, id);
+      await sql`update public.trainings set starts_at = now() - make_interval(days => ${daysAgo}),
+        ends_at = now() - make_interval(days => ${daysAgo}) + interval '3 hours' where id = ${id}`.execute(db);
+    }
+    // Someone else's registration is not listed.
+    await registerSelf(c.xMembers[1]!, coming[0]!);
+
+    const mine = async (query = "") => {
+      const outcome = await call<ListData>(database, listLoader, person, `/fortbildungen?ansicht=meine${query}`);
+      expect(outcome.status).toBe(200);
+      return outcome.data;
+    };
+    const first = await mine();
+    expect(first.mine.map((r) => r.training.title)).toEqual(Array.from({ length: 20 }, (_, i) => `Kommend ${i + 1}`));
+    expect(first.mineHasMore).toBe(true);
+    const second = await mine("&seite=2");
+    expect(second.mine.map((r) => r.training.title)).toEqual(["Kommend 21", "Kommend 22", "Vor fünf Tagen", "Vor zehn Tagen"]);
+    expect(second.mineHasMore).toBe(false);
+    expect((await mine("&seite=3")).mine).toEqual([]);
+
+    // The organiser moves the last one to tomorrow and the first one half a year ahead: the
+    // registrations carry the new dates, the list and the calendar follow.
+    await callSql(c.organizer, sql`select public.set_training_sessions(${coming[21]!}::uuid, ${sessionsJson(inDays(1))}::jsonb)`);
+    await callSql(c.organizer, sql`select public.set_training_sessions(${coming[0]!}::uuid, ${sessionsJson(inDays(180))}::jsonb)`);
+    const stale = async () =>
+      (
+        await sql<{ n: number }>`
+          select count(*)::int as n from public.training_registrations r join public.trainings t on t.id = r.training_id
+          left join private.training_registration_dates d on d.registration_id = r.id
+          where d.registration_id is null or d.starts_at is distinct from t.starts_at or d.ends_at is distinct from t.ends_at
+            or d.user_id is distinct from r.user_id or d.registered_by is distinct from r.registered_by`.execute(db)
+      ).rows[0]!.n;
+    expect(await stale()).toBe(0);
+    const moved = await mine();
+    expect(moved.mine[0]!.training.title).toBe("Kommend 22");
+    expect(moved.mine.map((r) => r.training.title)).not.toContain("Kommend 1");
+    expect((await mine("&seite=2")).mine.map((r) => r.training.title)).toEqual([
+      "Kommend 21",
+      "Kommend 1",
+      "Vor fünf Tagen",
+      "Vor zehn Tagen",
+    ]);
+
+    const calendarUids = async (date: string) => {
+      const outcome = await callRoute(calendarLoader, await requestAs(database, person, `/kalender?datum=${date}&art=training`));
+      expect(outcome.status).toBe(200);
+      return (outcome.data.entries as Array<{ uid: string }>).map((e) => e.uid);
+    };
+    const halfYear = berlinParts(new Date(Date.now() + 180 * DAY)).date;
+    expect((await calendarUids(halfYear)).some((uid) => uid.includes(coming[0]!))).toBe(true);
+    const today = berlinParts(new Date()).date;
+    const now = await calendarUids(today);
+    expect(now.some((uid) => uid.includes(coming[0]!))).toBe(false);
+    expect(now.some((uid) => uid.includes(coming[21]!))).toBe(true);
+
+    // The booker's account is deleted (registered_by set null): the copy follows; so does a
+    // deleted registration (the person's account deleted).
+    await sql`update public.training_registrations set registered_by = null where training_id = ${coming[1]!}`.execute(db);
+    await sql`delete from public.training_registrations where training_id = ${coming[2]!}`.execute(db);
+    expect(await stale()).toBe(0);
+    const left = await sql<{ n: number }>`select count(*)::int as n from private.training_registration_dates`.execute(db);
+    const all = await sql<{ n: number }>`select count(*)::int as n from public.training_registrations`.execute(db);
+    expect(left.rows[0]!.n).toBe(all.rows[0]!.n);
   });
 });

@@ -89,12 +89,18 @@ export async function listProjectsIn(tx: Tx, user: Pick<SessionUser, "id">, filt
         limit ${PAGE + 1} offset ${(page - 1) * PAGE})
       select p.id, p.title, left(p.goal, 300) as goal, p.status, p.hilfearten, p.gemeinden,
         p.period_start::text, p.period_end::text,
-        (select o.name from public.project_partners pp join public.organizations o on o.id = pp.org_id
-          where pp.project_id = p.id and pp.role = 'lead') as lead_name,
-        (select array_agg(o.name order by o.name) from public.project_partners pp join public.organizations o on o.id = pp.org_id
-          where pp.project_id = p.id and pp.status = 'active' and pp.role = 'partner') as partner_names,
-        p.id in (select private.workspace_project_ids()) as mine
+        pa.lead_name, pa.partner_names, coalesce(pa.mine, false) as mine
       from page join public.projects p on p.id = page.id
+      -- The card's partners in one pass over the project's partner rows: the lead, the active
+      -- partners, and whether the person's Träger is an active partner (workspace_project_ids()
+      -- for this card only; as "p.id in (…)" or "exists" the planner hashed every project the
+      -- Träger ever took part in, for each page).
+      left join lateral (
+        select max(o.name) filter (where pp.role = 'lead' and o.id is not null) as lead_name,
+          array_agg(o.name order by o.name) filter (where pp.status = 'active' and pp.role = 'partner' and o.id is not null) as partner_names,
+          bool_or(pp.status = 'active' and pp.org_id = any ((select private.user_org_id_array())::uuid[])) as mine
+        from public.project_partners pp left join public.organizations o on o.id = pp.org_id
+        where pp.project_id = p.id) pa on true
       order by page.rank, page.updated_at desc, page.id`.execute(tx);
     const counted = await sql<{ n: number }>`
       select count(*)::int as n from (select 1 from public.projects p where ${conditions} limit ${PROJECT_COUNT_CAP + 1}) x

@@ -150,7 +150,9 @@ export async function loadTrainingMeta(user: SessionUser): Promise<TrainingMeta>
 export async function readTrainingMeta(tx: Tx, user: SessionUser): Promise<TrainingMeta> {
     // "organised" is private.managed_training_ids() spelt out, so that it reads the Träger's
     // drafts and published trainings (trainings_org_id_idx: org_id, status) and stops at the cap,
-    // instead of every training the Träger ever organised.
+    // instead of every training the Träger ever organised. Its two parts are disjoint (the
+    // co-organised ones led by another Träger), so "union all" stops at the cap; "union" first
+    // read and de-duplicated every one of them (271 at 10× the bench).
     const meta = await sql<{ circles: number; can_organise: boolean; mine: number; organised: number }>`
       select
         (select count(*)::int from private.user_network_ids()) as circles,
@@ -168,11 +170,14 @@ export async function readTrainingMeta(tx: Tx, user: SessionUser): Promise<Train
           select t.id from public.trainings t
           join public.org_members m on m.org_id = t.org_id
           where m.user_id = ${user.id} and m.role in ('owner', 'admin', 'coordinator') and t.status in ('draft', 'published')
-          union
-          select t.id from public.training_co_organizers c
-          join public.org_members m on m.org_id = c.org_id
-          join public.trainings t on t.id = c.training_id
-          where m.user_id = ${user.id} and m.role in ('owner', 'admin', 'coordinator') and t.status in ('draft', 'published')
+          union all
+          select t.id from public.trainings t
+          where t.id in (select c.training_id from public.training_co_organizers c
+                         join public.org_members m on m.org_id = c.org_id
+                         where m.user_id = ${user.id} and m.role in ('owner', 'admin', 'coordinator'))
+            and t.status in ('draft', 'published')
+            and t.org_id not in (select m.org_id from public.org_members m
+                                 where m.user_id = ${user.id} and m.role in ('owner', 'admin', 'coordinator'))
           limit ${TRAINING_TAB_COUNT_CAP + 1}) x) as organised
     `.execute(tx);
     const m = meta.rows[0]!;
@@ -317,16 +322,29 @@ export type MyRegistration = {
   certificate: boolean;
 };
 
+export type MyRegistrationPage = { entries: MyRegistration[]; page: number; hasMore: boolean };
+
 /**
  * The user's own registrations and the client seats they booked: open ones, and those of the
- * last year that took place (for the certificate).
+ * last year that took place (for the certificate). Coming trainings first (soonest first), then
+ * past ones (latest first), TRAINING_PAGE_SIZE a page.
  */
-export async function loadMyRegistrations(user: SessionUser, options: { limit?: number } = {}): Promise<MyRegistration[]> {
+export async function loadMyRegistrations(user: SessionUser, options: { page?: number } = {}): Promise<MyRegistrationPage> {
   return asUserReadOnly(user, (tx) => readMyRegistrations(tx, user, options));
 }
 
 /** readMyRegistrations: the same, inside a transaction the caller holds. */
-export async function readMyRegistrations(tx: Tx, user: SessionUser, options: { limit?: number } = {}): Promise<MyRegistration[]> {
+export async function readMyRegistrations(tx: Tx, user: SessionUser, options: { page?: number } = {}): Promise<MyRegistrationPage> {
+    const page = options.page ?? 1;
+    const offset = (page - 1) * TRAINING_PAGE_SIZE;
+    const wanted = offset + TRAINING_PAGE_SIZE + 1;
+    // The page's registrations come from private.my_registration_ids (by the training's dates
+    // kept beside each registration: coming ones forwards from now, past ones backwards, each
+    // stopping after the rows this page needs). Before, every registration the person ever had was
+    // joined to its training before the order and the limit (issue 14: ~950 a person at 10× the
+    // bench). A registered training always has a start (registering needs one, and a training's
+    // sessions are never emptied), so there is no part for registrations without one. Ties
+    // in the start: coming ones by id, past ones by id descending (the function's index order).
     const rows = await sql<
       CardRow & {
         registration_id: string;
@@ -348,18 +366,16 @@ export async function readMyRegistrations(tx: Tx, user: SessionUser, options: { 
         ro.name as reg_org_name, r.waitlist_position, r.offer_expires_at, r.org_approval, r.organizer_approval,
         coalesce(r.user_id = ${user.id} and r.status in ('confirmed', 'attended') and exists (
           select 1 from public.training_attendance a where a.registration_id = r.id and a.present_seats > 0), false) as certificate
-      from public.training_registrations r
+      from private.my_registration_ids(${wanted}) picked (id)
+      join public.training_registrations r on r.id = picked.id
       join public.trainings t on t.id = r.training_id
       join public.organizations ro on ro.id = r.org_id
       ${cardJoins}
-      where (r.user_id = ${user.id} or (r.user_id is null and r.registered_by = ${user.id}))
-        and (r.status in ('pending_approval', 'confirmed', 'waitlisted', 'offered')
-             or (r.status in ('attended', 'no_show') and t.ends_at > now() - interval '1 year')
-             or (r.closed_at > now() - interval '30 days' and t.starts_at > now()))
-      order by (t.starts_at < now()), case when t.starts_at < now() then null else t.starts_at end, t.starts_at desc, r.id
-      limit ${options.limit ?? 100}
+      order by (t.starts_at < now()), case when t.starts_at < now() then null else t.starts_at end,
+        t.starts_at desc, case when t.starts_at < now() then null else r.id end, r.id desc
+      limit ${TRAINING_PAGE_SIZE + 1} offset ${offset}
     `.execute(tx);
-    return rows.rows.map((r) => ({
+    const entries = rows.rows.slice(0, TRAINING_PAGE_SIZE).map((r) => ({
       id: r.registration_id,
       training: toCard(r),
       status: r.reg_status,
@@ -374,6 +390,7 @@ export async function readMyRegistrations(tx: Tx, user: SessionUser, options: { 
       organizerApproval: r.organizer_approval,
       certificate: r.certificate,
     }));
+    return { entries, page, hasMore: rows.rows.length > TRAINING_PAGE_SIZE };
 }
 
 export type OrganisedTraining = TrainingCard & { pendingApprovals: number; offered: number };

@@ -8,6 +8,9 @@
 // when the range asks for them (`range.others`: the feed's next eight weeks). A circle plans
 // hundreds a month (the bench: 550 at 1×, 5,500 at 10×); reading all of them made /kalender grow
 // with the circle's history. The page links the others to /fortbildungen?monat (countCircleTrainings).
+// The person's registrations are read by their trainings' dates (private.my_registered_training_ids),
+// the own Träger's trainings by trainings_org_dates_idx: only those overlapping the range, not every
+// one the person or the Träger ever had (a session lies within its training's start and end).
 import { sql } from "kysely";
 import type { Tx } from "../../db/request";
 import { sessionUid } from "../ics";
@@ -49,11 +52,11 @@ export const trainingSource: CalendarSource = {
         (select count(*)::int from public.training_sessions x where x.training_id = t.id) as session_count,
         reg.status as my_status, reg.waitlist_position
       from (
-        select r.training_id as id from public.training_registrations r
-        where r.user_id = ${me}::uuid
-          and (r.status in ('confirmed', 'pending_approval', 'waitlisted', 'offered', 'attended', 'no_show')
-               or r.closed_reason = 'training_cancelled')
-        union
+        ${
+          // The person's registrations (a Träger feed has none): the calendar runs as that person.
+          me ? sql`select id from private.my_registered_training_ids(${range.from}, ${range.to}) id
+        union` : sql``
+        }
         select t.id from public.trainings t
         where ${ownTraeger(scope, sql.ref("t.org_id"))} and t.starts_at < ${range.to} and t.ends_at > ${range.from}
         union
