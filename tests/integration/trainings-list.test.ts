@@ -263,8 +263,8 @@ describe("Meine Anmeldungen by the training's dates", () => {
 
     // The organiser moves the last one to tomorrow and the first one half a year ahead: the
     // registrations carry the new dates, the list and the calendar follow.
-    await callSql(c.organizer, sql`select public.set_training_sessions(${coming[21]!}::uuid, ${sessionsJson(inDays(1))}::jsonb)`);
-    await callSql(c.organizer, sql`select public.set_training_sessions(${coming[0]!}::uuid, ${sessionsJson(inDays(180))}::jsonb)`);
+    await callSql(c.organizer, sql`select public.set_training_sessions(${coming[21]!}::uuid, ${sessionsJson(inDays(1))}::text::jsonb)`);
+    await callSql(c.organizer, sql`select public.set_training_sessions(${coming[0]!}::uuid, ${sessionsJson(inDays(180))}::text::jsonb)`);
     const stale = async () =>
       (
         await sql<{ n: number }>`
