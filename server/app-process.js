@@ -127,6 +127,11 @@ server.listen(config.PORT, config.HOST, () => {
   console.log(`Trägerkreis läuft auf http://${shown}:${config.PORT}${processes}${production ? "" : ` (Postfach: http://${shown}:${config.PORT}/dev/mails)`}`);
 });
 
+/** @param {Buffer | Uint8Array | string} chunk @param {BufferEncoding | undefined} encoding */
+function toBuffer(chunk, encoding) {
+  return Buffer.isBuffer(chunk) ? chunk : typeof chunk === "string" ? Buffer.from(chunk, encoding) : Buffer.from(chunk);
+}
+
 /**
  * Pages and data answers (not static files, which end before this): Remix writes each chunk React
  * renders (a page is dozens of small ones) and flushes after every one. Through the compressor
@@ -154,7 +159,7 @@ function coalesceWrites(req, res, next) {
   };
   /** @type {any} */ (res).write = (/** @type {any} */ chunk, /** @type {any} */ encoding, /** @type {any} */ callback) => {
     if (typeof encoding === "function") [callback, encoding] = [encoding, undefined];
-    chunks.push(Buffer.isBuffer(chunk) ? chunk : typeof chunk === "string" ? Buffer.from(chunk, encoding) : Buffer.from(chunk));
+    chunks.push(toBuffer(chunk, encoding));
     if (!scheduled) {
       scheduled = true;
       setImmediate(drain);
@@ -166,7 +171,7 @@ function coalesceWrites(req, res, next) {
   /** @type {any} */ (res).end = (/** @type {any} */ chunk, /** @type {any} */ encoding, /** @type {any} */ callback) => {
     if (typeof chunk === "function") [callback, chunk] = [chunk, undefined];
     if (typeof encoding === "function") [callback, encoding] = [encoding, undefined];
-    if (chunk != null) chunks.push(Buffer.isBuffer(chunk) ? chunk : typeof chunk === "string" ? Buffer.from(chunk, encoding) : Buffer.from(chunk));
+    if (chunk != null) chunks.push(toBuffer(chunk, encoding));
     const rest = chunks.length === 0 ? undefined : chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
     chunks = [];
     return rest === undefined ? end(callback) : end(rest, callback);
