@@ -249,9 +249,10 @@ create policy "the circle reads the partners, the partners every request, a Trä
   on public.project_partners for select to authenticated
   using (org_id = any ((select private.user_org_id_array())::uuid[])
          or project_id = any ((select private.workspace_project_id_array())::uuid[])
-         or (status = 'active' and project_id in (select p.id from public.projects p
-                                                  where p.status <> 'draft'
-                                                    and p.network_id = any ((select private.user_network_id_array())::uuid[]))));
+         or (status = 'active' and exists (select 1 from public.projects p
+                                           where p.id = project_partners.project_id
+                                             and p.status <> 'draft'
+                                             and p.network_id = any ((select private.user_network_id_array())::uuid[]))));
 
 create policy "the partners read the updates"
   on public.project_updates for select to authenticated
