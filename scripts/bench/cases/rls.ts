@@ -51,10 +51,25 @@ export function statementLabel(sql: string): string {
   return source?.[2] ?? fn?.[1] ?? flat.slice(0, 40);
 }
 
+/** Runs `work` in a transaction on one side (as the user, or as service_role with the same claims) and rolls it back. */
+async function rolledBack<T>(side: Side, user: BenchUser, work: (tx: Tx) => Promise<T>): Promise<T> {
+  let result: T;
+  const run = async (tx: Tx) => {
+    result = await work(tx);
+    throw new RollBack();
+  };
+  try {
+    await (side === "user" ? asUser(user, run) : asServiceRoleFor(user, run));
+  } catch (error) {
+    if (!(error instanceof RollBack)) throw error;
+  }
+  return result!;
+}
+
 /** Replays the statements on one side; nothing they write stays. */
 async function replay(side: Side, user: BenchUser, statements: CompiledQuery[]): Promise<Replayed[]> {
-  const out: Replayed[] = [];
-  const run = async (tx: Tx) => {
+  return rolledBack(side, user, async (tx) => {
+    const out: Replayed[] = [];
     for (const statement of statements) {
       const rows = (
         await tx.executeQuery<{ "QUERY PLAN": PlanJson }>(
@@ -70,14 +85,8 @@ async function replay(side: Side, user: BenchUser, statements: CompiledQuery[]):
         plan: plan.Plan,
       });
     }
-    throw new RollBack();
-  };
-  try {
-    await (side === "user" ? asUser(user, run) : asServiceRoleFor(user, run));
-  } catch (error) {
-    if (!(error instanceof RollBack)) throw error;
-  }
-  return out;
+    return out;
+  });
 }
 
 /**
@@ -86,20 +95,12 @@ async function replay(side: Side, user: BenchUser, statements: CompiledQuery[]):
  * costs with the server's plan cache in play. Returns milliseconds and the rows returned.
  */
 async function replayAsSent(side: Side, user: BenchUser, statements: CompiledQuery[]): Promise<{ ms: number; rows: number }> {
-  let result = { ms: 0, rows: 0 };
-  const run = async (tx: Tx) => {
+  return rolledBack(side, user, async (tx) => {
     const started = performance.now();
     let rows = 0;
     for (const statement of statements) rows += (await tx.executeQuery(statement)).rows.length;
-    result = { ms: performance.now() - started, rows };
-    throw new RollBack();
-  };
-  try {
-    await (side === "user" ? asUser(user, run) : asServiceRoleFor(user, run));
-  } catch (error) {
-    if (!(error instanceof RollBack)) throw error;
-  }
-  return result;
+    return { ms: performance.now() - started, rows };
+  });
 }
 
 const ratio = (a: number, b: number) => (b > 0 ? a / b : Number.NaN);
