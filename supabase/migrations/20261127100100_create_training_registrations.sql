@@ -1200,7 +1200,7 @@ begin
 end
 $$;
 revoke all on function private.my_registration_ids(int) from public;
-grant execute on function private.my_registration_ids(int) to authenticated;
+grant execute on function private.my_registration_ids(int) to authenticated, service_role;
 
 -- The calendar: the trainings of the current user's registrations (also one the organiser
 -- cancelled, so it shows as cancelled) whose start and end overlap [range_from, range_to).
@@ -1222,7 +1222,7 @@ begin
 end
 $$;
 revoke all on function private.my_registered_training_ids(timestamptz, timestamptz) from public;
-grant execute on function private.my_registered_training_ids(timestamptz, timestamptz) to authenticated;
+grant execute on function private.my_registered_training_ids(timestamptz, timestamptz) to authenticated, service_role;
 
 -- Contingent rows: same circle, within the capacity, not below what the Träger already holds.
 -- Locks the training first, so a contingent never changes in the middle of a seat decision.
