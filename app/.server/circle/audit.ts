@@ -4,6 +4,7 @@
 import { sql } from "kysely";
 import type { SessionUser } from "../auth/session";
 import { asUser } from "../db/request";
+import { rowLimit } from "~/.server/db/limits";
 
 export const CIRCLE_AUDIT_PAGE_SIZE = 50;
 
@@ -41,7 +42,7 @@ export async function circleAuditPage(
       .where(sql<boolean>`a.network_id in (select private.coordinated_network_ids())`)
       .orderBy("a.created_at", "desc")
       .orderBy("a.id", "desc")
-      .limit(CIRCLE_AUDIT_PAGE_SIZE + 1)
+      .limit(rowLimit(CIRCLE_AUDIT_PAGE_SIZE + 1))
       .offset((page - 1) * CIRCLE_AUDIT_PAGE_SIZE)
       .execute(),
   );

@@ -7,6 +7,7 @@ import type { SessionUser } from "../auth/session";
 import { asUser, asUserReadOnly } from "../db/request";
 import type { OrgRole } from "../db/schema";
 import { coverDashboard, type CoverDashboard } from "../cover/dashboard";
+import { rowLimit } from "~/.server/db/limits";
 
 export const NEW_IN_CIRCLE_DAYS = 90;
 
@@ -65,7 +66,7 @@ export async function loadDashboard(user: SessionUser): Promise<Dashboard> {
         .where("status", "=", "open")
         .where(sql<boolean>`network_id in (select private.coordinated_network_ids())`)
         .orderBy("created_at", "asc")
-        .limit(3)
+        .limit(rowLimit(3))
         .execute();
       openJoinRequests = {
         count: open[0]?.total ?? 0,
@@ -79,7 +80,7 @@ export async function loadDashboard(user: SessionUser): Promise<Dashboard> {
       .where("user_id", "=", user.id)
       .where("read_at", "is", null)
       .orderBy("created_at", "desc")
-      .limit(5)
+      .limit(rowLimit(5))
       .execute();
 
     const cover = await coverDashboard(tx, user.id);

@@ -7,6 +7,7 @@ import type { OrgKind, OrgRole } from "../db/schema";
 import { DIRECTORY_PAGE_SIZE, type DirectoryFilters } from "~/validation/circle";
 import { PROFILE_COLUMNS, type EditableProfile } from "../orgs/profile";
 import { referenceLists, type ReferenceLists } from "./reference";
+import { rowLimit } from "~/.server/db/limits";
 
 export type DirectoryEntry = {
   id: string;
@@ -71,13 +72,13 @@ export function directoryPageQuery(tx: Tx, filters: DirectoryFilters) {
       .orderBy(sql`ts_rank(o.search_vector, websearch_to_tsquery('pg_catalog.german'::regconfig, ${filters.q})) desc`)
       .orderBy(sql`lower(o.name)`)
       .orderBy("o.id")
-      .limit(DIRECTORY_PAGE_SIZE)
+      .limit(rowLimit(DIRECTORY_PAGE_SIZE))
       .offset((filters.seite - 1) * DIRECTORY_PAGE_SIZE);
   }
   return query
     .orderBy(sql`lower(o.name)`)
     .orderBy("o.id")
-    .limit(DIRECTORY_PAGE_SIZE)
+    .limit(rowLimit(DIRECTORY_PAGE_SIZE))
     .offset((filters.seite - 1) * DIRECTORY_PAGE_SIZE);
 }
 

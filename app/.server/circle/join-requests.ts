@@ -5,6 +5,7 @@ import { sql } from "kysely";
 import { invariantResponse } from "~/utils/invariant";
 import { requireUser, type SessionUser } from "../auth/session";
 import { asUser, asUserReadOnly } from "../db/request";
+import { rowLimit } from "~/.server/db/limits";
 
 export type CoordinatedCircle = {
   id: string;
@@ -101,7 +102,7 @@ export async function listJoinRequests(
     const decided = await base
       .where("j.status", "<>", "open")
       .orderBy("j.decided_at", "desc")
-      .limit(DECIDED_SHOWN)
+      .limit(rowLimit(DECIDED_SHOWN))
       .execute();
     const shape = (r: (typeof open)[number]): JoinRequestRow => ({
       ...r,

@@ -3,6 +3,7 @@
 import { renderNotification } from "~/i18n/notifications";
 import type { SessionUser } from "../auth/session";
 import { asUser, asUserReadOnly } from "../db/request";
+import { rowLimit } from "~/.server/db/limits";
 
 export type NotificationRow = {
   id: string;
@@ -23,7 +24,7 @@ export async function listNotifications(user: SessionUser): Promise<Notification
       .select(["id", "kind", "data", "link", "created_at as createdAt", "read_at as readAt"])
       .where("user_id", "=", user.id)
       .orderBy("created_at", "desc")
-      .limit(SHOWN)
+      .limit(rowLimit(SHOWN))
       .execute(),
   );
   return rows.map(({ readAt, createdAt, data, ...n }) => ({

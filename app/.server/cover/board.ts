@@ -22,6 +22,7 @@ import type {
 } from "../db/schema";
 import { COVER_PAGE_SIZE, type CoverBoardFilters } from "~/validation/cover";
 import { coverContext, idFilter, type CoverContext } from "./context";
+import { rowLimit } from "~/.server/db/limits";
 
 export type CoverCard = {
   id: string;
@@ -208,7 +209,7 @@ export function openRequestsQuery(context: CoverContext, filters: CoverBoardFilt
     from public.cover_requests r ${cardJoins}
     where ${sql.join(conditions, sql` and `)}
     order by r.urgency_rank, r.published_at desc, r.id
-    limit ${COVER_PAGE_SIZE + 1} offset ${offset}
+    limit ${rowLimit(COVER_PAGE_SIZE + 1)} offset ${offset}
   `;
 }
 
@@ -221,7 +222,7 @@ async function ownRequests(tx: Tx, context: CoverContext, page: number) {
     from public.cover_requests r ${cardJoins}
     where ${idFilter("r.org_id", context.orgIds)}
     order by r.created_at desc, r.id
-    limit ${COVER_PAGE_SIZE + 1} offset ${offset}
+    limit ${rowLimit(COVER_PAGE_SIZE + 1)} offset ${offset}
   `.execute(tx);
   return result.rows;
 }
@@ -246,7 +247,7 @@ async function ownOffers(tx: Tx, context: CoverContext, page: number) {
       from public.cover_offers x
       where ${idFilter("x.org_id", context.orgIds)}
       order by x.created_at desc, x.id
-      limit ${COVER_PAGE_SIZE + 1} offset ${offset}
+      limit ${rowLimit(COVER_PAGE_SIZE + 1)} offset ${offset}
     )
     select ${cardColumns(context.orgIds)},
       x.id as offer_id, x.status as offer_status, x.hours_per_week::text as offered_hours,

@@ -5,6 +5,7 @@ import { sql } from "kysely";
 import type { Tx } from "../db/request";
 import type { CoverRequestStatus, CoverUrgency } from "../db/schema";
 import { coverContext, idFilter } from "./context";
+import { rowLimit } from "~/.server/db/limits";
 
 export const NOTFALL_COUNT_CAP = 100;
 
@@ -40,7 +41,7 @@ export async function coverDashboard(tx: Tx, userId: string): Promise<CoverDashb
                 select 1 from public.cover_requests r
                 where r.status = 'open' and r.urgency_rank = 1 and ${idFilter("r.network_id", context.networkIds)}
                   and r.org_id <> all(${context.orgIds}::uuid[])
-                limit ${NOTFALL_COUNT_CAP}
+                limit ${rowLimit(NOTFALL_COUNT_CAP)}
               ) x
             `.execute(tx)
           ).rows[0]?.n ?? 0,

@@ -6,6 +6,7 @@ import type { SessionUser } from "../auth/session";
 import { asUser, type Tx } from "../db/request";
 import type { MinutesStatus, RsvpAnswer } from "../db/schema";
 import { asMinutesContent, type MinutesContent } from "./minutes";
+import { rowLimit } from "~/.server/db/limits";
 
 export type HostOption = {
   value: string;
@@ -116,10 +117,10 @@ export function meetingListQuery(userId: string, past: boolean) {
   const page = past
     ? sql`select ${columns} from public.meetings mt
           where ${inCircles} and mt.starts_at < now() and mt.ends_at < now()
-          order by mt.starts_at desc limit ${MEETINGS_PAGE_SIZE}`
+          order by mt.starts_at desc limit ${rowLimit(MEETINGS_PAGE_SIZE)}`
     : sql`(select ${columns} from public.meetings mt
            where ${inCircles} and mt.starts_at >= now()
-           order by mt.starts_at limit ${MEETINGS_PAGE_SIZE})
+           order by mt.starts_at limit ${rowLimit(MEETINGS_PAGE_SIZE)})
           union all
           (select ${columns} from public.meetings mt
            where ${inCircles} and mt.starts_at < now() and mt.ends_at >= now())`;
@@ -135,7 +136,7 @@ export function meetingListQuery(userId: string, past: boolean) {
       join public.organizations o on o.id = mt.host_org_id
       left join public.gemeinden g on g.code = mt.gemeinde
       order by ${order}, mt.id
-      limit ${MEETINGS_PAGE_SIZE}
+      limit ${rowLimit(MEETINGS_PAGE_SIZE)}
   `;
 }
 

@@ -3,6 +3,7 @@
 import { sql } from "kysely";
 import type { SessionUser } from "../auth/session";
 import { asUser, asUserReadOnly } from "../db/request";
+import { rowLimit } from "~/.server/db/limits";
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -45,7 +46,7 @@ export async function auditPage(
       .where("a.org_id", "=", orgId)
       .orderBy("a.created_at", "desc")
       .orderBy("a.id", "desc")
-      .limit(AUDIT_PAGE_SIZE + 1)
+      .limit(rowLimit(AUDIT_PAGE_SIZE + 1))
       .offset((page - 1) * AUDIT_PAGE_SIZE)
       .execute(),
   );

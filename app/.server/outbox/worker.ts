@@ -41,6 +41,7 @@ import { MailRenderError, renderMail } from "../mail/render";
 import { runPeriodicJobsOnce } from "./jobs";
 import { sendMail } from "../mail/send";
 import { PushSubscriptionGoneError, pushMessage, sendPush } from "../push/send";
+import { rowLimit } from "~/.server/db/limits";
 
 /** How long a mail is retried after its first attempt before it counts as undeliverable. */
 export const RETRY_WINDOW_HOURS = 72;
@@ -83,7 +84,7 @@ async function claim(limit: number, kind: "mail" | "push"): Promise<Claimed[]> {
         select id from private.outbox
         where status = 'pending' and run_after <= now() and kind = ${kind}
         order by run_after, id
-        limit ${limit}
+        limit ${rowLimit(limit)}
         for update skip locked
       )
       update private.outbox o

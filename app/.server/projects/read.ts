@@ -9,6 +9,7 @@ import type { ProjectPartnerRole, ProjectPartnerStatus, ProjectTaskStatus } from
 import { activeHide, type ActiveHide } from "../sozialdaten-hides";
 
 import type { ProjectStatus } from "~/utils/projects";
+import { rowLimit } from "~/.server/db/limits";
 
 export type { ProjectStatus };
 
@@ -86,7 +87,7 @@ export async function listProjectsIn(tx: Tx, user: Pick<SessionUser, "id">, filt
         from public.projects p
         where ${conditions}
         order by ${listOrder}, p.updated_at desc, p.id
-        limit ${PAGE + 1} offset ${(page - 1) * PAGE})
+        limit ${rowLimit(PAGE + 1)} offset ${(page - 1) * PAGE})
       select p.id, p.title, left(p.goal, 300) as goal, p.status, p.hilfearten, p.gemeinden,
         p.period_start::text, p.period_end::text,
         pa.lead_name, pa.partner_names, coalesce(pa.mine, false) as mine
@@ -103,7 +104,7 @@ export async function listProjectsIn(tx: Tx, user: Pick<SessionUser, "id">, filt
         where pp.project_id = p.id) pa on true
       order by page.rank, page.updated_at desc, page.id`.execute(tx);
     const counted = await sql<{ n: number }>`
-      select count(*)::int as n from (select 1 from public.projects p where ${conditions} limit ${PROJECT_COUNT_CAP + 1}) x
+      select count(*)::int as n from (select 1 from public.projects p where ${conditions} limit ${rowLimit(PROJECT_COUNT_CAP + 1)}) x
     `.execute(tx);
     const n = counted.rows[0]?.n ?? 0;
     const hilfearten = await tx.selectFrom("hilfearten").select(["code", "label", "paragraph"]).orderBy("sort_order").execute();
@@ -378,7 +379,7 @@ export async function loadWorkspace(tx: Tx, user: SessionUser, id: string, updat
       .where("u.project_id", "=", id)
       .orderBy("u.created_at", "desc")
       .orderBy("u.id")
-      .limit(updatesLimit)
+      .limit(rowLimit(updatesLimit))
       .execute();
     const updateIds = updates.map((u) => u.id);
     const comments = updateIds.length

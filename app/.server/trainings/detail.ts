@@ -14,6 +14,7 @@ import type {
   TrainingStatus,
 } from "../db/schema";
 import { activeHide, type ActiveHide } from "../sozialdaten-hides";
+import { rowLimit } from "~/.server/db/limits";
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 
@@ -377,7 +378,7 @@ export async function loadTrainingDetail(user: SessionUser, trainingId: string):
             .select(["registration_id", "from_position", "to_position", "reason", "moved_at"])
             .where("training_id", "=", trainingId)
             .orderBy("moved_at", "desc")
-            .limit(50)
+            .limit(rowLimit(50))
             .execute()
         ).map((m) => ({
           registrationId: m.registration_id,

@@ -15,6 +15,7 @@ import type {
 import { TRAINING_PAGE_SIZE, TRAINING_TAB_COUNT_CAP, type TrainingFilters } from "~/validation/trainings";
 import { berlinMonthRange, berlinParts } from "~/utils/berlin-time";
 import { monthText } from "~/utils/format";
+import { rowLimit } from "~/.server/db/limits";
 
 export type TopicOption = { code: string; label: string };
 export type GemeindeOption = { code: string; name: string; kreis: string };
@@ -165,7 +166,7 @@ export async function readTrainingMeta(tx: Tx, user: SessionUser): Promise<Train
           where (r.user_id = ${user.id} or (r.user_id is null and r.registered_by = ${user.id}))
             and r.status in ('pending_approval', 'confirmed', 'waitlisted', 'offered')
             and t.status = 'published'
-          limit ${TRAINING_TAB_COUNT_CAP + 1}) x) as mine,
+          limit ${rowLimit(TRAINING_TAB_COUNT_CAP + 1)}) x) as mine,
         (select count(*)::int from (
           select t.id from public.trainings t
           join public.org_members m on m.org_id = t.org_id
@@ -178,7 +179,7 @@ export async function readTrainingMeta(tx: Tx, user: SessionUser): Promise<Train
             and t.status in ('draft', 'published')
             and t.org_id not in (select m.org_id from public.org_members m
                                  where m.user_id = ${user.id} and m.role in ('owner', 'admin', 'coordinator'))
-          limit ${TRAINING_TAB_COUNT_CAP + 1}) x) as organised
+          limit ${rowLimit(TRAINING_TAB_COUNT_CAP + 1)}) x) as organised
     `.execute(tx);
     const m = meta.rows[0]!;
     return { inCircle: m.circles > 0, canOrganise: m.can_organise, myCount: m.mine, organisedCount: m.organised };
@@ -282,7 +283,7 @@ export async function readTrainingList(tx: Tx, user: SessionUser, filters: Train
         from public.trainings t
         where ${where}
         order by t.starts_at, t.id
-        limit ${TRAINING_PAGE_SIZE + 1} offset ${offset}
+        limit ${rowLimit(TRAINING_PAGE_SIZE + 1)} offset ${offset}
       )
       select ${cardColumns}, ${mineColumns}
       from page join public.trainings t on t.id = page.id ${cardJoins}
@@ -290,7 +291,7 @@ export async function readTrainingList(tx: Tx, user: SessionUser, filters: Train
       order by page.starts_at, page.id
     `.execute(tx);
     const counted = await sql<{ n: number }>`
-      select count(*)::int as n from (select 1 from public.trainings t where ${where} limit ${TRAINING_COUNT_CAP + 1}) x
+      select count(*)::int as n from (select 1 from public.trainings t where ${where} limit ${rowLimit(TRAINING_COUNT_CAP + 1)}) x
     `.execute(tx);
     const n = counted.rows[0]?.n ?? 0;
     const moreThan = n > TRAINING_COUNT_CAP;
@@ -373,7 +374,7 @@ export async function readMyRegistrations(tx: Tx, user: SessionUser, options: { 
       ${cardJoins}
       order by (t.starts_at < now()), case when t.starts_at < now() then null else t.starts_at end,
         t.starts_at desc, case when t.starts_at < now() then null else r.id end, r.id desc
-      limit ${TRAINING_PAGE_SIZE + 1} offset ${offset}
+      limit ${rowLimit(TRAINING_PAGE_SIZE + 1)} offset ${offset}
     `.execute(tx);
     const entries = rows.rows.slice(0, TRAINING_PAGE_SIZE).map((r) => ({
       id: r.registration_id,
@@ -424,7 +425,7 @@ export async function loadUpcomingTrainings(user: SessionUser, limit = 3): Promi
       ${mineJoin(user.id)}
       where t.network_id in (select private.user_network_ids()) and t.status = 'published' and t.starts_at > now()
       order by t.starts_at, t.id
-      limit ${limit}
+      limit ${rowLimit(limit)}
     `.execute(tx);
     return rows.rows.map((r) => ({ ...toCard(r), mine: mineOf(r) }));
   });

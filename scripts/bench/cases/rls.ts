@@ -12,8 +12,10 @@
 // - the ratio of each, user ÷ service_role, and whether both returned the same number of rows.
 // The session lookup (privileged, no RLS) and the claims' set_config are not replayed.
 // Then the same statements once more as the app sends them (prepared, without EXPLAIN, timed from
-// the client, after eight runs per side so the server's plan cache is warm): the page row "as
-// sent" — EXPLAIN plans its statement every time, so only this row shows what reusing plans saves.
+// the client, in blocks per side that each begin with eight unmeasured runs, so the server's plan
+// cache is warm and, as in production, not re-planned for another role on every run): the page
+// row "as sent" — EXPLAIN plans its statement every time, so only this row shows what reusing
+// plans saves. With it, how many of the page's statements the user side ran on a generic plan.
 // --explain prints each statement's plan tree on both sides.
 import type { CompiledQuery } from "kysely";
 import { CompiledQuery as Compiled } from "kysely";
@@ -184,15 +186,35 @@ export const rlsCase: BenchCase = {
           `${ratio(pageRow.userBuffers, pageRow.serviceBuffers).toFixed(2)}× buffers ` +
           `(${pageRow.userBuffers} / ${pageRow.serviceBuffers}), median of ${runs}\n${details.join("\n")}`,
       );
-      // The same statements as the app sends them. Eight runs per side first: from the sixth run
-      // of a prepared statement the server may keep a generic plan (one transaction at a time
-      // gets the most recently used connection, so the runs share one connection's statements).
-      for (let i = 0; i < 8; i++) for (const side of ["user", "service"] as const) await replayAsSent(side, user, statements);
+      // The same statements as the app sends them, in blocks per side: a prepared statement's
+      // plan is tied to the role it was planned for (PostgreSQL plans it again when the role
+      // changes), and in production every request runs as `authenticated`, so alternating sides
+      // run by run would plan every statement afresh on each run — neither side's production
+      // cost. Each block starts with eight unmeasured runs (from the sixth run of a prepared
+      // statement the server may keep a generic plan; one transaction at a time gets the most
+      // recently used connection, so a block's runs share one connection's statements), then the
+      // sides alternate block by block.
       const sent: Record<Side, Array<{ ms: number; rows: number }>> = { user: [], service: [] };
-      for (let i = 0; i < runs; i++) {
-        const order: Side[] = i % 2 === 0 ? ["user", "service"] : ["service", "user"];
-        for (const side of order) sent[side].push(await replayAsSent(side, user, statements));
+      const blocksPerSide = 4;
+      const perBlock = Math.max(5, Math.ceil(runs / blocksPerSide) * 2);
+      for (let b = 0; b < blocksPerSide; b++) {
+        const order: Side[] = b % 2 === 0 ? ["user", "service"] : ["service", "user"];
+        for (const side of order) {
+          for (let i = 0; i < 8; i++) await replayAsSent(side, user, statements);
+          for (let i = 0; i < perBlock; i++) sent[side].push(await replayAsSent(side, user, statements));
+        }
       }
+      // Which plans the user side's statements ran on (the connection the last block used).
+      const planKinds = await rolledBack("user", user, async (tx) =>
+        (
+          await tx.executeQuery<{ statement: string; generic_plans: string; custom_plans: string }>(
+            Compiled.raw("select statement, generic_plans::text, custom_plans::text from pg_prepared_statements", []),
+          )
+        ).rows,
+      );
+      const generic = statements.filter((q) =>
+        planKinds.some((p) => p.statement === q.sql && Number(p.generic_plans) > Number(p.custom_plans)),
+      ).length;
       const sentRow: Measurement = {
         kind: "rls",
         case: "rls",
@@ -209,7 +231,8 @@ export const rlsCase: BenchCase = {
         `[bench]   ${page.label} as sent (prepared): ${ratio(median(sentRow.userMs), median(sentRow.serviceMs)).toFixed(2)}× time ` +
           `(best ${ratio(Math.min(...sentRow.userMs), Math.min(...sentRow.serviceMs)).toFixed(2)}×) ` +
           `(${median(sentRow.userMs).toFixed(2)} / ${median(sentRow.serviceMs).toFixed(2)} ms), rows ${sentRow.userRows}` +
-          `${sentRow.userRows === sentRow.serviceRows ? "" : ` ≠ ${sentRow.serviceRows} as service_role`}`,
+          `${sentRow.userRows === sentRow.serviceRows ? "" : ` ≠ ${sentRow.serviceRows} as service_role`}` +
+          `, ${generic} of ${statements.length} statements mostly on a generic plan as the user`,
       );
       if (ctx.options.explain) {
         for (const side of ["user", "service"] as const) {

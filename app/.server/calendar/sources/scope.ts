@@ -4,14 +4,18 @@
 import { sql, type RawBuilder } from "kysely";
 import type { CalendarScope } from "../entries";
 
-/** `network_id in (…)`: the circles the calendar covers. */
+/**
+ * `network_id = any (array(…))`: the circles the calendar covers, read once per statement. As
+ * `in (select …)` the planner joined the circles in and could start from them: every training of
+ * the circle read to find the person's handful (decision 019, "Eighth sitting").
+ */
 export function circlesOf(scope: CalendarScope, column: RawBuilder<unknown>): RawBuilder<unknown> {
   return scope.kind === "person"
-    ? sql`${column} in (select nm.network_id from public.network_members nm
+    ? sql`${column} = any (array(select nm.network_id from public.network_members nm
                         join public.org_members m on m.org_id = nm.org_id
-                        where m.user_id = ${scope.userId} and nm.status = 'active')`
-    : sql`${column} in (select nm.network_id from public.network_members nm
-                        where nm.org_id = ${scope.orgId} and nm.status = 'active')`;
+                        where m.user_id = ${scope.userId} and nm.status = 'active'))`
+    : sql`${column} = any (array(select nm.network_id from public.network_members nm
+                        where nm.org_id = ${scope.orgId} and nm.status = 'active'))`;
 }
 
 /** `org_id in (…)`: the Träger the calendar speaks for. */

@@ -16,6 +16,7 @@ import type { Tx } from "../../db/request";
 import { sessionUid } from "../ics";
 import type { CalendarEntry, CalendarScope, CalendarSource } from "../entries";
 import { circlesOf, ownTraeger, personOf } from "./scope";
+import { rowLimit } from "~/.server/db/limits";
 
 const STATES: Record<string, string> = {
   confirmed: "Sie sind angemeldet",
@@ -31,6 +32,9 @@ export const trainingSource: CalendarSource = {
   label: "Fortbildungen",
   async load(tx, scope, range) {
     const me = personOf(scope);
+    // The wanted trainings first, as their own step: a handful of ids. Inlined, the planner (with
+    // the trainings' row-level policies on the join) started from every training of the person's
+    // circles and hash-joined the handful to them (decision 019, "Eighth sitting").
     const rows = await sql<{
       id: string;
       title: string;
@@ -47,11 +51,7 @@ export const trainingSource: CalendarSource = {
       my_status: string | null;
       waitlist_position: number | null;
     }>`
-      select t.id, t.title, t.status, t.place, g.name as gemeinde, t.online_url, t.updated_at,
-        o.name as org_name, s.position, s.starts_at, s.ends_at,
-        (select count(*)::int from public.training_sessions x where x.training_id = t.id) as session_count,
-        reg.status as my_status, reg.waitlist_position
-      from (
+      with wanted as materialized (
         ${
           // The person's registrations (a Träger feed has none): the calendar runs as that person.
           me ? sql`select id from private.my_registered_training_ids(${range.from}, ${range.to}) id
@@ -69,7 +69,12 @@ export const trainingSource: CalendarSource = {
           and t.starts_at < ${range.others.to} and t.ends_at > ${range.others.from}`
             : sql``
         }
-      ) wanted
+      )
+      select t.id, t.title, t.status, t.place, g.name as gemeinde, t.online_url, t.updated_at,
+        o.name as org_name, s.position, s.starts_at, s.ends_at,
+        (select count(*)::int from public.training_sessions x where x.training_id = t.id) as session_count,
+        reg.status as my_status, reg.waitlist_position
+      from wanted
       join public.trainings t on t.id = wanted.id
       join public.training_sessions s on s.training_id = t.id
       join public.organizations o on o.id = t.org_id
@@ -126,7 +131,7 @@ export async function countCircleTrainings(
       select 1 from public.trainings t
       where ${circlesOf(scope, sql.ref("t.network_id"))} and t.status = 'published'
         and t.starts_at >= ${span.from} and t.starts_at < ${span.to} and t.starts_at > now()
-      limit ${cap + 1}) x
+      limit ${rowLimit(cap + 1)}) x
   `.execute(tx);
   return result.rows[0]?.n ?? 0;
 }
