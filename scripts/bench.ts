@@ -17,6 +17,8 @@
 //          --http-html <dir> (the http case also writes each page's HTML there, to look at what it sends)
 //          --http-think 0,1000 (the http case: each user's pause between a page and its next request, ms;
 //          0 = every user asks again the moment the page arrives, a saturation test)
+//          --statements <file> (the rls case appends each page's recorded statements there, one JSON
+//          line per page: {page, user, statements: [{sql, parameters}]} — to replay one by hand)
 //          --keep (the PostgreSQL bench database is not dropped at the end; its URL is printed —
 //          e.g. for scripts/bench-render.ts)
 // Cases (run in this order): directory, cover-publish, cover-board, trainings, meetings, projects,
@@ -54,6 +56,7 @@ const parsed = (() => {
         "http-html": { type: "string" },
         "http-think": { type: "string", default: "0,1000" },
         keep: { type: "boolean", default: false },
+        statements: { type: "string" },
       },
     });
   } catch (error) {
@@ -96,6 +99,7 @@ const options: BenchOptions = {
   httpSeconds: positive("http-seconds", args["http-seconds"]),
   httpProcesses: (args["http-processes"] ?? "1,2").split(",").map((n) => positive("http-processes", n)),
   httpHtmlDir: args["http-html"],
+  statementsFile: args.statements,
   httpThinkMs: (args["http-think"] ?? "0").split(",").map((n) => {
     const ms = Number(n);
     if (!Number.isInteger(ms) || ms < 0) throw new Error("--http-think must be whole milliseconds ≥ 0, comma-separated");

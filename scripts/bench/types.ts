@@ -36,6 +36,8 @@ export type BenchOptions = {
   httpHtmlDir?: string;
   /** The http case: each user's pause (ms) between a page's answer and the next request, one run per value. */
   httpThinkMs: number[];
+  /** The rls case also appends each page's recorded statements (SQL, parameters, user) to this file, one JSON line per page. */
+  statementsFile?: string;
 };
 
 export type BenchContext = {

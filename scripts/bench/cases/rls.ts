@@ -16,7 +16,9 @@
 // cache is warm and, as in production, not re-planned for another role on every run): the page
 // row "as sent" — EXPLAIN plans its statement every time, so only this row shows what reusing
 // plans saves. With it, how many of the page's statements the user side ran on a generic plan.
-// --explain prints each statement's plan tree on both sides.
+// --explain prints each statement's plan tree on both sides; --statements <file> writes the
+// recorded statements, to replay one with EXPLAIN … EXECUTE on a kept (--keep) database.
+import fs from "node:fs";
 import type { CompiledQuery } from "kysely";
 import { CompiledQuery as Compiled } from "kysely";
 import { asUser, type Tx } from "../../../app/.server/db/request";
@@ -124,6 +126,10 @@ export const rlsCase: BenchCase = {
     for (const page of PAGES) {
       for (let i = 0; i < ctx.options.warmup; i++) await call(user, page, seed);
       const statements = replayable(await recordStatements(ctx, user, page, seed));
+      if (ctx.options.statementsFile) {
+        const line = { page: page.label, user, statements: statements.map((q) => ({ sql: q.sql, parameters: q.parameters })) };
+        fs.appendFileSync(ctx.options.statementsFile, `${JSON.stringify(line)}\n`);
+      }
       // One replay per side first (plans, caches), then `runs` in alternating order.
       await replay("user", user, statements);
       await replay("service", user, statements);
