@@ -19,6 +19,8 @@
 //          0 = every user asks again the moment the page arrives, a saturation test)
 //          --statements <file> (the rls case appends each page's recorded statements there, one JSON
 //          line per page: {page, user, statements: [{sql, parameters}]} — to replay one by hand)
+//          --volume-plans sent|values (the volume case explains each read as the app sends it — prepared,
+//          its sixth run, the plan production keeps — or with the values, a custom plan; default sent)
 //          --keep (the PostgreSQL bench database is not dropped at the end; its URL is printed —
 //          e.g. for scripts/bench-render.ts)
 // Cases (run in this order): directory, cover-publish, cover-board, trainings, meetings, projects,
@@ -57,6 +59,7 @@ const parsed = (() => {
         "http-think": { type: "string", default: "0,1000" },
         keep: { type: "boolean", default: false },
         statements: { type: "string" },
+        "volume-plans": { type: "string", default: "sent" },
       },
     });
   } catch (error) {
@@ -100,6 +103,11 @@ const options: BenchOptions = {
   httpProcesses: (args["http-processes"] ?? "1,2").split(",").map((n) => positive("http-processes", n)),
   httpHtmlDir: args["http-html"],
   statementsFile: args.statements,
+  volumePlans: (() => {
+    const value = args["volume-plans"];
+    if (value !== "sent" && value !== "values") throw new Error("--volume-plans must be sent or values");
+    return value;
+  })(),
   httpThinkMs: (args["http-think"] ?? "0").split(",").map((n) => {
     const ms = Number(n);
     if (!Number.isInteger(ms) || ms < 0) throw new Error("--http-think must be whole milliseconds ≥ 0, comma-separated");

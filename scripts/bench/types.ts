@@ -38,6 +38,8 @@ export type BenchOptions = {
   httpThinkMs: number[];
   /** The rls case also appends each page's recorded statements (SQL, parameters, user) to this file, one JSON line per page. */
   statementsFile?: string;
+  /** The volume case: explain each read as sent (prepared, sixth run: the plan production keeps) or with its values (a custom plan). */
+  volumePlans: "sent" | "values";
 };
 
 export type BenchContext = {

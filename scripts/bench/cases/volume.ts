@@ -7,7 +7,10 @@
 //
 // For each list page, one signed-in user (the first of the bench circle) calls the route's loader;
 // every statement it sends is recorded, then replayed as that user under EXPLAIN (ANALYZE, BUFFERS)
-// in a transaction that is rolled back. Reported per page: the number of statements, the shared
+// in a transaction that is rolled back — each read as the app sends it, a prepared statement on
+// its sixth run, so on the plan production keeps (often a generic one, made without the values;
+// scripts/bench/plan-as-sent.ts); `--volume-plans values` explains with the values instead (a
+// custom plan each time, as the figures before the eighth sitting were measured). Reported per page: the number of statements, the shared
 // buffers they touch (planning + execution, including what functions and policies read — a count
 // that does not depend on how busy the machine is, so a page whose work grows with the data shows
 // it even on a loaded machine), the statements' planning + execution time, and the loader's time
@@ -34,6 +37,7 @@ import { circleSeed } from "./directory";
 import { meetingsSeed } from "./meetings";
 import { projectsSeed } from "./projects";
 import { trainingsSeed } from "./trainings";
+import { explainAsSent, replayableAsSent } from "../plan-as-sent";
 
 type RouteLoader = Parameters<typeof callRoute>[0];
 export type Page = { label: string; path: string; loader: RouteLoader; params?: (seed: CircleSeed) => Record<string, string> };
@@ -116,6 +120,7 @@ export function planKeys(this: unknown, key: string, value: unknown) {
 async function replay(
   user: BenchUser,
   statements: CompiledQuery[],
+  plans: "sent" | "values",
   log?: (message: string) => void,
 ): Promise<{ buffers: number; sqlMs: number }> {
   let result = { buffers: 0, sqlMs: 0 };
@@ -123,12 +128,14 @@ async function replay(
   try {
     await asUser(user, async (tx) => {
       for (const statement of explainable) {
-        const rows = (
-          await tx.executeQuery<{ "QUERY PLAN": PlanJson }>(
-            Compiled.raw(`explain (analyze, buffers, format json) ${statement.sql}`, [...statement.parameters]),
-          )
-        ).rows;
-        const plan = rows[0]!["QUERY PLAN"][0]!;
+        const plan =
+          plans === "sent" && replayableAsSent(statement)
+            ? await explainAsSent(tx, statement)
+            : (
+                await tx.executeQuery<{ "QUERY PLAN": PlanJson }>(
+                  Compiled.raw(`explain (analyze, buffers, format json) ${statement.sql}`, [...statement.parameters]),
+                )
+              ).rows[0]!["QUERY PLAN"][0]!;
         const blocks = (b?: { "Shared Hit Blocks": number; "Shared Read Blocks": number }) =>
           b ? b["Shared Hit Blocks"] + b["Shared Read Blocks"] : 0;
         if (log) {
@@ -182,10 +189,10 @@ export const volumeCase: BenchCase = {
       for (let i = 0; i < ctx.options.warmup; i++) await call(user, page, seed);
       const statements = await recordStatements(ctx, user, page, seed);
       const replays: Array<{ buffers: number; sqlMs: number }> = [];
-      for (let i = 0; i < runs; i++) replays.push(await replay(user, statements));
+      for (let i = 0; i < runs; i++) replays.push(await replay(user, statements, ctx.options.volumePlans));
       if (ctx.options.explain) {
         ctx.log(`\nEXPLAIN · ${ctx.target.label} · ${page.label} (scale ${ctx.options.scale})`);
-        await replay(user, statements, ctx.log);
+        await replay(user, statements, ctx.options.volumePlans, ctx.log);
       }
       const loaderMs: number[] = [];
       for (let i = 0; i < runs; i++) loaderMs.push(await timed(() => call(user, page, seed)));
