@@ -20,7 +20,7 @@
 //          --statements <file> (the rls case appends each page's recorded statements there, one JSON
 //          line per page: {page, user, statements: [{sql, parameters}]} — to replay one by hand)
 //          --volume-plans sent|values (the volume case explains each read as the app sends it — prepared,
-//          its sixth run, the plan production keeps — or with the values, a custom plan; default sent)
+//          its seventh run, the plan production keeps — or with the values, a custom plan; default sent)
 //          --keep (the PostgreSQL bench database is not dropped at the end; its URL is printed —
 //          e.g. for scripts/bench-render.ts)
 // Cases (run in this order): directory, cover-publish, cover-board, trainings, meetings, projects,

@@ -3,8 +3,9 @@
 // generic plan, made without the parameters' values; `EXPLAIN <statement>` with the values always
 // makes a custom plan for exactly those values, which can be a different plan (decision 019,
 // "Eighth sitting": a bound LIMIT read whole tables on the generic plan and a page on the custom
-// one). explainAsSent prepares the statement under a name, runs it five times as the server's
-// plan cache sees it (plan_cache_mode as configured), and explains the sixth run.
+// one). explainAsSent prepares the statement under a name, runs it six times as the server's
+// plan cache sees it (plan_cache_mode as configured; the sixth run is where a generic plan is
+// first made and weighed), and explains the seventh.
 import { CompiledQuery as Compiled, type CompiledQuery } from "kysely";
 import type { Tx } from "../../app/.server/db/request";
 import type { PlanJson } from "./cases/volume";
@@ -16,7 +17,7 @@ export function replayableAsSent(statement: CompiledQuery): boolean {
   return /^\s*(select|with|values)\b/i.test(statement.sql) && !/\b(insert|update|delete)\b/i.test(statement.sql);
 }
 
-/** EXPLAIN (ANALYZE, BUFFERS) of the statement's sixth run as a prepared statement, in this transaction. */
+/** EXPLAIN (ANALYZE, BUFFERS) of the statement's seventh run as a prepared statement, in this transaction. */
 export async function explainAsSent(tx: Tx, statement: CompiledQuery): Promise<PlanJson[number]> {
   // A name of its own each time: PREPARE outlives a transaction that fails or is rolled back.
   const NAME = `tk_bench_as_sent_${++counter}`;
@@ -39,7 +40,7 @@ export async function explainAsSent(tx: Tx, statement: CompiledQuery): Promise<P
       literals.push(`${row.literal}::${type}`);
     }
     const execute = `execute ${NAME}${literals.length ? `(${literals.join(", ")})` : ""}`;
-    for (let i = 0; i < 5; i++) await tx.executeQuery(Compiled.raw(execute, []));
+    for (let i = 0; i < 6; i++) await tx.executeQuery(Compiled.raw(execute, []));
     const rows = (
       await tx.executeQuery<{ "QUERY PLAN": PlanJson }>(Compiled.raw(`explain (analyze, buffers, format json) ${execute}`, []))
     ).rows;

@@ -8,7 +8,7 @@
 // For each list page, one signed-in user (the first of the bench circle) calls the route's loader;
 // every statement it sends is recorded, then replayed as that user under EXPLAIN (ANALYZE, BUFFERS)
 // in a transaction that is rolled back — each read as the app sends it, a prepared statement on
-// its sixth run, so on the plan production keeps (often a generic one, made without the values;
+// its seventh run, so on the plan production keeps (often a generic one, made without the values;
 // scripts/bench/plan-as-sent.ts); `--volume-plans values` explains with the values instead (a
 // custom plan each time, as the figures before the eighth sitting were measured). Reported per page: the number of statements, the shared
 // buffers they touch (planning + execution, including what functions and policies read — a count
