@@ -44,8 +44,8 @@ export const MAIN_NAV: NavEntry[] = [
 const COORDINATION_ENTRY: NavEntry = { to: "/kreis/anfragen", label: "Kreis verwalten", short: "Kreis", icon: "home" };
 
 // The shell is on every page: its shapes are short classes of app/tailwind.css (`.app-header`,
-// `.nav-link`, `.bar-link`, `.count`, the `.icon-*` masks …), and NavLink's aria-current="page"
-// styles the current place, so each page sends a few bytes instead of utilities and SVG (issue 14).
+// `.nav-link`, `.bar-link`, `.count`, the `.icon-*` masks …), and aria-current="page" styles the
+// current place, so each page sends a few bytes instead of utilities and SVG (issue 14).
 
 function notfallLabel(count: number): string {
   return count === 1 ? "1 offener Notfall" : `${count} offene Notfälle`;
@@ -62,6 +62,14 @@ function NotfallBadge({ count, className }: { count: number; className?: string 
 
 const navClass = "nav-link";
 
+/** NavLink's rule for "this place is current" (its `end` included), computed once per list: the
+ *  lists render a plain Link each, 19 on every page, instead of a NavLink each resolving the
+ *  location and its own path again. */
+function isCurrent(item: NavEntry, pathname: string): boolean {
+  if (pathname === item.to) return true;
+  return !item.end && pathname.startsWith(item.to) && pathname.charAt(item.to.length) === "/";
+}
+
 /**
  * The main sections as a list of links: the top of the menu (every place, and the circle's
  * administration for its coordinators) and, on wide screens, the header row (the six places only,
@@ -75,20 +83,21 @@ function MainNavList({ user, className, row = false }: { user: HeaderUser; class
     : user.coordinates
       ? [...MAIN_NAV, COORDINATION_ENTRY]
       : MAIN_NAV;
+  const { pathname } = useLocation();
   return (
     <ul className={className}>
       {items.map((item) => (
         <li key={item.to}>
-          <NavLink
+          <Link
             to={item.to}
-            end={item.end}
+            aria-current={isCurrent(item, pathname) ? "page" : undefined}
             className={navClass}
             discover={row || item === COORDINATION_ENTRY ? "render" : "none"}
             aria-label={item.notfaelle && user.openNotfaelle > 0 ? `${item.label}, ${notfallLabel(user.openNotfaelle)}` : undefined}
           >
             {item.label}
             {item.notfaelle ? <NotfallBadge count={user.openNotfaelle} /> : null}
-          </NavLink>
+          </Link>
         </li>
       ))}
     </ul>
@@ -97,15 +106,16 @@ function MainNavList({ user, className, row = false }: { user: HeaderUser; class
 
 /** Phones and tablets: the main places along the bottom of every page, one tap each. */
 export function BottomNav({ user }: { user: HeaderUser | null }) {
+  const { pathname } = useLocation();
   if (!user) return null;
   return (
     <nav aria-label="Hauptbereiche" className="bottom-bar">
       <ul>
         {MAIN_NAV.filter((item) => item.inBars !== false).map((item) => (
           <li key={item.to}>
-            <NavLink
+            <Link
               to={item.to}
-              end={item.end}
+              aria-current={isCurrent(item, pathname) ? "page" : undefined}
               discover="none"
               aria-label={item.notfaelle && user.openNotfaelle > 0 ? `${item.label}, ${notfallLabel(user.openNotfaelle)}` : item.label}
               className="bar-link"
@@ -115,7 +125,7 @@ export function BottomNav({ user }: { user: HeaderUser | null }) {
               {/* Six places share 360 px: a slightly tighter label (.bar-label) keeps "Fortbildung" whole. */}
               <span className="bar-label">{item.short}</span>
               {item.notfaelle ? <NotfallBadge count={user.openNotfaelle} className="absolute right-1/2 top-1 translate-x-6" /> : null}
-            </NavLink>
+            </Link>
           </li>
         ))}
       </ul>
