@@ -1,11 +1,13 @@
-// Server entry: Remix's default Node streaming renderer (bots get the full document at once).
+// Server entry: React renders the whole document and Remix gets it as one body. No loader of the
+// app defers data, so the shell already holds everything; waiting for all of it (as Remix's default
+// entry does for bots) lets React inline the single-fetch data boundary instead of streaming it
+// after the shell (a hidden <div> and a $RC script fewer), and the body goes out as one Buffer
+// instead of 20-odd chunks through a PassThrough and a web stream (issue 14, decision 019).
 // Importing it validates the environment, so a misconfigured server (e.g. production without
 // SESSION_SECRET) fails at start with a clear message instead of on the first request.
-import { PassThrough } from "node:stream";
+import { Writable } from "node:stream";
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
-import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
-import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "./components/nonce";
 import { env } from "./.server/env";
@@ -29,7 +31,6 @@ export default function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const nonce = loadContext?.cspNonce ?? "";
-  const waitForAll = isbot(request.headers.get("user-agent") ?? "") || remixContext.isSpaMode;
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
@@ -38,15 +39,26 @@ export default function handleRequest(
       </NonceProvider>,
       {
         nonce,
-        [waitForAll ? "onAllReady" : "onShellReady"]() {
+        onShellReady() {
           shellRendered = true;
-          const body = new PassThrough();
+        },
+        onAllReady() {
           responseHeaders.set("Content-Type", "text/html");
           // For the service worker (public/sw.js): keep this page as the person's last view only
           // while someone is signed in; a signed-out page deletes it.
           const root = remixContext.staticHandlerContext.loaderData?.root as { user?: unknown } | undefined;
           responseHeaders.set("X-TK-Signed-In", root?.user ? "1" : "0");
-          resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
+          const chunks: Buffer[] = [];
+          const body = new Writable({
+            write(chunk: Buffer, _encoding, callback) {
+              chunks.push(chunk);
+              callback();
+            },
+            final(callback) {
+              resolve(new Response(Buffer.concat(chunks), { headers: responseHeaders, status: responseStatusCode }));
+              callback();
+            },
+          });
           pipe(body);
         },
         onShellError(error: unknown) {

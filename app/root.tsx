@@ -46,11 +46,11 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <Links />
       </head>
       <body className="flex min-h-screen flex-col">
-        <a href="#inhalt" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:p-2">
+        <a href="#inhalt" className="skip-link">
           Zum Inhalt springen
         </a>
         <AppHeader user={root?.user ?? null} />
-        <main id="inhalt" className="mx-auto w-full max-w-5xl flex-1 px-4 py-6 pb-24">
+        <main id="inhalt" className="app-main">
           {children}
         </main>
         <AppFooter devMailbox={root?.devMailbox ?? false} />

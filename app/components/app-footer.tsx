@@ -7,9 +7,9 @@ const linkClass = "footer-link";
 
 export function AppFooter({ devMailbox }: { devMailbox: boolean }) {
   return (
-    <footer className="border-t border-slate-200 bg-white">
-      <nav aria-label="Rechtliches und Hilfe" className="mx-auto max-w-5xl px-4 py-3">
-        <ul className="flex flex-wrap items-center gap-x-4 gap-y-1 text-sm">
+    <footer className="app-footer">
+      <nav aria-label="Rechtliches und Hilfe">
+        <ul>
           <li>
             <Link to="/impressum" className={linkClass}>
               Impressum

@@ -43,9 +43,9 @@ export const MAIN_NAV: NavEntry[] = [
 
 const COORDINATION_ENTRY: NavEntry = { to: "/kreis/anfragen", label: "Kreis verwalten", short: "Kreis", icon: "home" };
 
-// The shell is on every page: its repeated shapes are short classes of app/tailwind.css (`.nav-link`,
-// `.bar-link`, `.count`, the `.icon-*` masks), and NavLink's aria-current="page" styles the current
-// place, so each link sends a few bytes instead of its utilities and SVG (issue 14).
+// The shell is on every page: its shapes are short classes of app/tailwind.css (`.app-header`,
+// `.nav-link`, `.bar-link`, `.count`, the `.icon-*` masks …), and aria-current="page" styles the
+// current place, so each page sends a few bytes instead of utilities and SVG (issue 14).
 
 function notfallLabel(count: number): string {
   return count === 1 ? "1 offener Notfall" : `${count} offene Notfälle`;
@@ -62,30 +62,42 @@ function NotfallBadge({ count, className }: { count: number; className?: string 
 
 const navClass = "nav-link";
 
+/** NavLink's rule for "this place is current" (its `end` included), computed once per list: the
+ *  lists render a plain Link each, 19 on every page, instead of a NavLink each resolving the
+ *  location and its own path again. */
+function isCurrent(item: NavEntry, pathname: string): boolean {
+  if (pathname === item.to) return true;
+  return !item.end && pathname.startsWith(item.to) && pathname.charAt(item.to.length) === "/";
+}
+
 /**
  * The main sections as a list of links: the top of the menu (every place, and the circle's
  * administration for its coordinators) and, on wide screens, the header row (the six places only,
  * so that they fit one row from 1024 px).
  */
 function MainNavList({ user, className, row = false }: { user: HeaderUser; className?: string; row?: boolean }) {
+  // The header row (in the page on every screen, hidden below lg) asks Remix to discover its
+  // places; the menu's copies do not repeat it (data-discover on each), except the circle's admin.
   const items = row
     ? MAIN_NAV.filter((item) => item.inBars !== false)
     : user.coordinates
       ? [...MAIN_NAV, COORDINATION_ENTRY]
       : MAIN_NAV;
+  const { pathname } = useLocation();
   return (
     <ul className={className}>
       {items.map((item) => (
         <li key={item.to}>
-          <NavLink
+          <Link
             to={item.to}
-            end={item.end}
+            aria-current={isCurrent(item, pathname) ? "page" : undefined}
             className={navClass}
+            discover={row || item === COORDINATION_ENTRY ? "render" : "none"}
             aria-label={item.notfaelle && user.openNotfaelle > 0 ? `${item.label}, ${notfallLabel(user.openNotfaelle)}` : undefined}
           >
             {item.label}
             {item.notfaelle ? <NotfallBadge count={user.openNotfaelle} /> : null}
-          </NavLink>
+          </Link>
         </li>
       ))}
     </ul>
@@ -94,28 +106,26 @@ function MainNavList({ user, className, row = false }: { user: HeaderUser; class
 
 /** Phones and tablets: the main places along the bottom of every page, one tap each. */
 export function BottomNav({ user }: { user: HeaderUser | null }) {
+  const { pathname } = useLocation();
   if (!user) return null;
   return (
-    <nav
-      aria-label="Hauptbereiche"
-      className="fixed inset-x-0 bottom-0 z-40 border-t border-slate-200 bg-white/95 pb-[env(safe-area-inset-bottom)] backdrop-blur lg:hidden"
-    >
-      <ul className="mx-auto flex max-w-5xl overflow-x-auto">
+    <nav aria-label="Hauptbereiche" className="bottom-bar">
+      <ul>
         {MAIN_NAV.filter((item) => item.inBars !== false).map((item) => (
-          <li key={item.to} className="min-w-14 flex-1">
-            <NavLink
+          <li key={item.to}>
+            <Link
               to={item.to}
-              end={item.end}
+              aria-current={isCurrent(item, pathname) ? "page" : undefined}
+              discover="none"
               aria-label={item.notfaelle && user.openNotfaelle > 0 ? `${item.label}, ${notfallLabel(user.openNotfaelle)}` : item.label}
               className="bar-link"
             >
-              <span className="bar-pill">
-                <span aria-hidden="true" className={`icon icon-${item.icon} size-5`} />
-              </span>
+              {/* The icon is the pill's ::before, drawn from the icon class's --icon (app/tailwind.css). */}
+              <span aria-hidden="true" className={`bar-pill icon-${item.icon}`} />
               {/* Six places share 360 px: a slightly tighter label (.bar-label) keeps "Fortbildung" whole. */}
               <span className="bar-label">{item.short}</span>
               {item.notfaelle ? <NotfallBadge count={user.openNotfaelle} className="absolute right-1/2 top-1 translate-x-6" /> : null}
-            </NavLink>
+            </Link>
           </li>
         ))}
       </ul>
@@ -169,12 +179,12 @@ function UserMenu({ user }: { user: HeaderUser }) {
 
   return (
     <details ref={details} className="relative">
-      <summary className="flex min-h-11 cursor-pointer list-none items-center rounded-lg px-3 text-sm font-medium text-slate-700 hover:bg-slate-100">
+      <summary className="menu-button">
         <span className="sr-only">Menü für </span>
         <span className="max-w-20 truncate sm:max-w-32">{user.fullName}</span>
         <span aria-hidden="true" className="ml-1">▾</span>
       </summary>
-      <div className="absolute right-0 mt-1 w-64 rounded-xl border border-slate-200 bg-white p-2 shadow-lg">
+      <div className="menu-panel">
         <nav aria-label="Menü" className="lg:hidden">
           <MainNavList user={user} />
           <hr className="my-2 border-slate-200" />
@@ -184,7 +194,7 @@ function UserMenu({ user }: { user: HeaderUser }) {
           Mein Konto
         </NavLink>
         <Form method="post" action="/abmelden">
-          <button type="submit" className="flex min-h-11 w-full items-center rounded-lg px-3 py-2 text-left text-sm font-medium text-slate-700 hover:bg-slate-100">
+          <button type="submit" className="nav-link w-full text-left">
             Abmelden
           </button>
         </Form>
@@ -195,14 +205,14 @@ function UserMenu({ user }: { user: HeaderUser }) {
 
 export function AppHeader({ user }: { user: HeaderUser | null }) {
   return (
-    <header className="sticky top-0 z-40 border-b border-slate-200 bg-white/95 backdrop-blur">
-      <div className="mx-auto flex max-w-5xl items-center justify-between gap-2 px-3 py-2 sm:px-4">
-        <Link to="/" className="flex min-h-11 items-center gap-2 font-bold text-brand-800">
-          <span aria-hidden="true" className="grid size-8 shrink-0 place-items-center rounded-lg bg-brand-700 text-white">
+    <header className="app-header">
+      <div>
+        <Link to="/" className="app-logo">
+          <span aria-hidden="true">
             TK
           </span>
           {/* Below 400 px the signed-out header (two buttons) leaves room for the logo only. */}
-          <span className={user ? "" : "sr-only min-[400px]:not-sr-only"}>Trägerkreis</span>
+          <span className={user ? undefined : "sr-only min-[400px]:not-sr-only"}>Trägerkreis</span>
         </Link>
         {user ? (
           <div className="flex items-center gap-1">
@@ -211,7 +221,7 @@ export function AppHeader({ user }: { user: HeaderUser | null }) {
             </nav>
             <Link
               to="/benachrichtigungen"
-              className="relative grid min-h-11 min-w-11 place-items-center rounded-lg text-slate-700 hover:bg-slate-100"
+              className="bell-link"
               aria-label={user.unread > 0 ? `Benachrichtigungen, ${user.unread} ungelesen` : "Benachrichtigungen"}
             >
               <span aria-hidden="true" className="icon icon-bell size-6" />

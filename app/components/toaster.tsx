@@ -18,7 +18,7 @@ export function Toaster({ toast }: { toast: ToastData | null }) {
         ? "border-slate-300 bg-white text-slate-900"
         : "border-green-300 bg-green-50 text-green-900";
   return (
-    <div aria-live="polite" role="status" className="pointer-events-none fixed inset-x-0 bottom-4 z-50 flex justify-center px-4">
+    <div aria-live="polite" role="status" className="toaster">
       {visible ? (
         <div className={`pointer-events-auto w-full max-w-md rounded-lg border p-4 shadow-lg ${tone}`}>
           <div className="flex items-start justify-between gap-4">

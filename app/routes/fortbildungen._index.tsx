@@ -171,9 +171,9 @@ function Offers({ filters, list }: { filters: TrainingFilters; list: NonNullable
         )
       ) : (
         <ul className="grid grid-cols-1 gap-3 sm:grid-cols-2">
-          {list.entries.map((t) => (
+          {list.entries.map((t, i) => (
             <li key={t.id}>
-              <TrainingCardView training={t}>
+              <TrainingCardView training={t} discover={i === 0 ? "render" : "none"}>
                 {t.mine ? (
                   <p className="flex flex-wrap items-center gap-2">
                     <span className="font-medium text-slate-800">Sie:</span>
@@ -206,9 +206,9 @@ function MyRegistrations({ registrations, page, hasMore }: { registrations: Load
   return (
     <>
       <ul className="grid grid-cols-1 gap-3 sm:grid-cols-2">
-        {registrations.map((r) => (
+        {registrations.map((r, i) => (
           <li key={r.id}>
-            <TrainingCardView training={r.training}>
+            <TrainingCardView training={r.training} discover={i === 0 ? "render" : "none"}>
               <p className="flex flex-wrap items-center gap-2">
                 <span className="font-medium text-slate-800">
                   {r.clientSeats ? `${seatsCount(r.seats)} für Klient:innen (${r.orgName})` : "Ihre Anmeldung"}:

@@ -103,7 +103,7 @@ export default function Projects() {
         </EmptyState>
       ) : (
         <ul className="space-y-3">
-          {cards.map((c) => (
+          {cards.map((c, i) => (
             <li key={c.id}>
               <article className="card space-y-2">
                 <div className="row">
@@ -112,7 +112,8 @@ export default function Projects() {
                   {c.fits.length > 0 ? <Badge tone="green">{`Passt zu uns: ${c.fits.slice(0, 3).join(", ")}`}</Badge> : null}
                 </div>
                 <h2 className="card-title">
-                  <Link to={`/projekte/${c.id}`} className="link">
+                  {/* One card asks Remix to discover the project's route; it is the same for all. */}
+                  <Link to={`/projekte/${c.id}`} className="link" discover={i === 0 ? "render" : "none"}>
                     {c.title}
                   </Link>
                 </h2>

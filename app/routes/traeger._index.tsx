@@ -149,10 +149,11 @@ export default function Directory() {
         )
       ) : (
         <ul className="grid grid-cols-1 gap-3 sm:grid-cols-2">
-          {entries.map((entry) => (
+          {entries.map((entry, i) => (
             <li key={entry.slug} className="card-link">
               <h2 className="card-title">
-                <Link to={paths.org(entry.slug)} className="stretched-u">
+                {/* One card asks Remix to discover the profile's route; it is the same for all. */}
+                <Link to={paths.org(entry.slug)} className="stretched-u" discover={i === 0 ? "render" : "none"}>
                   {entry.name}
                 </Link>
               </h2>

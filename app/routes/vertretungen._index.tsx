@@ -5,8 +5,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/.server/auth/session";
-import { loadCoverBoard, type CoverCard } from "~/.server/cover/board";
-import { CoverCardView, type CoverCardData } from "~/components/cover/parts";
+import { loadCoverBoard } from "~/.server/cover/board";
+import { coverCardData, CoverCardView } from "~/components/cover/parts";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ButtonLink } from "~/components/ui/button";
 import { Field, SelectField } from "~/components/ui/field";
@@ -33,28 +33,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const filters = parseCoverBoardFilters(new URL(request.url).searchParams);
   const [full, pushPrompt] = await Promise.all([loadCoverBoard(user, filters), pushPromptKey(user)]);
   // The page's data is serialised into its HTML too: the cards leave out what no card shows
-  // (a draft shows when it was created), Hilfeart and Gemeinde go as codes, and the filters'
-  // option lists come from the browser's copy of the reference tables (~/utils/reference-data).
+  // (a draft shows when it was created) and what is empty on them (coverCardData), Hilfeart and
+  // Gemeinde go as codes, and the filters' option lists come from the browser's copy of the
+  // reference tables (~/utils/reference-data).
   const { reference: _reference, ...rest } = full;
   const board = {
     ...rest,
-    open: full.open.map(cardData),
-    requests: full.requests.map((r) => ({ ...cardData(r), createdAt: r.createdAt, openOffers: r.openOffers, acceptedOffers: r.acceptedOffers })),
-    offers: full.offers.map(({ offeredAt: _offeredAt, ...o }) => ({ ...o, request: cardData(o.request) })),
+    open: full.open.map(coverCardData),
+    requests: full.requests.map((r) => ({ ...coverCardData(r), createdAt: r.createdAt, openOffers: r.openOffers, acceptedOffers: r.acceptedOffers })),
+    offers: full.offers.map(({ offeredAt: _offeredAt, ...o }) => ({ ...o, request: coverCardData(o.request) })),
   };
   return { filters, board, pushPrompt };
-}
-
-function cardData({
-  orgId: _orgId,
-  publishedAt: _publishedAt,
-  createdAt: _createdAt,
-  hilfeartParagraph: _paragraph,
-  hilfeartLabel: _label,
-  gemeindeName: _gemeindeName,
-  ...card
-}: CoverCard): CoverCardData {
-  return card;
 }
 
 type Board = Awaited<ReturnType<typeof loader>>["board"];
@@ -96,10 +85,7 @@ export default function CoverBoardPage() {
               Bilanz
             </ButtonLink>
             <ButtonLink to={paths.coverAlerts} variant="secondary" className="whitespace-nowrap" aria-label="Benachrichtigungen einstellen" title="Benachrichtigungen einstellen">
-              <svg aria-hidden="true" viewBox="0 0 24 24" className="size-5" fill="none" stroke="currentColor" strokeWidth="2">
-                <path d="M6 8a6 6 0 1 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
-                <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
-              </svg>
+              <span aria-hidden="true" className="icon icon-bell size-5" />
               <span className="hidden lg:inline">Benachrichtigungen</span>
             </ButtonLink>
           </div>
@@ -189,9 +175,9 @@ function OpenBoard({ filters, board }: { filters: CoverBoardFilters; board: Boar
         </EmptyState>
       ) : (
         <ul className="grid gap-3 md:grid-cols-2">
-          {board.open.map((r) => (
+          {board.open.map((r, i) => (
             <li key={r.id}>
-              <CoverCardView request={r} now={board.now} />
+              <CoverCardView request={r} now={board.now} discover={i === 0 ? "render" : "none"} />
             </li>
           ))}
         </ul>
@@ -218,11 +204,12 @@ function OwnRequests({ board, filters }: { board: Board; filters: CoverBoardFilt
   return (
     <>
       <ul className="grid gap-3 md:grid-cols-2">
-        {board.requests.map((r) => (
+        {board.requests.map((r, i) => (
           <li key={r.id}>
             <CoverCardView
               request={r}
               now={board.now}
+              discover={i === 0 ? "render" : "none"}
               showStatus
               footer={
                 <p className="text-sm text-slate-700">
@@ -262,11 +249,12 @@ function OwnOffers({ board, filters }: { board: Board; filters: CoverBoardFilter
   return (
     <>
       <ul className="grid gap-3 md:grid-cols-2">
-        {board.offers.map((o) => (
+        {board.offers.map((o, i) => (
           <li key={o.offerId}>
             <CoverCardView
               request={o.request}
               now={board.now}
+              discover={i === 0 ? "render" : "none"}
               footer={
                 <div className="flex flex-wrap items-center gap-2 text-sm text-slate-700">
                   <Badge tone={OFFER_STATUS_TONES[o.offerStatus]}>Unser Angebot: {OFFER_STATUS_LABELS[o.offerStatus]}</Badge>

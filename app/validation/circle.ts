@@ -4,7 +4,8 @@ import { z } from "zod";
 import { multiLine, optionalParam, searchParam, singleLine } from "./text";
 import { publicText } from "./public-text";
 
-export const DIRECTORY_PAGE_SIZE = 50;
+/** Träger per page of /traeger, as on the cover board and the trainings (decision 019, eighth sitting). */
+export const DIRECTORY_PAGE_SIZE = 20;
 
 /** /traeger?hilfeart=p31&gemeinde=wesel&q=kinder&seite=2 */
 export const DirectoryFilterSchema = z.object({

@@ -175,6 +175,9 @@ export const DateSchema = z
 export const IdSchema = z.object({ id: uuid("Unbekannter Eintrag.") });
 
 /** /projekte filters from the query string; unknown values are dropped, not errors. */
+/** Cards per page of /projekte, as on the cover board and the trainings (decision 019, eighth sitting). */
+export const PROJECT_PAGE_SIZE = 20;
+
 export const ProjectFilterSchema = z.object({
   hilfeart: z.string().regex(/^[a-z0-9_]{1,40}$/).optional().catch(undefined),
   gemeinde: z.string().regex(/^[a-z0-9_]{1,40}$/).optional().catch(undefined),

@@ -6,6 +6,7 @@ import { loader as directoryLoader } from "~/routes/traeger._index";
 import { loader as profileLoader } from "~/routes/traeger.$slug._index";
 import { hilfeartShortLabel } from "~/i18n/hilfearten";
 import { hilfeartOf } from "~/utils/reference-data";
+import { DIRECTORY_PAGE_SIZE } from "~/validation/circle";
 import { freshDatabase } from "../helpers/db";
 import { addMember, createNetwork, createOrg, createUser, joinNetwork, requestAs, type TestUser } from "../helpers/fixtures";
 import { callRoute } from "../helpers/routes";
@@ -147,5 +148,24 @@ describe("the circle's directory and profiles", () => {
     const alpha = outcome.data.entries.find((e) => e.name === "Alpha Jugendhilfe")!;
     const named = alpha.hilfearten.map(hilfeartOf);
     expect(named.map((h) => `${h.paragraph} ${hilfeartShortLabel(h)}`)).toEqual(["§ 30 Erziehungsbeistand", "§ 31 SPFH"]);
+  });
+
+  it("pages by DIRECTORY_PAGE_SIZE (20, like the other lists): a full first page, the rest on the second", async () => {
+    const west = await createNetwork(database, { name: "Kreis West" });
+    const reader = await createUser(database);
+    const own = await createOrg(database, { name: "Aa Westhilfe" });
+    await joinNetwork(database, west.id, own.id, "coordinator");
+    await addMember(database, own.id, reader.id, "member");
+    for (let i = 0; i < DIRECTORY_PAGE_SIZE; i++) {
+      await joinNetwork(database, west.id, (await createOrg(database, { name: `West ${String(i).padStart(2, "0")}` })).id);
+    }
+    expect(DIRECTORY_PAGE_SIZE).toBe(20);
+    const first = await directory(reader);
+    expect(first.entries).toHaveLength(DIRECTORY_PAGE_SIZE);
+    expect(first).toMatchObject({ total: DIRECTORY_PAGE_SIZE + 1, page: 1, pageCount: 2 });
+    const second = await directory(reader, "?seite=2");
+    expect(second.entries.map((e) => e.name)).toEqual(["West 19"]);
+    expect(second).toMatchObject({ page: 2, pageCount: 2 });
+    expect(new Set([...first.entries, ...second.entries].map((e) => e.slug)).size).toBe(DIRECTORY_PAGE_SIZE + 1);
   });
 });

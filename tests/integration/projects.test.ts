@@ -18,7 +18,7 @@ import { action as detailAction, loader as detailLoader } from "~/routes/projekt
 import { action as workspaceAction, loader as workspaceLoader } from "~/routes/projekte.$id.arbeitsraum";
 import { action as newAction } from "~/routes/projekte.neu";
 import { FORM_KEY_FIELD } from "~/utils/form-key";
-import { ProjectFormSchema } from "~/validation/projects";
+import { PROJECT_PAGE_SIZE, ProjectFormSchema } from "~/validation/projects";
 import { freshDatabase } from "../helpers/db";
 import { outboxMails, requestAs, uniqueWord } from "../helpers/fixtures";
 import { ideaForm, projectCircle, type ProjectCircle } from "../helpers/projects";
@@ -230,5 +230,22 @@ describe("Gemeinsame Projekte", () => {
     expect(await seen(c.thirdMember)).toBe(false);
     await reviseHiddenText(c.leadCoord, hideId, { goal: "Ein Elternkurs für Familien aus allen Stadtteilen des Kreises." });
     expect(await seen(c.thirdMember)).toBe(true);
+  });
+
+  it("pages the list by PROJECT_PAGE_SIZE (20, like the other lists), with the count and a next page", async () => {
+    const visible = async () => (await listProjects(c.thirdMember, {})).total;
+    let total = await visible();
+    for (; total <= PROJECT_PAGE_SIZE; total++) {
+      await saveProject(c.leadCoord, null, ProjectFormSchema.parse(ideaForm(c, { title: `Elternkurs ${uniqueWord(6)}` })));
+    }
+    expect(await visible()).toBe(total);
+    expect(PROJECT_PAGE_SIZE).toBe(20);
+    const first = await listProjects(c.thirdMember, {});
+    expect(first.cards).toHaveLength(PROJECT_PAGE_SIZE);
+    expect(first).toMatchObject({ page: 1, hasMore: true, pages: Math.ceil(total / PROJECT_PAGE_SIZE) });
+    const second = await listProjects(c.thirdMember, { seite: 2 });
+    expect(second.cards).toHaveLength(total - PROJECT_PAGE_SIZE);
+    expect(second.hasMore).toBe(false);
+    expect(new Set([...first.cards, ...second.cards].map((p) => p.id)).size).toBe(total);
   });
 });

@@ -10,6 +10,7 @@ import { activeHide, type ActiveHide } from "../sozialdaten-hides";
 
 import type { ProjectStatus } from "~/utils/projects";
 import { rowLimit } from "~/.server/db/limits";
+import { PROJECT_PAGE_SIZE as PAGE } from "~/validation/projects";
 
 export type { ProjectStatus };
 
@@ -30,8 +31,6 @@ export type ProjectCard = {
   fits: string[];
   mine: boolean;
 };
-
-const PAGE = 30;
 
 /** Counting stops here ("Mehr als 200 Projekte"): the count stays as cheap at any size. */
 export const PROJECT_COUNT_CAP = 200;
@@ -68,7 +67,7 @@ export async function listProjectsIn(tx: Tx, user: Pick<SessionUser, "id">, filt
           ${filters.passend ? sql`and (p.hilfearten && ${myHilfearten}::text[] or p.gemeinden && ${myGemeinden}::text[])` : sql``}`;
     // The page's ids first (in projects_list_idx order, one more than a page: is there a next?),
     // names and partners only for those rows; the count stops at PROJECT_COUNT_CAP (count(*) over ()
-    // counted every visible project before taking 30, growing with the circle's history).
+    // counted every visible project before taking a page, growing with the circle's history).
     const rows = await sql<{
       id: string;
       title: string;

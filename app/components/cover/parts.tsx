@@ -20,18 +20,73 @@ import { paths } from "~/utils/links";
 import { gemeindeName, hilfeartOf } from "~/utils/reference-data";
 import type { CoverUrgency } from "~/.server/db/schema";
 
-/** What a card shows: the board's card without what stays on the server (the Träger's id, times)
- *  and without the reference tables' words (the card looks its codes up in ~/utils/reference-data). */
-export type CoverCardData = Omit<CoverCard, "orgId" | "publishedAt" | "createdAt" | "hilfeartParagraph" | "hilfeartLabel" | "gemeindeName">;
+/** What a card shows, as the board sends it to the page (whose data goes into its HTML): without
+ *  what stays on the server (the Träger's id, times) and the reference tables' words (the card looks
+ *  its codes up in ~/utils/reference-data); the fields below `CoverCardOptional` only where they are
+ *  set — most cards have no Sozialraum, requirement, addressing or case reference. */
+type CoverCardOptional =
+  | "sozialraum"
+  | "qualification"
+  | "languages"
+  | "needsDrivingLicence"
+  | "needsCar"
+  | "genderRequirement"
+  | "own"
+  | "addressing"
+  | "widenAt"
+  | "recipientCount"
+  | "addressedToUs"
+  | "caseReference";
+export type CoverCardData = Pick<
+  CoverCard,
+  "id" | "status" | "urgency" | "kind" | "hilfeart" | "gemeinde" | "periodFrom" | "periodTo" | "hoursPerWeek" | "coveredHours" | "orgName"
+> & { [K in CoverCardOptional]?: NonNullable<CoverCard[K]> };
+
+/** A board card as the page gets it: empty, false, zero and "circle" (the addressing of most
+ *  requests) are left out — a key less per field and card in the page's data. */
+export function coverCardData(card: CoverCard): CoverCardData {
+  const data: CoverCardData = {
+    id: card.id,
+    status: card.status,
+    urgency: card.urgency,
+    kind: card.kind,
+    hilfeart: card.hilfeart,
+    gemeinde: card.gemeinde,
+    periodFrom: card.periodFrom,
+    periodTo: card.periodTo,
+    hoursPerWeek: card.hoursPerWeek,
+    coveredHours: card.coveredHours,
+    orgName: card.orgName,
+  };
+  const set = data as Record<string, unknown>;
+  for (const key of COVER_CARD_OPTIONAL) {
+    const value = card[key];
+    if (value === null || value === false || value === "" || value === 0 || value === "circle") continue;
+    if (Array.isArray(value) && value.length === 0) continue;
+    set[key] = value;
+  }
+  return data;
+}
+
+const COVER_CARD_OPTIONAL: readonly CoverCardOptional[] = [
+  "sozialraum",
+  "qualification",
+  "languages",
+  "needsDrivingLicence",
+  "needsCar",
+  "genderRequirement",
+  "own",
+  "addressing",
+  "widenAt",
+  "recipientCount",
+  "addressedToUs",
+  "caseReference",
+];
 
 export function UrgencyBadge({ urgency }: { urgency: CoverUrgency }) {
   if (urgency === "notfall") {
-    return (
-      <span className="badge badge-notfall">
-        <span aria-hidden="true" className="icon icon-notfall" />
-        {URGENCY_LABELS.notfall}
-      </span>
-    );
+    // The warning sign is the badge's ::before (app/tailwind.css).
+    return <span className="badge badge-notfall">{URGENCY_LABELS.notfall}</span>;
   }
   return <Badge tone={URGENCY_TONES[urgency]}>{URGENCY_LABELS[urgency]}</Badge>;
 }
@@ -40,7 +95,8 @@ export function StatusBadge({ status }: { status: CoverCard["status"] }) {
   return <Badge tone={REQUEST_STATUS_TONES[status]}>{REQUEST_STATUS_LABELS[status]}</Badge>;
 }
 
-/** "12 von 20 Std./Woche zugesagt" with a bar; "besetzt" when covered. */
+/** "12 von 20 Std./Woche zugesagt" with a bar under it; "besetzt" when covered. `className` goes on
+ *  the text (no wrapper element: a card renders this 20 times). */
 export function FillStatus({
   covered,
   total,
@@ -54,26 +110,24 @@ export function FillStatus({
 }) {
   const ratio = Math.max(0, Math.min(1, Number(covered) / Number(total || 1)));
   const full = ratio >= 1 || status === "filled" || status === "completed";
+  const textClass = full ? "text-sm font-semibold text-green-800" : "body-sm";
   return (
-    <div className={className}>
-      <p className={full ? "text-sm font-semibold text-green-800" : "body-sm"}>
+    <>
+      <p className={className ? `${textClass} ${className}` : textClass}>
         {full ? `Besetzt · ${hoursText(total)} Std./Woche zugesagt` : fillText(covered, total)}
       </p>
-      {/* .meter (app/tailwind.css): the track and its fill, green when covered. */}
+      {/* .meter (app/tailwind.css): the track and its fill, green when covered; nothing to fill at 0 %. */}
       <div className={full ? "meter meter-full" : "meter"} role="img" aria-label={`${Math.round(ratio * 100)} Prozent zugesagt`}>
-        <div style={{ width: `${ratio * 100}%` }} />
+        {ratio > 0 ? <div style={{ width: `${ratio * 100}%` }} /> : null}
       </div>
-    </div>
+    </>
   );
 }
 
 /** An icon of the stylesheet's `.icon-*` set (app/tailwind.css), 16 px, in the text colour. */
 type IconName = "car" | "licence" | "languages" | "qualification" | "person";
 
-type Requirements = Pick<
-  CoverCard,
-  "needsDrivingLicence" | "needsCar" | "languages" | "qualification" | "genderRequirement"
->;
+type Requirements = Partial<Pick<CoverCard, "needsDrivingLicence" | "needsCar" | "languages" | "qualification" | "genderRequirement">>;
 
 /** Führerschein + Auto, Sprachen, Qualifikation, Geschlecht — each with an icon and words. */
 export function RequirementList({ request, className = "" }: { request: Requirements; className?: string }) {
@@ -81,7 +135,7 @@ export function RequirementList({ request, className = "" }: { request: Requirem
   if (request.needsDrivingLicence && request.needsCar) items.push({ icon: "car", text: "Führerschein + Auto" });
   else if (request.needsDrivingLicence) items.push({ icon: "licence", text: "Führerschein" });
   else if (request.needsCar) items.push({ icon: "car", text: "Auto" });
-  if (request.languages.length > 0) items.push({ icon: "languages", text: request.languages.join(", ") });
+  if (request.languages && request.languages.length > 0) items.push({ icon: "languages", text: request.languages.join(", ") });
   if (request.qualification) items.push({ icon: "qualification", text: request.qualification });
   if (request.genderRequirement) items.push({ icon: "person", text: `Fachkraft ${GENDER_LABELS[request.genderRequirement]}` });
   if (items.length === 0) return null;
@@ -108,7 +162,7 @@ export function AddressingText({ request, now }: { request: CoverCardData; now: 
     return <p className="meta">{`Für den ganzen Kreis sichtbar seit ${momentText(request.widenAt, now)}`}</p>;
   }
   const who = request.own
-    ? `Zuerst an ${request.recipientCount === 1 ? "1 Träger" : `${request.recipientCount} Träger`}`
+    ? `Zuerst an ${request.recipientCount === 1 ? "1 Träger" : `${request.recipientCount ?? 0} Träger`}`
     : request.addressedToUs
       ? "Direkt an Ihren Träger gerichtet"
       : "Zuerst an einzelne Träger";
@@ -120,20 +174,27 @@ export function AddressingText({ request, now }: { request: CoverCardData; now: 
   );
 }
 
-/** A request on the board: the whole card links to the request. */
+/** A request on the board: the whole card links to the request. `discover="none"` on all but one
+ *  card of a list: the detail route is the same for every card, and Remix's route discovery then
+ *  asks the server for one path instead of twenty (and the links carry no data-discover). */
 export function CoverCardView({
   request,
   now,
   footer,
   showStatus = false,
+  discover = "render",
 }: {
   request: CoverCardData;
   now: string;
   footer?: React.ReactNode;
   showStatus?: boolean;
+  discover?: "render" | "none";
 }) {
   const urgent = request.urgency === "notfall" && request.status === "open";
   const hilfeart = hilfeartOf(request.hilfeart);
+  const addressing = request.addressing === "addressed" && request.widenAt ? <AddressingText request={request} now={now} /> : null;
+  const org = request.own ? `Ihre Anfrage · ${request.orgName}` : request.orgName;
+  // Classes of the card's pieces: app/tailwind.css ("A request card").
   return (
     <article className={urgent ? "card-link card-ring card-urgent" : "card-link card-ring"}>
       <div className="row">
@@ -145,23 +206,27 @@ export function CoverCardView({
         ) : null}
       </div>
       <h3 className="cover-title">
-        <Link to={paths.coverRequest(request.id)} className="stretched">
-          <span className="text-slate-600">{hilfeart.paragraph}</span>
+        <Link to={paths.coverRequest(request.id)} className="stretched" discover={discover}>
+          <span>{hilfeart.paragraph}</span>
           {` ${hilfeart.label}`}
         </Link>
       </h3>
-      <p className="mt-1 text-sm text-slate-800">
-        <span className="font-medium">{gemeindeName(request.gemeinde)}</span>
+      <p className="cover-place">
+        <b>{gemeindeName(request.gemeinde)}</b>
         {request.sozialraum ? ` · ${request.sozialraum}` : ""}
-        <span className="text-slate-500"> · </span>
+        <span> · </span>
         {periodText(request.periodFrom, request.periodTo)}
       </p>
       <FillStatus covered={request.coveredHours} total={request.hoursPerWeek} status={request.status} className="mt-3" />
       <RequirementList request={request} className="mt-3" />
-      <div className="mt-2 space-y-1">
-        <AddressingText request={request} now={now} />
-        <p className="meta">{request.own ? `Ihre Anfrage · ${request.orgName}` : request.orgName}</p>
-      </div>
+      {addressing ? (
+        <div className="mt-2 space-y-1">
+          {addressing}
+          <p className="meta">{org}</p>
+        </div>
+      ) : (
+        <p className="meta mt-2">{org}</p>
+      )}
       {footer ? <div className="relative mt-3 border-t border-slate-100 pt-3">{footer}</div> : null}
     </article>
   );

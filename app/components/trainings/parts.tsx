@@ -97,13 +97,22 @@ export function whereText(t: { place: string | null; gemeindeName: string | null
   return town ?? "Online";
 }
 
-/** The card of a training in a list; the whole card is the link. */
-export function TrainingCardView({ training, children }: { training: CardData; children?: React.ReactNode }) {
+/** The card of a training in a list; the whole card is the link. `discover="none"` on all but one
+ *  card of a list (every card's link goes to the same route: one path for Remix to discover). */
+export function TrainingCardView({
+  training,
+  children,
+  discover = "render",
+}: {
+  training: CardData;
+  children?: React.ReactNode;
+  discover?: "render" | "none";
+}) {
   return (
     <article className="card-link flex h-full flex-col">
       <p className="text-sm font-semibold text-brand-800">{datesText(training.startsAt, training.endsAt, training.sessionCount)}</p>
       <h3 className="card-title mt-1 leading-snug">
-        <Link to={paths.training(training.id)} className="stretched-u">
+        <Link to={paths.training(training.id)} className="stretched-u" discover={discover}>
           {training.title}
         </Link>
       </h3>

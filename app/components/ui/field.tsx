@@ -76,8 +76,8 @@ function FieldFrame({
   const errorId = errors?.filter(Boolean).length ? `${id}-error` : undefined;
   const hintId = hint ? `${id}-hint` : undefined;
   return (
-    <div className={className}>
-      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
+    <div className={className || undefined}>
+      <label htmlFor={id} className="field-label">
         {label}
       </label>
       {hint ? (

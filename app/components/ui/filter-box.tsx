@@ -9,17 +9,16 @@ import { Button, ButtonLink } from "~/components/ui/button";
 
 export function FilterBox({ label, action, active, children }: { label: string; action: string; active: number; children: ReactNode }) {
   return (
-    <details className="filter-box group mb-6 rounded-xl border border-slate-200 bg-white shadow-sm">
-      <summary className="flex min-h-11 cursor-pointer list-none items-center justify-between gap-2 px-4 py-2 text-sm font-semibold text-slate-800 [&::-webkit-details-marker]:hidden">
+    // Its look: .filter-box in app/tailwind.css (the list pages send it on every load).
+    <details className="filter-box">
+      <summary>
         <span>
           Filter
           {active > 0 ? <span className="ml-2 rounded-full bg-brand-100 px-2 py-0.5 text-xs text-brand-900">{active} aktiv</span> : null}
         </span>
-        <span aria-hidden="true" className="transition-transform group-open:rotate-180">
-          ▾
-        </span>
+        <span aria-hidden="true">▾</span>
       </summary>
-      <Form method="get" action={action} role="search" aria-label={label} className="border-t border-slate-100 p-4 sm:border-t-0">
+      <Form method="get" action={action} role="search" aria-label={label}>
         {children}
       </Form>
     </details>

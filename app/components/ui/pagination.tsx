@@ -25,8 +25,7 @@ export function Pagination({
         <span />
       )}
       <span className="text-center text-sm text-slate-600">
-        Seite {page}
-        {pageCount === undefined ? "" : ` von ${pageCount}`}
+        {pageCount === undefined ? `Seite ${page}` : `Seite ${page} von ${pageCount}`}
       </span>
       {next ? (
         <ButtonLink to={href(page + 1)} variant="secondary">
