@@ -11,12 +11,10 @@ import { describe, expect, test } from "vitest";
 
 const require = createRequire(import.meta.url);
 const serverBuildFile = require.resolve("@remix-run/router");
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const patched = require(serverBuildFile) as typeof import("@remix-run/router");
 const unpatched = (await import(
   path.join(path.dirname(serverBuildFile), "router.js")
 )) as typeof import("@remix-run/router");
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { flatRoutes } = require("@remix-run/dev/dist/config/flat-routes.js") as {
   flatRoutes: (appDirectory: string) => Record<string, { id: string; parentId?: string; path?: string; index?: boolean; caseSensitive?: boolean }>;
 };
