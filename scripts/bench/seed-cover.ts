@@ -18,6 +18,7 @@
 // cover_request_internals. Not written: cover_contacts, handover notes, notifications, audit rows
 // (no page of the bench reads them).
 import type { Database } from "../../app/.server/db/connection";
+import { bulkLoad } from "./bulk-load";
 import { screenOnce } from "./screen-once";
 
 export const COVER_REQUESTS = 50_000;
@@ -36,7 +37,10 @@ export type CoverSeedCounts = {
 
 const circles = BENCH_CIRCLES.map((slug) => `'${slug}'`).join(", ");
 
-function steps(requests: number, offers: number): Array<[string, string]> {
+/** A step: its name, its SQL, and the tables it bulk-loads (bulk-load.ts). */
+type Step = [string, string, string[]?];
+
+function steps(requests: number, offers: number): Step[] {
   return [
     ["seed", `select setseed(0.2026)`],
     [
@@ -143,6 +147,7 @@ function steps(requests: number, offers: number): Array<[string, string]> {
                        when 'cancelled' then r.published_at + interval '2 days' end,
          r.created_at, r.created_at
        from bc_req r order by r.i`,
+      ["cover_requests", "cover_request_internals"],
     ],
     [
       // The requesting Träger's own details (a trigger created the rows): who posted and
@@ -156,6 +161,7 @@ function steps(requests: number, offers: number): Array<[string, string]> {
          cancel_reason = case when r.status = 'cancelled' then 'Die Hilfe wurde vom Jugendamt beendet.' end,
          cancelled_by = case when r.status = 'cancelled' then r.coordinator end
        from bc_req r where i.request_id = r.id`,
+      ["cover_request_internals"],
     ],
     [
       "addressees",
@@ -174,6 +180,7 @@ function steps(requests: number, offers: number): Array<[string, string]> {
        cross join lateral (select ((floor(p.r_off * (p.circle_n - 1))::int - g) % (p.circle_n - 1) + (p.circle_n - 1)) % (p.circle_n - 1) as j) x
        join bc_circle_orgs c on c.network_id = p.network_id and c.pos = x.j + (x.j >= p.req_pos)::int
        where p.r_addr < 0.10`,
+      ["cover_request_recipients"],
     ],
     [
       "offers (plan)",
@@ -226,6 +233,7 @@ function steps(requests: number, offers: number): Array<[string, string]> {
          case when o.status = 'withdrawn' then least(now(), o.created_at + interval '1 hour') end,
          o.created_at, o.created_at
        from bc_offer o order by o.request_id, o.k`,
+      ["cover_offers"],
     ],
     [
       "ledger",
@@ -250,6 +258,7 @@ function steps(requests: number, offers: number): Array<[string, string]> {
        from bc_ledger l join (select offer_id, sum(planned) as planned from bc_months group by offer_id) s using (offer_id);
        insert into public.cover_ledger_months (offer_id, month, giver_org_id, taker_org_id, planned_hours, actual_hours)
        select m.offer_id, m.month, m.giver, m.taker, m.planned, case when m.completed then m.planned end from bc_months m`,
+      ["cover_ledger", "cover_ledger_months"],
     ],
   ];
 }
@@ -270,9 +279,9 @@ async function writeCoverBoard(
   const requests = Math.max(100, Math.round(COVER_REQUESTS * scale));
   const offers = Math.max(300, Math.round(COVER_OFFERS * scale));
   return database.withScriptRunner(async (runner) => {
-    for (const [name, script] of steps(requests, offers)) {
+    for (const [name, script, tables] of steps(requests, offers)) {
       const t0 = Date.now();
-      await runner.exec(script);
+      await bulkLoad(runner, tables ?? [], () => runner.exec(script));
       options.log?.(`[bench]   cover seed: ${name} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
     }
     const [counts] = await runner.query<Record<keyof CoverSeedCounts, number>>(`

@@ -18,6 +18,7 @@
 //     seeded arrival numbers.
 // Checked after writing: counters = rows, seats ≤ capacity, positions dense, contingents kept.
 import type { Database } from "../../app/.server/db/connection";
+import { bulkLoad } from "./bulk-load";
 import { screenOnce } from "./screen-once";
 import { BENCH_CIRCLES } from "./seed-cover";
 
@@ -34,7 +35,10 @@ export type TrainingSeedCounts = {
   waitlisted: number;
 };
 
-function steps(trainings: number, registrations: number): Array<[string, string]> {
+/** A step: its name, its SQL, and the tables it bulk-loads (bulk-load.ts). */
+type Step = [string, string, string[]?];
+
+function steps(trainings: number, registrations: number): Step[] {
   return [
     ["seed", `select setseed(0.1127)`],
     [
@@ -192,6 +196,7 @@ function steps(trainings: number, registrations: number): Array<[string, string]
        select t.id, s, (t.start_day + (s - 1) + time '09:00') at time zone 'Europe/Berlin',
          (t.start_day + (s - 1) + time '16:00') at time zone 'Europe/Berlin'
        from bt_tr t, generate_series(1, t.sessions) s`,
+      ["trainings", "training_sessions"],
     ],
     [
       "registrations",
@@ -212,6 +217,7 @@ function steps(trainings: number, registrations: number): Array<[string, string]
          r.closed_reason
        from bt_reg r order by r.training_id, r.k;
        select setval('private.training_arrival_seq', (select base from bt_base) + ${registrations} + 1)`,
+      ["training_registrations", "private.training_registration_dates"],
     ],
   ];
 }
@@ -290,9 +296,9 @@ async function writeTrainings(
   const trainings = Math.max(50, Math.round(TRAININGS * scale));
   const registrations = Math.max(1000, Math.round(REGISTRATIONS * scale));
   return database.withScriptRunner(async (runner) => {
-    for (const [name, script] of steps(trainings, registrations)) {
+    for (const [name, script, tables] of steps(trainings, registrations)) {
       const t0 = Date.now();
-      await runner.exec(script);
+      await bulkLoad(runner, tables ?? [], () => runner.exec(script));
       options.log?.(`[bench]   trainings seed: ${name} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
     }
     const [counts] = await runner.query<TrainingSeedCounts>(`
