@@ -138,7 +138,7 @@ export default function Projects() {
           ))}
         </ul>
       )}
-      <Pagination page={page} pageCount={pages ?? undefined} hasMore={hasMore} href={href} />
+      {pastEnd ? null : <Pagination page={page} pageCount={pages ?? undefined} hasMore={hasMore} href={href} />}
     </div>
   );
 }
