@@ -18,7 +18,7 @@
 // cover_request_internals. Not written: cover_contacts, handover notes, notifications, audit rows
 // (no page of the bench reads them).
 import type { Database } from "../../app/.server/db/connection";
-import { bulkLoad } from "./bulk-load";
+import { bulkLoad, seedSession } from "./bulk-load";
 import { screenOnce } from "./screen-once";
 
 export const COVER_REQUESTS = 50_000;
@@ -286,7 +286,8 @@ async function writeCoverBoard(
   const scale = options.scale ?? 1;
   const requests = Math.max(100, Math.round(COVER_REQUESTS * scale));
   const offers = Math.max(300, Math.round(COVER_OFFERS * scale));
-  return database.withScriptRunner(async (runner) => {
+  return database.withScriptRunner((runner) =>
+    seedSession(runner, async () => {
     for (const [name, script, tables] of steps(requests, offers)) {
       const t0 = Date.now();
       await bulkLoad(runner, tables ?? [], () => runner.exec(script));
@@ -319,5 +320,5 @@ async function writeCoverBoard(
     if (broken.length > 0) throw new Error(`cover seed is inconsistent: ${broken.map(([k, n]) => `${k}: ${n}`).join(", ")}`);
     await runner.exec(`drop table bc_months, bc_ledger, bc_offer, bc_pub, bc_req, bc_orgs, bc_circle_orgs; analyze`);
     return counts!;
-  });
+  }));
 }

@@ -18,7 +18,7 @@
 //     seeded arrival numbers.
 // Checked after writing: counters = rows, seats ≤ capacity, positions dense, contingents kept.
 import type { Database } from "../../app/.server/db/connection";
-import { bulkLoad } from "./bulk-load";
+import { bulkLoad, seedSession } from "./bulk-load";
 import { screenOnce } from "./screen-once";
 import { BENCH_CIRCLES } from "./seed-cover";
 
@@ -297,7 +297,8 @@ async function writeTrainings(
   const scale = options.scale ?? 1;
   const trainings = Math.max(50, Math.round(TRAININGS * scale));
   const registrations = Math.max(1000, Math.round(REGISTRATIONS * scale));
-  return database.withScriptRunner(async (runner) => {
+  return database.withScriptRunner((runner) =>
+    seedSession(runner, async () => {
     for (const [name, script, tables] of steps(trainings, registrations)) {
       const t0 = Date.now();
       await bulkLoad(runner, tables ?? [], () => runner.exec(script));
@@ -321,5 +322,5 @@ async function writeTrainings(
     const broken = violations(report!);
     if (broken.length > 0) throw new Error(`trainings seed breaks the seat invariant: ${broken.join(", ")}`);
     return counts!;
-  });
+  }));
 }
