@@ -36,7 +36,7 @@ const STATUS_TONE: Record<ProjectStatus, "slate" | "brand" | "amber" | "red" | "
 const selectClass = "mt-1 w-full rounded-lg border border-slate-300 bg-white px-3 py-2 min-h-11";
 
 export default function Projects() {
-  const { filters, cards, total, moreThan, page, pages, hasMore, canCreate } = useLoaderData<typeof loader>();
+  const { filters, cards, total, moreThan, pastEnd, page, pages, hasMore, canCreate } = useLoaderData<typeof loader>();
   const active = [filters.hilfeart, filters.gemeinde, filters.status, filters.passend].filter(Boolean).length;
   const href = (p: number) => {
     const q = new URLSearchParams();
@@ -95,9 +95,21 @@ export default function Projects() {
         <FilterActions resetTo="/projekte" active={active} className="mt-3" />
       </FilterBox>
       <p className="mb-3 text-sm text-slate-600" aria-live="polite">
-        {moreThan ? `Mehr als ${total} Projekte` : total === 1 ? "1 Projekt" : `${total} Projekte`}
+        {pastEnd
+          ? `Auf Seite ${page} sind keine Projekte mehr.`
+          : moreThan
+            ? `Mehr als ${total} Projekte`
+            : total === 1
+              ? "1 Projekt"
+              : `${total} Projekte`}
       </p>
-      {cards.length === 0 ? (
+      {pastEnd ? (
+        <p className="text-sm">
+          <Link to={href(1)} className="link">
+            Zur ersten Seite
+          </Link>
+        </p>
+      ) : cards.length === 0 ? (
         <EmptyState title="Keine Projekte gefunden">
           {active > 0 ? "Versuchen Sie es mit weniger Filtern." : "Noch hat niemand im Kreis eine Projektidee eingestellt."}
         </EmptyState>
@@ -127,7 +139,7 @@ export default function Projects() {
           ))}
         </ul>
       )}
-      <Pagination page={page} pageCount={pages ?? undefined} hasMore={hasMore} href={href} />
+      {pastEnd ? null : <Pagination page={page} pageCount={pages ?? undefined} hasMore={hasMore} href={href} />}
     </div>
   );
 }

@@ -11,8 +11,13 @@ import { numberText } from "~/utils/format";
 import { MAX_SESSIONS } from "~/i18n/trainings";
 
 export const TRAINING_PAGE_SIZE = 20;
-/** The tabs of /fortbildungen count up to this many ("99+" above): a count that stops stays cheap at any size. */
-export const TRAINING_TAB_COUNT_CAP = 99;
+/**
+ * The tabs of /fortbildungen count up to one page ("20+" above): a count that stops stays as cheap
+ * at any size, and one that stops at a page's worth reads no more rows than the page itself
+ * (issue 14: at 99 the tabs read 760 buffers at 10× the bench, the list beside them 440). Exact
+ * where it is small; above, the list itself pages by 20 ("Nächste").
+ */
+export const TRAINING_TAB_COUNT_CAP = TRAINING_PAGE_SIZE;
 export const TRAINING_VIEWS = ["angebote", "meine", "organisiert"] as const;
 export type TrainingView = (typeof TRAINING_VIEWS)[number];
 

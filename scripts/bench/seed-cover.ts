@@ -18,6 +18,7 @@
 // cover_request_internals. Not written: cover_contacts, handover notes, notifications, audit rows
 // (no page of the bench reads them).
 import type { Database } from "../../app/.server/db/connection";
+import { bulkLoad, seedSession } from "./bulk-load";
 import { screenOnce } from "./screen-once";
 
 export const COVER_REQUESTS = 50_000;
@@ -36,7 +37,10 @@ export type CoverSeedCounts = {
 
 const circles = BENCH_CIRCLES.map((slug) => `'${slug}'`).join(", ");
 
-function steps(requests: number, offers: number): Array<[string, string]> {
+/** A step: its name, its SQL, and the tables it bulk-loads (bulk-load.ts). */
+type Step = [string, string, string[]?];
+
+function steps(requests: number, offers: number): Step[] {
   return [
     ["seed", `select setseed(0.2026)`],
     [
@@ -106,8 +110,12 @@ function steps(requests: number, offers: number): Array<[string, string]> {
        create index on bc_req (id)`,
     ],
     [
+      // The internals rows, which a row trigger writes one by one with each request, are written
+      // by the next step in one statement (at --scale 100 the trigger's 5 million single-row
+      // inserts, each looking up its request again, took most of the cover seed).
       "requests",
-      `insert into public.cover_requests (id, network_id, org_id, status, urgency, hilfeart, gemeinde, sozialraum,
+      `alter table public.cover_requests disable trigger cover_requests_sync_internals;
+       insert into public.cover_requests (id, network_id, org_id, status, urgency, hilfeart, gemeinde, sozialraum,
          period_from, period_to, hours_per_week, kind, qualification, languages, needs_driving_licence, needs_car,
          gender_requirement, gender_reason, description, no_sozialdaten_confirmed, addressing, widen_at, widened_at,
          covered_hours, cancelled_at, published_at, filled_at, closed_at, created_at, updated_at)
@@ -142,20 +150,26 @@ function steps(requests: number, offers: number): Array<[string, string]> {
                        when 'expired' then r.period_to + interval '1 day'
                        when 'cancelled' then r.published_at + interval '2 days' end,
          r.created_at, r.created_at
-       from bc_req r order by r.i`,
+       from bc_req r order by r.i;
+       alter table public.cover_requests enable trigger cover_requests_sync_internals`,
+      ["cover_requests"],
     ],
     [
-      // The requesting Träger's own details (a trigger created the rows): who posted and
-      // confirmed, the pseudonymous case reference (two thirds of the requests), why cancelled.
+      // The requesting Träger's own details, one row per request as the trigger
+      // (private.sync_cover_request_internals) writes it, with what the Träger then adds: who
+      // posted and confirmed, the pseudonymous case reference (two thirds of the requests), why
+      // cancelled. Its own checks (prepare_cover_request_internals) run for each row.
       "request internals",
-      `update public.cover_request_internals i set
-         created_by = r.coordinator,
-         no_sozialdaten_confirmed_by = case when r.status <> 'draft' or r.i % 2 = 0 then r.coordinator end,
-         case_reference = case when r.i % 3 <> 0 then
+      `insert into public.cover_request_internals (request_id, org_id, created_by, no_sozialdaten_confirmed_by,
+         case_reference, cancel_reason, cancelled_by)
+       select r.id, r.org_id, r.coordinator,
+         case when r.status <> 'draft' or r.i % 2 = 0 then r.coordinator end,
+         case when r.i % 3 <> 0 then
            (array['F', 'FH', 'EB', 'SPFH', 'HZE'])[1 + r.i % 5] || '-' || (2023 + r.i % 4) || '-' || lpad((1 + r.i % 999)::text, 3, '0') end,
-         cancel_reason = case when r.status = 'cancelled' then 'Die Hilfe wurde vom Jugendamt beendet.' end,
-         cancelled_by = case when r.status = 'cancelled' then r.coordinator end
-       from bc_req r where i.request_id = r.id`,
+         case when r.status = 'cancelled' then 'Die Hilfe wurde vom Jugendamt beendet.' end,
+         case when r.status = 'cancelled' then r.coordinator end
+       from bc_req r order by r.id`,
+      ["cover_request_internals"],
     ],
     [
       "addressees",
@@ -174,6 +188,7 @@ function steps(requests: number, offers: number): Array<[string, string]> {
        cross join lateral (select ((floor(p.r_off * (p.circle_n - 1))::int - g) % (p.circle_n - 1) + (p.circle_n - 1)) % (p.circle_n - 1) as j) x
        join bc_circle_orgs c on c.network_id = p.network_id and c.pos = x.j + (x.j >= p.req_pos)::int
        where p.r_addr < 0.10`,
+      ["cover_request_recipients"],
     ],
     [
       "offers (plan)",
@@ -226,6 +241,7 @@ function steps(requests: number, offers: number): Array<[string, string]> {
          case when o.status = 'withdrawn' then least(now(), o.created_at + interval '1 hour') end,
          o.created_at, o.created_at
        from bc_offer o order by o.request_id, o.k`,
+      ["cover_offers"],
     ],
     [
       "ledger",
@@ -250,6 +266,7 @@ function steps(requests: number, offers: number): Array<[string, string]> {
        from bc_ledger l join (select offer_id, sum(planned) as planned from bc_months group by offer_id) s using (offer_id);
        insert into public.cover_ledger_months (offer_id, month, giver_org_id, taker_org_id, planned_hours, actual_hours)
        select m.offer_id, m.month, m.giver, m.taker, m.planned, case when m.completed then m.planned end from bc_months m`,
+      ["cover_ledger", "cover_ledger_months"],
     ],
   ];
 }
@@ -269,10 +286,11 @@ async function writeCoverBoard(
   const scale = options.scale ?? 1;
   const requests = Math.max(100, Math.round(COVER_REQUESTS * scale));
   const offers = Math.max(300, Math.round(COVER_OFFERS * scale));
-  return database.withScriptRunner(async (runner) => {
-    for (const [name, script] of steps(requests, offers)) {
+  return database.withScriptRunner((runner) =>
+    seedSession(runner, async () => {
+    for (const [name, script, tables] of steps(requests, offers)) {
       const t0 = Date.now();
-      await runner.exec(script);
+      await bulkLoad(runner, tables ?? [], () => runner.exec(script));
       options.log?.(`[bench]   cover seed: ${name} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
     }
     const [counts] = await runner.query<Record<keyof CoverSeedCounts, number>>(`
@@ -302,5 +320,5 @@ async function writeCoverBoard(
     if (broken.length > 0) throw new Error(`cover seed is inconsistent: ${broken.map(([k, n]) => `${k}: ${n}`).join(", ")}`);
     await runner.exec(`drop table bc_months, bc_ledger, bc_offer, bc_pub, bc_req, bc_orgs, bc_circle_orgs; analyze`);
     return counts!;
-  });
+  }));
 }

@@ -18,6 +18,7 @@
 //     seeded arrival numbers.
 // Checked after writing: counters = rows, seats ≤ capacity, positions dense, contingents kept.
 import type { Database } from "../../app/.server/db/connection";
+import { bulkLoad, seedSession } from "./bulk-load";
 import { screenOnce } from "./screen-once";
 import { BENCH_CIRCLES } from "./seed-cover";
 
@@ -34,7 +35,10 @@ export type TrainingSeedCounts = {
   waitlisted: number;
 };
 
-function steps(trainings: number, registrations: number): Array<[string, string]> {
+/** A step: its name, its SQL, and the tables it bulk-loads (bulk-load.ts). */
+type Step = [string, string, string[]?];
+
+function steps(trainings: number, registrations: number): Step[] {
   return [
     ["seed", `select setseed(0.1127)`],
     [
@@ -105,7 +109,9 @@ function steps(trainings: number, registrations: number): Array<[string, string]
       "registrations (plan)",
       `create temp table bt_nd as
        select t.id, t.network_id, t.status, t.capacity, t.r_appr, t.r_off, t.created_at, t.starts_at, t.ends_at,
-         (row_number() over (order by md5(t.id::text)))::int - 1 as ridx
+         -- A shuffle that is the same in every run (the ids are random: shuffled by them, each
+         -- seed gave the bench user other trainings, 15 or 32 in the calendar's weeks at 1×).
+         (row_number() over (order by md5(t.i::text)))::int - 1 as ridx
        from bt_tr t where t.status <> 'draft';
        create index on bt_nd (ridx);
        create temp table bt_base as select nextval('private.training_arrival_seq') as base;
@@ -192,6 +198,7 @@ function steps(trainings: number, registrations: number): Array<[string, string]
        select t.id, s, (t.start_day + (s - 1) + time '09:00') at time zone 'Europe/Berlin',
          (t.start_day + (s - 1) + time '16:00') at time zone 'Europe/Berlin'
        from bt_tr t, generate_series(1, t.sessions) s`,
+      ["trainings", "training_sessions"],
     ],
     [
       "registrations",
@@ -212,6 +219,7 @@ function steps(trainings: number, registrations: number): Array<[string, string]
          r.closed_reason
        from bt_reg r order by r.training_id, r.k;
        select setval('private.training_arrival_seq', (select base from bt_base) + ${registrations} + 1)`,
+      ["training_registrations", "private.training_registration_dates"],
     ],
   ];
 }
@@ -289,10 +297,11 @@ async function writeTrainings(
   const scale = options.scale ?? 1;
   const trainings = Math.max(50, Math.round(TRAININGS * scale));
   const registrations = Math.max(1000, Math.round(REGISTRATIONS * scale));
-  return database.withScriptRunner(async (runner) => {
-    for (const [name, script] of steps(trainings, registrations)) {
+  return database.withScriptRunner((runner) =>
+    seedSession(runner, async () => {
+    for (const [name, script, tables] of steps(trainings, registrations)) {
       const t0 = Date.now();
-      await runner.exec(script);
+      await bulkLoad(runner, tables ?? [], () => runner.exec(script));
       options.log?.(`[bench]   trainings seed: ${name} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
     }
     const [counts] = await runner.query<TrainingSeedCounts>(`
@@ -313,5 +322,5 @@ async function writeTrainings(
     const broken = violations(report!);
     if (broken.length > 0) throw new Error(`trainings seed breaks the seat invariant: ${broken.join(", ")}`);
     return counts!;
-  });
+  }));
 }

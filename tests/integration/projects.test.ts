@@ -204,6 +204,23 @@ describe("Gemeinsame Projekte", () => {
     expect((await listProjects(c.outsideCoord, {})).cards).toEqual([]);
   });
 
+  it("counts the list from its own page: exact where the list ends, \"more than\" while a next page follows", async () => {
+    // 31 ideas in a Gemeinde no other test uses: one page of 30 and one more.
+    for (let i = 0; i < 31; i++) {
+      await saveProject(c.leadCoord, null, ProjectFormSchema.parse(ideaForm(c, { title: `Sonsbeck-Idee ${i}`, gemeinden: ["sonsbeck"] })));
+    }
+    const first = await listProjects(c.thirdMember, { gemeinde: "sonsbeck" });
+    expect(first).toMatchObject({ total: 30, moreThan: true, hasMore: true, pages: null, pastEnd: false });
+    expect(first.cards).toHaveLength(30);
+    const second = await listProjects(c.thirdMember, { gemeinde: "sonsbeck", seite: 2 });
+    expect(second).toMatchObject({ total: 31, moreThan: false, hasMore: false, pages: 2, pastEnd: false });
+    expect(second.cards).toHaveLength(1);
+    // A page number typed in beyond the end: no cards, and no made-up count.
+    expect(await listProjects(c.thirdMember, { gemeinde: "sonsbeck", seite: 4 })).toMatchObject({ cards: [], pastEnd: true, pages: null });
+    // Small lists are counted exactly on their one page.
+    expect(await listProjects(c.thirdMember, { hilfeart: "p31", gemeinde: "wesel" })).toMatchObject({ moreThan: false, pages: 1 });
+  });
+
   it('"Projektidee anlegen" posted twice at once creates one idea', async () => {
     const title = `Elternkurs ${uniqueWord(8)}`;
     const fields = { ...ideaForm(c, { title }), [FORM_KEY_FIELD]: randomUUID() };
