@@ -7,14 +7,13 @@
 //
 //   DATABASE_URL=postgres://…/tk_bench_… npx tsx scripts/bench-volume.ts --scale 10 --json /tmp/v10.json [--explain]
 //   … --volume-plans values   (explain with the values, a custom plan, instead of as sent; see the bench's --help)
-import fs from "node:fs";
 import os from "node:os";
 import { parseArgs } from "node:util";
 import { openPostgres, type Database } from "../app/.server/db/connection";
 import { useDatabaseForTests } from "../app/.server/db/index";
 import { signedInCookie } from "../tests/helpers/fixtures";
 import { volumeCase } from "./bench/cases/volume";
-import { summarize, table } from "./bench/report";
+import { table, writeResultsJson } from "./bench/report";
 import type { BenchUser, CircleSeed } from "./bench/seed-circle";
 import type { BenchContext, BenchOptions } from "./bench/types";
 
@@ -93,14 +92,7 @@ try {
   const measurements = await volumeCase.run(ctx);
   console.log(`\n${table([{ label, measurements }])}\n`);
   if (args.json) {
-    const json = {
-      at: new Date().toISOString(),
-      options,
-      cpus: os.cpus().length,
-      loadavg: os.loadavg(),
-      targets: [{ label, results: measurements.map(summarize) }],
-    };
-    fs.writeFileSync(args.json, `${JSON.stringify(json, null, 2)}\n`);
+    writeResultsJson(args.json, options, [{ label, measurements }]);
   }
 } finally {
   await database.close();

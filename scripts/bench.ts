@@ -31,7 +31,7 @@ import os from "node:os";
 import { parseArgs } from "node:util";
 import { useDatabaseForTests } from "../app/.server/db/index";
 import { cases } from "./bench/cases";
-import { summarize, table, type TargetResult } from "./bench/report";
+import { table, writeResultsJson, type TargetResult } from "./bench/report";
 import { keepServerDatabases, openPgliteTarget, openServerTarget, removeLeftovers, type OpenTarget } from "./bench/targets";
 import type { BenchContext, BenchOptions } from "./bench/types";
 import { TRAEGER_COUNT, PEOPLE_PER_TRAEGER } from "./bench/seed-circle";
@@ -172,14 +172,7 @@ async function main() {
       `${options.concurrency} users call it at once. RLS ratio: median of the page's SQL as the user ÷ as service_role.`,
   );
   if (args.json) {
-    const json = {
-      at: new Date().toISOString(),
-      options,
-      cpus: os.cpus().length,
-      loadavg: os.loadavg(),
-      targets: results.map((r) => ({ label: r.label, results: r.measurements.map(summarize) })),
-    };
-    fs.writeFileSync(args.json, `${JSON.stringify(json, null, 2)}\n`);
+    writeResultsJson(args.json, options, results);
   }
 }
 

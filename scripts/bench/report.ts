@@ -1,4 +1,6 @@
 // The bench's compact table (one column group per target) and its JSON form.
+import fs from "node:fs";
+import os from "node:os";
 import type { Measurement } from "./types";
 import { median, ms, p95 } from "./stats";
 
@@ -138,4 +140,16 @@ export function table(results: TargetResult[]): string {
     return `${left}${groups.map((g) => ` │ ${g}`).join("")}`;
   });
   return [title, ...body].join("\n").trimEnd();
+}
+
+/** The run's results as JSON (for scripts/bench-compare.ts): when, with which options, on what machine. */
+export function writeResultsJson(file: string, options: unknown, results: TargetResult[]): void {
+  const json = {
+    at: new Date().toISOString(),
+    options,
+    cpus: os.cpus().length,
+    loadavg: os.loadavg(),
+    targets: results.map((r) => ({ label: r.label, results: r.measurements.map(summarize) })),
+  };
+  fs.writeFileSync(file, `${JSON.stringify(json, null, 2)}\n`);
 }
