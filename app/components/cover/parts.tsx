@@ -20,23 +20,27 @@ import { paths } from "~/utils/links";
 import { gemeindeName, hilfeartOf } from "~/utils/reference-data";
 import type { CoverUrgency } from "~/.server/db/schema";
 
+/** The card's fields a page gets only where they are set (coverCardData). */
+const COVER_CARD_OPTIONAL = [
+  "sozialraum",
+  "qualification",
+  "languages",
+  "needsDrivingLicence",
+  "needsCar",
+  "genderRequirement",
+  "own",
+  "addressing",
+  "widenAt",
+  "recipientCount",
+  "addressedToUs",
+  "caseReference",
+] as const satisfies readonly (keyof CoverCard)[];
+type CoverCardOptional = (typeof COVER_CARD_OPTIONAL)[number];
+
 /** What a card shows, as the board sends it to the page (whose data goes into its HTML): without
  *  what stays on the server (the Träger's id, times) and the reference tables' words (the card looks
- *  its codes up in ~/utils/reference-data); the fields below `CoverCardOptional` only where they are
+ *  its codes up in ~/utils/reference-data); the fields of COVER_CARD_OPTIONAL only where they are
  *  set — most cards have no Sozialraum, requirement, addressing or case reference. */
-type CoverCardOptional =
-  | "sozialraum"
-  | "qualification"
-  | "languages"
-  | "needsDrivingLicence"
-  | "needsCar"
-  | "genderRequirement"
-  | "own"
-  | "addressing"
-  | "widenAt"
-  | "recipientCount"
-  | "addressedToUs"
-  | "caseReference";
 export type CoverCardData = Pick<
   CoverCard,
   "id" | "status" | "urgency" | "kind" | "hilfeart" | "gemeinde" | "periodFrom" | "periodTo" | "hoursPerWeek" | "coveredHours" | "orgName"
@@ -67,21 +71,6 @@ export function coverCardData(card: CoverCard): CoverCardData {
   }
   return data;
 }
-
-const COVER_CARD_OPTIONAL: readonly CoverCardOptional[] = [
-  "sozialraum",
-  "qualification",
-  "languages",
-  "needsDrivingLicence",
-  "needsCar",
-  "genderRequirement",
-  "own",
-  "addressing",
-  "widenAt",
-  "recipientCount",
-  "addressedToUs",
-  "caseReference",
-];
 
 export function UrgencyBadge({ urgency }: { urgency: CoverUrgency }) {
   if (urgency === "notfall") {
