@@ -81,7 +81,7 @@ const options: BenchOptions = {
   volumePlans: args["volume-plans"] as "sent" | "values",
 };
 
-const database = openPostgres(url);
+const database = openPostgres(url, { maxLifetimeSeconds: null });
 try {
   useDatabaseForTests(database);
   const version = await database.withScriptRunner((r) => r.query<{ server_version: string }>("show server_version"));

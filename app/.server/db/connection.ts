@@ -86,7 +86,16 @@ export function preparesStatements(url: string, setting: "auto" | "on" | "off" =
   }
 }
 
-export function openPostgres(url: string, options: { max?: number; prepare?: boolean } = {}): Database {
+export function openPostgres(
+  url: string,
+  options: {
+    max?: number;
+    prepare?: boolean;
+    /** postgres.js closes a connection 30–60 min after it opened (default); null: never (the
+     *  bench's seeds keep temporary tables on one connection for longer than that at 100×). */
+    maxLifetimeSeconds?: number | null;
+  } = {},
+): Database {
   const prepare = options.prepare ?? preparesStatements(url);
   // `max` single-connection clients lent one transaction at a time (connection-loss.ts says why
   // not one client of `max` connections). No connection is opened before its client is first used.
@@ -103,6 +112,7 @@ export function openPostgres(url: string, options: { max?: number; prepare?: boo
       backoff: reconnectDelaySeconds,
       // Fail a connection attempt to a host that does not answer after 10 s (default 30 s).
       connect_timeout: 10,
+      ...(options.maxLifetimeSeconds !== undefined ? { max_lifetime: options.maxLifetimeSeconds } : {}),
       // Timestamps come back as Date, bigint as string: the same as PGlite's defaults for our types.
       types: {},
     }),
