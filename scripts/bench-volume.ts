@@ -91,7 +91,7 @@ const options: BenchOptions = {
   statementsFile: args.statements,
 };
 
-const database = openPostgres(url, { maxLifetimeSeconds: null });
+const database = openPostgres(url, { maxLifetimeSeconds: null, genericPlans: process.env.DATABASE_PLANS !== "auto" });
 try {
   useDatabaseForTests(database);
   const version = await database.withScriptRunner((r) => r.query<{ server_version: string }>("show server_version"));
