@@ -86,9 +86,10 @@ if (vite) {
   // proxy that compresses, the proxy sees Content-Encoding and leaves it. (BREACH: no page carries
   // a secret token that reflected input could be compared against; forms are guarded by their
   // origin, not a token — decision 010.)
-  // Pages and data answers at brotli quality 3, the client's files at the default 4: a page is
-  // compressed anew for every request, and measured in the server (decision 019, ninth sitting)
-  // quality 4 cost 3–7 % more CPU per list page than 3 for 4–7 % fewer bytes (0.3–0.5 KB).
+  // Pages and data answers at brotli quality 3, the built scripts and styles (/assets) at the
+  // default 4: a page is compressed anew for every request, and measured in the server (decision
+  // 019, ninth sitting) quality 4 cost 3–7 % more CPU per list page than 3 for 4–7 % fewer bytes
+  // (0.3–0.5 KB).
   const compressFiles = compression();
   const compressPages = compression({ brotli: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 3 } } });
   app.use((req, res, next) => (req.path.startsWith("/assets/") ? compressFiles(req, res, next) : compressPages(req, res, next)));
