@@ -1,4 +1,4 @@
-// The volume case (scripts/bench/cases/volume.ts) against a database a bench run kept
+// The volume case (scripts/bench/cases/volume.ts), or the rls case (--case rls), against a database a bench run kept
 // (`npm run bench -- --only postgres --case volume --scale S --keep` prints its URL): measure the
 // same seeded data again — several runs, or after a change of the code or of an index — without
 // seeding it again (a 100× seed takes half an hour). Same rows as the bench's (its JSON too, for
@@ -7,11 +7,13 @@
 //
 //   DATABASE_URL=postgres://…/tk_bench_… npx tsx scripts/bench-volume.ts --scale 10 --json /tmp/v10.json [--explain]
 //   … --volume-plans values   (explain with the values, a custom plan, instead of as sent; see the bench's --help)
+//   … --case rls [--case volume] [--statements /tmp/st.jsonl]   (the RLS overhead per page on the kept data)
 import os from "node:os";
 import { parseArgs } from "node:util";
 import { openPostgres, type Database } from "../app/.server/db/connection";
 import { useDatabaseForTests } from "../app/.server/db/index";
 import { signedInCookie } from "../tests/helpers/fixtures";
+import { rlsCase } from "./bench/cases/rls";
 import { volumeCase } from "./bench/cases/volume";
 import { table, writeResultsJson } from "./bench/report";
 import type { BenchUser, CircleSeed } from "./bench/seed-circle";
@@ -24,7 +26,14 @@ const { values: args } = parseArgs({
     explain: { type: "boolean", default: false },
     "sql-iterations": { type: "string", default: "300" },
     "volume-plans": { type: "string", default: "sent" },
+    case: { type: "string", multiple: true, default: ["volume"] },
+    statements: { type: "string" },
   },
+});
+const CASES = { volume: volumeCase, rls: rlsCase };
+const cases = args.case.map((name) => {
+  if (!(name in CASES)) throw new Error(`--case must be one of ${Object.keys(CASES).join(", ")}`);
+  return CASES[name as keyof typeof CASES];
 });
 if (args["volume-plans"] !== "sent" && args["volume-plans"] !== "values") throw new Error("--volume-plans must be sent or values");
 const url = process.env.DATABASE_URL;
@@ -79,9 +88,10 @@ const options: BenchOptions = {
   httpProcesses: [1],
   httpThinkMs: [0],
   volumePlans: args["volume-plans"] as "sent" | "values",
+  statementsFile: args.statements,
 };
 
-const database = openPostgres(url);
+const database = openPostgres(url, { maxLifetimeSeconds: null, genericPlans: process.env.DATABASE_PLANS !== "auto" });
 try {
   useDatabaseForTests(database);
   const version = await database.withScriptRunner((r) => r.query<{ server_version: string }>("show server_version"));
@@ -89,7 +99,8 @@ try {
   const ctx: BenchContext = { target: { label, database }, options, cache: new Map(), log: (m) => console.log(m) };
   ctx.cache.set("circle", Promise.resolve(await circleOf(database)));
   console.log(`[bench-volume] ${new URL(url).pathname.slice(1)}, scale ${options.scale}, load ${os.loadavg()[0]!.toFixed(1)}`);
-  const measurements = await volumeCase.run(ctx);
+  const measurements = [];
+  for (const c of cases) measurements.push(...(await c.run(ctx)));
   console.log(`\n${table([{ label, measurements }])}\n`);
   if (args.json) {
     writeResultsJson(args.json, options, [{ label, measurements }]);

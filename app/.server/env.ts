@@ -7,6 +7,9 @@ const EnvSchema = z.object({
   // Statements with parameters as prepared statements (app/.server/db/connection.ts): auto = on,
   // except behind a transaction-mode pooler (port 6543), where they would not be found.
   DATABASE_PREPARE: z.enum(["auto", "on", "off"]).default("auto"),
+  // Prepared statements keep one (generic) plan from their first run; auto: PostgreSQL decides
+  // per statement after five runs (it kept planning the pages' RLS-laden statements each time).
+  DATABASE_PLANS: z.enum(["generic", "auto"]).default("generic"),
   PGLITE_DIR: z.string().default(".data/pglite"),
   SESSION_SECRET: z.string().min(16).optional(),
   APP_URL: z.string().url().default("http://localhost:3000"),

@@ -101,9 +101,14 @@ export async function openServerTarget(url: string): Promise<OpenTarget> {
   // prepared statements as the app's setting says (DATABASE_PREPARE=off to compare without).
   const setting = process.env.DATABASE_PREPARE === "on" || process.env.DATABASE_PREPARE === "off" ? process.env.DATABASE_PREPARE : "auto";
   const prepareStatements = preparesStatements(url, setting);
-  const database = openPostgres(withDatabase(url, name), { prepare: prepareStatements });
+  // Plans as the app's setting says (DATABASE_PLANS=auto to compare with PostgreSQL's own choice).
+  const genericPlans = process.env.DATABASE_PLANS !== "auto";
+  // Connections live as long as the run: a 100× seed writes for about an hour on one connection
+  // and its temporary tables would go with a connection postgres.js recycled.
+  const database = openPostgres(withDatabase(url, name), { prepare: prepareStatements, genericPlans, maxLifetimeSeconds: null });
   const target = await prepare("PostgreSQL", database, name, remove);
-  target.connect = (max) => openPostgres(withDatabase(url, name), { max, prepare: prepareStatements });
+  target.connect = (max) =>
+    openPostgres(withDatabase(url, name), { max, prepare: prepareStatements, genericPlans, maxLifetimeSeconds: null });
   target.url = withDatabase(url, name);
   const version = await database.withScriptRunner((r) => r.query<{ server_version: string }>("show server_version"));
   target.label = `PostgreSQL ${version[0]?.server_version.split(" ")[0] ?? ""}`.trim();

@@ -75,6 +75,9 @@ create table public.trainings (
   -- First session start and last session end, kept by public.set_training_sessions.
   starts_at timestamptz,
   ends_at timestamptz,
+  -- Number of sessions, kept by the training_sessions count triggers (below): list cards show
+  -- "3 Termine" without reading each card's sessions through their policy (decision 019).
+  session_count int not null default 0 check (session_count between 0 and 50),
   -- Seat counters (sum of seats per registration status), kept by private.recount_training.
   -- seats_confirmed includes registrations later marked attended / no_show.
   seats_confirmed int not null default 0 check (seats_confirmed >= 0),
@@ -137,6 +140,26 @@ create table public.training_sessions (
   constraint training_sessions_end_after_start check (ends_at > starts_at),
   constraint training_sessions_position_key unique (training_id, position)
 );
+
+-- trainings.session_count follows the sessions, whoever writes them (set_training_sessions, the
+-- seeds, a cascade): once per statement, for the trainings the statement touched.
+create or replace function private.recount_training_sessions() returns trigger
+language plpgsql
+security definer
+set search_path = ''
+as $$
+begin
+  update public.trainings t
+  set session_count = (select count(*) from public.training_sessions s where s.training_id = t.id)
+  where t.id in (select c.training_id from changed c)
+    and t.session_count <> (select count(*) from public.training_sessions s where s.training_id = t.id);
+  return null;
+end
+$$;
+create trigger training_sessions_count_insert after insert on public.training_sessions
+  referencing new table as changed for each statement execute function private.recount_training_sessions();
+create trigger training_sessions_count_delete after delete on public.training_sessions
+  referencing old table as changed for each statement execute function private.recount_training_sessions();
 
 -- A Träger's own contingent (max seats until the training's contingent_release_at), overriding
 -- the training's default_contingent.

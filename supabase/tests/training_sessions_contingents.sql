@@ -4,7 +4,7 @@
 begin;
 \ir helpers/setup.psql
 \ir helpers/training.psql
-select plan(69);
+select plan(76);
 select tests.training_world();
 
 create temp table tr (ref text primary key, id uuid not null);
@@ -81,6 +81,28 @@ select throws_ok($$select public.set_training_sessions((select id from tr where 
 select tests.clear_authentication();
 select is((select count(*)::int from public.training_sessions where training_id = (select id from tr where ref = 'draft')), 3,
   'the refused lists changed nothing');
+
+-- trainings.session_count follows the sessions, whoever writes them
+select is((select session_count from public.trainings where id = (select id from tr where ref = 'draft')), 3,
+  'the draft counts its three sessions');
+select tests.authenticate_as('b-coord');
+select lives_ok($$select public.set_training_sessions((select id from tr where ref = 'draft'), jsonb_build_array(
+    jsonb_build_object('startsAt', now() + interval '20 days', 'endsAt', now() + interval '20 days 4 hours')))$$,
+  'b-coord shortens the draft to one session');
+select tests.clear_authentication();
+select is((select session_count from public.trainings where id = (select id from tr where ref = 'draft')), 1,
+  'the count follows a shorter list');
+insert into public.training_sessions (training_id, position, starts_at, ends_at)
+select t.id, p, now() + make_interval(days => 30 + p), now() + make_interval(days => 30 + p, hours => 2)
+from tr t, generate_series(3, 5) p where t.ref = 'published';
+select is((select session_count from public.trainings where id = (select id from tr where ref = 'published')), 5,
+  'the count follows sessions the owner writes directly');
+delete from public.training_sessions where training_id = (select id from tr where ref = 'published') and position > 2;
+select is((select session_count from public.trainings where id = (select id from tr where ref = 'published')), 2,
+  'and sessions the owner deletes');
+select * from tests.each_throws(array['b-admin', 'b-coord'],
+  $$update public.trainings set session_count = 9 where id = (select id from tr where ref = 'draft')$$, '42501',
+  'cannot set the session count');
 
 -- training_contingents: organizers set them for Träger of the circle; the circle reads them
 select * from tests.each_throws(array['b-member', 'd-admin', 'a-coord', 'stranger'],

@@ -5,10 +5,10 @@
 import { sql } from "kysely";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "~/.server/db/connection";
-import { preparesStatements } from "~/.server/db/connection";
+import { openPostgres, preparesStatements } from "~/.server/db/connection";
 import { asUser } from "~/.server/db/request";
 import { freshDatabase } from "../helpers/db";
-import { testDbKind } from "../helpers/db-config";
+import { adminUrl, testDbKind } from "../helpers/db-config";
 import { addMember, createOrg, createUser, type TestUser } from "../helpers/fixtures";
 
 describe("when statements are prepared", () => {
@@ -41,15 +41,26 @@ describe.skipIf(testDbKind() !== "postgres")("prepared statements and row-level 
   // The same statement text and parameters every time; only the claims differ.
   const members = async (user: TestUser): Promise<Seen> =>
     asUser(user, async (tx) => {
-      // The server chooses between a plan for these parameters and the generic one by cost; for
-      // this small table it may stay with the former. Force the generic plan, the case at risk.
-      await sql`set local plan_cache_mode = force_generic_plan`.execute(tx);
+      // The connection keeps generic plans (openPostgres): the case at risk.
       const { rows } = await sql<{ user_id: string; backend: number }>`
         select user_id, pg_backend_pid() as backend from org_members
         where org_id = any(${[a.id, b.id]}::uuid[]) order by user_id`.execute(tx);
       const backend = (await sql<{ pid: number }>`select pg_backend_pid() as pid where ${1}::int = 1`.execute(tx)).rows[0]!.pid;
       return { backend, members: rows.map((r) => r.user_id) };
     });
+
+  it("the app's connections keep one generic plan per statement, unless told otherwise", async () => {
+    const mode = await asUser(aMember, async (tx) =>
+      (await sql<{ mode: string }>`select current_setting('plan_cache_mode') as mode`.execute(tx)).rows[0]!.mode);
+    expect(mode).toBe("force_generic_plan");
+    const own = openPostgres(adminUrl(), { max: 1, genericPlans: false });
+    try {
+      const rows = await own.withScriptRunner((r) => r.query<{ mode: string }>("select current_setting('plan_cache_mode') as mode"));
+      expect(rows[0]!.mode).toBe("auto");
+    } finally {
+      await own.close();
+    }
+  });
 
   it("each person sees only their own Träger's members, also from a reused generic plan", async () => {
     const seen: Array<{ who: string } & Seen> = [];

@@ -86,8 +86,22 @@ export function preparesStatements(url: string, setting: "auto" | "on" | "off" =
   }
 }
 
-export function openPostgres(url: string, options: { max?: number; prepare?: boolean } = {}): Database {
+export function openPostgres(
+  url: string,
+  options: {
+    max?: number;
+    prepare?: boolean;
+    /** postgres.js closes a connection 30–60 min after it opened (default); null: never (the
+     *  bench's seeds keep temporary tables on one connection for longer than that at 100×). */
+    maxLifetimeSeconds?: number | null;
+    /** Prepared statements keep one plan from their first run (`plan_cache_mode =
+     *  force_generic_plan` for the connection; default: whenever statements are prepared).
+     *  false: PostgreSQL's own choice, which kept planning the pages' statements afresh. */
+    genericPlans?: boolean;
+  } = {},
+): Database {
   const prepare = options.prepare ?? preparesStatements(url);
+  const genericPlans = prepare && (options.genericPlans ?? true);
   // `max` single-connection clients lent one transaction at a time (connection-loss.ts says why
   // not one client of `max` connections). No connection is opened before its client is first used.
   const pool = new ClientPool(options.max ?? 10, (onclose) =>
@@ -103,6 +117,10 @@ export function openPostgres(url: string, options: { max?: number; prepare?: boo
       backoff: reconnectDelaySeconds,
       // Fail a connection attempt to a host that does not answer after 10 s (default 30 s).
       connect_timeout: 10,
+      ...(options.maxLifetimeSeconds !== undefined ? { max_lifetime: options.maxLifetimeSeconds } : {}),
+      // A startup parameter of the connection: no statement per transaction. Applies to the
+      // app's prepared statements and to the plans PL/pgSQL functions keep (decision 019, ninth sitting).
+      ...(genericPlans ? { connection: { plan_cache_mode: "force_generic_plan" } } : {}),
       // Timestamps come back as Date, bigint as string: the same as PGlite's defaults for our types.
       types: {},
     }),

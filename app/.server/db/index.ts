@@ -73,7 +73,10 @@ async function openAndMigrate(onProgress: (p: MigrationProgress) => void): Promi
     return { database, report };
   }
   for (let attempt = 1; ; attempt++) {
-    const database = openPostgres(config.DATABASE_URL, { prepare: preparesStatements(config.DATABASE_URL, config.DATABASE_PREPARE) });
+    const database = openPostgres(config.DATABASE_URL, {
+      prepare: preparesStatements(config.DATABASE_URL, config.DATABASE_PREPARE),
+      genericPlans: config.DATABASE_PLANS === "generic",
+    });
     try {
       return { database, report: await migrate(database, { seed: seedOption, onProgress }) };
     } catch (error) {

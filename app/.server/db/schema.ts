@@ -266,6 +266,8 @@ export interface TrainingTable {
   /** First session start / last session end (set_training_sessions). */
   starts_at: SystemColumn<Date | null>;
   ends_at: SystemColumn<Date | null>;
+  /** Number of sessions (kept by the training_sessions count triggers). */
+  session_count: SystemColumn<number>;
   seats_confirmed: SystemColumn<number>;
   seats_pending: SystemColumn<number>;
   seats_offered: SystemColumn<number>;

@@ -88,7 +88,7 @@ function toCard(r: CardRow): TrainingCard {
 const cardColumns = sql`
   t.id, t.title, tt.label as topic_label, t.audience, t.place, g.name as gemeinde_name, t.online_url,
   t.starts_at, t.ends_at,
-  (select count(*)::int from public.training_sessions s where s.training_id = t.id) as session_count,
+  t.session_count,
   t.capacity, t.seats_taken, t.waitlist_count, t.fee_cents, o.name as org_name, t.status, t.registration_deadline`;
 const cardJoins = sql`
   join public.training_topics tt on tt.code = t.topic

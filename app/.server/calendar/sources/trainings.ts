@@ -72,7 +72,7 @@ export const trainingSource: CalendarSource = {
       )
       select t.id, t.title, t.status, t.place, g.name as gemeinde, t.online_url, t.updated_at,
         o.name as org_name, s.position, s.starts_at, s.ends_at,
-        (select count(*)::int from public.training_sessions x where x.training_id = t.id) as session_count,
+        t.session_count,
         reg.status as my_status, reg.waitlist_position
       from wanted
       join public.trainings t on t.id = wanted.id
