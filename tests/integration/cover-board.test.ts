@@ -171,4 +171,34 @@ describe("the cover board", () => {
     expect(mine.ownOpen).toHaveLength(5);
     expect(mine.ownOpen[0]!.status).toMatch(/open|draft/);
   });
+
+  it("pages our offers by what the Träger can see: an offer on a request gone from view neither shortens a page nor repeats a row", async () => {
+    const side = world.offerers[1]!;
+    const before = (await board(side.coordinator, "?ansicht=angebote")).offers.map((o) => o.offerId);
+    const visible: string[] = [];
+    for (let i = 0; i < 21; i++) {
+      visible.push(await makeOffer(side, await openRequest(world, { urgency: "planbar", gemeinde: "wesel" }), 5));
+    }
+    // The newest offer: on a request addressed to this Träger, which then loses sight of it
+    // (its recipient entry removed before the request widens to the circle).
+    const addressed = await draftRequest(world, {
+      urgency: "dringend",
+      addressing: "addressed",
+      widen_at: new Date(Date.now() + 3 * 3600_000),
+    });
+    await database.db.insertInto("cover_request_recipients").values({ request_id: addressed, org_id: side.org.id }).execute();
+    await publishRequest(world.requester.coordinator, addressed);
+    const hidden = await makeOffer(side, addressed, 5);
+    await sql`delete from public.cover_request_recipients where request_id = ${addressed}`.execute(database.db);
+
+    const first = await board(side.coordinator, "?ansicht=angebote");
+    const second = await board(side.coordinator, "?ansicht=angebote&seite=2");
+    expect(first.hasMore).toBe(true);
+    expect(first.offers.length).toBeLessThanOrEqual(20);
+    expect(second.hasMore).toBe(false);
+    const shown = [...first.offers, ...second.offers].map((o) => o.offerId);
+    expect(shown).not.toContain(hidden);
+    expect(new Set(shown).size).toBe(shown.length);
+    expect(new Set(shown)).toEqual(new Set([...visible, ...before]));
+  });
 });

@@ -238,6 +238,9 @@ async function ownOffers(tx: Tx, context: CoverContext, page: number) {
       available_from: string;
       offered_at: Date | string;
       offer_org_name: string;
+      /** The offer's place on the page (1…21) and how many offers the page read. */
+      position: number;
+      page_rows: number;
     }
   >`
     with page as materialized (
@@ -252,8 +255,12 @@ async function ownOffers(tx: Tx, context: CoverContext, page: number) {
     select ${cardColumns(context.orgIds)},
       x.id as offer_id, x.status as offer_status, x.hours_per_week::text as offered_hours,
       x.accepted_hours::text as accepted_hours, to_char(x.available_from, 'YYYY-MM-DD') as available_from,
-      x.created_at as offered_at, xo.name as offer_org_name
-    from page x
+      x.created_at as offered_at, xo.name as offer_org_name, x.position::int, x.page_rows::int
+    -- Positions before the join: an offer whose request the Träger can no longer see (its own or
+    -- the requester's circle membership ended) drops out of the join, and must neither shorten the
+    -- page count nor pull the look-ahead row onto this page.
+    from (select p.*, row_number() over (order by p.created_at desc, p.id) as position, count(*) over () as page_rows
+          from page p) x
     join public.organizations xo on xo.id = x.org_id
     join public.cover_requests r on r.id = x.request_id
     ${cardJoins}
@@ -295,8 +302,8 @@ export async function loadCoverBoard(user: SessionUser, filters: CoverBoardFilte
     } else {
       if (context.orgIds.length === 0) return board;
       const rows = await ownOffers(tx, context, filters.seite);
-      board.hasMore = rows.length > COVER_PAGE_SIZE;
-      board.offers = rows.slice(0, COVER_PAGE_SIZE).map((r) => ({
+      board.hasMore = rows.some((r) => r.page_rows > COVER_PAGE_SIZE);
+      board.offers = rows.filter((r) => r.position <= COVER_PAGE_SIZE).map((r) => ({
         offerId: r.offer_id,
         offerStatus: r.offer_status,
         offeredHours: String(r.offered_hours),
