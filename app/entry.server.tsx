@@ -33,6 +33,13 @@ export default function handleRequest(
   const nonce = loadContext?.cspNonce ?? "";
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
+    let settled = false;
+    // Stops a render that still waits after the stream timeout; cleared once the page is done.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const settle = () => {
+      settled = true;
+      clearTimeout(timer);
+    };
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
         <RemixServer context={remixContext} url={request.url} nonce={nonce} />
@@ -55,6 +62,7 @@ export default function handleRequest(
               callback();
             },
             final(callback) {
+              settle();
               resolve(new Response(Buffer.concat(chunks), { headers: responseHeaders, status: responseStatusCode }));
               callback();
             },
@@ -62,6 +70,7 @@ export default function handleRequest(
           pipe(body);
         },
         onShellError(error: unknown) {
+          settle();
           reject(error);
         },
         onError(error: unknown) {
@@ -71,6 +80,6 @@ export default function handleRequest(
         },
       },
     );
-    setTimeout(abort, streamTimeout + 1_000);
+    if (!settled) timer = setTimeout(abort, streamTimeout + 1_000);
   });
 }

@@ -8,6 +8,17 @@
 //
 //   DATABASE_URL=postgres://…/tk_x npx tsx scripts/bench-render.ts --email bench-3-0@bench.example
 //   … --iterations 40 --warmup 10 --page /traeger --html /tmp/html   (writes each page's HTML there)
+//
+// `--cwd <checkout>,<checkout>`: an A/B of builds at the same time instead. Each checkout's
+// production server (`node server/index.js` with its `build/`: express, compression, static files
+// and all, as `npm start` runs it) is started as its own process with scripts/bench/cpu-meter.mjs
+// preloaded, and their requests are interleaved one by one (the order alternating), so both see
+// the same machine; a request's CPU is its server's (every thread), from its start to the next
+// request's start. Requests ask like a browser (`--encoding 'gzip, deflate, br'`; '' for none).
+// `--rounds` (3) repeats the set; it prints each round's medians and the median of the rounds.
+// `--profile <dir>` writes each server's CPU profile there (node --cpu-prof, 100 µs samples);
+// `--no-data` leaves out the `.data` requests.
+//   DATABASE_URL=… npx tsx scripts/bench-render.ts --cwd /tmp/base,. --iterations 40 --rounds 3
 import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
@@ -20,6 +31,12 @@ const { values: args } = parseArgs({
     warmup: { type: "string", default: "8" },
     page: { type: "string", multiple: true },
     html: { type: "string" },
+    cwd: { type: "string" },
+    rounds: { type: "string", default: "3" },
+    encoding: { type: "string", default: "gzip, deflate, br" },
+    port: { type: "string", default: "3520" },
+    profile: { type: "string" },
+    "no-data": { type: "boolean", default: false },
   },
 });
 
@@ -30,6 +47,24 @@ process.env.SEED_DEMO = "never";
 if (!process.env.DATABASE_URL) throw new Error("DATABASE_URL must name a database with data");
 
 const PAGES = args.page?.length ? args.page : ["/vertretungen", "/traeger", "/fortbildungen", "/treffen", "/projekte", "/kalender?ansicht=liste"];
+
+if (args.cwd) {
+  const { compareCheckouts } = await import("./bench/render-ab");
+  await compareCheckouts({
+    cwds: args.cwd.split(","),
+    pages: PAGES,
+    email: args.email!,
+    iterations: Number(args.iterations),
+    warmup: Number(args.warmup),
+    rounds: Number(args.rounds),
+    encoding: args.encoding!,
+    port: Number(args.port),
+    html: args.html,
+    profile: args.profile,
+    data: !args["no-data"],
+  });
+  process.exit(0);
+}
 
 type Entry = {
   getDatabase: () => Promise<import("../app/.server/db/connection").Database>;

@@ -1,6 +1,6 @@
 // The footer of every page: Impressum, Datenschutz and Hilfe (§ 5 DDG wants the Impressum
 // "leicht erkennbar, unmittelbar erreichbar"), and in development the dev mailbox.
-import { Link } from "@remix-run/react";
+import { Link } from "~/components/link";
 
 // `.footer-link` (app/tailwind.css): the shell is on every page, so its classes are short.
 const linkClass = "footer-link";

@@ -1,6 +1,6 @@
 // The list of a Protokoll page (a Träger's and the circle's): entries newest first, one page at a
 // time, with links to newer and older pages.
-import { Link } from "@remix-run/react";
+import { Link } from "~/components/link";
 import type { ReactNode } from "react";
 import { buttonClass } from "~/components/ui/button";
 import { Badge, EmptyState } from "~/components/ui/layout";

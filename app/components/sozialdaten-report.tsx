@@ -1,7 +1,8 @@
 // "Enthält Sozialdaten melden" under a text of another Träger, and the notice the author's Träger
 // sees on a hidden text. The report posts to /sozialdaten/melden (a plain form: works without
 // JavaScript); the database hides the text at once.
-import { Form, Link, useNavigation } from "@remix-run/react";
+import { Form, useNavigation } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { Button } from "~/components/ui/button";
 import type { SOZIALDATEN_SUBJECT_TYPES } from "~/validation/sozialdaten";
 

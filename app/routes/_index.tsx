@@ -4,7 +4,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { loadMeetingDashboard } from "~/.server/meetings/read";
 import { MeetingsDashboardSection } from "~/components/meetings/dashboard-section";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { getSessionUser } from "~/.server/auth/session";
 import { loadDashboard, NEW_IN_CIRCLE_DAYS } from "~/.server/circle/dashboard";
 import { listPublicCircles, type PublicCircleSummary } from "~/.server/circle/public-page";

@@ -2,7 +2,8 @@
 // and why, who processes it on the operator's behalf, how long it is kept, which rights people
 // have. A German default text that fits this software; the operator's details come from LEGAL_*.
 import type { MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { legalDetails } from "~/.server/legal";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { LegalPage, Missing, Section, legalLinkClass } from "~/components/legal/legal-page";

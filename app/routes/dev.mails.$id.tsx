@@ -2,7 +2,8 @@
 // off; its links open a new tab), the links once more as a list that opens them in this tab, its
 // attachments to download (dev.mails.$id_.anhang.$index), and the text version. Never in production.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { useEffect, useRef } from "react";
 import { env } from "~/.server/env";
 import { readMailbox } from "~/.server/mail/mailbox";

@@ -1,7 +1,8 @@
 // The dev mailbox: every mail the app sent while RESEND_API_KEY is unset, newest first, so a
 // person trying the app locally can open the confirmation or invitation link. Never in production.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { env } from "~/.server/env";
 import { clearMailbox, listMailbox } from "~/.server/mail/mailbox";
 import { redirectWithToast } from "~/.server/toast";

@@ -4,7 +4,8 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { destroySession, getSessionUser, requireUser } from "~/.server/auth/session";
 import { userMessageFor } from "~/.server/db/errors";
 import { acceptInvitation, previewInvitation } from "~/.server/orgs/invitations";

@@ -4,7 +4,8 @@
 // "Meine Anmeldungen" with each registration's state; "Von uns organisiert" (with drafts) for
 // admins and coordinators.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData, useNavigation } from "@remix-run/react";
+import { useLoaderData, useNavigation } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { requireUser } from "~/.server/auth/session";
 import { asUserReadOnly } from "~/.server/db/request";
 import {

@@ -1,7 +1,7 @@
 // /hilfe — how the platform works, short and for the phone: cover, trainings, the Sozialdaten
 // rules, the account. Open to everyone (also before signing in).
 import type { MetaFunction } from "@remix-run/node";
-import { Link } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { LegalPage, Section, legalLinkClass } from "~/components/legal/legal-page";
 

@@ -5,7 +5,8 @@
 // also as a plain list of links below. The calendar component renders after hydration only: the
 // view depends on the screen width, and "today" differs between the server and the browser.
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
+import { Form, useLoaderData, useLocation } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { useEffect, useRef, useState } from "react";
 import type { View } from "react-big-calendar";
 import rbcStyles from "react-big-calendar/lib/css/react-big-calendar.css?url";

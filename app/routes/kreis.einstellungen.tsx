@@ -3,7 +3,8 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { requireCoordinator, type CoordinatedCircle, updateCircleSettings } from "~/.server/circle/join-requests";
 import { replyToRefusal } from "~/.server/forms/reply";
 import { redirectWithToast } from "~/.server/toast";

@@ -3,7 +3,8 @@
 // told), and handing the coordination to another Träger. Everyone else gets a 404.
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { handOverCoordination, listCircleTraeger, removeTraegerFromCircle } from "~/.server/circle/administration";
 import { requireCoordinator } from "~/.server/circle/join-requests";
 import { redirectWithToast } from "~/.server/toast";

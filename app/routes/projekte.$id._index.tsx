@@ -4,7 +4,8 @@
 // The workspace (/projekte/<id>/arbeitsraum) is linked for the partners only.
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { z } from "zod";
 import { requireUser } from "~/.server/auth/session";
 import { handleIntent } from "~/.server/meetings/forms";

@@ -4,7 +4,8 @@
 // (also in the calendar) and the partners with their contact persons.
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { z } from "zod";
 import { requireUser } from "~/.server/auth/session";
 import { oncePerForm } from "~/.server/forms/idempotency";

@@ -2,7 +2,8 @@
 // projects (with their Steckbrief), filtered by Hilfeart, Gemeinde and status, with a "Passt zu
 // uns" hint where a Träger of the person shares a Hilfeart or Gemeinde. Drafts only for their Träger.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { requireUser } from "~/.server/auth/session";
 import { listProjects } from "~/.server/projects/read";
 import { GeneralErrorBoundary } from "~/components/error-boundary";

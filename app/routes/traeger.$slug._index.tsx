@@ -1,7 +1,8 @@
 // /traeger/:slug — a Träger's profile as the circle sees it: Leitbild, Hilfearten, Gemeinden,
 // contact details and Ansprechpersonen. A Träger the user may not see is a 404.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { requireUser } from "~/.server/auth/session";
 import { loadTraegerProfile } from "~/.server/circle/directory";
 import { pick } from "~/.server/circle/reference";

@@ -1,7 +1,8 @@
 // /traeger — the directory of the Träger in the user's circle(s), filtered by Hilfeart, Gemeinde
 // and name. A plain GET form: works without JavaScript and keeps its state in the URL.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useLoaderData, useNavigation } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { requireUser } from "~/.server/auth/session";
 import { loadDirectory } from "~/.server/circle/directory";
 import { pick } from "~/.server/circle/reference";

@@ -1,6 +1,7 @@
 // The Träger's audit log for its owners and admins: who changed what, newest first, 50 per page.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { requireUser } from "~/.server/auth/session";
 import type { OrgRole } from "~/.server/db/schema";
 import { requireOrgRole } from "~/.server/orgs/access";

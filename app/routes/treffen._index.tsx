@@ -1,7 +1,8 @@
 // /treffen — the circle's Kooperationstreffen: the next ones (or, with ?ansicht=vergangen, the
 // past ones with their minutes), the open date polls, and the ways to plan.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { requireUser } from "~/.server/auth/session";
 import { listMeetings } from "~/.server/meetings/read";
 import { GeneralErrorBoundary } from "~/components/error-boundary";

@@ -1,7 +1,8 @@
 // /treffen/beschluesse — the circle's decisions register: every decision from approved minutes,
 // numbered per circle, searchable, with the meeting it came from.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { requireUser } from "~/.server/auth/session";
 import { listDecisions } from "~/.server/meetings/read";
 import { GeneralErrorBoundary } from "~/components/error-boundary";

@@ -3,7 +3,8 @@
 // not a draft visible to the person is a 404, a member without a coordinating role gets a 403.
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { requireUser } from "~/.server/auth/session";
 import { COVER_FIELDS, loadCoverDraft, sozialdatenRefusal, updateCoverRequest } from "~/.server/cover/requests";
 import { replyToRefusal } from "~/.server/forms/reply";

@@ -3,7 +3,8 @@
 // with a plain GET form: works without JavaScript, state in the URL, paginated), "Unsere Anfragen"
 // (drafts included, with the number of offers) and "Unsere Angebote" (with their state).
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { requireUser } from "~/.server/auth/session";
 import { loadCoverBoard } from "~/.server/cover/board";
 import { coverCardData, CoverCardView } from "~/components/cover/parts";

@@ -4,7 +4,8 @@
 // The bell (/benachrichtigungen) shows the in-app notifications; they link to /vertretungen/<id>.
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { requireUser } from "~/.server/auth/session";
 import { loadCoverAlertSettings, saveCoverAlertSettings } from "~/.server/cover/alerts";
 import { redirectWithToast } from "~/.server/toast";

@@ -5,7 +5,8 @@
 // visible only to the two Träger of each cover (RLS).
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { requireUser } from "~/.server/auth/session";
 import { loadCoverLedger, setAgreementReference, type LedgerPartner } from "~/.server/cover/ledger";
 import { redirectWithToast } from "~/.server/toast";

@@ -29,7 +29,7 @@ function stripGridRoles(root: HTMLElement) {
     }
   }
 }
-import { Link } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { format, getDay, parse, startOfWeek } from "date-fns";
 import { de } from "date-fns/locale/de";
 import { useEffect, useMemo, useRef } from "react";

@@ -1,7 +1,7 @@
 // Every calendar entry as a plain list of links, by day: what screen readers and keyboards use
 // first (react-big-calendar's grid is a picture of the same entries), and what the page shows
 // before JavaScript runs.
-import { Link } from "@remix-run/react";
+import { Link } from "~/components/link";
 import type { PageEntry } from "~/.server/calendar/page";
 
 import { berlinParts } from "~/utils/berlin-time";

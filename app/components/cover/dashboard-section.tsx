@@ -1,7 +1,7 @@
 // The Vertretungsbörse on the dashboard (/): open Notfälle of other Träger in the circle (a count
 // and a link to the filtered board) and the person's Träger's open requests and drafts. Real data
 // only: nothing is shown for a person outside a circle.
-import { Link } from "@remix-run/react";
+import { Link } from "~/components/link";
 import type { CoverDashboard } from "~/.server/cover/dashboard";
 import { ButtonLink } from "~/components/ui/button";
 import { fillText, periodText } from "~/i18n/cover";

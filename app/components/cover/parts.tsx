@@ -1,7 +1,7 @@
 // Pieces the Vertretungsbörse's pages share: the urgency badge, the fill bar ("12 von 20
 // Std./Woche zugesagt"), the requirements line, who can see a request now and when that widens,
 // and the request card of the board. Mobile first: the whole card is one tap target.
-import { Link } from "@remix-run/react";
+import { Link } from "~/components/link";
 import type { CoverCard } from "~/.server/cover/board";
 import { Badge } from "~/components/ui/layout";
 import {

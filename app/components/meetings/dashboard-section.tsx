@@ -1,6 +1,6 @@
 // The dashboard's block for meetings: the next Kooperationstreffen and the open action items the
 // person's Träger owns (from approved minutes).
-import { Link } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { Card } from "~/components/ui/layout";
 import { RSVP_LABELS, meetingWhen, shortDayText } from "~/i18n/meetings";
 

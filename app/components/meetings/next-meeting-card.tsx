@@ -1,6 +1,6 @@
 // The circle's public page: the next open Kooperationstreffen, with "Als Gast anmelden" — the
 // seed's "Interessierte Träger können sich … melden".
-import { Link } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { Card } from "~/components/ui/layout";
 import { buttonClass } from "~/components/ui/button";
 import { meetingWhen, whereText } from "~/i18n/meetings";

@@ -1,6 +1,6 @@
 // The dashboard's "Nächste Fortbildungen": the next published trainings of the user's circles,
 // with free seats and the user's own registration.
-import { Link } from "@remix-run/react";
+import { Link } from "~/components/link";
 import type { UpcomingTraining } from "~/.server/trainings/list";
 import { Badge } from "~/components/ui/layout";
 import { paths } from "~/utils/links";

@@ -1,7 +1,7 @@
 // Pieces of the Fortbildungen pages used in several places: the seat badges ("7 von 20 frei",
 // "Warteliste: 3"), dates of one or more sessions, a registration's state in words, the card of
 // the browse list and the dashboard.
-import { Link } from "@remix-run/react";
+import { Link } from "~/components/link";
 import type { TrainingApprovalState, TrainingClosedReason, TrainingRegistrationStatus } from "~/.server/db/schema";
 import type { TrainingCard } from "~/.server/trainings/list";
 import { Badge } from "~/components/ui/layout";

@@ -1,5 +1,6 @@
 import { forwardRef } from "react";
-import { Link, type LinkProps } from "@remix-run/react";
+import type { LinkProps } from "@remix-run/react";
+import { Link } from "~/components/link";
 
 type Variant = "primary" | "secondary" | "danger" | "ghost";
 

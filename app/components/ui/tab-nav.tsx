@@ -3,7 +3,8 @@
 // (NavLink sets it from the path; tabs that differ only in the query string pass `current`).
 // On phones the row scrolls sideways ("scroll"), or its tabs share the width ("grid", for a few
 // tabs whose labels may wrap to two lines); from sm up it is always one row.
-import { Link, NavLink } from "@remix-run/react";
+import { NavLink } from "@remix-run/react";
+import { Link } from "~/components/link";
 import type { ReactNode } from "react";
 
 export type TabNavItem = {

@@ -1,7 +1,7 @@
 // The organizers' part of the training page: publish, edit, cancel, mark as held, exports; open
 // approvals; participants; the waitlist with "verschieben" (position and a recorded reason);
 // seats per Träger; attendance per session; closed registrations and the log of moves.
-import { Link } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { Button, buttonClass } from "~/components/ui/button";
 import { ErrorList } from "~/components/ui/field";
 import { Badge, Card } from "~/components/ui/layout";

@@ -6,7 +6,8 @@
 // function that decides under the training's lock, and its refusals come back as German messages.
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { requireUser, type SessionUser } from "~/.server/auth/session";
 import { asUser } from "~/.server/db/request";
 import { loadTrainingDetail, readTraining } from "~/.server/trainings/detail";

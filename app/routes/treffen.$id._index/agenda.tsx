@@ -1,6 +1,6 @@
 // "Tagesordnung" with its time plan and "Themenvorschläge" with the circle's pool: what members
 // propose and how the hosts decide.
-import { Link } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { linkClass } from "~/components/auth-layout";
 import { SozialdatenReport } from "~/components/sozialdaten-report";
 import { IntentForm } from "~/components/ui/intent-form";

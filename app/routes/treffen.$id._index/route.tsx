@@ -4,7 +4,8 @@
 // action items, guests, and the hosts' tools. Every form is an IntentForm (works without JS).
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { z } from "zod";
 import { requireUser } from "~/.server/auth/session";
 import { oncePerForm } from "~/.server/forms/idempotency";

@@ -2,7 +2,7 @@
 // the Sozialdaten screen's findings; the offers with "Annehmen" (optionally only part of the
 // hours) and "Ablehnen" (with a message); "Als erledigt markieren" for accepted covers; and
 // "Anfrage zurückziehen" with a reason. Members without a coordinating role read only.
-import { Link } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { Button, ButtonLink } from "~/components/ui/button";
 import { ErrorList, Field, TextareaField } from "~/components/ui/field";
 import { Badge, Card, EmptyState } from "~/components/ui/layout";

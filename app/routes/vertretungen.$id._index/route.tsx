@@ -7,7 +7,8 @@
 // lock, and its refusals ("bereits besetzt", "inzwischen zurückgezogen") come back in German.
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { requireUser } from "~/.server/auth/session";
 import { loadCoverDetail } from "~/.server/cover/detail";
 import { loadNotfallExtras } from "~/.server/cover/notfall";

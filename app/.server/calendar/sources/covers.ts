@@ -2,6 +2,7 @@
 // dates yet) and of the covers it gives (accepted offers). Whole-day entries over the period;
 // the texts name the need and the place, never a client or a person.
 import { sql } from "kysely";
+import { numberText } from "~/utils/format";
 import { addDays, type CalendarEntry, type CalendarSource } from "../entries";
 import { ownTraeger } from "./scope";
 
@@ -62,7 +63,8 @@ export const coverSource: CalendarSource = {
     `.execute(tx);
     return rows.rows.map((r): CalendarEntry => {
       const cancelled = r.status === "cancelled";
-      const hours = Number(r.hours).toLocaleString("de-DE");
+      // As toLocaleString("de-DE") wrote it (at most three decimals), with a formatter made once.
+      const hours = numberText(Number(r.hours), 3);
       if (r.offer_id) {
         return {
           uid: `cover-given-${r.offer_id}@traegerkreis`,
