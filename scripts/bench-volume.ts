@@ -7,12 +7,13 @@
 //
 //   DATABASE_URL=postgres://…/tk_bench_… npx tsx scripts/bench-volume.ts --scale 10 --json /tmp/v10.json [--explain]
 //   … --volume-plans values   (explain with the values, a custom plan, instead of as sent; see the bench's --help)
+//   … --page /kalender        (only the pages whose label starts with this; repeatable)
 import os from "node:os";
 import { parseArgs } from "node:util";
 import { openPostgres, type Database } from "../app/.server/db/connection";
 import { useDatabaseForTests } from "../app/.server/db/index";
 import { signedInCookie } from "../tests/helpers/fixtures";
-import { volumeCase } from "./bench/cases/volume";
+import { PAGES, volumeCase } from "./bench/cases/volume";
 import { table, writeResultsJson } from "./bench/report";
 import type { BenchUser, CircleSeed } from "./bench/seed-circle";
 import type { BenchContext, BenchOptions } from "./bench/types";
@@ -24,9 +25,15 @@ const { values: args } = parseArgs({
     explain: { type: "boolean", default: false },
     "sql-iterations": { type: "string", default: "300" },
     "volume-plans": { type: "string", default: "sent" },
+    page: { type: "string", multiple: true },
   },
 });
 if (args["volume-plans"] !== "sent" && args["volume-plans"] !== "values") throw new Error("--volume-plans must be sent or values");
+if (args.page?.length) {
+  const wanted = PAGES.filter((p) => args.page!.some((prefix) => p.label.startsWith(prefix)));
+  if (wanted.length === 0) throw new Error(`--page: no page label starts with ${args.page.join(" or ")}`);
+  PAGES.splice(0, PAGES.length, ...wanted);
+}
 const url = process.env.DATABASE_URL;
 if (!url || !/\/tk_bench_[0-9a-f]+$/.test(new URL(url).pathname)) throw new Error("DATABASE_URL must name a kept tk_bench_* database");
 
