@@ -48,7 +48,7 @@ export const actionItemSource: CalendarSource = {
     const me = personOf(scope);
     const rows = await sql<Row & { day: string; n: number }>`
       with c as (
-        select a.id, a.due_date,
+        select a.id, a.title, a.due_date, a.status, a.updated_at, a.owner_org_id, a.owner_user_id,
           row_number() over (partition by a.due_date order by a.title collate "C", a.id::text collate "C") as rn,
           count(*) over (partition by a.due_date)::int as n
         from public.action_items a
@@ -60,11 +60,10 @@ export const actionItemSource: CalendarSource = {
           }
           and a.due_date >= ${window.from}::date and a.due_date < ${window.to}::date
       )
-      select to_char(a.due_date, 'YYYY-MM-DD') as day, c.n, a.id, a.title, to_char(a.due_date, 'YYYY-MM-DD') as due, a.status,
-        a.updated_at, o.name as owner_name, coalesce(a.owner_user_id = ${me}::uuid, false) as assigned_to_me
+      select to_char(c.due_date, 'YYYY-MM-DD') as day, c.n, c.id, c.title, to_char(c.due_date, 'YYYY-MM-DD') as due, c.status,
+        c.updated_at, o.name as owner_name, coalesce(c.owner_user_id = ${me}::uuid, false) as assigned_to_me
       from c
-      join public.action_items a on a.id = c.id
-      join public.organizations o on o.id = a.owner_org_id
+      join public.organizations o on o.id = c.owner_org_id
       where c.rn <= ${rowLimit(ENTRIES_PER_DAY)}
     `.execute(tx);
     return dayCut(rows.rows, (a) => ({ entry: toEntry(a), day: a.day, sortTitle: a.title }));

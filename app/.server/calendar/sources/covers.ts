@@ -112,16 +112,19 @@ export const coverSource: CalendarSource = {
         select k.*, row_number() over (partition by k.day order by k.day_from, k.sort_title collate "C", k.uid collate "C") as rn,
           count(*) over (partition by k.day)::int as n
         from (
-          select r.id, null::uuid as offer_id, r.period_from as day_from, ${dayOf(sql`r.period_from`, window, true)} as day,
-            h.label || ' in ' || g.name as sort_title, 'cover-request-' || r.id::text || '@traegerkreis' as uid
+          select r.id, null::uuid as offer_id, r.status, r.period_from as day_from, r.period_to, ${dayOf(sql`r.period_from`, window, true)} as day,
+            h.label as hilfeart, g.name as gemeinde, h.label || ' in ' || g.name as sort_title, r.hours_per_week as hours,
+            r.updated_at, null::uuid as requester_id, 'cover-request-' || r.id::text || '@traegerkreis' as uid
           from public.cover_requests r
           join public.hilfearten h on h.code = r.hilfeart
           join public.gemeinden g on g.code = r.gemeinde
           where ${ownTraeger(scope, sql.ref("r.org_id"))} and r.status <> 'draft'
             and r.period_from < ${window.to}::date and r.period_to >= ${window.from}::date
           union all
-          select r.id, o.id, greatest(r.period_from, o.available_from), ${dayOf(sql`greatest(r.period_from, o.available_from)`, window, true)},
-            h.label || ' in ' || g.name, 'cover-given-' || o.id::text || '@traegerkreis'
+          select r.id, o.id, r.status, greatest(r.period_from, o.available_from), r.period_to,
+            ${dayOf(sql`greatest(r.period_from, o.available_from)`, window, true)},
+            h.label, g.name, h.label || ' in ' || g.name, o.accepted_hours, greatest(r.updated_at, o.updated_at), r.org_id,
+            'cover-given-' || o.id::text || '@traegerkreis'
           from public.cover_ledger l
           join public.cover_offers o on o.id = l.offer_id
           join public.cover_requests r on r.id = o.request_id
@@ -134,16 +137,11 @@ export const coverSource: CalendarSource = {
             and r.period_to >= ${window.from}::date
         ) k
       )
-      select to_char(c.day, 'YYYY-MM-DD') as day, c.n, c.sort_title, r.id, c.offer_id, r.status,
-        to_char(c.day_from, 'YYYY-MM-DD') as day_from, to_char(r.period_to, 'YYYY-MM-DD') as day_to,
-        h.label as hilfeart, g.name as gemeinde, (case when c.offer_id is null then r.hours_per_week else o.accepted_hours end)::text as hours,
-        greatest(r.updated_at, o.updated_at) as updated_at, ro.name as requester
+      select to_char(c.day, 'YYYY-MM-DD') as day, c.n, c.sort_title, c.id, c.offer_id, c.status,
+        to_char(c.day_from, 'YYYY-MM-DD') as day_from, to_char(c.period_to, 'YYYY-MM-DD') as day_to,
+        c.hilfeart, c.gemeinde, c.hours::text as hours, c.updated_at, ro.name as requester
       from c
-      join public.cover_requests r on r.id = c.id
-      join public.hilfearten h on h.code = r.hilfeart
-      join public.gemeinden g on g.code = r.gemeinde
-      left join public.cover_offers o on o.id = c.offer_id
-      left join public.organizations ro on ro.id = r.org_id and c.offer_id is not null
+      left join public.organizations ro on ro.id = c.requester_id
       where c.rn <= ${rowLimit(ENTRIES_PER_DAY)}
     `.execute(tx);
     return dayCut(rows.rows, (r) => ({ entry: toEntry(r), day: r.day, sortTitle: r.sort_title }));

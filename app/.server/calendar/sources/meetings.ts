@@ -77,11 +77,12 @@ export const meetingSource: CalendarSource = {
     const me = personOf(scope);
     const from = berlinToInstant(window.from);
     const to = berlinToInstant(window.to);
-    // The window's meetings as keys only, numbered within their Berlin day; the joins for the
-    // names and the answer only for the first of each day.
+    // The window's meetings numbered within their Berlin day; the names and the person's answer
+    // only for the first of each day.
     const rows = await sql<Row & { day: string; n: number }>`
       with c as (
-        select mt.id, d.day,
+        select mt.id, mt.title, mt.starts_at, mt.ends_at, mt.place, mt.gemeinde, mt.online_url, mt.status, mt.ics_sequence,
+          mt.updated_at, mt.host_org_id, mt.network_id, d.day,
           row_number() over (partition by d.day order by mt.starts_at, mt.title collate "C", mt.id::text collate "C") as rn,
           count(*) over (partition by d.day)::int as n
         from public.meetings mt
@@ -95,14 +96,13 @@ export const meetingSource: CalendarSource = {
               : sql``
           }
       )
-      select to_char(c.day, 'YYYY-MM-DD') as day, c.n, mt.id, mt.title, mt.starts_at, mt.ends_at, mt.place, g.name as gemeinde,
-        mt.online_url, mt.status, mt.ics_sequence, mt.updated_at, o.name as host_name, n.name as network_name, r.answer
+      select to_char(c.day, 'YYYY-MM-DD') as day, c.n, c.id, c.title, c.starts_at, c.ends_at, c.place, g.name as gemeinde,
+        c.online_url, c.status, c.ics_sequence, c.updated_at, o.name as host_name, n.name as network_name, r.answer
       from c
-      join public.meetings mt on mt.id = c.id
-      join public.organizations o on o.id = mt.host_org_id
-      join public.networks n on n.id = mt.network_id
-      left join public.gemeinden g on g.code = mt.gemeinde
-      left join public.meeting_rsvps r on r.meeting_id = mt.id and r.user_id = ${me}
+      join public.organizations o on o.id = c.host_org_id
+      join public.networks n on n.id = c.network_id
+      left join public.gemeinden g on g.code = c.gemeinde
+      left join public.meeting_rsvps r on r.meeting_id = c.id and r.user_id = ${me}
       where c.rn <= ${rowLimit(ENTRIES_PER_DAY)}
     `.execute(tx);
     return dayCut(rows.rows, (m) => ({ entry: toEntry(m, me), day: m.day, sortTitle: m.title }));

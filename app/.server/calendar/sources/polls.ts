@@ -51,7 +51,7 @@ export const pollSource: CalendarSource = {
     // A deadline is a whole-day entry on its Berlin day: ordered there by the poll's title.
     const rows = await sql<Row & { day: string; n: number }>`
       with c as (
-        select p.id, d.day,
+        select p.id, p.title, p.deadline, p.host_org_id, p.created_at, d.day,
           row_number() over (partition by d.day order by p.title collate "C", p.id::text collate "C") as rn,
           count(*) over (partition by d.day)::int as n
         from public.date_polls p
@@ -64,11 +64,10 @@ export const pollSource: CalendarSource = {
               : sql``
           }
       )
-      select to_char(c.day, 'YYYY-MM-DD') as day, c.n, p.id, p.title, p.deadline, o.name as host_name, p.created_at,
-        (${me}::uuid is not null and exists (select 1 from public.poll_votes v where v.poll_id = p.id and v.user_id = ${me})) as voted
+      select to_char(c.day, 'YYYY-MM-DD') as day, c.n, c.id, c.title, c.deadline, o.name as host_name, c.created_at,
+        (${me}::uuid is not null and exists (select 1 from public.poll_votes v where v.poll_id = c.id and v.user_id = ${me})) as voted
       from c
-      join public.date_polls p on p.id = c.id
-      join public.organizations o on o.id = p.host_org_id
+      join public.organizations o on o.id = c.host_org_id
       where c.rn <= ${rowLimit(ENTRIES_PER_DAY)}
     `.execute(tx);
     return dayCut(rows.rows, (p) => ({ entry: toEntry(p, me), day: p.day, sortTitle: p.title }));

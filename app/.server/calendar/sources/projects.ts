@@ -38,11 +38,18 @@ function toEntry(d: Row): CalendarEntry {
   };
 }
 
-/** The projects whose workspace the calendar's Träger take part in (not abandoned). */
+/**
+ * The projects whose workspace the calendar's Träger take part in (not abandoned), as their own
+ * step: the Träger's partnerships from project_partners_org_idx, then those projects by key and
+ * their dates by project_dates_project_idx. Checked per date instead (an `exists` on the partners
+ * and the project's policies for every date), the partnerships were read again for each of a
+ * month's dates (decision 019, "Ninth sitting, branch kalender").
+ */
 function partnered(scope: CalendarScope) {
-  return sql`p.status <> 'abandoned' and ${circlesOf(scope, sql.ref("p.network_id"))}
-    and exists (select 1 from public.project_partners pp
-                where pp.project_id = p.id and pp.status = 'active' and ${ownTraeger(scope, sql.ref("pp.org_id"))})`;
+  return sql`select p.id, p.title, p.updated_at from public.projects p
+    where p.id = any (array(select pp.project_id from public.project_partners pp
+                            where pp.status = 'active' and ${ownTraeger(scope, sql.ref("pp.org_id"))}))
+      and p.status <> 'abandoned' and ${circlesOf(scope, sql.ref("p.network_id"))}`;
 }
 
 export const projectDateSource: CalendarSource = {
@@ -50,12 +57,12 @@ export const projectDateSource: CalendarSource = {
   label: "Projekttermine",
   async load(tx, scope, range) {
     const rows = await sql<Row>`
+      with p as materialized (${partnered(scope)})
       select d.id, d.title, p.id as project_id, p.title as project_title, d.starts_at, d.ends_at, d.created_at,
         p.updated_at as project_updated_at
-      from public.project_dates d
-      join public.projects p on p.id = d.project_id
-      where ${partnered(scope)}
-        and d.starts_at < ${range.to} and coalesce(d.ends_at, d.starts_at) >= ${range.from}
+      from p
+      join public.project_dates d on d.project_id = p.id
+      where d.starts_at < ${range.to} and coalesce(d.ends_at, d.starts_at) >= ${range.from}
       order by d.starts_at, d.id
       limit 2000
     `.execute(tx);
@@ -65,21 +72,20 @@ export const projectDateSource: CalendarSource = {
     const from = berlinToInstant(window.from);
     const to = berlinToInstant(window.to);
     const rows = await sql<Row & { day: string; n: number }>`
-      with c as (
-        select d.id, x.day,
+      with p as materialized (${partnered(scope)}),
+      c as (
+        select d.id, d.title, p.id as project_id, p.title as project_title, d.starts_at, d.ends_at, d.created_at,
+          p.updated_at as project_updated_at, x.day,
           row_number() over (partition by x.day order by d.starts_at, d.title collate "C", d.id::text collate "C") as rn,
           count(*) over (partition by x.day)::int as n
-        from public.project_dates d
-        join public.projects p on p.id = d.project_id
+        from p
+        join public.project_dates d on d.project_id = p.id
         cross join lateral (select ${dayOf(sql`d.starts_at`, window)} as day) x
-        where ${partnered(scope)}
-          and d.starts_at < ${to} and coalesce(d.ends_at, d.starts_at) >= ${from}
+        where d.starts_at < ${to} and coalesce(d.ends_at, d.starts_at) >= ${from}
       )
-      select to_char(c.day, 'YYYY-MM-DD') as day, c.n, d.id, d.title, p.id as project_id, p.title as project_title,
-        d.starts_at, d.ends_at, d.created_at, p.updated_at as project_updated_at
+      select to_char(c.day, 'YYYY-MM-DD') as day, c.n, c.id, c.title, c.project_id, c.project_title, c.starts_at, c.ends_at,
+        c.created_at, c.project_updated_at
       from c
-      join public.project_dates d on d.id = c.id
-      join public.projects p on p.id = d.project_id
       where c.rn <= ${rowLimit(ENTRIES_PER_DAY)}
     `.execute(tx);
     return dayCut(rows.rows, (d) => ({ entry: toEntry(d), day: d.day, sortTitle: d.title }));

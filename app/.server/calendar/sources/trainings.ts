@@ -113,7 +113,11 @@ export const trainingSource: CalendarSource = {
       with wanted as materialized (${wanted(scope, range, false)})
       select t.id, t.title, t.status, t.place, g.name as gemeinde, t.online_url, t.updated_at,
         o.name as org_name, s.position, s.starts_at, s.ends_at,
-        (select count(*)::int from public.training_sessions x where x.training_id = t.id) as session_count,
+        -- One session where it spans the whole training (sessions do not overlap, and
+        -- set_training_sessions keeps the training's start and end at its first and last
+        -- session's); else counted, each session passing the sessions' policy.
+        case when s.starts_at = t.starts_at and s.ends_at = t.ends_at then 1
+          else (select count(*)::int from public.training_sessions x where x.training_id = t.id) end as session_count,
         reg.status as my_status, reg.waitlist_position
       from wanted
       join public.trainings t on t.id = wanted.id
@@ -135,12 +139,13 @@ export const trainingSource: CalendarSource = {
   async loadDays(tx, scope, window) {
     const me = personOf(scope);
     const range = { from: berlinToInstant(window.from), to: berlinToInstant(window.to) };
-    // The wanted trainings' sessions in the window as keys, numbered within their Berlin day; the
-    // names, the session count and the person's registration only for the first of each day.
+    // The wanted trainings' sessions in the window, numbered within their Berlin day; the
+    // organiser's name, the session count and the person's registration only for the first of each day.
     const rows = await sql<Row & { day: string; n: number }>`
       with wanted as materialized (${wanted(scope, range, window.onlyMine)}),
       c as (
-        select t.id, s.position, d.day,
+        select t.id, t.title, t.status, t.place, t.gemeinde, t.online_url, t.updated_at, t.org_id, s.position, s.starts_at,
+          s.ends_at, t.starts_at as training_starts_at, t.ends_at as training_ends_at, d.day,
           row_number() over (partition by d.day
             order by s.starts_at, t.title collate "C", ('training-' || t.id::text || '-' || s.position::text || '@traegerkreis') collate "C") as rn,
           count(*) over (partition by d.day)::int as n
@@ -157,18 +162,18 @@ export const trainingSource: CalendarSource = {
               : sql``
           }
       )
-      select to_char(c.day, 'YYYY-MM-DD') as day, c.n, t.id, t.title, t.status, t.place, g.name as gemeinde, t.online_url,
-        t.updated_at, o.name as org_name, s.position, s.starts_at, s.ends_at,
-        (select count(*)::int from public.training_sessions x where x.training_id = t.id) as session_count,
+      select to_char(c.day, 'YYYY-MM-DD') as day, c.n, c.id, c.title, c.status, c.place, g.name as gemeinde, c.online_url,
+        c.updated_at, o.name as org_name, c.position, c.starts_at, c.ends_at,
+        -- One session where it spans the whole training (see load).
+        case when c.starts_at = c.training_starts_at and c.ends_at = c.training_ends_at then 1
+          else (select count(*)::int from public.training_sessions x where x.training_id = c.id) end as session_count,
         reg.status as my_status, reg.waitlist_position
       from c
-      join public.trainings t on t.id = c.id
-      join public.training_sessions s on s.training_id = c.id and s.position = c.position
-      join public.organizations o on o.id = t.org_id
-      left join public.gemeinden g on g.code = t.gemeinde
+      join public.organizations o on o.id = c.org_id
+      left join public.gemeinden g on g.code = c.gemeinde
       left join lateral (
         select r.status, r.waitlist_position from public.training_registrations r
-        where r.training_id = t.id and r.user_id = ${me}
+        where r.training_id = c.id and r.user_id = ${me}
           and r.status in ('confirmed', 'pending_approval', 'waitlisted', 'offered', 'attended', 'no_show')
         limit 1) reg on true
       where c.rn <= ${rowLimit(ENTRIES_PER_DAY)}
