@@ -12,6 +12,7 @@ import type { SessionUser } from "../auth/session";
 import { asUserReadOnly } from "../db/request";
 import { berlinMonthRange, berlinParts, berlinToInstant } from "~/utils/berlin-time";
 import { shiftDay, visibleDays } from "~/utils/calendar-range";
+import { TRAINING_PAGE_SIZE } from "~/validation/trainings";
 import { dayOrder, ENTRIES_PER_DAY, type CalendarEntry, type DayEntry, type DayWindow } from "./entries";
 import { calendarKinds, type CalendarKindInfo } from "./feed";
 import { CALENDAR_SOURCES } from "./sources";
@@ -59,7 +60,9 @@ export type CalendarPage = {
   circleTrainings: { month: string; count: number; moreThan: boolean } | null;
 };
 
-export const OTHER_TRAININGS_CAP = 200;
+/** "Mehr als 20 Fortbildungen im Kreis": counted up to the page /fortbildungen shows (was 200, read
+ *  as 201 trainings at the bench's 10×; decision 019, "Ninth sitting, branch kalender"). */
+export const OTHER_TRAININGS_CAP = TRAINING_PAGE_SIZE;
 
 const VIEWS: CalendarView[] = ["monat", "woche", "liste", "tag"];
 

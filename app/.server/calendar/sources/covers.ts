@@ -109,27 +109,26 @@ export const coverSource: CalendarSource = {
     // filter), numbered within their day in the window; the names only for the first of each day.
     const rows = await sql<Row & { day: string; n: number; sort_title: string }>`
       with c as (
-        select k.*, row_number() over (partition by k.day order by k.day_from, k.sort_title collate "C", k.uid collate "C") as rn,
+        -- Within a day by start, then by the need and the place (their codes: the labels are
+        -- joined for the first three only), then by UID.
+        select k.*, k.hilfeart || ' ' || k.gemeinde as sort_title,
+          row_number() over (partition by k.day order by k.day_from, (k.hilfeart || ' ' || k.gemeinde) collate "C", k.uid collate "C") as rn,
           count(*) over (partition by k.day)::int as n
         from (
           select r.id, null::uuid as offer_id, r.status, r.period_from as day_from, r.period_to, ${dayOf(sql`r.period_from`, window, true)} as day,
-            h.label as hilfeart, g.name as gemeinde, h.label || ' in ' || g.name as sort_title, r.hours_per_week as hours,
-            r.updated_at, null::uuid as requester_id, 'cover-request-' || r.id::text || '@traegerkreis' as uid
+            r.hilfeart, r.gemeinde, r.hours_per_week as hours, r.updated_at, null::uuid as requester_id,
+            'cover-request-' || r.id::text || '@traegerkreis' as uid
           from public.cover_requests r
-          join public.hilfearten h on h.code = r.hilfeart
-          join public.gemeinden g on g.code = r.gemeinde
           where ${ownTraeger(scope, sql.ref("r.org_id"))} and r.status <> 'draft'
             and r.period_from < ${window.to}::date and r.period_to >= ${window.from}::date
           union all
           select r.id, o.id, r.status, greatest(r.period_from, o.available_from), r.period_to,
             ${dayOf(sql`greatest(r.period_from, o.available_from)`, window, true)},
-            h.label, g.name, h.label || ' in ' || g.name, o.accepted_hours, greatest(r.updated_at, o.updated_at), r.org_id,
+            r.hilfeart, r.gemeinde, o.accepted_hours, greatest(r.updated_at, o.updated_at), r.org_id,
             'cover-given-' || o.id::text || '@traegerkreis'
           from public.cover_ledger l
           join public.cover_offers o on o.id = l.offer_id
           join public.cover_requests r on r.id = o.request_id
-          join public.hilfearten h on h.code = r.hilfeart
-          join public.gemeinden g on g.code = r.gemeinde
           where ${ownTraeger(scope, sql.ref("l.giver_org_id"))} and ${ownTraeger(scope, sql.ref("o.org_id"))} and o.status = 'accepted'
             and l.period_to >= ${window.from}::date and l.period_from < ${window.to}::date
             and greatest(r.period_from, o.available_from) <= r.period_to
@@ -139,8 +138,10 @@ export const coverSource: CalendarSource = {
       )
       select to_char(c.day, 'YYYY-MM-DD') as day, c.n, c.sort_title, c.id, c.offer_id, c.status,
         to_char(c.day_from, 'YYYY-MM-DD') as day_from, to_char(c.period_to, 'YYYY-MM-DD') as day_to,
-        c.hilfeart, c.gemeinde, c.hours::text as hours, c.updated_at, ro.name as requester
+        h.label as hilfeart, g.name as gemeinde, c.hours::text as hours, c.updated_at, ro.name as requester
       from c
+      join public.hilfearten h on h.code = c.hilfeart
+      join public.gemeinden g on g.code = c.gemeinde
       left join public.organizations ro on ro.id = c.requester_id
       where c.rn <= ${rowLimit(ENTRIES_PER_DAY)}
     `.execute(tx);
