@@ -7,7 +7,7 @@
 //
 //   DATABASE_URL=postgres://…/tk_bench_… npx tsx scripts/bench-volume.ts --scale 10 --json /tmp/v10.json [--explain]
 //   … --volume-plans values   (explain with the values, a custom plan, instead of as sent; see the bench's --help)
-//   … --page /kalender        (only the pages whose label starts with this; repeatable)
+//   … --page /kalender        (only the page with this label, or else those whose label starts with it; repeatable)
 import os from "node:os";
 import { parseArgs } from "node:util";
 import { openPostgres, type Database } from "../app/.server/db/connection";
@@ -30,7 +30,8 @@ const { values: args } = parseArgs({
 });
 if (args["volume-plans"] !== "sent" && args["volume-plans"] !== "values") throw new Error("--volume-plans must be sent or values");
 if (args.page?.length) {
-  const wanted = PAGES.filter((p) => args.page!.some((prefix) => p.label.startsWith(prefix)));
+  const exact = (name: string) => PAGES.some((p) => p.label === name);
+  const wanted = PAGES.filter((p) => args.page!.some((name) => (exact(name) ? p.label === name : p.label.startsWith(name))));
   if (wanted.length === 0) throw new Error(`--page: no page label starts with ${args.page.join(" or ")}`);
   PAGES.splice(0, PAGES.length, ...wanted);
 }
