@@ -139,34 +139,36 @@ export const trainingSource: CalendarSource = {
   async loadDays(tx, scope, window) {
     const me = personOf(scope);
     const range = { from: berlinToInstant(window.from), to: berlinToInstant(window.to) };
-    // The wanted trainings' sessions in the window, numbered within their Berlin day; the
-    // organiser's name, the session count and the person's registration only for the first of each day.
+    // All sessions of the wanted trainings (a training overlapping the window has few outside it),
+    // counted per training; those in the window numbered within their Berlin day; the organiser's
+    // name and the person's registration only for the first of each day.
     const rows = await sql<Row & { day: string; n: number }>`
       with wanted as materialized (${wanted(scope, range, window.onlyMine)}),
-      c as (
+      s as (
         select t.id, t.title, t.status, t.place, t.gemeinde, t.online_url, t.updated_at, t.org_id, s.position, s.starts_at,
-          s.ends_at, t.starts_at as training_starts_at, t.ends_at as training_ends_at, d.day,
-          row_number() over (partition by d.day
-            order by s.starts_at, t.title collate "C", ('training-' || t.id::text || '-' || s.position::text || '@traegerkreis') collate "C") as rn,
-          count(*) over (partition by d.day)::int as n
+          s.ends_at, count(*) over (partition by t.id)::int as session_count
         from wanted
         join public.trainings t on t.id = wanted.id
         join public.training_sessions s on s.training_id = t.id
-        cross join lateral (select ${dayOf(sql`s.starts_at`, window)} as day) d
         where t.status <> 'draft' and ${circlesOf(scope, sql.ref("t.network_id"))}
-          and s.starts_at < ${range.to} and s.ends_at > ${range.from}
           ${
             window.onlyMine
               ? sql`and exists (select 1 from public.training_registrations r where r.training_id = t.id and r.user_id = ${me}
                             and r.status in ('confirmed', 'pending_approval', 'waitlisted', 'offered', 'attended', 'no_show'))`
               : sql``
           }
+      ),
+      c as (
+        select s.*, d.day,
+          row_number() over (partition by d.day
+            order by s.starts_at, s.title collate "C", ('training-' || s.id::text || '-' || s.position::text || '@traegerkreis') collate "C") as rn,
+          count(*) over (partition by d.day)::int as n
+        from s
+        cross join lateral (select ${dayOf(sql`s.starts_at`, window)} as day) d
+        where s.starts_at < ${range.to} and s.ends_at > ${range.from}
       )
       select to_char(c.day, 'YYYY-MM-DD') as day, c.n, c.id, c.title, c.status, c.place, g.name as gemeinde, c.online_url,
-        c.updated_at, o.name as org_name, c.position, c.starts_at, c.ends_at,
-        -- One session where it spans the whole training (see load).
-        case when c.starts_at = c.training_starts_at and c.ends_at = c.training_ends_at then 1
-          else (select count(*)::int from public.training_sessions x where x.training_id = c.id) end as session_count,
+        c.updated_at, o.name as org_name, c.position, c.starts_at, c.ends_at, c.session_count,
         reg.status as my_status, reg.waitlist_position
       from c
       join public.organizations o on o.id = c.org_id
