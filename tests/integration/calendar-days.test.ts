@@ -87,6 +87,20 @@ describe("the calendar's days: three a day and the day's count, every entry in t
       values (${trainingId}, 1, ${at(day, "08:00")}, ${at(day, "08:45")})`.execute(db);
     uids.training = `training-${trainingId}-1@traegerkreis`;
 
+    // A training of two sessions, three and ten days after the day.
+    const twice = await sql<{ id: string }>`
+      insert into public.trainings (network_id, org_id, title, topic, audience, place, gemeinde, capacity, status,
+        starts_at, ends_at, published_at)
+      values (${c.network.id}, ${c.host.id}, 'Kinderschutz in zwei Teilen', ${topic}, 'fachkraefte', 'Bildungshaus', ${gemeinde}, 20,
+        'published', ${at(shiftDay(day, 3), "10:00")}, ${at(shiftDay(day, 10), "12:00")}, now())
+      returning id`.execute(db);
+    const twiceId = twice.rows[0]!.id;
+    await sql`insert into public.training_sessions (training_id, position, starts_at, ends_at)
+      values (${twiceId}, 1, ${at(shiftDay(day, 3), "10:00")}, ${at(shiftDay(day, 3), "12:00")}),
+             (${twiceId}, 2, ${at(shiftDay(day, 10), "10:00")}, ${at(shiftDay(day, 10), "12:00")})`.execute(db);
+    uids.twice1 = `training-${twiceId}-1@traegerkreis`;
+    uids.twice2 = `training-${twiceId}-2@traegerkreis`;
+
     // The own Träger's cover request from two days before the day to the day after.
     const cover = await sql<{ id: string }>`
       insert into public.cover_requests (network_id, org_id, status, urgency, hilfeart, gemeinde, period_from, period_to,
@@ -126,6 +140,16 @@ describe("the calendar's days: three a day and the day's count, every entry in t
     expect(onDay(mine, next)).toEqual([]);
     const mineMeetings = await page(`datum=${day}&ansicht=monat&art=meeting&art=training&meine=1`);
     expect(mineMeetings.entries.map((e) => e.uid)).toEqual([uids.e]);
+  });
+
+  it("names a session of a training of several by its place among all of them, in the window or not", async () => {
+    const month = await page(`datum=${day}&ansicht=monat`);
+    expect(month.entries.find((e) => e.uid === uids.twice1)?.title).toBe("Kinderschutz in zwei Teilen (Termin 1/2)");
+    const later = await page(`datum=${shiftDay(day, 5)}&ansicht=liste`);
+    expect(later.entries.map((e) => e.uid)).not.toContain(uids.twice1);
+    expect(later.entries.find((e) => e.uid === uids.twice2)?.title).toBe("Kinderschutz in zwei Teilen (Termin 2/2)");
+    const dayView = await page(`datum=${shiftDay(day, 10)}&ansicht=tag`);
+    expect(dayView.entries.find((e) => e.uid === uids.twice2)?.title).toBe("Kinderschutz in zwei Teilen (Termin 2/2)");
   });
 
   it("lists an entry that began before the shown days on the first of them", async () => {
