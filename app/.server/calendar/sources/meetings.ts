@@ -88,7 +88,9 @@ export const meetingSource: CalendarSource = {
         from public.meetings mt
         cross join lateral (select ${dayOf(sql`mt.starts_at`, window)} as day) d
         where ${circlesOf(scope, sql.ref("mt.network_id"))}
-          and mt.starts_at < ${to} and mt.ends_at > ${from}
+          -- A meeting lasts at most a day (the form has one date; a poll's duration is at most 1,440
+          -- minutes): the lower bound keeps meetings_time_idx from reading the circle's history.
+          and mt.starts_at < ${to} and mt.starts_at > ${from}::timestamptz - interval '1 day' and mt.ends_at > ${from}
           ${
             window.onlyMine
               ? sql`and exists (select 1 from public.meeting_rsvps x where x.meeting_id = mt.id and x.user_id = ${me}
@@ -102,7 +104,9 @@ export const meetingSource: CalendarSource = {
       join public.organizations o on o.id = c.host_org_id
       join public.networks n on n.id = c.network_id
       left join public.gemeinden g on g.code = c.gemeinde
-      left join public.meeting_rsvps r on r.meeting_id = c.id and r.user_id = ${me}
+      -- The person's answer by key, for the kept meetings only (joined, the planner read every
+      -- answer the person ever gave).
+      left join lateral (select x.answer from public.meeting_rsvps x where x.meeting_id = c.id and x.user_id = ${me} limit 1) r on true
       where c.rn <= ${rowLimit(ENTRIES_PER_DAY)}
     `.execute(tx);
     return dayCut(rows.rows, (m) => ({ entry: toEntry(m, me), day: m.day, sortTitle: m.title }));
