@@ -129,7 +129,7 @@ test("a day with more than three entries links '+N weitere' to the day view at 1
   await planMeeting(page, later[1]!, day, "15:00", "16:00");
   await planMeeting(page, later[2]!, day, "17:00", "18:00");
   const [y, m, d] = day.split("-");
-  const more = new RegExp(`^\\d+ weitere am .*, ${d}\\.${m}\\.$`);
+  const more = new RegExp(`^\\+?\\d+ weitere am .*, ${d}\\.${m}\\.$`);
 
   await page.goto(`/kalender?datum=${day}&ansicht=monat`);
   const grid = page.locator(".rbc-month-view");
@@ -160,6 +160,7 @@ test("a day with more than three entries links '+N weitere' to the day view at 1
   await page.goto(`/kalender?datum=${day}`);
   await expect(page.locator(".rbc-agenda-view")).toBeVisible();
   await expect(page.locator(".rbc-agenda-view").getByRole("link", { name: more })).toBeVisible();
+  await shot(page, testInfo, "kalender-liste-weitere-360");
   const listLink = page.getByRole("region", { name: "Alle Termine als Liste" }).getByRole("link", { name: more });
   await expect(listLink).toBeVisible();
   await listLink.click();

@@ -157,7 +157,8 @@ export function BigCalendar({
       },
     [labels],
   );
-  // The day's number, and "+N weitere" to the day view where the day has more than was sent.
+  // The day's number, and "+N weitere" to the day view where the day has more than was sent (its
+  // name says which day: "+4 weitere am Mi., 16.12.").
   const DateHeader = useMemo(
     () =>
       function DateHeader({ label, date }: { label: string; date: Date }) {
@@ -166,8 +167,9 @@ export function BigCalendar({
         return (
           <span className="tk-date-header">
             {n ? (
-              <Link to={dayHref(day)} className="tk-more" aria-label={moreText(n, day)} onClick={(ev) => ev.stopPropagation()}>
-                +{n} weitere
+              <Link to={dayHref(day)} className="tk-more" aria-label={`+${moreText(n, day)}`} onClick={(ev) => ev.stopPropagation()}>
+                +{n}
+                <span className="tk-more-word"> weitere</span>
               </Link>
             ) : null}
             <span>{label}</span>
@@ -184,8 +186,8 @@ export function BigCalendar({
           <>
             {label}
             {n ? (
-              <Link to={dayHref(dayParam(day))} className="tk-more block">
-                {moreText(n, dayParam(day))}
+              <Link to={dayHref(dayParam(day))} className="tk-more-agenda" aria-label={`+${moreText(n, dayParam(day))}`}>
+                +{n} weitere
               </Link>
             ) : null}
           </>
