@@ -169,13 +169,15 @@ export default function CalendarPage() {
           </h2>
           <nav aria-label="Tage" className="flex flex-wrap items-center gap-x-4 gap-y-2 text-sm font-medium">
             <Link to={viewHref(data.day.previous, "tag")} className="inline-flex min-h-11 items-center text-brand-800 underline underline-offset-2">
-              ← {weekdayDateText(data.day.previous).slice(0, -4)}
+              <span aria-hidden="true">←&nbsp;</span>
+              {weekdayDateText(data.day.previous).slice(0, -4)}
             </Link>
             <Link to={viewHref(data.date, "monat")} className="inline-flex min-h-11 items-center text-brand-800 underline underline-offset-2">
               Zum Monat {monthText(data.date.slice(0, 7))}
             </Link>
             <Link to={viewHref(data.day.next, "tag")} className="inline-flex min-h-11 items-center text-brand-800 underline underline-offset-2">
-              {weekdayDateText(data.day.next).slice(0, -4)} →
+              {weekdayDateText(data.day.next).slice(0, -4)}
+              <span aria-hidden="true">&nbsp;→</span>
             </Link>
           </nav>
           <p className="text-sm text-slate-600">Alle Termine dieses Tages. ★ markiert, was Sie persönlich betrifft.</p>
