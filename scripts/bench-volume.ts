@@ -8,13 +8,14 @@
 //   DATABASE_URL=postgres://…/tk_bench_… npx tsx scripts/bench-volume.ts --scale 10 --json /tmp/v10.json [--explain]
 //   … --volume-plans values   (explain with the values, a custom plan, instead of as sent; see the bench's --help)
 //   … --case rls [--case volume] [--statements /tmp/st.jsonl]   (the RLS overhead per page on the kept data)
+//   … --page /kalender        (only the page with this label, or else those whose label starts with it; repeatable)
 import os from "node:os";
 import { parseArgs } from "node:util";
 import { openPostgres, type Database } from "../app/.server/db/connection";
 import { useDatabaseForTests } from "../app/.server/db/index";
 import { signedInCookie } from "../tests/helpers/fixtures";
 import { rlsCase } from "./bench/cases/rls";
-import { volumeCase } from "./bench/cases/volume";
+import { PAGES, volumeCase } from "./bench/cases/volume";
 import { table, writeResultsJson } from "./bench/report";
 import type { BenchUser, CircleSeed } from "./bench/seed-circle";
 import type { BenchContext, BenchOptions } from "./bench/types";
@@ -28,6 +29,7 @@ const { values: args } = parseArgs({
     "volume-plans": { type: "string", default: "sent" },
     case: { type: "string", multiple: true, default: ["volume"] },
     statements: { type: "string" },
+    page: { type: "string", multiple: true },
   },
 });
 const CASES = { volume: volumeCase, rls: rlsCase };
@@ -36,6 +38,12 @@ const cases = args.case.map((name) => {
   return CASES[name as keyof typeof CASES];
 });
 if (args["volume-plans"] !== "sent" && args["volume-plans"] !== "values") throw new Error("--volume-plans must be sent or values");
+if (args.page?.length) {
+  const exact = (name: string) => PAGES.some((p) => p.label === name);
+  const wanted = PAGES.filter((p) => args.page!.some((name) => (exact(name) ? p.label === name : p.label.startsWith(name))));
+  if (wanted.length === 0) throw new Error(`--page: no page label starts with ${args.page.join(" or ")}`);
+  PAGES.splice(0, PAGES.length, ...wanted);
+}
 const url = process.env.DATABASE_URL;
 if (!url || !/\/tk_bench_[0-9a-f]+$/.test(new URL(url).pathname)) throw new Error("DATABASE_URL must name a kept tk_bench_* database");
 

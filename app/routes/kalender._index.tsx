@@ -2,12 +2,14 @@
 // answer), trainings (own registration highlighted), the periods of the own Träger's cover
 // requests and of covers it gives, poll deadlines and action items due. Month, week and agenda
 // views (agenda on phones), filters by kind and "nur meine" as query parameters, and every entry
-// also as a plain list of links below. The calendar component renders after hydration only: the
-// view depends on the screen width, and "today" differs between the server and the browser.
+// also as a plain list of links below. These views hold up to three entries a day; a day with
+// more links "+N weitere" to the day view (?ansicht=tag&datum=…), a plain list of every entry of
+// the day with the previous and next day. The calendar component renders after hydration only:
+// the view depends on the screen width, and "today" differs between the server and the browser.
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData, useLocation } from "@remix-run/react";
 import { Link } from "~/components/link";
-import { useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import type { View } from "react-big-calendar";
 import rbcStyles from "react-big-calendar/lib/css/react-big-calendar.css?url";
 import { requireUser } from "~/.server/auth/session";
@@ -19,7 +21,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Button } from "~/components/ui/button";
 import { Card, PageHeader } from "~/components/ui/layout";
 import { LIST_DAYS, visibleDays } from "~/utils/calendar-range";
-import { monthText } from "~/utils/format";
+import { longDayText, monthText, weekdayDateText } from "~/utils/format";
 
 export const meta: MetaFunction = () => [{ title: "Kalender · Trägerkreis" }];
 
@@ -54,9 +56,26 @@ export default function CalendarPage() {
   const form = useRef<HTMLFormElement>(null);
   const labels = Object.fromEntries(data.kinds.map((k) => [k.kind, k.label]));
   const colors = Object.fromEntries(data.kinds.map((k, i) => [k.kind, PALETTE[i % PALETTE.length]!]));
-  const askedView = new URLSearchParams(location.search).get("ansicht") ?? "";
+  const askedView = data.view ?? "";
   const [view, setView] = useState<View | null>(null);
   const [date, setDate] = useState(() => localDay(data.date));
+  // The same address with another date and view, the filters kept.
+  const viewHref = useCallback(
+    (day: string, ansicht: string) => {
+      const params = new URLSearchParams(location.search);
+      params.set("datum", day);
+      params.set("ansicht", ansicht);
+      return `${location.pathname}?${params}`;
+    },
+    [location.pathname, location.search],
+  );
+  const dayHref = useCallback((day: string) => viewHref(day, "tag"), [viewHref]);
+  const shownDays =
+    data.view === "liste"
+      ? `Die ${LIST_DAYS} Tage ab dem gezeigten Tag`
+      : data.view === "woche"
+        ? "Die gezeigte Woche"
+        : "Die Wochen des gezeigten Monats";
 
   useEffect(() => {
     setView(VIEWS[askedView] ?? (window.matchMedia("(max-width: 639px)").matches ? "agenda" : "month"));
@@ -144,39 +163,66 @@ export default function CalendarPage() {
         </p>
       ) : null}
 
-      <Card className="p-2 sm:p-4">
-        <h2 className="sr-only">Kalenderansicht</h2>
-        {view ? (
-          <BigCalendar
-            entries={data.entries}
-            date={date}
-            view={view}
-            labels={labels}
-            colors={colors}
-            onNavigate={(next, nextView) => {
-              setDate(next);
-              remember(next, nextView);
-            }}
-            onView={(next) => {
-              setView(next);
-              remember(date, next);
-            }}
-          />
-        ) : (
-          <p className="p-4 text-sm text-slate-600">Die Kalenderansicht wird geladen … Alle Termine stehen auch in der Liste unten.</p>
-        )}
-      </Card>
+      {data.day ? (
+        <section aria-labelledby="kalender-tag" className="space-y-3">
+          <h2 id="kalender-tag" className="text-lg font-semibold text-slate-900">
+            {longDayText(new Date(`${data.date}T12:00:00Z`))}
+          </h2>
+          <nav aria-label="Tage" className="flex flex-wrap items-center gap-x-4 gap-y-2 text-sm font-medium">
+            <Link to={viewHref(data.day.previous, "tag")} className="inline-flex min-h-11 items-center text-brand-800 underline underline-offset-2">
+              <span aria-hidden="true">←&nbsp;</span>
+              {weekdayDateText(data.day.previous).slice(0, -4)}
+            </Link>
+            <Link to={viewHref(data.date, "monat")} className="inline-flex min-h-11 items-center text-brand-800 underline underline-offset-2">
+              Zum Monat {monthText(data.date.slice(0, 7))}
+            </Link>
+            <Link to={viewHref(data.day.next, "tag")} className="inline-flex min-h-11 items-center text-brand-800 underline underline-offset-2">
+              {weekdayDateText(data.day.next).slice(0, -4)}
+              <span aria-hidden="true">&nbsp;→</span>
+            </Link>
+          </nav>
+          <p className="text-sm text-slate-600">Alle Termine dieses Tages. ★ markiert, was Sie persönlich betrifft.</p>
+          <EntryList entries={data.entries} labels={labels} colors={colors} dayHeadings={false} />
+        </section>
+      ) : (
+        <>
+          <Card className="p-2 sm:p-4">
+            <h2 className="sr-only">Kalenderansicht</h2>
+            {view ? (
+              <BigCalendar
+                entries={data.entries}
+                date={date}
+                view={view}
+                labels={labels}
+                colors={colors}
+                more={data.more}
+                dayHref={dayHref}
+                onNavigate={(next, nextView) => {
+                  setDate(next);
+                  remember(next, nextView);
+                }}
+                onView={(next) => {
+                  setView(next);
+                  remember(date, next);
+                }}
+              />
+            ) : (
+              <p className="p-4 text-sm text-slate-600">Die Kalenderansicht wird geladen … Alle Termine stehen auch in der Liste unten.</p>
+            )}
+          </Card>
 
-      <section aria-labelledby="kalender-liste" className="space-y-3">
-        <h2 id="kalender-liste" className="text-lg font-semibold text-slate-900">
-          Alle Termine als Liste
-        </h2>
-        <p className="text-sm text-slate-600">
-          {data.listOnly ? `Die ${LIST_DAYS} Tage ab dem gezeigten Tag.` : "Eine Woche vor dem gezeigten Monat bis gut zwei Monate danach."} ★
-          markiert, was Sie persönlich betrifft.
-        </p>
-        <EntryList entries={data.entries} labels={labels} colors={colors} />
-      </section>
+          <section aria-labelledby="kalender-liste" className="space-y-3">
+            <h2 id="kalender-liste" className="text-lg font-semibold text-slate-900">
+              Alle Termine als Liste
+            </h2>
+            <p className="text-sm text-slate-600">
+              {shownDays}, je Tag bis zu drei Termine; die übrigen zeigt die Tagesansicht. ★ markiert, was Sie persönlich
+              betrifft.
+            </p>
+            <EntryList entries={data.entries} labels={labels} colors={colors} more={data.more} dayHref={dayHref} />
+          </section>
+        </>
+      )}
     </div>
   );
 }

@@ -6,15 +6,21 @@ export const LIST_DAYS = 30;
 
 const DAY = 24 * 60 * 60 * 1000;
 
-function shift(day: string, days: number): string {
+export function shiftDay(day: string, days: number): string {
   return new Date(new Date(`${day}T00:00:00Z`).getTime() + days * DAY).toISOString().slice(0, 10);
 }
 
-/** The days a view shows around `day` ([from, to), to exclusive), generously: a month grid has up
- *  to six weeks from the week of the 1st, a week view the seven days around the date. */
+/** The Monday of the day's week (the calendar's weeks start on Monday). */
+function monday(day: string): string {
+  return shiftDay(day, -((new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7));
+}
+
+/** The days a view shows around `day` ([from, to), to exclusive): a month grid its six weeks from
+ *  the Monday of the 1st's week (react-big-calendar shows four to six of them), a week view the
+ *  date's Monday to Sunday, the list its LIST_DAYS from the date. */
 export function visibleDays(view: "month" | "week" | "agenda", day: string): { from: string; to: string } {
-  if (view === "agenda") return { from: day, to: shift(day, LIST_DAYS) };
-  if (view === "week") return { from: shift(day, -7), to: shift(day, 8) };
-  const first = `${day.slice(0, 7)}-01`;
-  return { from: shift(first, -7), to: shift(first, 42) };
+  if (view === "agenda") return { from: day, to: shiftDay(day, LIST_DAYS) };
+  if (view === "week") return { from: monday(day), to: shiftDay(monday(day), 7) };
+  const from = monday(`${day.slice(0, 7)}-01`);
+  return { from, to: shiftDay(from, 42) };
 }

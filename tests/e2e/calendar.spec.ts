@@ -1,7 +1,9 @@
 // /kalender in a real browser (issue 9's Tests section): month → week → agenda at 360 px and at
 // 1280 px with a meeting planned for the test, axe without serious violations in each view, the
-// agenda as the phone's default; an entry opened with the keyboard alone; "Kalender abonnieren"
-// on /konto shows the feed's URL, the feed answers with the meeting, and revoking makes it 404.
+// agenda as the phone's default; an entry opened with the keyboard alone; a day with more than
+// three entries links "+N weitere" to the day view at 1280 and 360 px (decision 019, "Ninth
+// sitting, branch kalender"); "Kalender abonnieren" on /konto shows the feed's URL, the feed
+// answers with the meeting, and revoking makes it 404.
 import type { Page } from "@playwright/test";
 import { test, expect, demo } from "./fixtures";
 import { shot } from "./flows";
@@ -21,12 +23,12 @@ function wednesdayAhead(): string {
   throw new Error("no Wednesday");
 }
 
-async function planMeeting(page: Page, title: string, date: string): Promise<string> {
+async function planMeeting(page: Page, title: string, date: string, from = "10:00", to = "12:00"): Promise<string> {
   await page.goto("/treffen/neu");
   await page.getByLabel("Titel", { exact: true }).fill(title);
   await page.getByLabel("Datum", { exact: true }).fill(date);
-  await page.getByLabel("Beginn", { exact: true }).fill("10:00");
-  await page.getByLabel("Ende", { exact: true }).fill("12:00");
+  await page.getByLabel("Beginn", { exact: true }).fill(from);
+  await page.getByLabel("Ende", { exact: true }).fill(to);
   await page.getByLabel("Ort (Adresse)").fill("Mittelstraße 21");
   await page.getByLabel("Gemeinde", { exact: true }).selectOption("schermbeck");
   await page.getByRole("button", { name: "Treffen anlegen und einladen" }).click();
@@ -116,6 +118,58 @@ test("an entry is opened with the keyboard alone", async ({ page, login }) => {
   await page.keyboard.press("Enter");
   await page.waitForURL(new RegExp(`/treffen/${meetingId}$`));
   await expect(page.getByRole("heading", { name: title })).toBeVisible();
+});
+
+test("a day with more than three entries links '+N weitere' to the day view at 1280 px and 360 px", async ({ page, login, checkA11y }, testInfo) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await login(host);
+  // Three more meetings on the day (with the first test's one: four, one more than a cell holds).
+  const later = [`${title} Mittag`, `${title} Nachmittag`, `${title} Abend`];
+  await planMeeting(page, later[0]!, day, "13:00", "14:00");
+  await planMeeting(page, later[1]!, day, "15:00", "16:00");
+  await planMeeting(page, later[2]!, day, "17:00", "18:00");
+  const [y, m, d] = day.split("-");
+  const more = new RegExp(`^\\+?\\d+ weitere am .*, ${d}\\.${m}\\.$`);
+
+  await page.goto(`/kalender?datum=${day}&ansicht=monat`);
+  const grid = page.locator(".rbc-month-view");
+  await expect(grid).toBeVisible();
+  const cellLink = grid.getByRole("link", { name: more });
+  await expect(cellLink).toBeVisible();
+  await expect(cellLink).toHaveText(/^\+\d+ weitere$/);
+  await shot(page, testInfo, "kalender-monat-weitere-1280");
+  await cellLink.click();
+  await expect(page).toHaveURL(new RegExp(`ansicht=tag`));
+  await expect(page).toHaveURL(new RegExp(`datum=${day}`));
+  const dayView = page.getByRole("region", { name: new RegExp(`${Number(d)}\\. .* ${y}`) });
+  for (const t of [title, ...later]) await expect(dayView.getByRole("link", { name: new RegExp(t + "$") })).toBeVisible();
+  await checkA11y();
+  await shot(page, testInfo, "kalender-tag-1280");
+  // The next day, and back to the month.
+  await page.getByRole("navigation", { name: "Tage" }).getByRole("link").last().click();
+  await expect(page).toHaveURL(/ansicht=tag/);
+  await expect(page).not.toHaveURL(new RegExp(`datum=${day}`));
+  await page.getByRole("link", { name: /^Zum Monat/ }).click();
+  await expect(page.locator(".rbc-month-view")).toBeVisible();
+
+  // 360 px: the plain list below the calendar says how many more, and leads to the same day view.
+  await page.setViewportSize({ width: 360, height: 760 });
+  await page.goto(`/kalender?datum=${day}&ansicht=monat`);
+  await expect(page.locator(".rbc-month-view").getByRole("link", { name: more })).toBeVisible();
+  await shot(page, testInfo, "kalender-monat-weitere-360");
+  await page.goto(`/kalender?datum=${day}`);
+  await expect(page.locator(".rbc-agenda-view")).toBeVisible();
+  await expect(page.locator(".rbc-agenda-view").getByRole("link", { name: more })).toBeVisible();
+  await shot(page, testInfo, "kalender-liste-weitere-360");
+  const listLink = page.getByRole("region", { name: "Alle Termine als Liste" }).getByRole("link", { name: more });
+  await expect(listLink).toBeVisible();
+  await listLink.click();
+  await expect(page).toHaveURL(/ansicht=tag/);
+  for (const t of [title, ...later]) await expect(page.getByRole("link", { name: new RegExp(t + "$") })).toBeVisible();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await checkA11y();
+  await shot(page, testInfo, "kalender-tag-360");
 });
 
 test("subscribing shows the feed's URL, the feed has the meeting, and revoking makes it 404", async ({ page, login }) => {

@@ -3,6 +3,7 @@
 // person (or, for a Träger feed, as the admin who created it) inside the caller's transaction, so
 // row-level security decides what a calendar holds. The page and the feeds never query a table
 // themselves: they ask every registered source (./sources/index.ts) for the same range.
+import { sql, type RawBuilder } from "kysely";
 import { berlinParts } from "~/utils/berlin-time";
 import type { Tx } from "../db/request";
 
@@ -50,13 +51,72 @@ export type CalendarEntry = {
   updatedAt: Date;
 };
 
+/**
+ * Berlin days [from, to) ("YYYY-MM-DD", to exclusive) of a view of /kalender, and whether only
+ * what concerns the person directly is wanted ("nur meine", applied before the cut and the count).
+ */
+export type DayWindow = { from: string; to: string; onlyMine: boolean };
+
+/** An entry as a view of /kalender holds it: its day (the day it starts on, or the window's first
+ *  day for one that began earlier) and the name it is ordered by within the day. */
+export type DayEntry = { entry: CalendarEntry; day: string; sortTitle: string };
+
+/** Per day of a window at most ENTRIES_PER_DAY entries (the first of the day, in dayOrder) and
+ *  how many the day holds in all. */
+export type DayCut = { entries: DayEntry[]; counts: Record<string, number> };
+
+/** What a month cell shows at 1280 px (a phone shows fewer of the same). */
+export const ENTRIES_PER_DAY = 3;
+
 export type CalendarSource = {
   kind: string;
   /** German label of the kind: filter buttons and the list ("Treffen", "Fortbildungen"). */
   label: string;
-  /** The entries of this kind overlapping the range, read inside the caller's transaction. */
+  /** The entries of this kind overlapping the range, read inside the caller's transaction (the
+   *  feeds, and /kalender's day view). */
   load: (tx: Tx, scope: CalendarScope, range: CalendarRange) => Promise<CalendarEntry[]>;
+  /** /kalender's month, week and list views: the first ENTRIES_PER_DAY entries of each day of the
+   *  window in dayOrder, and each day's count. The cut is made in SQL, so the details (names, the
+   *  person's state) are read for the kept entries only. */
+  loadDays: (tx: Tx, scope: CalendarScope, window: DayWindow) => Promise<DayCut>;
 };
+
+/**
+ * The order within a day: whole-day entries first, then by start (a whole-day entry's first day, a
+ * timed one's instant), then by name (byte order: SQL orders the same names `collate "C"`), then
+ * by UID. Each source's SQL orders its rows the same way, so the first ENTRIES_PER_DAY of every
+ * source together hold the day's first ENTRIES_PER_DAY.
+ */
+export function dayOrder(a: DayEntry, b: DayEntry): number {
+  if (a.entry.allDay !== b.entry.allDay) return a.entry.allDay ? -1 : 1;
+  const start = (e: CalendarEntry) => (typeof e.start === "string" ? e.start : e.start.toISOString());
+  // Whole-day starts are "YYYY-MM-DD", timed ones ISO instants in UTC: both order as strings.
+  return (
+    compareBytes(start(a.entry), start(b.entry)) || compareBytes(a.sortTitle, b.sortTitle) || compareBytes(a.entry.uid, b.entry.uid)
+  );
+}
+
+function compareBytes(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** SQL: the day of an entry starting at `start` (an instant, or a date for whole-day entries) in
+ *  the window: its Berlin day, or the window's first day for one that began before. */
+export function dayOf(start: RawBuilder<unknown>, window: DayWindow, allDay = false): RawBuilder<unknown> {
+  return allDay
+    ? sql`greatest(${start}, ${window.from}::date)`
+    : sql`greatest((${start} at time zone 'Europe/Berlin')::date, ${window.from}::date)`;
+}
+
+/** The window's days with entries, cut to ENTRIES_PER_DAY, from a source's rows (day, n). */
+export function dayCut<R extends { day: string; n: number }>(rows: R[], toEntry: (row: R) => DayEntry): DayCut {
+  const counts: Record<string, number> = {};
+  const entries = rows.map((row) => {
+    counts[row.day] = row.n;
+    return toEntry(row);
+  });
+  return { entries, counts };
+}
 
 /** The Berlin calendar day of an instant, "YYYY-MM-DD". */
 export function berlinDate(at: Date): string {

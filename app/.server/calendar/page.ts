@@ -1,11 +1,21 @@
-// What the /kalender page reads: the person's calendar for the weeks around the shown date,
+// What the /kalender page reads: the person's calendar for the days the asked view shows,
 // filtered by kind and "nur meine" (query parameters, so the filters work without JavaScript
 // and a filtered view can be bookmarked).
+//
+// Month, week and list views hold per day at most ENTRIES_PER_DAY entries (what a month cell shows
+// at 1280 px) and each day's count: each source cuts its days in SQL (sources' loadDays), the page
+// keeps the first ENTRIES_PER_DAY of each day over all sources (dayOrder) and sends the rest as a
+// number, linked to the day view (?ansicht=tag&datum=…), which holds every entry of its one day.
+// What is sent stays the same size however much a circle plans (decision 019, "Ninth sitting,
+// branch kalender"). The feeds (feed.ts) are not cut: a subscription carries every entry.
 import type { SessionUser } from "../auth/session";
 import { asUserReadOnly } from "../db/request";
 import { berlinMonthRange, berlinParts, berlinToInstant } from "~/utils/berlin-time";
-import { visibleDays } from "~/utils/calendar-range";
-import { calendarKinds, loadEntries, type CalendarKindInfo } from "./feed";
+import { shiftDay, visibleDays } from "~/utils/calendar-range";
+import { TRAINING_PAGE_SIZE } from "~/validation/trainings";
+import { dayOrder, ENTRIES_PER_DAY, type CalendarEntry, type DayEntry, type DayWindow } from "./entries";
+import { calendarKinds, type CalendarKindInfo } from "./feed";
+import { CALENDAR_SOURCES } from "./sources";
 import { countCircleTrainings } from "./sources/trainings";
 
 export type PageEntry = {
@@ -21,27 +31,40 @@ export type PageEntry = {
   mine: boolean;
   myState: string | null;
   location: string | null;
+  /** The day the entry is listed under: the day it starts, or the first shown day for an entry
+   *  that began before (a cover period running into the month). */
+  day: string;
 };
+
+/** The view asked for with ?ansicht= (unknown values count as not asked). */
+export type CalendarView = "monat" | "woche" | "liste" | "tag";
 
 export type CalendarPage = {
   /** The shown date, "YYYY-MM-DD". */
   date: string;
+  /** The asked view, or null (the browser picks month or list by the screen's width). */
+  view: CalendarView | null;
   /** The days the entries cover, "YYYY-MM-DD" (to exclusive): the page reloads for a view outside them. */
   range: { from: string; to: string };
-  /** Only the list view's 30 days were read (?ansicht=liste). */
-  listOnly: boolean;
   kinds: CalendarKindInfo[];
   selected: string[];
   onlyMine: boolean;
+  /** Per day at most ENTRIES_PER_DAY (the day view: all of its day), by day, then dayOrder. */
   entries: PageEntry[];
+  /** Per day with more entries than sent: how many more ("2027-01-14": 12). */
+  more: Record<string, number>;
+  /** The day view's neighbours. */
+  day: { previous: string; next: string } | null;
   /** The circle's upcoming trainings in the shown month (the page lists only those that concern
    *  the person and links these to /fortbildungen?monat=…), counted up to OTHER_TRAININGS_CAP. */
   circleTrainings: { month: string; count: number; moreThan: boolean } | null;
 };
 
-export const OTHER_TRAININGS_CAP = 200;
+/** "Mehr als 20 Fortbildungen im Kreis": counted up to the page /fortbildungen shows (was 200, read
+ *  as 201 trainings at the bench's 10×; decision 019, "Ninth sitting, branch kalender"). */
+export const OTHER_TRAININGS_CAP = TRAINING_PAGE_SIZE;
 
-const DAY = 24 * 60 * 60 * 1000;
+const VIEWS: CalendarView[] = ["monat", "woche", "liste", "tag"];
 
 function parseDate(value: string | null, today: string): string {
   if (!value || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return today;
@@ -51,51 +74,89 @@ function parseDate(value: string | null, today: string): string {
   return year < 2000 || year > 2100 ? today : value;
 }
 
+/** The days a view reads. Without an asked view the browser shows the month grid or (on a phone)
+ *  the list from the date: both are read. */
+function windowOf(view: CalendarView | null, date: string): { from: string; to: string } {
+  if (view === "tag") return { from: date, to: shiftDay(date, 1) };
+  if (view === "woche") return visibleDays("week", date);
+  if (view === "liste") return visibleDays("agenda", date);
+  const grid = visibleDays("month", date);
+  if (view === "monat") return grid;
+  const list = visibleDays("agenda", date);
+  return { from: grid.from < list.from ? grid.from : list.from, to: grid.to > list.to ? grid.to : list.to };
+}
+
+function toPageEntry({ entry: e, day }: DayEntry): PageEntry {
+  return {
+    uid: e.uid,
+    kind: e.kind,
+    title: e.title,
+    start: typeof e.start === "string" ? e.start : e.start.toISOString(),
+    end: typeof e.end === "string" ? e.end : e.end.toISOString(),
+    allDay: e.allDay,
+    href: e.href,
+    cancelled: e.status === "cancelled",
+    mine: e.mine,
+    myState: e.myState ?? null,
+    location: e.location ?? null,
+    day,
+  };
+}
+
 export async function loadCalendarPage(user: SessionUser, url: URL, now: Date = new Date()): Promise<CalendarPage> {
   const today = berlinParts(now).date;
   const date = parseDate(url.searchParams.get("datum"), today);
+  const asked = url.searchParams.get("ansicht");
+  const view = VIEWS.find((v) => v === asked) ?? null;
   const kinds = calendarKinds();
   const known = new Set(kinds.map((k) => k.kind));
-  const asked = url.searchParams.getAll("art").filter((k) => known.has(k));
-  const selected = asked.length > 0 ? asked : kinds.map((k) => k.kind);
+  const askedKinds = url.searchParams.getAll("art").filter((k) => known.has(k));
+  const selected = askedKinds.length > 0 ? askedKinds : kinds.map((k) => k.kind);
   const onlyMine = url.searchParams.get("meine") === "1";
-  // The month of the date with a week on each side (the month grid), and the agenda's 30 days
-  // from a day late in the month. The list view asked for by name shows only its 30 days (the
-  // agenda's length in BigCalendar) from the date, midnight to midnight in Berlin: a coordinator's
-  // month range can hold hundreds of cover periods, each sent twice (list markup and loader data).
-  const listOnly = url.searchParams.get("ansicht") === "liste";
-  const monthStart = new Date(`${date.slice(0, 7)}-01T00:00:00Z`);
-  const listEnd = visibleDays("agenda", date).to;
-  const range = listOnly
-    ? { from: berlinToInstant(date), to: berlinToInstant(listEnd) }
-    : { from: new Date(monthStart.getTime() - 8 * DAY), to: new Date(monthStart.getTime() + 70 * DAY) };
+  const range = windowOf(view, date);
+  const window: DayWindow = { ...range, onlyMine };
+  const sources = CALENDAR_SOURCES.filter((s) => selected.includes(s.kind));
   const scope = { kind: "person", userId: user.id } as const;
   const month = date.slice(0, 7);
-  const { all, circleCount } = await asUserReadOnly(user, async (tx) => ({
-    all: await loadEntries(tx, scope, range),
-    circleCount:
+
+  const { cuts, circleCount } = await asUserReadOnly(user, async (tx) => {
+    // Sources one after another: one connection, no parallel statements in a transaction.
+    const cuts = [];
+    for (const source of sources) {
+      if (view === "tag") {
+        // The day view: every entry overlapping the one day (a cover period that began earlier too).
+        const all: CalendarEntry[] = await source.load(tx, scope, { from: berlinToInstant(range.from), to: berlinToInstant(range.to) });
+        const entries = all.filter((e) => !onlyMine || e.mine).map((entry) => ({ entry, day: date, sortTitle: entry.title }));
+        cuts.push({ entries, counts: {} as Record<string, number> });
+      } else {
+        cuts.push(await source.loadDays(tx, scope, window));
+      }
+    }
+    const circleCount =
       selected.includes("training") && !onlyMine
         ? await countCircleTrainings(tx, scope, berlinMonthRange(month), OTHER_TRAININGS_CAP)
-        : 0,
-  }));
-  const entries = all
-    .filter((e) => selected.includes(e.kind) && (!onlyMine || e.mine))
-    .map((e): PageEntry => ({
-      uid: e.uid,
-      kind: e.kind,
-      title: e.title,
-      start: typeof e.start === "string" ? e.start : e.start.toISOString(),
-      end: typeof e.end === "string" ? e.end : e.end.toISOString(),
-      allDay: e.allDay,
-      href: e.href,
-      cancelled: e.status === "cancelled",
-      mine: e.mine,
-      myState: e.myState ?? null,
-      location: e.location ?? null,
-    }));
+        : 0;
+    return { cuts, circleCount };
+  });
+
+  // Each source gave its first ENTRIES_PER_DAY of each day; the day's first are among them.
+  const byDay = new Map<string, DayEntry[]>();
+  const counts = new Map<string, number>();
+  for (const cut of cuts) {
+    for (const e of cut.entries) byDay.set(e.day, [...(byDay.get(e.day) ?? []), e]);
+    for (const [day, n] of Object.entries(cut.counts)) counts.set(day, (counts.get(day) ?? 0) + n);
+  }
+  const entries: PageEntry[] = [];
+  const more: Record<string, number> = {};
+  for (const day of [...byDay.keys()].sort()) {
+    const sorted = byDay.get(day)!.sort(dayOrder);
+    const kept = view === "tag" ? sorted : sorted.slice(0, ENTRIES_PER_DAY);
+    entries.push(...kept.map(toPageEntry));
+    const rest = (counts.get(day) ?? 0) - kept.length;
+    if (rest > 0) more[day] = rest;
+  }
   const circleTrainings =
     circleCount > 0 ? { month, count: Math.min(circleCount, OTHER_TRAININGS_CAP), moreThan: circleCount > OTHER_TRAININGS_CAP } : null;
-  const day = (d: Date) => d.toISOString().slice(0, 10);
-  const days = listOnly ? { from: date, to: listEnd } : { from: day(range.from), to: day(range.to) };
-  return { date, range: days, listOnly, kinds, selected, onlyMine, entries, circleTrainings };
+  const day = view === "tag" ? { previous: shiftDay(date, -1), next: shiftDay(date, 1) } : null;
+  return { date, view, range, kinds, selected, onlyMine, entries, more, day, circleTrainings };
 }

@@ -4,8 +4,10 @@
 //
 // Its known gaps are closed here: every entry is rendered as a real link (reachable with Tab,
 // opened with Enter; the library's own event boxes are not focusable), the month view shows all
-// entries of a day instead of a "+n weitere" button that screen readers cannot reach, and the
-// page carries the same entries as a plain list (EntryList) anyway. The month and week grids are
+// entries it is given instead of a "+n weitere" button that screen readers cannot reach, and the
+// page carries the same entries as a plain list (EntryList) anyway. The server sends at most three
+// entries a day and each day's count: a month cell and a list day with more say "+N weitere" from
+// that count (not the library's count of the entries it has), as a link to the day view. The month and week grids are
 // divs with ARIA table roles whose rows hold the entries outside any cell (axe: a critical
 // aria-required-children violation) and an English "Month View" label; those roles are removed
 // after each render, so assistive technology meets plain groups of links, headed by the toolbar;
@@ -35,7 +37,7 @@ import { de } from "date-fns/locale/de";
 import { useEffect, useMemo, useRef } from "react";
 import { Calendar, dateFnsLocalizer, type Formats, type View } from "react-big-calendar";
 import type { PageEntry } from "~/.server/calendar/page";
-import { whenText } from "./entry-list";
+import { moreText, whenText } from "./entry-list";
 import { LIST_DAYS } from "~/utils/calendar-range";
 
 const localizer = dateFnsLocalizer({
@@ -84,6 +86,10 @@ const messages = {
 
 type CalEvent = { entry: PageEntry; title: string; start: Date; end: Date; allDay: boolean };
 
+function dayParam(date: Date): string {
+  return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, "0")}-${String(date.getDate()).padStart(2, "0")}`;
+}
+
 function localDay(day: string): Date {
   const [y, m, d] = day.split("-").map(Number);
   return new Date(y!, m! - 1, d!);
@@ -105,6 +111,8 @@ export function BigCalendar({
   view,
   labels,
   colors,
+  more,
+  dayHref,
   onNavigate,
   onView,
 }: {
@@ -113,6 +121,10 @@ export function BigCalendar({
   view: View;
   labels: Record<string, string>;
   colors: Record<string, string>;
+  /** Per day ("YYYY-MM-DD"): how many entries of the day the server did not send. */
+  more: Record<string, number>;
+  /** The day view of a day. */
+  dayHref: (day: string) => string;
   onNavigate: (date: Date, view: View) => void;
   onView: (view: View) => void;
 }) {
@@ -145,6 +157,44 @@ export function BigCalendar({
       },
     [labels],
   );
+  // The day's number, and "+N weitere" to the day view where the day has more than was sent (its
+  // name says which day: "+4 weitere am Mi., 16.12.").
+  const DateHeader = useMemo(
+    () =>
+      function DateHeader({ label, date }: { label: string; date: Date }) {
+        const day = dayParam(date);
+        const n = more[day];
+        return (
+          <span className="tk-date-header">
+            {n ? (
+              <Link to={dayHref(day)} className="tk-more" aria-label={`+${moreText(n, day)}`} onClick={(ev) => ev.stopPropagation()}>
+                +{n}
+                <span className="tk-more-word"> weitere</span>
+              </Link>
+            ) : null}
+            <span>{label}</span>
+          </span>
+        );
+      },
+    [more, dayHref],
+  );
+  const AgendaDate = useMemo(
+    () =>
+      function AgendaDate({ day, label }: { day: Date; label: string }) {
+        const n = more[dayParam(day)];
+        return (
+          <>
+            {label}
+            {n ? (
+              <Link to={dayHref(dayParam(day))} className="tk-more-agenda" aria-label={`+${moreText(n, dayParam(day))}`}>
+                +{n} weitere
+              </Link>
+            ) : null}
+          </>
+        );
+      },
+    [more, dayHref],
+  );
   return (
     <div ref={container} className="traegerkreis-calendar h-[640px] text-sm">
       <Calendar<CalEvent>
@@ -173,7 +223,7 @@ export function BigCalendar({
           className: `${e.entry.mine ? "tk-mine" : ""} ${e.entry.cancelled ? "tk-cancelled" : ""}`,
           style: { backgroundColor: colors[e.entry.kind] ?? "#334155", color: "#fff" },
         })}
-        components={{ event: EventLink, agenda: { event: EventLink } }}
+        components={{ event: EventLink, agenda: { event: EventLink, date: AgendaDate }, month: { dateHeader: DateHeader } }}
       />
     </div>
   );

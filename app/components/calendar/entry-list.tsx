@@ -1,15 +1,11 @@
-// Every calendar entry as a plain list of links, by day: what screen readers and keyboards use
-// first (react-big-calendar's grid is a picture of the same entries), and what the page shows
-// before JavaScript runs.
+// Every calendar entry the page holds as a plain list of links, by day: what screen readers and
+// keyboards use first (react-big-calendar's grid is a picture of the same entries), and what the
+// page shows before JavaScript runs. A day with more entries than the page holds ends with
+// "N weitere am Do., 14.01.", a link to that day's view.
 import { Link } from "~/components/link";
 import type { PageEntry } from "~/.server/calendar/page";
 
-import { berlinParts } from "~/utils/berlin-time";
-import { dayText, longDayText, timeText } from "~/utils/format";
-
-function dayOf(entry: PageEntry): string {
-  return entry.allDay ? entry.start : berlinParts(entry.start).date;
-}
+import { dayText, longDayText, timeText, weekdayDateText } from "~/utils/format";
 
 function dayDate(day: string): Date {
   return new Date(`${day}T12:00:00Z`);
@@ -25,18 +21,36 @@ export function whenText(entry: PageEntry): string {
   return `${timeText(entry.start)}–${timeText(entry.end)} Uhr`;
 }
 
-export function EntryList({ entries, labels, colors }: { entries: PageEntry[]; labels: Record<string, string>; colors: Record<string, string> }) {
+/** "12 weitere am Do., 14.01." */
+export function moreText(n: number, day: string): string {
+  return `${n} weitere am ${weekdayDateText(day).slice(0, -4)}`;
+}
+
+export function EntryList({
+  entries,
+  labels,
+  colors,
+  more = {},
+  dayHref,
+  dayHeadings = true,
+}: {
+  entries: PageEntry[];
+  labels: Record<string, string>;
+  colors: Record<string, string>;
+  /** Per day: how many entries of the day the page does not hold. */
+  more?: Record<string, number>;
+  dayHref?: (day: string) => string;
+  /** Off in the day view (its heading names the day). */
+  dayHeadings?: boolean;
+}) {
   if (entries.length === 0) return <p className="text-sm text-slate-600">Keine Termine in diesem Zeitraum.</p>;
   const days = new Map<string, PageEntry[]>();
-  for (const e of entries) {
-    const day = dayOf(e);
-    days.set(day, [...(days.get(day) ?? []), e]);
-  }
+  for (const e of entries) days.set(e.day, [...(days.get(e.day) ?? []), e]);
   return (
     <ol className="space-y-4">
       {[...days.entries()].map(([day, list]) => (
         <li key={day}>
-          <h3 className="text-sm font-semibold text-slate-900">{longDayText(dayDate(day))}</h3>
+          {dayHeadings ? <h3 className="text-sm font-semibold text-slate-900">{longDayText(dayDate(day))}</h3> : null}
           {/* .day-list, .dot, .entry-link, .meta-xs: app/tailwind.css (short classes: a list of many entries). */}
           <ul className="day-list">
             {list.map((e) => (
@@ -55,6 +69,13 @@ export function EntryList({ entries, labels, colors }: { entries: PageEntry[]; l
               </li>
             ))}
           </ul>
+          {more[day] && dayHref ? (
+            <p className="mt-1 px-3 text-sm">
+              <Link to={dayHref(day)} className="font-medium text-brand-800 underline underline-offset-2">
+                {moreText(more[day]!, day)}
+              </Link>
+            </p>
+          ) : null}
         </li>
       ))}
     </ol>

@@ -42,6 +42,9 @@ import { explainAsSent, replayableAsSent } from "../plan-as-sent";
 type RouteLoader = Parameters<typeof callRoute>[0];
 export type Page = { label: string; path: string; loader: RouteLoader; params?: (seed: CircleSeed) => Record<string, string> };
 
+// The route module imports the calendar's CSS, which Node cannot load; its loader is these two calls.
+const calendarLoader: RouteLoader = async ({ request }) => loadCalendarPage(await requireUser(request), new URL(request.url));
+
 export const PAGES: Page[] = [
   { label: "/vertretungen (Offen im Kreis)", path: "/vertretungen", loader: boardLoader },
   {
@@ -59,12 +62,10 @@ export const PAGES: Page[] = [
   { label: "/treffen (kommende)", path: "/treffen", loader: meetingsLoader },
   { label: "/treffen?ansicht=vergangen", path: "/treffen", loader: meetingsLoader, params: () => ({ ansicht: "vergangen" }) },
   { label: "/projekte", path: "/projekte", loader: projectsLoader },
-  // The route module imports the calendar's CSS, which Node cannot load; its loader is these two calls.
-  {
-    label: "/kalender",
-    path: "/kalender",
-    loader: async ({ request }) => loadCalendarPage(await requireUser(request), new URL(request.url)),
-  },
+  { label: "/kalender", path: "/kalender", loader: calendarLoader },
+  { label: "/kalender?ansicht=woche", path: "/kalender", loader: calendarLoader, params: () => ({ ansicht: "woche" }) },
+  { label: "/kalender?ansicht=liste", path: "/kalender", loader: calendarLoader, params: () => ({ ansicht: "liste" }) },
+  { label: "/kalender?ansicht=tag", path: "/kalender", loader: calendarLoader, params: () => ({ ansicht: "tag" }) },
 ];
 
 function request(user: BenchUser, page: Page, seed: CircleSeed): Request {

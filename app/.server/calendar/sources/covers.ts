@@ -3,7 +3,8 @@
 // the texts name the need and the place, never a client or a person.
 import { sql } from "kysely";
 import { numberText } from "~/utils/format";
-import { addDays, type CalendarEntry, type CalendarSource } from "../entries";
+import { rowLimit } from "~/.server/db/limits";
+import { addDays, dayCut, dayOf, ENTRIES_PER_DAY, type CalendarEntry, type CalendarSource } from "../entries";
 import { ownTraeger } from "./scope";
 
 type Row = {
@@ -21,6 +22,48 @@ type Row = {
 
 function text(r: Row): string {
   return `${r.hilfeart} in ${r.gemeinde}`;
+}
+
+function toEntry(r: Row): CalendarEntry {
+  const cancelled = r.status === "cancelled";
+  // As toLocaleString("de-DE") wrote it (at most three decimals), with a formatter made once.
+  const hours = numberText(Number(r.hours), 3);
+  if (r.offer_id) {
+    return {
+      uid: `cover-given-${r.offer_id}@traegerkreis`,
+      kind: "cover",
+      title: `${cancelled ? "Abgesagt: " : ""}Wir vertreten: ${text(r)}`,
+      start: r.day_from,
+      end: addDays(r.day_to, 1),
+      allDay: true,
+      href: `/vertretungen/${r.id}`,
+      status: cancelled ? "cancelled" : "confirmed",
+      sequence: cancelled ? 1 : 0,
+      mine: true,
+      myState: `${hours} Std./Woche für ${r.requester}`,
+      location: r.gemeinde,
+      details: [`Vertretung für ${r.requester}: ${text(r)}, ${hours} Std./Woche.`],
+      updatedAt: r.updated_at,
+    };
+  }
+  const state =
+    r.status === "open" ? "noch offen" : r.status === "filled" ? "besetzt" : r.status === "completed" ? "abgeschlossen" : r.status === "expired" ? "abgelaufen" : "abgesagt";
+  return {
+    uid: `cover-request-${r.id}@traegerkreis`,
+    kind: "cover",
+    title: `${cancelled ? "Abgesagt: " : ""}Vertretung gesucht: ${text(r)}`,
+    start: r.day_from,
+    end: addDays(r.day_to, 1),
+    allDay: true,
+    href: `/vertretungen/${r.id}`,
+    status: cancelled ? "cancelled" : r.status === "open" ? "tentative" : "confirmed",
+    sequence: cancelled ? 1 : 0,
+    mine: true,
+    myState: `Anfrage Ihres Trägers, ${state}`,
+    location: r.gemeinde,
+    details: [`Vertretungsanfrage Ihres Trägers: ${text(r)}, ${hours} Std./Woche (${state}).`],
+    updatedAt: r.updated_at,
+  };
 }
 
 export const coverSource: CalendarSource = {
@@ -61,46 +104,49 @@ export const coverSource: CalendarSource = {
       order by 4
       limit 5000
     `.execute(tx);
-    return rows.rows.map((r): CalendarEntry => {
-      const cancelled = r.status === "cancelled";
-      // As toLocaleString("de-DE") wrote it (at most three decimals), with a formatter made once.
-      const hours = numberText(Number(r.hours), 3);
-      if (r.offer_id) {
-        return {
-          uid: `cover-given-${r.offer_id}@traegerkreis`,
-          kind: "cover",
-          title: `${cancelled ? "Abgesagt: " : ""}Wir vertreten: ${text(r)}`,
-          start: r.day_from,
-          end: addDays(r.day_to, 1),
-          allDay: true,
-          href: `/vertretungen/${r.id}`,
-          status: cancelled ? "cancelled" : "confirmed",
-          sequence: cancelled ? 1 : 0,
-          mine: true,
-          myState: `${hours} Std./Woche für ${r.requester}`,
-          location: r.gemeinde,
-          details: [`Vertretung für ${r.requester}: ${text(r)}, ${hours} Std./Woche.`],
-          updatedAt: r.updated_at,
-        };
-      }
-      const state =
-        r.status === "open" ? "noch offen" : r.status === "filled" ? "besetzt" : r.status === "completed" ? "abgeschlossen" : r.status === "expired" ? "abgelaufen" : "abgesagt";
-      return {
-        uid: `cover-request-${r.id}@traegerkreis`,
-        kind: "cover",
-        title: `${cancelled ? "Abgesagt: " : ""}Vertretung gesucht: ${text(r)}`,
-        start: r.day_from,
-        end: addDays(r.day_to, 1),
-        allDay: true,
-        href: `/vertretungen/${r.id}`,
-        status: cancelled ? "cancelled" : r.status === "open" ? "tentative" : "confirmed",
-        sequence: cancelled ? 1 : 0,
-        mine: true,
-        myState: `Anfrage Ihres Trägers, ${state}`,
-        location: r.gemeinde,
-        details: [`Vertretungsanfrage Ihres Trägers: ${text(r)}, ${hours} Std./Woche (${state}).`],
-        updatedAt: r.updated_at,
-      };
-    });
+    return rows.rows.map(toEntry);
+  },
+  async loadDays(tx, scope, window) {
+    // The same periods as load, as keys only (every cover is the own Träger's: "mine" needs no
+    // filter), numbered within their day in the window; the names only for the first of each day.
+    const rows = await sql<Row & { day: string; n: number; sort_title: string }>`
+      with c as (
+        -- Within a day by start, then by the need and the place (their codes: the labels are
+        -- joined for the first three only), then by UID.
+        select k.*, k.hilfeart || ' ' || k.gemeinde as sort_title,
+          row_number() over (partition by k.day order by k.day_from, (k.hilfeart || ' ' || k.gemeinde) collate "C", k.uid collate "C") as rn,
+          count(*) over (partition by k.day)::int as n
+        from (
+          select r.id, null::uuid as offer_id, r.status, r.period_from as day_from, r.period_to, ${dayOf(sql`r.period_from`, window, true)} as day,
+            r.hilfeart, r.gemeinde, r.hours_per_week as hours, r.updated_at, null::uuid as requester_id,
+            'cover-request-' || r.id::text || '@traegerkreis' as uid
+          from public.cover_requests r
+          where ${ownTraeger(scope, sql.ref("r.org_id"))} and r.status <> 'draft'
+            and r.period_from < ${window.to}::date and r.period_to >= ${window.from}::date
+          union all
+          select r.id, o.id, r.status, greatest(r.period_from, o.available_from), r.period_to,
+            ${dayOf(sql`greatest(r.period_from, o.available_from)`, window, true)},
+            r.hilfeart, r.gemeinde, o.accepted_hours, greatest(r.updated_at, o.updated_at), r.org_id,
+            'cover-given-' || o.id::text || '@traegerkreis'
+          from public.cover_ledger l
+          join public.cover_offers o on o.id = l.offer_id
+          join public.cover_requests r on r.id = o.request_id
+          where ${ownTraeger(scope, sql.ref("l.giver_org_id"))} and ${ownTraeger(scope, sql.ref("o.org_id"))} and o.status = 'accepted'
+            and l.period_to >= ${window.from}::date and l.period_from < ${window.to}::date
+            and greatest(r.period_from, o.available_from) <= r.period_to
+            and greatest(r.period_from, o.available_from) < ${window.to}::date
+            and r.period_to >= ${window.from}::date
+        ) k
+      )
+      select to_char(c.day, 'YYYY-MM-DD') as day, c.n, c.sort_title, c.id, c.offer_id, c.status,
+        to_char(c.day_from, 'YYYY-MM-DD') as day_from, to_char(c.period_to, 'YYYY-MM-DD') as day_to,
+        h.label as hilfeart, g.name as gemeinde, c.hours::text as hours, c.updated_at, ro.name as requester
+      from c
+      join public.hilfearten h on h.code = c.hilfeart
+      join public.gemeinden g on g.code = c.gemeinde
+      left join public.organizations ro on ro.id = c.requester_id
+      where c.rn <= ${rowLimit(ENTRIES_PER_DAY)}
+    `.execute(tx);
+    return dayCut(rows.rows, (r) => ({ entry: toEntry(r), day: r.day, sortTitle: r.sort_title }));
   },
 };

@@ -18,10 +18,12 @@ export function circlesOf(scope: CalendarScope, column: RawBuilder<unknown>): Ra
                         where nm.org_id = ${scope.orgId} and nm.status = 'active'))`;
 }
 
-/** `org_id in (…)`: the Träger the calendar speaks for. */
+/** `org_id = any (array(…))`: the Träger the calendar speaks for, read once per statement (as
+ *  `in (select …)` the cover ledger's statement looked the person's memberships up again for each
+ *  cover given: decision 019, "Ninth sitting, branch kalender"). */
 export function ownTraeger(scope: CalendarScope, column: RawBuilder<unknown>): RawBuilder<unknown> {
   return scope.kind === "person"
-    ? sql`${column} in (select m.org_id from public.org_members m where m.user_id = ${scope.userId})`
+    ? sql`${column} = any (array(select m.org_id from public.org_members m where m.user_id = ${scope.userId}))`
     : sql`${column} = ${scope.orgId}`;
 }
 

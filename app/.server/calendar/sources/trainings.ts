@@ -14,7 +14,8 @@
 import { sql } from "kysely";
 import type { Tx } from "../../db/request";
 import { sessionUid } from "../ics";
-import type { CalendarEntry, CalendarScope, CalendarSource } from "../entries";
+import { berlinToInstant } from "~/utils/berlin-time";
+import { dayCut, dayOf, ENTRIES_PER_DAY, type CalendarEntry, type CalendarRange, type CalendarScope, type CalendarSource } from "../entries";
 import { circlesOf, ownTraeger, personOf } from "./scope";
 import { rowLimit } from "~/.server/db/limits";
 
@@ -27,49 +28,89 @@ const STATES: Record<string, string> = {
   no_show: "Angemeldet, nicht teilgenommen",
 };
 
+type Row = {
+  id: string;
+  title: string;
+  status: "published" | "cancelled" | "held";
+  place: string | null;
+  gemeinde: string | null;
+  online_url: string | null;
+  updated_at: Date;
+  org_name: string;
+  position: number;
+  starts_at: Date;
+  ends_at: Date;
+  session_count: number;
+  my_status: string | null;
+  waitlist_position: number | null;
+};
+
+function toEntry(t: Row): CalendarEntry {
+  const base = t.my_status ? STATES[t.my_status] : null;
+  const myState =
+    base && t.my_status === "waitlisted" && t.waitlist_position ? `${base} (Platz ${t.waitlist_position})` : base ?? null;
+  const suffix = t.session_count > 1 ? ` (Termin ${t.position}/${t.session_count})` : "";
+  return {
+    uid: sessionUid(`training-${t.id}@traegerkreis`, t.position),
+    kind: "training",
+    title: (t.status === "cancelled" ? "Abgesagt: " : "") + t.title + suffix,
+    start: t.starts_at,
+    end: t.ends_at,
+    allDay: false,
+    href: `/fortbildungen/${t.id}`,
+    status: t.status === "cancelled" ? "cancelled" : t.my_status === "waitlisted" ? "tentative" : "confirmed",
+    // As the training's own files: a cancellation must win over the entry it cancels.
+    sequence: t.status === "cancelled" ? 1 : 0,
+    mine: t.my_status !== null,
+    myState,
+    location: [t.place, t.gemeinde].filter(Boolean).join(", ") || (t.online_url ? "Online" : null),
+    details: [
+      `Fortbildung von ${t.org_name}.`,
+      ...(t.online_url ? [`Online: ${t.online_url}`] : []),
+      ...(myState ? [myState + "."] : []),
+    ],
+    updatedAt: t.updated_at,
+  };
+}
+
+/**
+ * The trainings that concern the calendar in the range, as ids (see the head of this file); with
+ * `onlyMine` only the person's registrations. Their own step: inlined, the planner (with the
+ * trainings' row-level policies on the join) started from every training of the person's circles
+ * and hash-joined the handful to them (decision 019, "Eighth sitting").
+ */
+function wanted(scope: CalendarScope, range: CalendarRange, onlyMine: boolean) {
+  const me = personOf(scope);
+  if (onlyMine) {
+    return me ? sql`select id from private.my_registered_training_ids(${range.from}, ${range.to}) id` : sql`select null::uuid as id where false`;
+  }
+  return sql`
+    ${
+      // The person's registrations (a Träger feed has none): the calendar runs as that person.
+      me ? sql`select id from private.my_registered_training_ids(${range.from}, ${range.to}) id
+    union` : sql``
+    }
+    select t.id from public.trainings t
+    where ${ownTraeger(scope, sql.ref("t.org_id"))} and t.starts_at < ${range.to} and t.ends_at > ${range.from}
+    union
+    select c.training_id from public.training_co_organizers c where ${ownTraeger(scope, sql.ref("c.org_id"))}
+    ${
+      range.others
+        ? sql`union
+    select t.id from public.trainings t
+    where ${circlesOf(scope, sql.ref("t.network_id"))} and t.status in ('published', 'cancelled', 'held')
+      and t.starts_at < ${range.others.to} and t.ends_at > ${range.others.from}`
+        : sql``
+    }`;
+}
+
 export const trainingSource: CalendarSource = {
   kind: "training",
   label: "Fortbildungen",
   async load(tx, scope, range) {
     const me = personOf(scope);
-    // The wanted trainings first, as their own step: a handful of ids. Inlined, the planner (with
-    // the trainings' row-level policies on the join) started from every training of the person's
-    // circles and hash-joined the handful to them (decision 019, "Eighth sitting").
-    const rows = await sql<{
-      id: string;
-      title: string;
-      status: "published" | "cancelled" | "held";
-      place: string | null;
-      gemeinde: string | null;
-      online_url: string | null;
-      updated_at: Date;
-      org_name: string;
-      position: number;
-      starts_at: Date;
-      ends_at: Date;
-      session_count: number;
-      my_status: string | null;
-      waitlist_position: number | null;
-    }>`
-      with wanted as materialized (
-        ${
-          // The person's registrations (a Träger feed has none): the calendar runs as that person.
-          me ? sql`select id from private.my_registered_training_ids(${range.from}, ${range.to}) id
-        union` : sql``
-        }
-        select t.id from public.trainings t
-        where ${ownTraeger(scope, sql.ref("t.org_id"))} and t.starts_at < ${range.to} and t.ends_at > ${range.from}
-        union
-        select c.training_id from public.training_co_organizers c where ${ownTraeger(scope, sql.ref("c.org_id"))}
-        ${
-          range.others
-            ? sql`union
-        select t.id from public.trainings t
-        where ${circlesOf(scope, sql.ref("t.network_id"))} and t.status in ('published', 'cancelled', 'held')
-          and t.starts_at < ${range.others.to} and t.ends_at > ${range.others.from}`
-            : sql``
-        }
-      )
+    const rows = await sql<Row>`
+      with wanted as materialized (${wanted(scope, range, false)})
       select t.id, t.title, t.status, t.place, g.name as gemeinde, t.online_url, t.updated_at,
         o.name as org_name, s.position, s.starts_at, s.ends_at,
         t.session_count,
@@ -89,33 +130,53 @@ export const trainingSource: CalendarSource = {
       order by s.starts_at
       limit 20000
     `.execute(tx);
-    return rows.rows.map((t): CalendarEntry => {
-      const base = t.my_status ? STATES[t.my_status] : null;
-      const myState =
-        base && t.my_status === "waitlisted" && t.waitlist_position ? `${base} (Platz ${t.waitlist_position})` : base ?? null;
-      const suffix = t.session_count > 1 ? ` (Termin ${t.position}/${t.session_count})` : "";
-      return {
-        uid: sessionUid(`training-${t.id}@traegerkreis`, t.position),
-        kind: "training",
-        title: (t.status === "cancelled" ? "Abgesagt: " : "") + t.title + suffix,
-        start: t.starts_at,
-        end: t.ends_at,
-        allDay: false,
-        href: `/fortbildungen/${t.id}`,
-        status: t.status === "cancelled" ? "cancelled" : t.my_status === "waitlisted" ? "tentative" : "confirmed",
-        // As the training's own files: a cancellation must win over the entry it cancels.
-        sequence: t.status === "cancelled" ? 1 : 0,
-        mine: t.my_status !== null,
-        myState,
-        location: [t.place, t.gemeinde].filter(Boolean).join(", ") || (t.online_url ? "Online" : null),
-        details: [
-          `Fortbildung von ${t.org_name}.`,
-          ...(t.online_url ? [`Online: ${t.online_url}`] : []),
-          ...(myState ? [myState + "."] : []),
-        ],
-        updatedAt: t.updated_at,
-      };
-    });
+    return rows.rows.map(toEntry);
+  },
+  async loadDays(tx, scope, window) {
+    const me = personOf(scope);
+    const range = { from: berlinToInstant(window.from), to: berlinToInstant(window.to) };
+    // All sessions of the wanted trainings (a training overlapping the window has few outside it),
+    // counted per training; those in the window numbered within their Berlin day; the organiser's
+    // name and the person's registration only for the first of each day.
+    const rows = await sql<Row & { day: string; n: number }>`
+      with wanted as materialized (${wanted(scope, range, window.onlyMine)}),
+      s as (
+        select t.id, t.title, t.status, t.place, t.gemeinde, t.online_url, t.updated_at, t.org_id, s.position, s.starts_at,
+          s.ends_at, count(*) over (partition by t.id)::int as session_count
+        from wanted
+        join public.trainings t on t.id = wanted.id
+        join public.training_sessions s on s.training_id = t.id
+        where t.status <> 'draft' and ${circlesOf(scope, sql.ref("t.network_id"))}
+          ${
+            window.onlyMine
+              ? sql`and exists (select 1 from public.training_registrations r where r.training_id = t.id and r.user_id = ${me}
+                            and r.status in ('confirmed', 'pending_approval', 'waitlisted', 'offered', 'attended', 'no_show'))`
+              : sql``
+          }
+      ),
+      c as (
+        select s.*, d.day,
+          row_number() over (partition by d.day
+            order by s.starts_at, s.title collate "C", ('training-' || s.id::text || '-' || s.position::text || '@traegerkreis') collate "C") as rn,
+          count(*) over (partition by d.day)::int as n
+        from s
+        cross join lateral (select ${dayOf(sql`s.starts_at`, window)} as day) d
+        where s.starts_at < ${range.to} and s.ends_at > ${range.from}
+      )
+      select to_char(c.day, 'YYYY-MM-DD') as day, c.n, c.id, c.title, c.status, c.place, g.name as gemeinde, c.online_url,
+        c.updated_at, o.name as org_name, c.position, c.starts_at, c.ends_at, c.session_count,
+        reg.status as my_status, reg.waitlist_position
+      from c
+      join public.organizations o on o.id = c.org_id
+      left join public.gemeinden g on g.code = c.gemeinde
+      left join lateral (
+        select r.status, r.waitlist_position from public.training_registrations r
+        where r.training_id = c.id and r.user_id = ${me}
+          and r.status in ('confirmed', 'pending_approval', 'waitlisted', 'offered', 'attended', 'no_show')
+        limit 1) reg on true
+      where c.rn <= ${rowLimit(ENTRIES_PER_DAY)}
+    `.execute(tx);
+    return dayCut(rows.rows, (t) => ({ entry: toEntry(t), day: t.day, sortTitle: t.title }));
   },
 };
 
