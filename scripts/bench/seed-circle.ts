@@ -253,7 +253,8 @@ export async function seedCircle(database: Database, signedInUsers: number): Pro
       email: person.email,
       role: person.role,
       orgIndex,
-      cookie: await signedInCookie(database, person),
+      // Valid for a day: a 100× seed writes for longer than an hour after the circle.
+      cookie: await signedInCookie(database, person, 24),
       visibleTraeger: visible(orgIndex),
     });
   }

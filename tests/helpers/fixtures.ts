@@ -86,10 +86,10 @@ export async function joinNetwork(
 }
 
 /** A session row and the Cookie header a browser of this user would send. */
-export async function signedInCookie(database: Database, user: { id: string }): Promise<string> {
+export async function signedInCookie(database: Database, user: { id: string }, validHours = 1): Promise<string> {
   const row = await database.db
     .insertInto("auth.sessions")
-    .values({ user_id: user.id, not_after: new Date(Date.now() + 3600_000) })
+    .values({ user_id: user.id, not_after: new Date(Date.now() + validHours * 3600_000) })
     .returning("id")
     .executeTakeFirstOrThrow();
   const setCookie = await sessionCookie().serialize(row.id);
