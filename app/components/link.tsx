@@ -39,5 +39,8 @@ export const ServerLink = /* @__PURE__ */ forwardRef<HTMLAnchorElement, LinkProp
   return <a {...rest} data-discover={discover === "render" && !reloadDocument ? "true" : undefined} href={to} target={target} />;
 });
 
-// Known at build time (Vite): the browser bundle carries Remix's Link only.
-export const Link = import.meta.env.SSR ? ServerLink : RemixLink;
+// Known at build time (Vite replaces import.meta.env?.SSR; written so, the browser bundle carries
+// Remix's Link only — checked in build/client). Outside Vite (the bench scripts load the routes
+// through tsx) import.meta.env is not set: there the server is where no document is.
+const onServer = import.meta.env?.SSR ?? typeof document === "undefined";
+export const Link = onServer ? ServerLink : RemixLink;
