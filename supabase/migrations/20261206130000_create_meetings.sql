@@ -42,6 +42,9 @@ create table public.meetings (
   created_at timestamptz not null default now(),
   updated_at timestamptz not null default now(),
   constraint meetings_end_after_start check (ends_at > starts_at),
+  -- A meeting lasts at most a day (the form has one date and a duration of 15–1,440 minutes): the
+  -- list and the calendar find the meetings running now among those that started in the last day.
+  constraint meetings_at_most_a_day check (ends_at <= starts_at + interval '1 day'),
   constraint meetings_place_or_online check (online_url is not null or place is not null),
   constraint meetings_within_capacity check (capacity is null or rsvp_yes <= capacity)
 );

@@ -12,7 +12,7 @@
 -- DELETE from every persona).
 begin;
 \ir helpers/setup.psql
-select plan(193);
+select plan(194);
 select tests.seed_world();
 
 create temp table ref (name text primary key, id uuid);
@@ -291,6 +291,10 @@ select throws_ok($$select public.save_agenda_item(null, tests.ref('m'), 'Punkt 5
   'b-coord: a 51st item is refused');
 select tests.clear_authentication();
 select is((select count(*)::int from public.agenda_items where meeting_id = tests.ref('m') and status = 'scheduled'), 50, 'still 50 items');
+
+-- A meeting lasts at most a day, whoever writes it
+select throws_ok($$update public.meetings set ends_at = starts_at + interval '1 day 1 minute' where id = tests.ref('m')$$,
+  '23514', null, 'a meeting longer than a day is refused, even to the owner');
 
 -- Minutes ------------------------------------------------------------------------------------------
 -- The meeting took place: moved into the past by the test (as the owner).

@@ -105,7 +105,7 @@ type MeetingListRow = {
  * The list's SQL (also measured by the bench with and without RLS). The page's ids come first, in
  * meetings_time_idx (starts_at, ends_at) order: coming ones are those that start from now on (the
  * index in order, 30 rows) plus those running now (started, not ended: checked on the index
- * entries); past ones end before now, so they started before now too (the index backwards). Filtering
+ * entries, from a day back: meetings_at_most_a_day); past ones end before now, so they started before now too (the index backwards). Filtering
  * `ends_at` and sorting by `starts_at` read every coming or past meeting of the circles.
  */
 export function meetingListQuery(userId: string, past: boolean) {
@@ -123,7 +123,7 @@ export function meetingListQuery(userId: string, past: boolean) {
            order by mt.starts_at limit ${rowLimit(MEETINGS_PAGE_SIZE)})
           union all
           (select ${columns} from public.meetings mt
-           where ${inCircles} and mt.starts_at < now() and mt.ends_at >= now())`;
+           where ${inCircles} and mt.starts_at < now() and mt.starts_at >= now() - interval '1 day' and mt.ends_at >= now())`;
   const order = past ? sql`mt.starts_at desc` : sql`mt.starts_at asc`;
   return sql<MeetingListRow>`
       with mt as (${page})
