@@ -11,7 +11,7 @@
 // The person's registrations are read by their trainings' dates (private.my_registered_training_ids),
 // the own Träger's trainings by trainings_org_dates_idx: only those overlapping the range, not every
 // one the person or the Träger ever had (a session lies within its training's start and end).
-import { sql } from "kysely";
+import { sql, type RawBuilder } from "kysely";
 import type { Tx } from "../../db/request";
 import { sessionUid } from "../ics";
 import { berlinToInstant } from "~/utils/berlin-time";
@@ -44,6 +44,15 @@ type Row = {
   my_status: string | null;
   waitlist_position: number | null;
 };
+
+/** `reg`: the person's own registration for the training (its status and waitlist place), if any. */
+function myRegistration(me: string | null, training: RawBuilder<unknown>): RawBuilder<unknown> {
+  return sql`left join lateral (
+        select r.status, r.waitlist_position from public.training_registrations r
+        where r.training_id = ${training} and r.user_id = ${me}
+          and r.status in ('confirmed', 'pending_approval', 'waitlisted', 'offered', 'attended', 'no_show')
+        limit 1) reg on true`;
+}
 
 function toEntry(t: Row): CalendarEntry {
   const base = t.my_status ? STATES[t.my_status] : null;
@@ -120,11 +129,7 @@ export const trainingSource: CalendarSource = {
       join public.training_sessions s on s.training_id = t.id
       join public.organizations o on o.id = t.org_id
       left join public.gemeinden g on g.code = t.gemeinde
-      left join lateral (
-        select r.status, r.waitlist_position from public.training_registrations r
-        where r.training_id = t.id and r.user_id = ${me}
-          and r.status in ('confirmed', 'pending_approval', 'waitlisted', 'offered', 'attended', 'no_show')
-        limit 1) reg on true
+      ${myRegistration(me, sql.ref("t.id"))}
       where t.status <> 'draft' and ${circlesOf(scope, sql.ref("t.network_id"))}
         and s.starts_at < ${range.to} and s.ends_at > ${range.from}
       order by s.starts_at
@@ -169,11 +174,7 @@ export const trainingSource: CalendarSource = {
       from c
       join public.organizations o on o.id = c.org_id
       left join public.gemeinden g on g.code = c.gemeinde
-      left join lateral (
-        select r.status, r.waitlist_position from public.training_registrations r
-        where r.training_id = c.id and r.user_id = ${me}
-          and r.status in ('confirmed', 'pending_approval', 'waitlisted', 'offered', 'attended', 'no_show')
-        limit 1) reg on true
+      ${myRegistration(me, sql.ref("c.id"))}
       where c.rn <= ${rowLimit(ENTRIES_PER_DAY)}
     `.execute(tx);
     return dayCut(rows.rows, (t) => ({ entry: toEntry(t), day: t.day, sortTitle: t.title }));
