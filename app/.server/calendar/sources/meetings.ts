@@ -67,7 +67,8 @@ export const meetingSource: CalendarSource = {
       left join public.gemeinden g on g.code = mt.gemeinde
       left join public.meeting_rsvps r on r.meeting_id = mt.id and r.user_id = ${me}
       where ${circlesOf(scope, sql.ref("mt.network_id"))}
-        and mt.starts_at < ${range.to} and mt.ends_at > ${range.from}
+        -- At most a day long (meetings_at_most_a_day): only the day before the range can reach into it.
+        and mt.starts_at < ${range.to} and mt.starts_at > ${range.from}::timestamptz - interval '1 day' and mt.ends_at > ${range.from}
       order by mt.starts_at
       limit 5000
     `.execute(tx);
@@ -88,8 +89,8 @@ export const meetingSource: CalendarSource = {
         from public.meetings mt
         cross join lateral (select ${dayOf(sql`mt.starts_at`, window)} as day) d
         where ${circlesOf(scope, sql.ref("mt.network_id"))}
-          -- A meeting lasts at most a day (the form has one date; a poll's duration is at most 1,440
-          -- minutes): the lower bound keeps meetings_time_idx from reading the circle's history.
+          -- A meeting lasts at most a day (meetings_at_most_a_day): the lower bound keeps
+          -- meetings_time_idx from reading the circle's history.
           and mt.starts_at < ${to} and mt.starts_at > ${from}::timestamptz - interval '1 day' and mt.ends_at > ${from}
           ${
             window.onlyMine

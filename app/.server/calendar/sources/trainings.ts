@@ -140,18 +140,19 @@ export const trainingSource: CalendarSource = {
   async loadDays(tx, scope, window) {
     const me = personOf(scope);
     const range = { from: berlinToInstant(window.from), to: berlinToInstant(window.to) };
-    // All sessions of the wanted trainings (a training overlapping the window has few outside it),
-    // counted per training; those in the window numbered within their Berlin day; the organiser's
-    // name and the person's registration only for the first of each day.
+    // The wanted trainings' sessions in the window, numbered within their Berlin day (the session
+    // count is the training's own, trainings.session_count); the organiser's name and the person's
+    // registration only for the first of each day.
     const rows = await sql<Row & { day: string; n: number }>`
       with wanted as materialized (${wanted(scope, range, window.onlyMine)}),
       s as (
         select t.id, t.title, t.status, t.place, t.gemeinde, t.online_url, t.updated_at, t.org_id, s.position, s.starts_at,
-          s.ends_at, count(*) over (partition by t.id)::int as session_count
+          s.ends_at, t.session_count
         from wanted
         join public.trainings t on t.id = wanted.id
         join public.training_sessions s on s.training_id = t.id
         where t.status <> 'draft' and ${circlesOf(scope, sql.ref("t.network_id"))}
+          and s.starts_at < ${range.to} and s.ends_at > ${range.from}
           ${
             window.onlyMine
               ? sql`and exists (select 1 from public.training_registrations r where r.training_id = t.id and r.user_id = ${me}
@@ -166,7 +167,6 @@ export const trainingSource: CalendarSource = {
           count(*) over (partition by d.day)::int as n
         from s
         cross join lateral (select ${dayOf(sql`s.starts_at`, window)} as day) d
-        where s.starts_at < ${range.to} and s.ends_at > ${range.from}
       )
       select to_char(c.day, 'YYYY-MM-DD') as day, c.n, c.id, c.title, c.status, c.place, g.name as gemeinde, c.online_url,
         c.updated_at, o.name as org_name, c.position, c.starts_at, c.ends_at, c.session_count,
