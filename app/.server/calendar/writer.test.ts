@@ -50,6 +50,41 @@ describe("the iCalendar writer", () => {
     expect(foldLine("SHORT:x")).toBe("SHORT:x");
   });
 
+  it("folds every mix of 1- to 4-octet characters as greedily as the octets allow", () => {
+    // The reference: encode character by character, break before the one that would not fit.
+    const reference = (line: string) => {
+      const parts: string[] = [];
+      let current = "";
+      let size = 0;
+      let limit = 75;
+      for (const char of line) {
+        const bytes = new TextEncoder().encode(char).length;
+        if (size + bytes > limit) {
+          parts.push(current);
+          current = "";
+          size = 0;
+          limit = 74;
+        }
+        current += char;
+        size += bytes;
+      }
+      parts.push(current);
+      return parts.join("\r\n ");
+    };
+    const alphabet = ["a", "ß", "€", "😀", "日", " ", ",", "\ud800"]; // the last: a lone surrogate
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648);
+    for (let n = 0; n < 400; n++) {
+      const length = next() % 220;
+      let line = "DESCRIPTION:";
+      for (let i = 0; i < length; i++) line += alphabet[next() % alphabet.length];
+      const folded = foldLine(line);
+      expect(folded).toBe(reference(line));
+      for (const part of folded.split("\r\n")) expect(new TextEncoder().encode(part).length).toBeLessThanOrEqual(75);
+    }
+    expect(foldLine(`URL:https://example.org/${"x".repeat(200)}`).split("\r\n").map((p) => p.length)).toEqual([75, 75, 75, 2]); // " " + 74 on each continuation
+  });
+
   it("writes Berlin wall-clock times with a VTIMEZONE, across the DST change", () => {
     expect(berlinLocal("2026-03-29T00:30:00Z")).toBe("20260329T013000"); // CET
     expect(berlinLocal("2026-03-29T01:30:00Z")).toBe("20260329T033000"); // CEST

@@ -109,27 +109,43 @@ function token(value: string): string {
   return value;
 }
 
-const encoder = new TextEncoder();
+/** UTF-8 octets of the code point at `i` (a surrogate pair is one 4-octet character). */
+function octetsAt(line: string, i: number): number {
+  const unit = line.charCodeAt(i);
+  if (unit < 0x80) return 1;
+  if (unit < 0x800) return 2;
+  if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < line.length) {
+    const next = line.charCodeAt(i + 1);
+    if (next >= 0xdc00 && next <= 0xdfff) return 4;
+  }
+  return 3; // the rest of the BMP, and a lone surrogate (encoded as U+FFFD, 3 octets)
+}
 
-/** Folds one content line at 75 octets (RFC 5545 3.1), never inside a UTF-8 character. */
+/**
+ * Folds one content line at 75 octets (RFC 5545 3.1), never inside a UTF-8 character. Counts the
+ * octets from the UTF-16 code units (no encoding per character: a feed has thousands of lines).
+ */
 export function foldLine(line: string): string {
-  if (encoder.encode(line).length <= 75) return line;
+  // Most lines are short ASCII: 75 code units or fewer can still exceed 75 octets only with
+  // non-ASCII characters, which Buffer.byteLength counts without allocating.
+  if (line.length <= 25 || Buffer.byteLength(line, "utf8") <= 75) return line;
   const parts: string[] = [];
-  let current = "";
+  let start = 0;
   let size = 0;
   let limit = 75;
-  for (const char of line) {
-    const bytes = encoder.encode(char).length;
+  for (let i = 0; i < line.length; ) {
+    const bytes = octetsAt(line, i);
+    const units = bytes === 4 ? 2 : 1;
     if (size + bytes > limit) {
-      parts.push(current);
-      current = "";
+      parts.push(line.slice(start, i));
+      start = i;
       size = 0;
       limit = 74; // a continuation line starts with one space
     }
-    current += char;
     size += bytes;
+    i += units;
   }
-  parts.push(current);
+  parts.push(line.slice(start));
   return parts.join("\r\n ");
 }
 
