@@ -4,7 +4,7 @@
 // views (agenda on phones), filters by kind and "nur meine" as query parameters, and every entry
 // also as a plain list of links below. These views hold up to three entries a day; a day with
 // more links "+N weitere" to the day view (?ansicht=tag&datum=…), a plain list of every entry of
-// the day with the previous and next day. The calendar component renders after hydration only:
+// the day (50 a page, ?seite=) with the previous and next day. The calendar component renders after hydration only:
 // the view depends on the screen width, and "today" differs between the server and the browser.
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData, useLocation } from "@remix-run/react";
@@ -20,7 +20,8 @@ import { EntryList } from "~/components/calendar/entry-list";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Button } from "~/components/ui/button";
 import { Card, PageHeader } from "~/components/ui/layout";
-import { LIST_DAYS, visibleDays } from "~/utils/calendar-range";
+import { Pagination } from "~/components/ui/pagination";
+import { DAY_PAGE_SIZE, LIST_DAYS, visibleDays } from "~/utils/calendar-range";
 import { longDayText, monthText, weekdayDateText } from "~/utils/format";
 
 export const meta: MetaFunction = () => [{ title: "Kalender · Trägerkreis" }];
@@ -65,6 +66,17 @@ export default function CalendarPage() {
       const params = new URLSearchParams(location.search);
       params.set("datum", day);
       params.set("ansicht", ansicht);
+      params.delete("seite");
+      return `${location.pathname}?${params}`;
+    },
+    [location.pathname, location.search],
+  );
+  // The day view's pages: the same day and filters.
+  const dayPageHref = useCallback(
+    (page: number) => {
+      const params = new URLSearchParams(location.search);
+      if (page > 1) params.set("seite", String(page));
+      else params.delete("seite");
       return `${location.pathname}?${params}`;
     },
     [location.pathname, location.search],
@@ -181,8 +193,24 @@ export default function CalendarPage() {
               <span aria-hidden="true">&nbsp;→</span>
             </Link>
           </nav>
-          <p className="text-sm text-slate-600">Alle Termine dieses Tages. ★ markiert, was Sie persönlich betrifft.</p>
+          <p className="text-sm text-slate-600">
+            {data.day.total === 0
+              ? "An diesem Tag steht nichts im Kalender."
+              : data.day.total === 1
+                ? "Ein Termin an diesem Tag."
+                : data.day.pageCount > 1
+                  ? `${data.day.total} Termine an diesem Tag, ${DAY_PAGE_SIZE} je Seite.`
+                  : `${data.day.total} Termine an diesem Tag.`}{" "}
+            ★ markiert, was Sie persönlich betrifft.
+          </p>
           <EntryList entries={data.entries} labels={labels} colors={colors} dayHeadings={false} />
+          <Pagination page={data.day.page} pageCount={data.day.pageCount} href={dayPageHref} />
+          {data.day.page === data.day.pageCount && data.day.total > data.day.pageCount * DAY_PAGE_SIZE ? (
+            <p className="text-sm text-slate-600">
+              Die übrigen {data.day.total - data.day.pageCount * DAY_PAGE_SIZE} Termine dieses Tages zeigt der Kalender nicht
+              einzeln. Engen Sie die Auswahl mit „Nur meine“ oder den Arten oben ein.
+            </p>
+          ) : null}
         </section>
       ) : (
         <>

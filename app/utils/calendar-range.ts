@@ -4,6 +4,12 @@
 /** Days the list view (BigCalendar's agenda, its `length`) shows from its date. */
 export const LIST_DAYS = 30;
 
+/** The day view (?ansicht=tag) lists a day's entries in pages of this many (a coordinator's busy
+ *  day held 220 open cover periods at 10× the bench seed, all sent at once). */
+export const DAY_PAGE_SIZE = 50;
+/** The day view's last page (the sources read DAY_PAGE_SIZE × page entries of the day). */
+export const DAY_PAGES_MAX = 20;
+
 const DAY = 24 * 60 * 60 * 1000;
 
 export function shiftDay(day: string, days: number): string {

@@ -67,6 +67,11 @@ describe("the calendar's days: three a day and the day's count, every entry in t
     await sql`insert into public.meeting_rsvps (meeting_id, user_id, org_id, answer)
       values (${uids.e.slice(8, 44)}, ${c.hostMember.id}, ${c.host.id}, 'zusage')`.execute(db);
     for (let i = 0; i < 30; i++) uids[`many${i}`] = await meeting(`Viele ${String(i).padStart(2, "0")}`, next, `14:${String(i).padStart(2, "0")}`);
+    // Fifty-five meetings on one day three weeks later: the day view's pages.
+    for (let i = 0; i < 55; i++) {
+      const time = `${String(8 + Math.floor(i / 6)).padStart(2, "0")}:${String((i % 6) * 10).padStart(2, "0")}`;
+      uids[`row${i}`] = await meeting(`Reihe ${String(i).padStart(2, "0")}`, shiftDay(day, 21), time);
+    }
 
     // A poll of the circle ending on the day (a whole-day entry there).
     const poll = await sql<{ id: string }>`
@@ -166,7 +171,7 @@ describe("the calendar's days: three a day and the day's count, every entry in t
   it("shows every entry of the day in the day view, with the days before and after", async () => {
     const dayView = await page(`datum=${day}&ansicht=tag`);
     expect(dayView.view).toBe("tag");
-    expect(dayView.day).toEqual({ previous: shiftDay(day, -1), next });
+    expect(dayView.day).toEqual({ previous: shiftDay(day, -1), next, page: 1, pageCount: 1, total: 8 });
     expect(dayView.entries.map((e) => e.uid)).toEqual([uids.cover, uids.poll, uids.training, uids.a, uids.b, uids.c, uids.d, uids.e]);
     expect(dayView.more).toEqual({});
     const busy = await page(`datum=${next}&ansicht=tag`);
@@ -174,6 +179,30 @@ describe("the calendar's days: three a day and the day's count, every entry in t
     expect(busy.entries[0]!.uid).toBe(uids.cover);
     const filtered = await page(`datum=${day}&ansicht=tag&art=meeting&meine=1`);
     expect(filtered.entries.map((e) => e.uid)).toEqual([uids.e]);
+  });
+
+  it("pages a full day by fifty, in the day's order, whatever ?seite= says", async () => {
+    const full = shiftDay(day, 21);
+    const rows = Array.from({ length: 55 }, (_, i) => uids[`row${i}`]);
+    const first = await page(`datum=${full}&ansicht=tag`);
+    expect(first.day).toMatchObject({ page: 1, pageCount: 2, total: 55 });
+    expect(first.entries.map((e) => e.uid)).toEqual(rows.slice(0, 50));
+    const second = await page(`datum=${full}&ansicht=tag&seite=2`);
+    expect(second.day).toMatchObject({ page: 2, pageCount: 2, total: 55 });
+    expect(second.entries.map((e) => e.uid)).toEqual(rows.slice(50));
+    // Past the last page: the last page. Nonsense: the first.
+    expect((await page(`datum=${full}&ansicht=tag&seite=7`)).entries.map((e) => e.uid)).toEqual(rows.slice(50));
+    for (const seite of ["0", "-1", "abc", "21", "1e3", "%00", "2&seite=1"]) {
+      const p = await page(`datum=${full}&ansicht=tag&seite=${seite}`);
+      expect(p.day?.page, seite).toBe(seite === "2&seite=1" ? 2 : 1);
+    }
+    // The filters apply before the pages: only meetings (all 55), only mine (none).
+    expect((await page(`datum=${full}&ansicht=tag&art=meeting`)).day).toMatchObject({ pageCount: 2, total: 55 });
+    expect((await page(`datum=${full}&ansicht=tag&meine=1`)).day).toMatchObject({ page: 1, pageCount: 1, total: 0 });
+    // The month still holds three of the day and says 52 more.
+    const month = await page(`datum=${full}&ansicht=monat`);
+    expect(onDay(month, full)).toEqual(rows.slice(0, 3));
+    expect(month.more[full]).toBe(52);
   });
 
   it("keeps every entry in the subscribed feed", async () => {

@@ -55,7 +55,14 @@ export type CalendarEntry = {
  * Berlin days [from, to) ("YYYY-MM-DD", to exclusive) of a view of /kalender, and whether only
  * what concerns the person directly is wanted ("nur meine", applied before the cut and the count).
  */
-export type DayWindow = { from: string; to: string; onlyMine: boolean };
+export type DayWindow = {
+  from: string;
+  to: string;
+  onlyMine: boolean;
+  /** How many of each day's first entries a source gives (default ENTRIES_PER_DAY; the day view
+   *  asks for its pages so far: DAY_PAGE_SIZE × page). */
+  perDay?: number;
+};
 
 /** An entry as a view of /kalender holds it: its day (the day it starts on, or the window's first
  *  day for one that began earlier) and the name it is ordered by within the day. */
@@ -67,6 +74,8 @@ export type DayCut = { entries: DayEntry[]; counts: Record<string, number> };
 
 /** What a month cell shows at 1280 px (a phone shows fewer of the same). */
 export const ENTRIES_PER_DAY = 3;
+
+export { DAY_PAGE_SIZE, DAY_PAGES_MAX } from "~/utils/calendar-range";
 
 export type CalendarSource = {
   kind: string;

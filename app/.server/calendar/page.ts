@@ -10,10 +10,10 @@
 // branch kalender"). The feeds (feed.ts) are not cut: a subscription carries every entry.
 import type { SessionUser } from "../auth/session";
 import { asUserReadOnly } from "../db/request";
-import { berlinMonthRange, berlinParts, berlinToInstant } from "~/utils/berlin-time";
+import { berlinMonthRange, berlinParts } from "~/utils/berlin-time";
 import { shiftDay, visibleDays } from "~/utils/calendar-range";
 import { TRAINING_PAGE_SIZE } from "~/validation/trainings";
-import { dayOrder, ENTRIES_PER_DAY, type CalendarEntry, type DayEntry, type DayWindow } from "./entries";
+import { DAY_PAGE_SIZE, DAY_PAGES_MAX, dayOrder, ENTRIES_PER_DAY, type DayEntry, type DayWindow } from "./entries";
 import { calendarKinds, type CalendarKindInfo } from "./feed";
 import { CALENDAR_SOURCES } from "./sources";
 import { countCircleTrainings } from "./sources/trainings";
@@ -53,8 +53,8 @@ export type CalendarPage = {
   entries: PageEntry[];
   /** Per day with more entries than sent: how many more ("2027-01-14": 12). */
   more: Record<string, number>;
-  /** The day view's neighbours. */
-  day: { previous: string; next: string } | null;
+  /** The day view's neighbours, and its page of the day's entries (DAY_PAGE_SIZE a page). */
+  day: { previous: string; next: string; page: number; pageCount: number; total: number } | null;
   /** The circle's upcoming trainings in the shown month (the page lists only those that concern
    *  the person and links these to /fortbildungen?monat=…), counted up to OTHER_TRAININGS_CAP. */
   circleTrainings: { month: string; count: number; moreThan: boolean } | null;
@@ -86,6 +86,12 @@ function windowOf(view: CalendarView | null, date: string): { from: string; to: 
   return { from: grid.from < list.from ? grid.from : list.from, to: grid.to > list.to ? grid.to : list.to };
 }
 
+/** ?seite= of the day view: 1 … DAY_PAGES_MAX (anything else: 1). */
+function parsePage(value: string | null): number {
+  const page = value && /^\d{1,3}$/.test(value) ? Number(value) : 1;
+  return page >= 1 && page <= DAY_PAGES_MAX ? page : 1;
+}
+
 function toPageEntry({ entry: e, day }: DayEntry): PageEntry {
   return {
     uid: e.uid,
@@ -114,24 +120,20 @@ export async function loadCalendarPage(user: SessionUser, url: URL, now: Date = 
   const selected = askedKinds.length > 0 ? askedKinds : kinds.map((k) => k.kind);
   const onlyMine = url.searchParams.get("meine") === "1";
   const range = windowOf(view, date);
-  const window: DayWindow = { ...range, onlyMine };
+  // The day view reads each source's first entries of the day up to the end of the asked page
+  // (in dayOrder, as the month cuts them) and the day's count: bounded however full the day is.
+  const askedPage = view === "tag" ? parsePage(url.searchParams.get("seite")) : 1;
+  const window: DayWindow = { ...range, onlyMine, ...(view === "tag" ? { perDay: DAY_PAGE_SIZE * askedPage } : {}) };
   const sources = CALENDAR_SOURCES.filter((s) => selected.includes(s.kind));
   const scope = { kind: "person", userId: user.id } as const;
   const month = date.slice(0, 7);
 
   const { cuts, circleCount } = await asUserReadOnly(user, async (tx) => {
     // Sources one after another: one connection, no parallel statements in a transaction.
+    // The day view's one day holds every entry overlapping it (a cover period that began earlier
+    // too: loadDays puts it on the window's first day).
     const cuts = [];
-    for (const source of sources) {
-      if (view === "tag") {
-        // The day view: every entry overlapping the one day (a cover period that began earlier too).
-        const all: CalendarEntry[] = await source.load(tx, scope, { from: berlinToInstant(range.from), to: berlinToInstant(range.to) });
-        const entries = all.filter((e) => !onlyMine || e.mine).map((entry) => ({ entry, day: date, sortTitle: entry.title }));
-        cuts.push({ entries, counts: {} as Record<string, number> });
-      } else {
-        cuts.push(await source.loadDays(tx, scope, window));
-      }
-    }
+    for (const source of sources) cuts.push(await source.loadDays(tx, scope, window));
     const circleCount =
       selected.includes("training") && !onlyMine
         ? await countCircleTrainings(tx, scope, berlinMonthRange(month), OTHER_TRAININGS_CAP)
@@ -143,20 +145,33 @@ export async function loadCalendarPage(user: SessionUser, url: URL, now: Date = 
   const byDay = new Map<string, DayEntry[]>();
   const counts = new Map<string, number>();
   for (const cut of cuts) {
-    for (const e of cut.entries) byDay.set(e.day, [...(byDay.get(e.day) ?? []), e]);
+    for (const e of cut.entries) {
+      const list = byDay.get(e.day);
+      if (list) list.push(e);
+      else byDay.set(e.day, [e]);
+    }
     for (const [day, n] of Object.entries(cut.counts)) counts.set(day, (counts.get(day) ?? 0) + n);
   }
+  // A page past the day's last shows the last (what it needs was read: the asked page reads more).
+  const total = counts.get(date) ?? 0;
+  const pageCount = Math.min(Math.max(1, Math.ceil(total / DAY_PAGE_SIZE)), DAY_PAGES_MAX);
+  const page = Math.min(askedPage, pageCount);
+
   const entries: PageEntry[] = [];
   const more: Record<string, number> = {};
   for (const day of [...byDay.keys()].sort()) {
     const sorted = byDay.get(day)!.sort(dayOrder);
-    const kept = view === "tag" ? sorted : sorted.slice(0, ENTRIES_PER_DAY);
+    if (view === "tag") {
+      entries.push(...sorted.slice((page - 1) * DAY_PAGE_SIZE, page * DAY_PAGE_SIZE).map(toPageEntry));
+      continue;
+    }
+    const kept = sorted.slice(0, ENTRIES_PER_DAY);
     entries.push(...kept.map(toPageEntry));
     const rest = (counts.get(day) ?? 0) - kept.length;
     if (rest > 0) more[day] = rest;
   }
   const circleTrainings =
     circleCount > 0 ? { month, count: Math.min(circleCount, OTHER_TRAININGS_CAP), moreThan: circleCount > OTHER_TRAININGS_CAP } : null;
-  const day = view === "tag" ? { previous: shiftDay(date, -1), next: shiftDay(date, 1) } : null;
+  const day = view === "tag" ? { previous: shiftDay(date, -1), next: shiftDay(date, 1), page, pageCount, total } : null;
   return { date, view, range, kinds, selected, onlyMine, entries, more, day, circleTrainings };
 }

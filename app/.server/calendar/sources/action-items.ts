@@ -64,7 +64,7 @@ export const actionItemSource: CalendarSource = {
         c.updated_at, o.name as owner_name, coalesce(c.owner_user_id = ${me}::uuid, false) as assigned_to_me
       from c
       join public.organizations o on o.id = c.owner_org_id
-      where c.rn <= ${rowLimit(ENTRIES_PER_DAY)}
+      where c.rn <= ${rowLimit(window.perDay ?? ENTRIES_PER_DAY)}
     `.execute(tx);
     return dayCut(rows.rows, (a) => ({ entry: toEntry(a), day: a.day, sortTitle: a.title }));
   },

@@ -145,7 +145,7 @@ export const coverSource: CalendarSource = {
       join public.hilfearten h on h.code = c.hilfeart
       join public.gemeinden g on g.code = c.gemeinde
       left join public.organizations ro on ro.id = c.requester_id
-      where c.rn <= ${rowLimit(ENTRIES_PER_DAY)}
+      where c.rn <= ${rowLimit(window.perDay ?? ENTRIES_PER_DAY)}
     `.execute(tx);
     return dayCut(rows.rows, (r) => ({ entry: toEntry(r), day: r.day, sortTitle: r.sort_title }));
   },

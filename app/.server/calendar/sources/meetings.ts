@@ -108,7 +108,7 @@ export const meetingSource: CalendarSource = {
       -- The person's answer by key, for the kept meetings only (joined, the planner read every
       -- answer the person ever gave).
       left join lateral (select x.answer from public.meeting_rsvps x where x.meeting_id = c.id and x.user_id = ${me} limit 1) r on true
-      where c.rn <= ${rowLimit(ENTRIES_PER_DAY)}
+      where c.rn <= ${rowLimit(window.perDay ?? ENTRIES_PER_DAY)}
     `.execute(tx);
     return dayCut(rows.rows, (m) => ({ entry: toEntry(m, me), day: m.day, sortTitle: m.title }));
   },

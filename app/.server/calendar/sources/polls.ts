@@ -68,7 +68,7 @@ export const pollSource: CalendarSource = {
         (${me}::uuid is not null and exists (select 1 from public.poll_votes v where v.poll_id = c.id and v.user_id = ${me})) as voted
       from c
       join public.organizations o on o.id = c.host_org_id
-      where c.rn <= ${rowLimit(ENTRIES_PER_DAY)}
+      where c.rn <= ${rowLimit(window.perDay ?? ENTRIES_PER_DAY)}
     `.execute(tx);
     return dayCut(rows.rows, (p) => ({ entry: toEntry(p, me), day: p.day, sortTitle: p.title }));
   },

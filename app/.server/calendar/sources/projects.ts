@@ -86,7 +86,7 @@ export const projectDateSource: CalendarSource = {
       select to_char(c.day, 'YYYY-MM-DD') as day, c.n, c.id, c.title, c.project_id, c.project_title, c.starts_at, c.ends_at,
         c.created_at, c.project_updated_at
       from c
-      where c.rn <= ${rowLimit(ENTRIES_PER_DAY)}
+      where c.rn <= ${rowLimit(window.perDay ?? ENTRIES_PER_DAY)}
     `.execute(tx);
     return dayCut(rows.rows, (d) => ({ entry: toEntry(d), day: d.day, sortTitle: d.title }));
   },

@@ -175,7 +175,7 @@ export const trainingSource: CalendarSource = {
       join public.organizations o on o.id = c.org_id
       left join public.gemeinden g on g.code = c.gemeinde
       ${myRegistration(me, sql.ref("c.id"))}
-      where c.rn <= ${rowLimit(ENTRIES_PER_DAY)}
+      where c.rn <= ${rowLimit(window.perDay ?? ENTRIES_PER_DAY)}
     `.execute(tx);
     return dayCut(rows.rows, (t) => ({ entry: toEntry(t), day: t.day, sortTitle: t.title }));
   },
