@@ -17,6 +17,7 @@
 //     connection error with a stack inside postgres.js' connection code) are logged; any other
 //     uncaught exception or unhandled rejection still ends the process, as Node would without
 //     the guard.
+import { AsyncLocalStorage } from "node:async_hooks";
 import { CompiledQuery, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler } from "kysely";
 import type { DatabaseConnection, Dialect, Driver, Kysely, QueryResult, TransactionSettings } from "kysely";
 import type { Sql } from "postgres";
@@ -162,11 +163,32 @@ type LeaseOwner = {
 };
 
 /**
+ * What a transaction sends together with its BEGIN (runWithClaims: the claims and the role). The
+ * driver's beginTransaction finds it here (set around `db.transaction().execute`) and defers both
+ * to the transaction's first statement; `connection` is then the lease, for more such statements
+ * (deferInTransaction). Unset, or with another dialect (PGlite), the caller sends them itself.
+ */
+export type TransactionSetup = {
+  queries: CompiledQuery[];
+  /** Set by the guarded driver once it has taken `queries`. */
+  connection?: GuardedConnection;
+  /** The transaction they belong to (a nested transaction must not defer into this one). */
+  transaction?: unknown;
+};
+export const transactionSetup = new AsyncLocalStorage<TransactionSetup>();
+
+/**
  * The transaction's view of one leased client. Statements run one at a time: postgres.js answers
  * a statement given to a busy connection only after the one before, and a transaction that runs
  * statements side by side (Promise.all) must not send the second after the first one failed.
+ *
+ * One exception, chosen because every round trip costs (decision 019, tenth sitting): statements
+ * whose results nobody reads — BEGIN, and the claims and role a transaction starts with — are
+ * deferred and sent with the next statement, in the same write (postgres.js pipelines them; the
+ * server answers each in turn). The batch fails with the first error of any of its statements: a
+ * failed BEGIN or claims statement fails the transaction, as it did when each was awaited.
  */
-class GuardedConnection implements DatabaseConnection {
+export class GuardedConnection implements DatabaseConnection {
   #client: PooledClient;
   #owner: LeaseOwner;
   #started = false;
@@ -175,8 +197,10 @@ class GuardedConnection implements DatabaseConnection {
   /** Statements sent in this lease, and whether its connection closed meanwhile. */
   #statements = 0;
   #closed = false;
-  /** Fails the statement in flight (set while one is). */
-  #failInFlight?: (error: Error) => void;
+  /** Fail the statements in flight (one, or a deferred batch). */
+  #inFlight = new Set<(error: Error) => void>();
+  /** Deferred statements: sent in front of the next one (see the class comment). */
+  #deferred: CompiledQuery[] = [];
   #tail: Promise<unknown> = Promise.resolve();
   /** The command tag of the last statement (COMMIT answers "ROLLBACK" after a failed transaction). */
   lastCommand?: string;
@@ -199,7 +223,7 @@ class GuardedConnection implements DatabaseConnection {
     if (!this.#started) return;
     this.#closed = true;
     this.#lost = true;
-    this.#failInFlight?.(new ConnectionLostError());
+    for (const fail of [...this.#inFlight]) fail(new ConnectionLostError());
   }
 
   /**
@@ -207,8 +231,8 @@ class GuardedConnection implements DatabaseConnection {
    * client sat idle, and the close had not reached us yet): nothing of this lease ran, so it may
    * start over, on a fresh client. False when that is not the situation.
    */
-  startOver(): boolean {
-    if (this.#statements !== 1 || this.#released || !this.#lost) return false;
+  startOver(sent = 1): boolean {
+    if (this.#statements !== sent || this.#released || !this.#lost) return false;
     this.#owner.renew(this.#client);
     this.#lost = false;
     this.#started = false;
@@ -217,13 +241,43 @@ class GuardedConnection implements DatabaseConnection {
     return true;
   }
 
+  /** Sends these statements in front of the next one, in the same write (see the class comment). */
+  defer(...queries: CompiledQuery[]): void {
+    this.#deferred.push(...queries);
+  }
+
+  /** Forgets deferred statements never sent (a transaction rolled back before its first statement). */
+  dropDeferred(): boolean {
+    const had = this.#deferred.length > 0;
+    this.#deferred = [];
+    return had;
+  }
+
   executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
     const run = this.#tail.then(
-      () => this.#execute<R>(compiled),
-      () => this.#execute<R>(compiled),
+      () => this.#send<R>(compiled),
+      () => this.#send<R>(compiled),
     );
     this.#tail = run.catch(() => {});
     return run;
+  }
+
+  #send<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
+    if (this.#deferred.length === 0) return this.#execute<R>(compiled);
+    const batch = [...this.#deferred, compiled];
+    this.#deferred = [];
+    const sendBatch = async () => {
+      // Issued in one go: postgres.js writes them together and the server answers in order.
+      const results = await Promise.all(batch.map((query) => this.#execute<R>(query)));
+      return results[results.length - 1]!;
+    };
+    const firstOfLease = this.#statements === 0;
+    return sendBatch().catch((error: unknown) => {
+      // The connection was terminated while idle and the batch was the lease's first: nothing
+      // of it ran (it began the transaction), so it is sent once more, on a fresh client.
+      if (firstOfLease && isConnectionLost(error) && this.startOver(batch.length)) return sendBatch();
+      throw error;
+    });
   }
 
   #execute<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
@@ -232,13 +286,14 @@ class GuardedConnection implements DatabaseConnection {
     this.#statements += 1;
     return new Promise<QueryResult<R>>((resolve, reject) => {
       let settled = false;
+      const fail = (error: Error) => settle(() => reject(error));
       const settle = (fn: () => void) => {
         if (settled) return;
         settled = true;
-        this.#failInFlight = undefined;
+        this.#inFlight.delete(fail);
         fn();
       };
-      this.#failInFlight = (error) => settle(() => reject(error));
+      this.#inFlight.add(fail);
       // `prepare: true` asks for a named prepared statement; the client's own `prepare` option
       // (openPostgres) can still turn it off. Statements without parameters (BEGIN, scripts) go
       // as simple queries either way.
@@ -272,6 +327,7 @@ class GuardedConnection implements DatabaseConnection {
   release(): void {
     if (this.#released) return;
     this.#released = true;
+    this.#deferred = [];
     this.#client.lease = undefined;
     // Its connection closed under this lease: postgres.js 3.4 keeps the statement that was in
     // flight and the server's FATAL message past the close, and rejects the first statement on
@@ -375,24 +431,30 @@ class GuardedPostgresDriver implements Driver {
     if (settings.isolationLevel) parts.push(`isolation level ${settings.isolationLevel}`);
     if (settings.accessMode) parts.push(settings.accessMode);
     const begin = CompiledQuery.raw(parts.join(" "));
-    try {
-      await connection.executeQuery(begin);
-    } catch (error) {
-      // The connection was terminated while idle: begin once more, on a fresh client (safe:
-      // nothing of the transaction ran). Any other failure, or a second one, is the caller's.
-      if (!isConnectionLost(error) || !(connection as GuardedConnection).startOver()) throw error;
-      await connection.executeQuery(begin);
+    // BEGIN (and the transaction's claims, when runWithClaims set them up) go with the first
+    // statement. A connection terminated while idle is met there and started over (#send).
+    const guarded = connection as GuardedConnection;
+    const setup = transactionSetup.getStore();
+    if (setup && !setup.connection) {
+      guarded.defer(begin, ...setup.queries);
+      setup.connection = guarded;
+    } else {
+      guarded.defer(begin);
     }
   }
   async commitTransaction(connection: DatabaseConnection): Promise<void> {
+    // A transaction that sent no statement: its BEGIN never left, nothing to commit.
+    if ((connection as GuardedConnection).dropDeferred()) return;
     await connection.executeQuery(CompiledQuery.raw("commit"));
     // PostgreSQL answers COMMIT with a ROLLBACK tag when the transaction had already failed.
     if ((connection as GuardedConnection).lastCommand === "ROLLBACK") throw new Error("The transaction was rolled back");
   }
   async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
     // On a lost connection there is nothing to roll back (the server already did): the guarded
-    // connection refuses the statement, and the caller sees the original error.
-    if ((connection as GuardedConnection).lost) return;
+    // connection refuses the statement, and the caller sees the original error. Nor when the
+    // transaction never sent a statement (its BEGIN was still deferred).
+    const guarded = connection as GuardedConnection;
+    if (guarded.lost || guarded.dropDeferred()) return;
     await connection.executeQuery(CompiledQuery.raw("rollback"));
   }
   async releaseConnection(connection: DatabaseConnection): Promise<void> {

@@ -5,11 +5,12 @@
 //   - otherwise, or when the retry fails too, it fails with DatabaseUnavailableError, which the
 //     request layer turns into the German 503 page (`unavailableResponse`). A write that hit a
 //     lost connection is never repeated: it may or may not have committed.
-import { sql } from "kysely";
-import { DatabaseUnavailableError, isConnectionLost } from "./connection-loss";
+import { sql, type CompiledQuery, type Kysely } from "kysely";
+import { DatabaseUnavailableError, isConnectionLost, transactionSetup, type TransactionSetup } from "./connection-loss";
 import { currentRequestScope } from "../http/request-scope";
 import { getDatabaseForRequest } from "./index";
 import type { Tx } from "./request";
+import type { DB } from "./schema";
 
 /** Pause before a read-only transaction is tried again after a lost connection. */
 export const RETRY_PAUSE_MS = 100;
@@ -32,12 +33,16 @@ export async function runWithClaims<T>(
       const scope = currentRequestScope();
       if (scope) scope.transactions++;
       const builder = options.readOnly ? db.transaction().setAccessMode("read only") : db.transaction();
-      return await builder.execute(async (tx) => {
-        await sql`select set_config('request.jwt.claims', ${JSON.stringify(claims)}, true), set_config('role', ${role}, true)`.execute(
-          tx,
-        );
-        return fn(tx);
-      });
+      // The claims and role go out with BEGIN and the first statement, in one write, on the
+      // PostgreSQL server (connection-loss.ts, GuardedConnection); PGlite runs them here.
+      const setup: TransactionSetup = { queries: [claimsQuery(db, claims, role)] };
+      return await transactionSetup.run(setup, () =>
+        builder.execute(async (tx) => {
+          setup.transaction = tx;
+          if (!setup.connection) await tx.executeQuery(setup.queries[0]!);
+          return fn(tx);
+        }),
+      );
     } catch (error) {
       if (!isConnectionLost(error)) throw error;
       // Not reachable at all (start-up still retrying): no point in a second try now.
@@ -56,8 +61,17 @@ export async function runWithClaims<T>(
  * session lookup, which finds the user as service_role and then reads the header as that user).
  */
 export async function actAsUserInTransaction(tx: Tx, user: { id: string; email: string }): Promise<void> {
-  const claims = { sub: user.id, email: user.email, role: "authenticated" };
-  await sql`select set_config('request.jwt.claims', ${JSON.stringify(claims)}, true), set_config('role', 'authenticated', true)`.execute(tx);
+  const query = claimsQuery(tx, { sub: user.id, email: user.email, role: "authenticated" }, "authenticated");
+  // Nobody reads its result: on the server it rides with the transaction's next statement.
+  const setup = transactionSetup.getStore();
+  if (setup?.connection && setup.transaction === tx) setup.connection.defer(query);
+  else await tx.executeQuery(query);
+}
+
+/** Sets the request's claims and role for the rest of the transaction (`set_config(…, true)`).
+ *  Compiled by the caller's Kysely, so its plugins see it like any statement (the bench records). */
+function claimsQuery(db: Kysely<DB>, claims: Record<string, unknown>, role: string): CompiledQuery {
+  return sql`select set_config('request.jwt.claims', ${JSON.stringify(claims)}, true), set_config('role', ${role}, true)`.compile(db);
 }
 
 /** The 503 a loader or action throws when the database is unreachable; the error boundary shows it. */
