@@ -108,7 +108,11 @@ create table public.trainings (
   -- otherwise (a training of 6 hours may count as 8 UE).
   teaching_units numeric(5, 1) check (teaching_units > 0 and teaching_units <= 999)
 );
-create index trainings_network_idx on public.trainings (network_id, status, starts_at);
+-- INCLUDE (org_id, id): the columns the select policies read besides these (the organising Träger,
+-- co-organised and hidden trainings), so a person's "how many upcoming trainings" stays an
+-- index-only scan under row-level security as it is for service_role (bench 1×: 594 → 6 buffers
+-- for the count on /fortbildungen; decision 019, tenth sitting).
+create index trainings_network_idx on public.trainings (network_id, status, starts_at) include (org_id, id);
 -- /fortbildungen lists upcoming published trainings by date, 20 at a time: this index gives them in
 -- that order, so a page reads its 21 rows instead of sorting every upcoming training of the
 -- circles (network_idx cannot: a person in two circles would need a merge of two ranges).
