@@ -75,7 +75,6 @@ export type DayCut = { entries: DayEntry[]; counts: Record<string, number> };
 /** What a month cell shows at 1280 px (a phone shows fewer of the same). */
 export const ENTRIES_PER_DAY = 3;
 
-export { DAY_PAGE_SIZE, DAY_PAGES_MAX } from "~/utils/calendar-range";
 
 export type CalendarSource = {
   kind: string;

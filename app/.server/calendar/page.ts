@@ -11,9 +11,9 @@
 import type { SessionUser } from "../auth/session";
 import { asUserReadOnly } from "../db/request";
 import { berlinMonthRange, berlinParts } from "~/utils/berlin-time";
-import { shiftDay, visibleDays } from "~/utils/calendar-range";
+import { DAY_PAGE_SIZE, DAY_PAGES_MAX, shiftDay, visibleDays } from "~/utils/calendar-range";
 import { TRAINING_PAGE_SIZE } from "~/validation/trainings";
-import { DAY_PAGE_SIZE, DAY_PAGES_MAX, dayOrder, ENTRIES_PER_DAY, type DayEntry, type DayWindow } from "./entries";
+import { dayOrder, ENTRIES_PER_DAY, type DayEntry, type DayWindow } from "./entries";
 import { calendarKinds, type CalendarKindInfo } from "./feed";
 import { CALENDAR_SOURCES } from "./sources";
 import { countCircleTrainings } from "./sources/trainings";

@@ -227,11 +227,12 @@ export class GuardedConnection implements DatabaseConnection {
   }
 
   /**
-   * After the FIRST statement failed because the connection was gone (it was terminated while the
-   * client sat idle, and the close had not reached us yet): nothing of this lease ran, so it may
-   * start over, on a fresh client. False when that is not the situation.
+   * After the lease's FIRST batch (`sent` statements, BEGIN first) failed because the connection
+   * was gone (it was terminated while the client sat idle, and the close had not reached us yet):
+   * nothing of this lease ran, so it may start over, on a fresh client. False when that is not the
+   * situation.
    */
-  startOver(sent = 1): boolean {
+  #startOver(sent: number): boolean {
     if (this.#statements !== sent || this.#released || !this.#lost) return false;
     this.#owner.renew(this.#client);
     this.#lost = false;
@@ -271,11 +272,10 @@ export class GuardedConnection implements DatabaseConnection {
       const results = await Promise.all(batch.map((query) => this.#execute<R>(query)));
       return results[results.length - 1]!;
     };
-    const firstOfLease = this.#statements === 0;
     return sendBatch().catch((error: unknown) => {
       // The connection was terminated while idle and the batch was the lease's first: nothing
       // of it ran (it began the transaction), so it is sent once more, on a fresh client.
-      if (firstOfLease && isConnectionLost(error) && this.startOver(batch.length)) return sendBatch();
+      if (isConnectionLost(error) && this.#startOver(batch.length)) return sendBatch();
       throw error;
     });
   }

@@ -28,41 +28,37 @@ function toEntry(r: Row): CalendarEntry {
   const cancelled = r.status === "cancelled";
   // As toLocaleString("de-DE") wrote it (at most three decimals), with a formatter made once.
   const hours = numberText(Number(r.hours), 3);
+  // What a cover given and an own request have alike: the whole days of the period, the request's page.
+  const period = {
+    kind: "cover",
+    start: r.day_from,
+    end: addDays(r.day_to, 1),
+    allDay: true,
+    href: `/vertretungen/${r.id}`,
+    sequence: cancelled ? 1 : 0,
+    mine: true,
+    location: r.gemeinde,
+    updatedAt: r.updated_at,
+  } as const;
   if (r.offer_id) {
     return {
+      ...period,
       uid: `cover-given-${r.offer_id}@traegerkreis`,
-      kind: "cover",
       title: `${cancelled ? "Abgesagt: " : ""}Wir vertreten: ${text(r)}`,
-      start: r.day_from,
-      end: addDays(r.day_to, 1),
-      allDay: true,
-      href: `/vertretungen/${r.id}`,
       status: cancelled ? "cancelled" : "confirmed",
-      sequence: cancelled ? 1 : 0,
-      mine: true,
       myState: `${hours} Std./Woche für ${r.requester}`,
-      location: r.gemeinde,
       details: [`Vertretung für ${r.requester}: ${text(r)}, ${hours} Std./Woche.`],
-      updatedAt: r.updated_at,
     };
   }
   const state =
     r.status === "open" ? "noch offen" : r.status === "filled" ? "besetzt" : r.status === "completed" ? "abgeschlossen" : r.status === "expired" ? "abgelaufen" : "abgesagt";
   return {
+    ...period,
     uid: `cover-request-${r.id}@traegerkreis`,
-    kind: "cover",
     title: `${cancelled ? "Abgesagt: " : ""}Vertretung gesucht: ${text(r)}`,
-    start: r.day_from,
-    end: addDays(r.day_to, 1),
-    allDay: true,
-    href: `/vertretungen/${r.id}`,
     status: cancelled ? "cancelled" : r.status === "open" ? "tentative" : "confirmed",
-    sequence: cancelled ? 1 : 0,
-    mine: true,
     myState: `Anfrage Ihres Trägers, ${state}`,
-    location: r.gemeinde,
     details: [`Vertretungsanfrage Ihres Trägers: ${text(r)}, ${hours} Std./Woche (${state}).`],
-    updatedAt: r.updated_at,
   };
 }
 
